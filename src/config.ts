@@ -1,0 +1,251 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of the environment. Every setting is declared once here, parsed and typed; a wrong or
+ * missing value stops start-up with a message that names the setting. Tests build a Config by passing
+ * their own record to `loadConfig`.
+ */
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)));
+
+const optionalBool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : ['true', '1', 'yes'].includes(v)));
+
+const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const url = z.url({ protocol: /^https?$/ });
+const blankAsUndefined = (v: unknown) => (v === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUndefined, schema.optional());
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: int(4000, 0, 65535),
+  PUBLIC_BASE_URL: optional(url),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')),
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lowercase SQL identifier').default('whatsapp_connect'),
+  DATABASE_POOL_MAX: int(20, 1, 500),
+  DATABASE_MIGRATE_ON_START: bool(true),
+  EMBEDDED_POSTGRES_DIR: z.string().default('.data/postgres'),
+  EMBEDDED_POSTGRES_PORT: int(54329, 1, 65535),
+
+  AUTH_JWT_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  AUTH_JWKS_URL: optional(url),
+  AUTH_ISSUER: optional(z.string()),
+  AUTH_AUDIENCE: optional(z.string()),
+  AUTH_ROLES_CLAIM: z.string().default('roles'),
+  AUTH_ADMIN_ROLE: z.string().default('admin'),
+  AUTH_SERVICE_ROLE: z.string().default('host-service'),
+
+  GRAPHQL_INTROSPECTION: optionalBool,
+  GRAPHQL_LANDING_PAGE: optionalBool,
+  GRAPHQL_MAX_DEPTH: int(12, 2, 100),
+  GRAPHQL_MAX_COST: int(2000, 10, 1_000_000),
+
+  VAULT_ADDR: optional(url),
+  VAULT_TOKEN: optional(z.string()),
+  VAULT_NAMESPACE: optional(z.string()),
+  VAULT_TRANSIT_MOUNT: z.string().regex(/^[\w-]+$/).default('transit'),
+  VAULT_KEY_PREFIX: z.string().regex(/^[\w-]*$/).default('whatsapp-connect-user-'),
+  VAULT_TIMEOUT_MS: int(5000, 100, 120_000),
+  KEYRING_MASTER_KEY: optional(z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in standard base64')),
+  KEYRING_MASTER_KEY_FILE: z.string().default('.data/keyring-master.key'),
+  SECRET_CACHE_TTL_MS: int(60_000, 0, 3_600_000),
+  SECRET_CACHE_MAX_ENTRIES: int(1000, 0, 1_000_000),
+
+  WHATSAPP_GRAPH_BASE_URL: optional(url),
+  WHATSAPP_GRAPH_API_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must look like v24.0').default('v24.0'),
+  WHATSAPP_TIMEOUT_MS: int(10_000, 100, 120_000),
+  WHATSAPP_POOL_CONNECTIONS: int(64, 1, 1024),
+  SANDBOX: optionalBool,
+  SANDBOX_PORT: int(0, 0, 65535),
+
+  WEBHOOK_PATH_PREFIX: z.string().regex(/^\/[\w/-]*[^/]$/).default('/webhooks/whatsapp'),
+  WEBHOOK_MAX_BODY_BYTES: int(4 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+
+  HEALTH_CHECK_INTERVAL_MINUTES: int(60, 1, 10_080),
+  HEALTH_CHECK_CONCURRENCY: int(4, 1, 100),
+  EXPIRY_WARNING_DAYS: int(7, 0, 365),
+
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')),
+  SMTP_FROM: z.string().default('WhatsApp Connect <no-reply@localhost>'),
+
+  AGENT_RUNTIME_URL: optional(url),
+  AGENT_RUNTIME_SECRET: optional(z.string().min(16)),
+  AGENT_RUNTIME_TIMEOUT_MS: int(15_000, 100, 300_000),
+});
+
+export type Environment = Record<string, string | undefined>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Where the key service keeps its keys. */
+export type KeysConfig =
+  | {
+      backend: 'vault';
+      address: string;
+      token: string;
+      namespace?: string;
+      mount: string;
+      keyPrefix: string;
+      timeoutMs: number;
+    }
+  | { backend: 'embedded'; masterKey?: Buffer; masterKeyFile: string };
+
+export interface Config {
+  mode: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** Base of every URL we hand to Meta; without a setting, the local listen address. */
+  publicBaseUrl?: string;
+  logLevel: string;
+  database: {
+    url?: string;
+    schema: string;
+    poolMax: number;
+    migrateOnStart: boolean;
+    embeddedDir: string;
+    embeddedPort: number;
+  };
+  auth: {
+    jwtSecret?: string;
+    jwksUrl?: string;
+    issuer?: string;
+    audience?: string;
+    rolesClaim: string;
+    adminRole: string;
+    serviceRole: string;
+  };
+  graphql: { introspection: boolean; landingPage: boolean; maxDepth: number; maxCost: number };
+  keys: KeysConfig;
+  secretCache: { ttlMs: number; maxEntries: number };
+  whatsapp: {
+    /** Unset means "start the local sandbox and talk to it". */
+    graphBaseUrl?: string;
+    apiVersion: string;
+    timeoutMs: number;
+    poolConnections: number;
+    sandbox: boolean;
+    sandboxPort: number;
+  };
+  webhooks: { pathPrefix: string; maxBodyBytes: number };
+  health: { intervalMinutes: number; concurrency: number; expiryWarningDays: number };
+  email: { smtpUrl?: string; from: string };
+  agentRuntime: { url?: string; secret?: string; timeoutMs: number };
+}
+
+export function loadConfig(env: Environment): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const production = e.NODE_ENV === 'production';
+
+  if (production && !e.AUTH_JWT_SECRET && !e.AUTH_JWKS_URL) {
+    problems.push('AUTH_JWT_SECRET or AUTH_JWKS_URL: one is required in production');
+  }
+  if (e.AUTH_JWT_SECRET && e.AUTH_JWKS_URL) {
+    problems.push('AUTH_JWT_SECRET and AUTH_JWKS_URL: set only one');
+  }
+  if (e.VAULT_ADDR && !e.VAULT_TOKEN) problems.push('VAULT_TOKEN: required when VAULT_ADDR is set');
+  if (production && !e.VAULT_ADDR && !e.KEYRING_MASTER_KEY) {
+    problems.push('KEYRING_MASTER_KEY: required in production when VAULT_ADDR is not set');
+  }
+  if (production && !e.DATABASE_URL) problems.push('DATABASE_URL: required in production');
+  if (production && !e.PUBLIC_BASE_URL) problems.push('PUBLIC_BASE_URL: required in production');
+  if (production && e.SANDBOX) problems.push('SANDBOX: the WhatsApp sandbox cannot run in production');
+  if (production && !e.WHATSAPP_GRAPH_BASE_URL) {
+    problems.push('WHATSAPP_GRAPH_BASE_URL: required in production (https://graph.facebook.com)');
+  }
+  if (e.AGENT_RUNTIME_URL && !e.AGENT_RUNTIME_SECRET) {
+    problems.push('AGENT_RUNTIME_SECRET: required when AGENT_RUNTIME_URL is set');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const keys: KeysConfig = e.VAULT_ADDR
+    ? {
+        backend: 'vault',
+        address: e.VAULT_ADDR,
+        token: e.VAULT_TOKEN!,
+        namespace: e.VAULT_NAMESPACE,
+        mount: e.VAULT_TRANSIT_MOUNT,
+        keyPrefix: e.VAULT_KEY_PREFIX,
+        timeoutMs: e.VAULT_TIMEOUT_MS,
+      }
+    : {
+        backend: 'embedded',
+        masterKey: e.KEYRING_MASTER_KEY ? Buffer.from(e.KEYRING_MASTER_KEY, 'base64') : undefined,
+        masterKeyFile: e.KEYRING_MASTER_KEY_FILE,
+      };
+
+  return {
+    mode: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+    logLevel: e.LOG_LEVEL,
+    database: {
+      url: e.DATABASE_URL,
+      schema: e.DATABASE_SCHEMA,
+      poolMax: e.DATABASE_POOL_MAX,
+      migrateOnStart: e.DATABASE_MIGRATE_ON_START,
+      embeddedDir: e.EMBEDDED_POSTGRES_DIR,
+      embeddedPort: e.EMBEDDED_POSTGRES_PORT,
+    },
+    auth: {
+      jwtSecret: e.AUTH_JWT_SECRET,
+      jwksUrl: e.AUTH_JWKS_URL,
+      issuer: e.AUTH_ISSUER,
+      audience: e.AUTH_AUDIENCE,
+      rolesClaim: e.AUTH_ROLES_CLAIM,
+      adminRole: e.AUTH_ADMIN_ROLE,
+      serviceRole: e.AUTH_SERVICE_ROLE,
+    },
+    graphql: {
+      introspection: e.GRAPHQL_INTROSPECTION ?? !production,
+      landingPage: e.GRAPHQL_LANDING_PAGE ?? !production,
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxCost: e.GRAPHQL_MAX_COST,
+    },
+    keys,
+    secretCache: { ttlMs: e.SECRET_CACHE_TTL_MS, maxEntries: e.SECRET_CACHE_MAX_ENTRIES },
+    whatsapp: {
+      graphBaseUrl: e.WHATSAPP_GRAPH_BASE_URL?.replace(/\/+$/, ''),
+      apiVersion: e.WHATSAPP_GRAPH_API_VERSION,
+      timeoutMs: e.WHATSAPP_TIMEOUT_MS,
+      poolConnections: e.WHATSAPP_POOL_CONNECTIONS,
+      sandbox: e.SANDBOX ?? (!production && !e.WHATSAPP_GRAPH_BASE_URL),
+      sandboxPort: e.SANDBOX_PORT,
+    },
+    webhooks: { pathPrefix: e.WEBHOOK_PATH_PREFIX, maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES },
+    health: {
+      intervalMinutes: e.HEALTH_CHECK_INTERVAL_MINUTES,
+      concurrency: e.HEALTH_CHECK_CONCURRENCY,
+      expiryWarningDays: e.EXPIRY_WARNING_DAYS,
+    },
+    email: { smtpUrl: e.SMTP_URL, from: e.SMTP_FROM },
+    agentRuntime: { url: e.AGENT_RUNTIME_URL, secret: e.AGENT_RUNTIME_SECRET, timeoutMs: e.AGENT_RUNTIME_TIMEOUT_MS },
+  };
+}
+
+/** The process environment, read here and nowhere else. */
+export function loadConfigFromProcess(): Config {
+  // eslint-disable-next-line n/no-process-env -- this module is the single allowed reader
+  return loadConfig(process.env);
+}

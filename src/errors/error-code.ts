@@ -1,0 +1,30 @@
+/**
+ * Every `extensions.code` a client of this subgraph can see. This enum is public API: add members with
+ * intention, never rename or reuse one.
+ */
+export enum ErrorCode {
+  /** No token, or a token that failed verification. */
+  Unauthenticated = 'UNAUTHENTICATED',
+  /** Authenticated, but the caller's role does not allow the operation. */
+  Forbidden = 'FORBIDDEN',
+  /** The object does not exist or belongs to someone else (the two are never told apart). */
+  NotFound = 'NOT_FOUND',
+  /** The input failed validation; `extensions.field` names the offending field when there is one. */
+  BadUserInput = 'BAD_USER_INPUT',
+  /** The request conflicts with existing state (for example a phone number already connected). */
+  Conflict = 'CONFLICT',
+  /** Too many requests; `extensions.retryAfterSeconds` says when to try again. */
+  RateLimited = 'RATE_LIMITED',
+  /** The query is too deep or too expensive. */
+  QueryTooComplex = 'QUERY_TOO_COMPLEX',
+  /** Meta rejected the WhatsApp credential (invalid or expired token, missing permission, wrong account). */
+  CredentialRejected = 'CREDENTIAL_REJECTED',
+  /** The credential exists but is not usable right now (invalid, expired, suspended, circuit open). */
+  CredentialUnavailable = 'CREDENTIAL_UNAVAILABLE',
+  /** WhatsApp refused the operation for a reason the caller can act on (window closed, template paused, ...). */
+  WhatsAppRejected = 'WHATSAPP_REJECTED',
+  /** A dependency (Meta, Vault, the database) is unreachable; the operation changed nothing and may be retried. */
+  DependencyUnavailable = 'DEPENDENCY_UNAVAILABLE',
+  /** Anything unexpected. Details are logged with the request id, never returned. */
+  InternalServerError = 'INTERNAL_SERVER_ERROR',
+}

@@ -1,0 +1,2 @@
+export { ErrorCode } from './error-code';
+export { PublicError, type PublicErrorExtensions } from './public-error';
