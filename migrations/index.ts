@@ -1,4 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123231657_initial } from './Migration20261123231657_initial';
 
 /** Every migration in the order it must run. MikroORM is given this list instead of scanning files. */
-export const ALL_MIGRATIONS: MigrationObject[] = [];
+export const ALL_MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261123231657_initial', class: Migration20261123231657_initial },
+];

@@ -1,5 +1,21 @@
+import { AgentWhatsAppConfig } from '../agents/agent-whatsapp-config.entity';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { WhatsAppCredential } from '../credentials/whatsapp-credential.entity';
+import { Conversation } from '../messaging/conversation.entity';
+import { Message } from '../messaging/message.entity';
+import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
+import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity';
+
 /**
- * Every entity the plugin owns. Each domain folder exports its entities from its own index; this list is
- * the only place the ORM learns about them.
+ * Every entity the plugin owns: the only place the ORM learns about them. Entity files are imported
+ * directly (not through the domain barrels) so that loading the ORM never drags in services.
  */
-export const ALL_ENTITIES: Function[] = [];
+export const ALL_ENTITIES: Function[] = [
+  WhatsAppCredential,
+  WebhookEndpoint,
+  WebhookDelivery,
+  AgentWhatsAppConfig,
+  Conversation,
+  Message,
+  AuditEntry,
+];

@@ -10,6 +10,8 @@ export interface OrmOptions {
   schema: string;
   poolMax?: number;
   debug?: boolean;
+  /** Where MikroORM's own messages (migrations applied, debug queries) go; silent by default. */
+  log?: (message: string) => void;
 }
 
 export function ormConfig(options: OrmOptions): Options {
@@ -21,6 +23,7 @@ export function ormConfig(options: OrmOptions): Options {
     extensions: [Migrator],
     pool: { min: 0, max: options.poolMax ?? 20 },
     debug: options.debug ?? false,
+    logger: options.log ?? (() => undefined),
     // Entities are never fetched across requests: each request and job forks its own EntityManager.
     allowGlobalContext: false,
     forceUtcTimezone: true,

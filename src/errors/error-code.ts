@@ -25,6 +25,16 @@ export enum ErrorCode {
   WhatsAppRejected = 'WHATSAPP_REJECTED',
   /** A dependency (Meta, Vault, the database) is unreachable; the operation changed nothing and may be retried. */
   DependencyUnavailable = 'DEPENDENCY_UNAVAILABLE',
+  /** The request is not valid GraphQL (Apollo's own code, kept for client compatibility). */
+  GraphqlParseFailed = 'GRAPHQL_PARSE_FAILED',
+  /** The operation does not validate against the schema (Apollo's own code). */
+  GraphqlValidationFailed = 'GRAPHQL_VALIDATION_FAILED',
+  /** The HTTP request is malformed (Apollo's own code). */
+  BadRequest = 'BAD_REQUEST',
+  /** The operation name matches no operation in the document (Apollo's own code). */
+  OperationResolutionFailure = 'OPERATION_RESOLUTION_FAILURE',
+  /** Persisted queries are not enabled here (Apollo's own code). */
+  PersistedQueryNotSupported = 'PERSISTED_QUERY_NOT_SUPPORTED',
   /** Anything unexpected. Details are logged with the request id, never returned. */
   InternalServerError = 'INTERNAL_SERVER_ERROR',
 }

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createOrm, migrateToLatest } from '../../src/db/orm';
-import { ALL_MIGRATIONS } from '../../migrations';
 import { onDispose } from './leftovers';
 
 export const TEST_SCHEMA = 'whatsapp_connect';
@@ -38,7 +37,7 @@ export async function startTestOrm(): Promise<{ orm: MikroORM; databaseUrl: stri
   const orm = await createOrm({ clientUrl: databaseUrl, schema: TEST_SCHEMA, poolMax: 10 });
   onDispose(() => orm.close(true));
   await migrateToLatest(orm, TEST_SCHEMA);
-  // Until the first migration is generated, build the schema straight from the entities.
-  if (ALL_MIGRATIONS.length === 0) await orm.schema.create();
+  // TEMPORARY while a domain's entities wait for their migration (test/db/migrations.test.ts fails meanwhile).
+  if (await orm.schema.getUpdateSchemaSQL()) await orm.schema.update();
   return { orm, databaseUrl };
 }

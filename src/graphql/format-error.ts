@@ -1,0 +1,39 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ErrorCode, PublicError } from '../errors';
+
+/** Codes Apollo itself assigns to malformed requests; they describe the request, not our internals. */
+const REQUEST_ERROR_CODES = new Set<string>([
+  ErrorCode.GraphqlParseFailed,
+  ErrorCode.GraphqlValidationFailed,
+  ErrorCode.BadRequest,
+  ErrorCode.BadUserInput,
+  ErrorCode.OperationResolutionFailure,
+  ErrorCode.PersistedQueryNotSupported,
+]);
+
+/** True for errors whose message may reach a client as is. */
+export function isExposable(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof PublicError) return true;
+  if (!(original instanceof GraphQLError) || original.originalError) return false;
+  const code = original.extensions?.code;
+  return typeof code === 'string' && REQUEST_ERROR_CODES.has(code);
+}
+
+/**
+ * Every error leaves through here. Our PublicErrors and Apollo's request errors pass; anything else is
+ * replaced by a generic INTERNAL_SERVER_ERROR (the logging plugin has recorded it with the request id),
+ * so no stack, SQL, vendor message or secret can reach a client.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof PublicError) {
+    return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: original.extensions };
+  }
+  if (isExposable(error)) {
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return { message: 'Internal server error.', path: formatted.path, extensions: { code: ErrorCode.InternalServerError } };
+}

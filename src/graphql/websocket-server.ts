@@ -1,0 +1,57 @@
+import type { Server } from 'node:http';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { GraphQLSchema } from 'graphql';
+import { WebSocketServer } from 'ws';
+import type { Viewer } from '../identity';
+import type { GraphQLContext } from './context';
+
+export interface WebSocketServerOptions {
+  httpServer: Server;
+  path: string;
+  schema: GraphQLSchema;
+  /** Verifies the `authorization` connection param; throws when it is missing or bad. */
+  authenticate: (authorization: string | undefined) => Promise<Viewer>;
+  createContext: (viewer: Viewer) => GraphQLContext;
+}
+
+function authorizationParam(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const value = params?.authorization ?? params?.Authorization;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * graphql-ws on the same HTTP server and path as Apollo. A connection is authenticated once, at
+ * ConnectionInit, with the same bearer token the gateway forwards over HTTP; without a valid one the
+ * socket is closed with 4401 before any subscription can start.
+ */
+export function startWebSocketServer(options: WebSocketServerOptions): { dispose: () => Promise<void> } {
+  const wss = new WebSocketServer({ server: options.httpServer, path: options.path });
+  const viewers = new WeakMap<object, Viewer>();
+  const cleanup = useServer<Record<string, unknown>, { viewer?: Viewer }>(
+    {
+      schema: options.schema,
+      onConnect: async (ctx) => {
+        try {
+          viewers.set(ctx.extra, await options.authenticate(authorizationParam(ctx.connectionParams)));
+          return true;
+        } catch {
+          ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized');
+          return false;
+        }
+      },
+      context: (ctx) => {
+        const viewer = viewers.get(ctx.extra);
+        if (!viewer) throw new Error('unauthenticated socket reached subscribe');
+        return options.createContext(viewer);
+      },
+    },
+    wss,
+  );
+  return {
+    dispose: async () => {
+      await cleanup.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

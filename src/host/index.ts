@@ -1,0 +1,3 @@
+export { User } from './user.type';
+export { Agent } from './agent.type';
+export { hostReferenceResolvers } from './host-references';

@@ -1,0 +1,73 @@
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey, customFetch } from 'jose';
+import { fetch as undiciFetch } from 'undici';
+import { PublicError } from '../errors';
+import type { Viewer } from './viewer';
+
+export interface TokenVerifierOptions {
+  jwtSecret?: string;
+  jwksUrl?: string;
+  issuer?: string;
+  audience?: string;
+  rolesClaim: string;
+  adminRole: string;
+  serviceRole: string;
+}
+
+export type TokenVerifier = (authorization: string | undefined | null) => Promise<Viewer>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function rolesOf(payload: JWTPayload, claim: string): string[] {
+  const value = payload[claim];
+  if (Array.isArray(value)) return value.filter((r): r is string => typeof r === 'string');
+  if (typeof value === 'string') return value.split(/[\s,]+/).filter(Boolean);
+  return [];
+}
+
+/**
+ * Verifies the host's `Authorization: Bearer <JWT>` (HS256 shared secret, or any JWKS-published key) and
+ * returns the viewer. Every failure is the same UNAUTHENTICATED error: the reason goes to the caller's
+ * logs, never to the client, so the response cannot be used as a token oracle.
+ */
+export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  let key: Uint8Array | JWTVerifyGetKey;
+  let algorithms: string[];
+  if (options.jwksUrl) {
+    // jose would use the global fetch; every outbound call of ours goes through undici.
+    key = createRemoteJWKSet(new URL(options.jwksUrl), {
+      [customFetch]: (url: string, init: RequestInit) => undiciFetch(url, init as never) as unknown as Promise<Response>,
+    });
+    algorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'];
+  } else if (options.jwtSecret) {
+    key = new TextEncoder().encode(options.jwtSecret);
+    algorithms = ['HS256'];
+  } else {
+    throw new Error('createTokenVerifier needs jwtSecret or jwksUrl');
+  }
+
+  return async (authorization) => {
+    const match = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/.exec(authorization?.trim() ?? '');
+    if (!match) throw PublicError.unauthenticated();
+    let payload: JWTPayload;
+    try {
+      const verified =
+        typeof key === 'function'
+          ? await jwtVerify(match[1], key, { issuer: options.issuer, audience: options.audience, algorithms })
+          : await jwtVerify(match[1], key, { issuer: options.issuer, audience: options.audience, algorithms });
+      payload = verified.payload;
+    } catch {
+      throw PublicError.unauthenticated('The bearer token is invalid or expired.');
+    }
+    if (typeof payload.sub !== 'string' || !UUID.test(payload.sub)) {
+      throw PublicError.unauthenticated('The bearer token has no valid subject.');
+    }
+    if (payload.exp === undefined) throw PublicError.unauthenticated('The bearer token must expire.');
+    const roles = rolesOf(payload, options.rolesClaim);
+    return {
+      userId: payload.sub.toLowerCase(),
+      roles,
+      isAdmin: roles.includes(options.adminRole),
+      isHostService: roles.includes(options.serviceRole),
+    };
+  };
+}

@@ -1,0 +1,10 @@
+/** The authenticated caller of one request or subscription, as asserted by the host's token. */
+export interface Viewer {
+  /** The host's user id (`sub`). */
+  userId: string;
+  roles: readonly string[];
+  /** May list and suspend any credential and run fleet-wide jobs; never reads a secret. */
+  isAdmin: boolean;
+  /** The host platform itself, e.g. telling us that a user was deleted. */
+  isHostService: boolean;
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { OptionalProps } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property, Unique, Index } from '@mikro-orm/decorators/legacy';
+import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
+
+/**
+ * A customer's thread with one phone number (and the agent answering on it). The seed pointed at the
+ * host's conversations table; the plugin cannot write there, so it keeps its own.
+ */
+@ObjectType()
+@Entity({ tableName: 'whatsapp_conversations' })
+@Unique({ name: 'whatsapp_conversations_phone_customer_unique', properties: ['phoneNumberId', 'customerWaId'] })
+@Index({ properties: ['agentId'] })
+export class Conversation {
+  [OptionalProps]?: 'id' | 'agentId' | 'lastInboundAt' | 'lastOutboundAt' | 'createdAt' | 'customerName';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => ID)
+  @Property({ type: 'uuid' })
+  userId!: string;
+
+  @Field()
+  @Property({ type: 'text' })
+  phoneNumberId!: string;
+
+  @Field(() => ID, { nullable: true })
+  @Property({ type: 'uuid', nullable: true })
+  agentId: string | null = null;
+
+  @Field({ description: 'The customer\'s WhatsApp id (digits, or a business-scoped user id).' })
+  @Property({ type: 'text' })
+  customerWaId!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  customerName: string | null = null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Opens the 24-hour customer-service window.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  lastInboundAt: Date | null = null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  lastOutboundAt: Date | null = null;
+
+  @Field(() => GraphQLISODateTime)
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+}

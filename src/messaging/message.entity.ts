@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { OptionalProps } from '@mikro-orm/core';
+import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
+import { MessageDirection, MessageStatus } from './message-enums';
+
+/** One WhatsApp message, inbound or outbound, with its latest delivery status. */
+@ObjectType({ description: 'A WhatsApp message in the history.' })
+@Entity({ tableName: 'whatsapp_messages' })
+@Unique({ name: 'whatsapp_messages_wamid_unique', properties: ['whatsappMessageId'] })
+@Unique({ name: 'whatsapp_messages_idempotency_unique', properties: ['credentialId', 'idempotencyKey'] })
+@Index({ name: 'whatsapp_messages_conversation_idx', properties: ['conversationId', 'timestamp', 'id'] })
+@Index({ properties: ['agentId', 'timestamp'] })
+export class Message {
+  [OptionalProps]?:
+    | 'id' | 'agentId' | 'status' | 'statusAt' | 'errorCode' | 'errorTitle' | 'createdAt' | 'whatsappMessageId'
+    | 'idempotencyKey' | 'replyToMessageId';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => ID)
+  @Property({ type: 'uuid' })
+  userId!: string;
+
+  @Field(() => ID)
+  @Property({ type: 'uuid' })
+  credentialId!: string;
+
+  @Field(() => ID, { nullable: true })
+  @Property({ type: 'uuid', nullable: true })
+  agentId: string | null = null;
+
+  @Field(() => ID)
+  @Property({ type: 'uuid' })
+  conversationId!: string;
+
+  /** The wamid; null only while an outbound message waits for Meta's answer. */
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  whatsappMessageId: string | null = null;
+
+  /** A client-supplied key that makes a send idempotent. */
+  @Property({ type: 'text', nullable: true })
+  idempotencyKey: string | null = null;
+
+  @Field()
+  @Property({ type: 'text' })
+  fromPhone!: string;
+
+  @Field()
+  @Property({ type: 'text' })
+  toPhone!: string;
+
+  @Field(() => MessageDirection)
+  @Enum({ items: () => MessageDirection })
+  direction!: MessageDirection;
+
+  @Field({ description: 'text, image, template, interactive, … or the unknown type exactly as Meta named it.' })
+  @Property({ type: 'text' })
+  messageType!: string;
+
+  @Field(() => GraphQLJSONObject)
+  @Property({ type: 'jsonb' })
+  content!: Record<string, unknown>;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  replyToMessageId: string | null = null;
+
+  @Field(() => MessageStatus)
+  @Enum({ items: () => MessageStatus })
+  status: MessageStatus = MessageStatus.Pending;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  statusAt: Date | null = null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  errorCode: number | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  errorTitle: string | null = null;
+
+  @Field(() => GraphQLISODateTime, { description: 'When WhatsApp says the message was sent or received.' })
+  @Property({ type: 'timestamptz' })
+  timestamp!: Date;
+
+  @Field(() => GraphQLISODateTime)
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+}
