@@ -15,13 +15,16 @@ import type { GraphQLContext } from './graphql/context';
 import { formatError } from './graphql/format-error';
 import { operationLoggingPlugin } from './graphql/plugins/operation-logging.plugin';
 import { queryLimitsPlugin } from './graphql/plugins/query-limits.plugin';
-import { REFERENCE_RESOLVERS, RESOLVERS } from './graphql/resolvers';
+import { ORPHANED_TYPES, REFERENCE_RESOLVERS, RESOLVERS } from './graphql/resolvers';
 import { startWebSocketServer } from './graphql/websocket-server';
 import { apolloNodeHandler } from './http/apollo-node-handler';
 import { requestIdOf } from './http/request-id';
 import { createRequestListener } from './http/request-listener';
 import { createTokenVerifier, DEVELOPMENT_JWT_SECRET, type Viewer } from './identity';
+import { KeyService, createKeyBackend } from './keys';
 import { createLogger, type Logger } from './observability/logger';
+import { startSandbox, type Sandbox } from './sandbox';
+import { WhatsAppClient } from './whatsapp';
 import { createMetrics } from './observability/metrics';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -37,6 +40,7 @@ export interface RunningApp {
   developmentJwtSecret?: string;
   /** The local WhatsApp simulator's base URL when sandbox mode is on. */
   sandboxUrl?: string;
+  sandbox?: Sandbox;
   orm: MikroORM;
   services: AppServices;
   logger: Logger;
@@ -97,8 +101,35 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     }
     const verifyToken = createTokenVerifier({ ...config.auth, jwtSecret });
 
-    const services: AppServices = { eventBus };
-    const schema = await buildSubgraph({ resolvers: RESOLVERS, referenceResolvers: REFERENCE_RESOLVERS, pubSub: eventBus });
+    let graphBaseUrl = config.whatsapp.graphBaseUrl;
+    let sandbox: Sandbox | undefined;
+    let sandboxUrl: string | undefined;
+    if (config.whatsapp.sandbox) {
+      const running = await startSandbox({ port: config.whatsapp.sandboxPort, apiVersion: config.whatsapp.apiVersion, logger });
+      stack.push(() => running.close());
+      sandbox = running.sandbox;
+      sandboxUrl = graphBaseUrl = running.baseUrl;
+    }
+    if (!graphBaseUrl) throw new Error('WHATSAPP_GRAPH_BASE_URL is unset and the sandbox is off');
+    const whatsapp = new WhatsAppClient({
+      baseUrl: graphBaseUrl,
+      apiVersion: config.whatsapp.apiVersion,
+      timeoutMs: config.whatsapp.timeoutMs,
+      connections: config.whatsapp.poolConnections,
+    });
+    stack.push(() => whatsapp.close());
+
+    const keyBackend = await createKeyBackend({ config, orm, logger });
+    const keys = new KeyService({ backend: keyBackend, cache: config.secretCache });
+    stack.push(() => keys.close());
+
+    const services: AppServices = { eventBus, whatsapp, keys };
+    const schema = await buildSubgraph({
+      resolvers: RESOLVERS,
+      orphanedTypes: ORPHANED_TYPES,
+      referenceResolvers: REFERENCE_RESOLVERS,
+      pubSub: eventBus,
+    });
     const metrics = createMetrics();
 
     const contextFor = (viewer: Viewer | null, requestId: string): GraphQLContext => ({
@@ -173,6 +204,8 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       subscriptionsUrl: `${url.replace(/^http/, 'ws')}${GRAPHQL_PATH}`,
       webhookBaseUrl: `${publicBase}${config.webhooks.pathPrefix}`,
       developmentJwtSecret,
+      sandboxUrl,
+      sandbox,
       orm,
       services,
       logger,

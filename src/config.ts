@@ -86,6 +86,9 @@ const EnvSchema = z.object({
 
 export type Environment = Record<string, string | undefined>;
 
+/** Every setting's name, for the documentation checks. */
+export const SETTING_NAMES: readonly string[] = Object.keys(EnvSchema.shape);
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);

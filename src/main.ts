@@ -34,7 +34,18 @@ async function main(): Promise<void> {
     `  Webhooks:       ${app.webhookBaseUrl}/<endpoint key>`,
     `  Health:         ${app.url}/healthz  ${app.url}/readyz  ${app.url}/metrics`,
   ];
-  if (app.sandboxUrl) lines.push(`  WhatsApp sandbox (simulated Graph API): ${app.sandboxUrl}`);
+  if (app.sandbox && app.sandboxUrl) {
+    const account = app.sandbox.createAccount({});
+    lines.push(
+      '',
+      `WhatsApp sandbox (a simulated Graph API, no Meta account needed): ${app.sandboxUrl}`,
+      '  A sandbox business to connect (see README, "Try it"):',
+      `    businessAccountId: ${account.wabaId}`,
+      `    phoneNumberId:     ${account.phoneNumberId}   (${account.displayPhoneNumber}, "${account.verifiedName}")`,
+      `    accessToken:       ${account.tokens.valid}`,
+      `    appSecret:         ${account.appSecret}`,
+    );
+  }
   if (app.developmentJwtSecret) {
     const token = await signDevelopmentToken(app.developmentJwtSecret, {
       sub: '00000000-0000-4000-8000-000000000001',

@@ -10,7 +10,7 @@ import { BusinessHours } from './business-hours';
 @Entity({ tableName: 'agent_whatsapp_configs' })
 @Index({ properties: ['userId'] })
 export class AgentWhatsAppConfig {
-  [OptionalProps]?: 'id' | 'enabled' | 'autoReply' | 'businessHours' | 'welcomeMessage' | 'fallbackMessage' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'id' | 'credentialId' | 'enabled' | 'autoReply' | 'businessHours' | 'welcomeMessage' | 'fallbackMessage' | 'createdAt' | 'updatedAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

@@ -4,9 +4,9 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum AuditOutcome {
-  Success = 'success',
-  Failure = 'failure',
-  Rejected = 'rejected',
+  SUCCESS = 'success',
+  FAILURE = 'failure',
+  REJECTED = 'rejected',
 }
 registerEnumType(AuditOutcome, { name: 'AuditOutcome' });
 

@@ -2,10 +2,10 @@ import { registerEnumType } from 'type-graphql';
 
 /** The seed design's four statuses. The reason below keeps the causes apart. */
 export enum CredentialStatus {
-  Active = 'active',
-  Invalid = 'invalid',
-  Expired = 'expired',
-  Suspended = 'suspended',
+  ACTIVE = 'active',
+  INVALID = 'invalid',
+  EXPIRED = 'expired',
+  SUSPENDED = 'suspended',
 }
 
 /**
@@ -13,15 +13,15 @@ export enum CredentialStatus {
  * never looks like "your token was revoked" (the false-disconnect complaint against Chatwoot).
  */
 export enum CredentialStatusReason {
-  None = 'none',
-  TokenInvalid = 'token_invalid',
-  TokenExpired = 'token_expired',
-  PermissionMissing = 'permission_missing',
-  WrongBusinessAccount = 'wrong_business_account',
-  PhoneNumberRestricted = 'phone_number_restricted',
-  AccountRestricted = 'account_restricted',
-  MetaUnreachable = 'meta_unreachable',
-  SuspendedByAdmin = 'suspended_by_admin',
+  NONE = 'none',
+  TOKEN_INVALID = 'token_invalid',
+  TOKEN_EXPIRED = 'token_expired',
+  PERMISSION_MISSING = 'permission_missing',
+  WRONG_BUSINESS_ACCOUNT = 'wrong_business_account',
+  PHONE_NUMBER_RESTRICTED = 'phone_number_restricted',
+  ACCOUNT_RESTRICTED = 'account_restricted',
+  META_UNREACHABLE = 'meta_unreachable',
+  SUSPENDED_BY_ADMIN = 'suspended_by_admin',
 }
 
 registerEnumType(CredentialStatus, { name: 'CredentialStatus', description: 'Health of a WhatsApp credential.' });

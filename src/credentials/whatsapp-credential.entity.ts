@@ -65,11 +65,11 @@ export class WhatsAppCredential {
 
   @Field(() => CredentialStatus)
   @Enum({ items: () => CredentialStatus })
-  status: CredentialStatus = CredentialStatus.Active;
+  status: CredentialStatus = CredentialStatus.ACTIVE;
 
   @Field(() => CredentialStatusReason)
   @Enum({ items: () => CredentialStatusReason })
-  statusReason: CredentialStatusReason = CredentialStatusReason.None;
+  statusReason: CredentialStatusReason = CredentialStatusReason.NONE;
 
   @Field(() => String, { nullable: true, description: 'A human-readable explanation of the status.' })
   @Property({ type: 'text', nullable: true })

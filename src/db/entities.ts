@@ -1,6 +1,7 @@
 import { AgentWhatsAppConfig } from '../agents/agent-whatsapp-config.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { WhatsAppCredential } from '../credentials/whatsapp-credential.entity';
+import { KeyringKey, KeyringKeyVersion } from '../keys/keyring-key.entity';
 import { Conversation } from '../messaging/conversation.entity';
 import { Message } from '../messaging/message.entity';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
@@ -18,4 +19,6 @@ export const ALL_ENTITIES: Function[] = [
   Conversation,
   Message,
   AuditEntry,
+  KeyringKey,
+  KeyringKeyVersion,
 ];

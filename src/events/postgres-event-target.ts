@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import type { Logger } from '../observability/logger';
 
 const MAX_NOTIFY_BYTES = 7900; // PostgreSQL rejects NOTIFY payloads of 8000 bytes or more
@@ -11,7 +11,7 @@ const MAX_NOTIFY_BYTES = 7900; // PostgreSQL rejects NOTIFY payloads of 8000 byt
  */
 export class PostgresEventTarget extends EventTarget {
   private listener: Client | null = null;
-  private publisher: Client | null = null;
+  private readonly publisher: Pool;
   private closed = false;
   private reconnectDelayMs = 100;
   private readyPromise: Promise<void>;
@@ -22,6 +22,8 @@ export class PostgresEventTarget extends EventTarget {
     private readonly logger: Logger,
   ) {
     super();
+    this.publisher = new Pool({ connectionString, max: 2 });
+    this.publisher.on('error', () => undefined); // a broken idle connection is replaced on next use
     this.readyPromise = this.connect();
   }
 
@@ -43,18 +45,14 @@ export class PostgresEventTarget extends EventTarget {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.allSettled([this.listener?.end(), this.publisher?.end()]);
+    await Promise.allSettled([this.listener?.end(), this.publisher.end()]);
   }
 
   private async notify(payload: string): Promise<void> {
     try {
-      if (!this.publisher) this.publisher = await this.openClient();
       await this.publisher.query('select pg_notify($1, $2)', [this.channel, payload]);
     } catch (err) {
       this.logger.warn({ err }, 'could not publish event; live subscribers miss it (history is unaffected)');
-      const broken = this.publisher;
-      this.publisher = null;
-      void broken?.end().catch(() => undefined);
     }
   }
 

@@ -9,6 +9,8 @@ const FEDERATION_LINK =
 
 export interface BuildSubgraphSchemaOptions {
   resolvers: NonEmptyArray<Function>;
+  /** Types no query returns directly, such as the host's entities we only extend. */
+  orphanedTypes: Function[];
   referenceResolvers: Record<string, { __resolveReference: (reference: never, ...rest: never[]) => unknown }>;
   pubSub: EventBus;
 }
@@ -21,6 +23,7 @@ export interface BuildSubgraphSchemaOptions {
 export async function buildSubgraph(options: BuildSubgraphSchemaOptions): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: options.resolvers,
+    orphanedTypes: options.orphanedTypes,
     pubSub: options.pubSub as never,
     validate: false,
     emitSchemaFile: false,

@@ -12,12 +12,15 @@ const REQUEST_ERROR_CODES = new Set<string>([
   ErrorCode.PersistedQueryNotSupported,
 ]);
 
-/** True for errors whose message may reach a client as is. */
+/**
+ * True for errors whose message may reach a client as is: our PublicErrors, and Apollo's errors about
+ * the request itself (they have no path: they were raised before any resolver ran).
+ */
 export function isExposable(error: unknown): boolean {
   const original = unwrapResolverError(error);
   if (original instanceof PublicError) return true;
-  if (!(original instanceof GraphQLError) || original.originalError) return false;
-  const code = original.extensions?.code;
+  if (!(error instanceof GraphQLError) || error.path) return false;
+  const code = error.extensions?.code;
   return typeof code === 'string' && REQUEST_ERROR_CODES.has(code);
 }
 

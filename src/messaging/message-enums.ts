@@ -1,8 +1,8 @@
 import { registerEnumType } from 'type-graphql';
 
 export enum MessageDirection {
-  Inbound = 'inbound',
-  Outbound = 'outbound',
+  INBOUND = 'inbound',
+  OUTBOUND = 'outbound',
 }
 
 /**
@@ -10,13 +10,13 @@ export enum MessageDirection {
  * `failed` is final. `received` is the state of every inbound message.
  */
 export enum MessageStatus {
-  Pending = 'pending',
-  Sent = 'sent',
-  Delivered = 'delivered',
-  Read = 'read',
-  Played = 'played',
-  Failed = 'failed',
-  Received = 'received',
+  PENDING = 'pending',
+  SENT = 'sent',
+  DELIVERED = 'delivered',
+  READ = 'read',
+  PLAYED = 'played',
+  FAILED = 'failed',
+  RECEIVED = 'received',
 }
 
 registerEnumType(MessageDirection, { name: 'MessageDirection' });

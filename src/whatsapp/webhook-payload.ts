@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import { PhoneNumberIdSchema } from './phone-number-id';
+import { WabaIdSchema } from './waba-id';
+import { WamidSchema } from './wamid';
+
+/**
+ * Schemas of the webhook envelope (reference §3.3-3.5). Strict on what we route and dedupe on (`object`,
+ * `entry[].id`, `field`, `metadata.phone_number_id`, message and status ids); lenient everywhere else:
+ * every object keeps unknown fields, and a message type we do not know passes through as it came, so a
+ * new Meta type never makes a whole batch fail.
+ */
+
+/** Meta sends Unix seconds as strings; accept numbers too and keep the string form. */
+const Timestamp = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform(String);
+
+export const WebhookErrorSchema = z.looseObject({
+  code: z.number(),
+  title: z.string().optional(),
+  message: z.string().optional(),
+  error_data: z.looseObject({ details: z.string().optional() }).optional(),
+  href: z.string().optional(),
+});
+export type WebhookError = z.infer<typeof WebhookErrorSchema>;
+
+const MediaSchema = z.looseObject({
+  id: z.string(),
+  mime_type: z.string().optional(),
+  sha256: z.string().optional(),
+  caption: z.string().optional(),
+  url: z.string().optional(),
+});
+
+const ContextSchema = z.looseObject({
+  from: z.string().optional(),
+  id: z.string().optional(),
+  forwarded: z.boolean().optional(),
+  frequently_forwarded: z.boolean().optional(),
+  referred_product: z.looseObject({}).optional(),
+});
+
+const messageBase = {
+  /** Digits only; may be absent for users reachable only by BSUID (§3.3). */
+  from: z.string().optional(),
+  from_user_id: z.string().optional(),
+  id: WamidSchema,
+  timestamp: Timestamp,
+  context: ContextSchema.optional(),
+  referral: z.looseObject({}).optional(),
+  errors: z.array(WebhookErrorSchema).optional(),
+};
+
+const known = <T extends string, S extends z.ZodType>(type: T, content: S) =>
+  z.looseObject({ ...messageBase, type: z.literal(type), [type]: content } as typeof messageBase & { type: z.ZodLiteral<T> } & Record<T, S>);
+
+const TextMessage = known('text', z.looseObject({ body: z.string() }));
+const ImageMessage = known('image', MediaSchema);
+const VideoMessage = known('video', MediaSchema);
+const AudioMessage = known('audio', MediaSchema.extend({ voice: z.boolean().optional() }));
+const DocumentMessage = known('document', MediaSchema.extend({ filename: z.string().optional() }));
+const StickerMessage = known('sticker', MediaSchema.extend({ animated: z.boolean().optional() }));
+const LocationMessage = known(
+  'location',
+  z.looseObject({
+    latitude: z.number(),
+    longitude: z.number(),
+    name: z.string().optional(),
+    address: z.string().optional(),
+    url: z.string().optional(),
+  }),
+);
+const ContactsMessage = known('contacts', z.array(z.looseObject({})));
+const InteractiveMessage = known(
+  'interactive',
+  z.looseObject({
+    type: z.string(),
+    button_reply: z.looseObject({ id: z.string(), title: z.string() }).optional(),
+    list_reply: z.looseObject({ id: z.string(), title: z.string(), description: z.string().optional() }).optional(),
+    nfm_reply: z.looseObject({ response_json: z.string().optional(), body: z.string().optional(), name: z.string().optional() }).optional(),
+  }),
+);
+const ButtonMessage = known('button', z.looseObject({ payload: z.string().optional(), text: z.string() }));
+// `emoji` is omitted when the user removes a reaction.
+const ReactionMessage = known('reaction', z.looseObject({ message_id: z.string(), emoji: z.string().optional() }));
+const OrderMessage = known('order', z.looseObject({}));
+const SystemMessage = known('system', z.looseObject({ body: z.string().optional(), type: z.string().optional() }));
+const UnsupportedMessage = known('unsupported', z.looseObject({ type: z.string().optional() }).optional());
+
+const KnownMessageSchema = z.discriminatedUnion('type', [
+  TextMessage, ImageMessage, VideoMessage, AudioMessage, DocumentMessage, StickerMessage, LocationMessage,
+  ContactsMessage, InteractiveMessage, ButtonMessage, ReactionMessage, OrderMessage, SystemMessage, UnsupportedMessage,
+]);
+export type KnownInboundMessage = z.infer<typeof KnownMessageSchema>;
+export const KNOWN_MESSAGE_TYPES = [
+  'text', 'image', 'video', 'audio', 'document', 'sticker', 'location', 'contacts', 'interactive', 'button',
+  'reaction', 'order', 'system', 'unsupported',
+] as const;
+const knownTypes: ReadonlySet<string> = new Set(KNOWN_MESSAGE_TYPES);
+
+/** A type Meta added after this code was written; its content object is kept under its own name. */
+const OtherMessageSchema = z.looseObject({
+  ...messageBase,
+  type: z.string().refine((type) => !knownTypes.has(type), 'a known type with malformed content'),
+});
+export type OtherInboundMessage = z.infer<typeof OtherMessageSchema> & { known?: never };
+
+export const InboundMessageSchema = z.union([KnownMessageSchema, OtherMessageSchema]);
+export type InboundMessage = z.infer<typeof InboundMessageSchema>;
+
+/**
+ * Narrow with this first, then on `type`: because an unknown type is any string, `message.type === 'text'`
+ * alone cannot rule out the pass-through member.
+ */
+export function isKnownMessage(message: InboundMessage): message is KnownInboundMessage {
+  return knownTypes.has(message.type);
+}
+
+export const WebhookContactSchema = z.looseObject({
+  wa_id: z.string().optional(),
+  user_id: z.string().optional(),
+  profile: z.looseObject({ name: z.string().optional(), username: z.string().optional() }).optional(),
+});
+export type WebhookContact = z.infer<typeof WebhookContactSchema>;
+
+export type KnownStatus = 'sent' | 'delivered' | 'read' | 'failed' | 'played';
+
+export const StatusSchema = z.looseObject({
+  id: WamidSchema,
+  // A string, not an enum: `played` was added recently and the next value must not break parsing.
+  status: z.string().min(1) as z.ZodType<KnownStatus | (string & {})>,
+  timestamp: Timestamp,
+  recipient_id: z.string().optional(),
+  recipient_user_id: z.string().optional(),
+  recipient_type: z.string().optional(),
+  recipient_participant_id: z.string().optional(),
+  biz_opaque_callback_data: z.string().optional(),
+  conversation: z
+    .looseObject({
+      id: z.string(),
+      expiration_timestamp: Timestamp.optional(),
+      origin: z.looseObject({ type: z.string() }).optional(),
+    })
+    .optional(),
+  pricing: z
+    .looseObject({
+      billable: z.boolean().optional(),
+      pricing_model: z.string().optional(),
+      type: z.string().optional(),
+      category: z.string().optional(),
+    })
+    .optional(),
+  errors: z.array(WebhookErrorSchema).optional(),
+});
+export type MessageStatus = z.infer<typeof StatusSchema>;
+
+export const MessagesValueSchema = z.looseObject({
+  messaging_product: z.literal('whatsapp'),
+  metadata: z.looseObject({ display_phone_number: z.string(), phone_number_id: PhoneNumberIdSchema }),
+  contacts: z.array(WebhookContactSchema).optional(),
+  messages: z.array(InboundMessageSchema).optional(),
+  statuses: z.array(StatusSchema).optional(),
+  errors: z.array(WebhookErrorSchema).optional(),
+});
+export type MessagesValue = z.infer<typeof MessagesValueSchema>;
+
+export const MessagesChangeSchema = z.object({ field: z.literal('messages'), value: MessagesValueSchema });
+/** Any other field (§3.5): template, account and quality updates; their values vary, so they stay raw. */
+export const OtherChangeSchema = z.object({
+  field: z.string().min(1).refine((field) => field !== 'messages'),
+  value: z.record(z.string(), z.unknown()),
+});
+export type MessagesChange = z.infer<typeof MessagesChangeSchema>;
+export type OtherChange = z.infer<typeof OtherChangeSchema>;
+export type WebhookChange = MessagesChange | OtherChange;
+
+export function isMessagesChange(change: WebhookChange): change is MessagesChange {
+  return change.field === 'messages';
+}
+
+export const WebhookEnvelopeSchema = z.looseObject({
+  object: z.literal('whatsapp_business_account'),
+  entry: z.array(
+    z.looseObject({
+      id: WabaIdSchema,
+      time: z.number().optional(),
+      changes: z.array(z.union([MessagesChangeSchema, OtherChangeSchema])),
+    }),
+  ),
+});
+export type WebhookEnvelope = z.infer<typeof WebhookEnvelopeSchema>;
+
+export type ParseWebhookResult =
+  | { ok: true; envelope: WebhookEnvelope }
+  | { ok: false; reason: 'invalid_json' | 'invalid_shape'; issues: string[] };
+
+/**
+ * Parses the raw body (after the signature check). Issues name paths only, never values, so they are
+ * safe to log.
+ */
+export function parseWebhookPayload(rawBody: Buffer | string): ParseWebhookResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8'));
+  } catch {
+    return { ok: false, reason: 'invalid_json', issues: [] };
+  }
+  const parsed = WebhookEnvelopeSchema.safeParse(json);
+  if (!parsed.success) {
+    return { ok: false, reason: 'invalid_shape', issues: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) };
+  }
+  return { ok: true, envelope: parsed.data };
+}

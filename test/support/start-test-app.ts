@@ -1,0 +1,42 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { startApp, type RunningApp } from '../../src/app';
+import { loadConfig, type Environment } from '../../src/config';
+import { signDevelopmentToken } from '../../src/identity';
+import { onDispose } from './leftovers';
+import { createTestDatabase } from './test-database';
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+
+export interface TestApp extends RunningApp {
+  databaseUrl: string;
+  /** A valid bearer token (with the `Bearer ` prefix) for the user. */
+  tokenFor(userId: string, roles?: string[]): Promise<string>;
+}
+
+/** A whole plugin on port 0 with its own fresh database; stopped when the test file ends. */
+export async function startTestApp(env: Environment = {}, options: { databaseUrl?: string } = {}): Promise<TestApp> {
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: databaseUrl,
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    KEYRING_MASTER_KEY: randomBytes(32).toString('base64'),
+    SANDBOX: 'false',
+    WHATSAPP_GRAPH_BASE_URL: 'http://127.0.0.1:9',
+    ...env,
+  });
+  const app = await startApp(config);
+  onDispose(() => app.stop());
+  return {
+    ...app,
+    databaseUrl,
+    tokenFor: async (userId, roles = []) =>
+      `Bearer ${await signDevelopmentToken(env.AUTH_JWT_SECRET ?? TEST_JWT_SECRET, { sub: userId, roles })}`,
+  };
+}
+
+export function newUserId(): string {
+  return randomUUID();
+}
