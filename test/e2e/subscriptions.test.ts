@@ -55,3 +55,15 @@ test('a subscription with a valid token receives the owner\'s events only', asyn
     clearInterval(timer);
   }
 });
+
+test('stopping the plugin closes open sockets and stops answering HTTP', async () => {
+  const app = await startTestApp();
+  const { client, closed } = connectSubscriptions(app.subscriptionsUrl, await app.tokenFor(randomUUID()));
+  const { ready, event } = firstEvent(client, CredentialHealthChangedDocument);
+  const ended = event.then(() => 'event', () => 'ended with the socket');
+  await ready;
+  await app.stop();
+  expect(await ended).toBe('ended with the socket');
+  expect(await closed).toEqual(expect.any(Number));
+  await expect(fetch(`${app.url}/healthz`)).rejects.toThrow();
+});
