@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -162,7 +163,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       path: GRAPHQL_PATH,
       schema,
       authenticate: (authorization) => verifyToken(authorization),
-      createContext: (viewer) => contextFor(viewer, `ws-${Date.now().toString(36)}`),
+      createContext: (viewer) => contextFor(viewer, `ws-${randomUUID()}`),
     });
     await apollo.start();
     stack.push(() => apollo.stop());

@@ -6,12 +6,16 @@ import { assertOwnerOrAdmin, requireViewer } from '../graphql/viewer-guards';
 import { User } from '../host/user.type';
 import { WhatsAppCredential } from './whatsapp-credential.entity';
 
+function credentialsOf(ctx: GraphQLContext, userId: string): Promise<WhatsAppCredential[]> {
+  return ctx.em.find(WhatsAppCredential, { userId }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+}
+
 @Resolver(() => WhatsAppCredential)
 export class CredentialResolver {
   @Query(() => [WhatsAppCredential], { description: 'My connected WhatsApp credentials, newest first.' })
   async whatsappCredentials(@Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential[]> {
     const viewer = requireViewer(ctx);
-    return ctx.em.find(WhatsAppCredential, { userId: viewer.userId }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+    return credentialsOf(ctx, viewer.userId);
   }
 
   @Query(() => WhatsAppCredential, { description: 'One of my credentials; NOT_FOUND for anyone else\'s.' })
@@ -30,6 +34,6 @@ export class UserCredentialsResolver {
   async whatsappCredentials(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential[]> {
     const viewer = requireViewer(ctx);
     assertOwnerOrAdmin(viewer, user.id, 'User');
-    return ctx.em.find(WhatsAppCredential, { userId: user.id }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+    return credentialsOf(ctx, user.id);
   }
 }

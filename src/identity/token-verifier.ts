@@ -50,11 +50,8 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     if (!match) throw PublicError.unauthenticated();
     let payload: JWTPayload;
     try {
-      const verified =
-        typeof key === 'function'
-          ? await jwtVerify(match[1], key, { issuer: options.issuer, audience: options.audience, algorithms })
-          : await jwtVerify(match[1], key, { issuer: options.issuer, audience: options.audience, algorithms });
-      payload = verified.payload;
+      // One call for both key kinds: the overloads differ only in the key's type.
+      ({ payload } = await jwtVerify(match[1], key as Uint8Array, { issuer: options.issuer, audience: options.audience, algorithms }));
     } catch {
       throw PublicError.unauthenticated('The bearer token is invalid or expired.');
     }
