@@ -22,6 +22,7 @@ import { apolloNodeHandler } from './http/apollo-node-handler';
 import { requestIdOf } from './http/request-id';
 import { createRequestListener } from './http/request-listener';
 import { createTokenVerifier, DEVELOPMENT_JWT_SECRET, type Viewer } from './identity';
+import { JobQueue } from './jobs';
 import { KeyService, createKeyBackend } from './keys';
 import { createLogger, type Logger } from './observability/logger';
 import { startSandbox, type Sandbox } from './sandbox';
@@ -124,7 +125,15 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     const keys = new KeyService({ backend: keyBackend, cache: config.secretCache });
     stack.push(() => keys.close());
 
-    const services: AppServices = { eventBus, whatsapp, keys };
+    const jobs = await JobQueue.start({
+      connectionString: databaseUrl,
+      schema: `${config.database.schema}_jobs`,
+      logger,
+      pollingIntervalSeconds: config.jobs.pollingIntervalSeconds,
+    });
+    stack.push(() => jobs.stop());
+
+    const services: AppServices = { orm, eventBus, whatsapp, keys, jobs, config, logger };
     const schema = await buildSubgraph({
       resolvers: RESOLVERS,
       orphanedTypes: ORPHANED_TYPES,

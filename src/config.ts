@@ -72,6 +72,8 @@ const EnvSchema = z.object({
   WEBHOOK_PATH_PREFIX: z.string().regex(/^\/[\w/-]*[^/]$/).default('/webhooks/whatsapp'),
   WEBHOOK_MAX_BODY_BYTES: int(4 * 1024 * 1024, 1024, 64 * 1024 * 1024),
 
+  JOB_POLLING_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+
   HEALTH_CHECK_INTERVAL_MINUTES: int(60, 1, 10_080),
   HEALTH_CHECK_CONCURRENCY: int(4, 1, 100),
   EXPIRY_WARNING_DAYS: int(7, 0, 365),
@@ -146,6 +148,7 @@ export interface Config {
     sandboxPort: number;
   };
   webhooks: { pathPrefix: string; maxBodyBytes: number };
+  jobs: { pollingIntervalSeconds: number };
   health: { intervalMinutes: number; concurrency: number; expiryWarningDays: number };
   email: { smtpUrl?: string; from: string };
   agentRuntime: { url?: string; secret?: string; timeoutMs: number };
@@ -237,6 +240,7 @@ export function loadConfig(env: Environment): Config {
       sandboxPort: e.SANDBOX_PORT,
     },
     webhooks: { pathPrefix: e.WEBHOOK_PATH_PREFIX, maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES },
+    jobs: { pollingIntervalSeconds: e.JOB_POLLING_INTERVAL_SECONDS },
     health: {
       intervalMinutes: e.HEALTH_CHECK_INTERVAL_MINUTES,
       concurrency: e.HEALTH_CHECK_CONCURRENCY,

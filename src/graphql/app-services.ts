@@ -1,11 +1,21 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../config';
 import type { EventBus } from '../events';
+import type { JobQueue } from '../jobs';
 import type { KeyService } from '../keys';
+import type { Logger } from '../observability/logger';
 import type { WhatsAppClient } from '../whatsapp';
 
-/** The services the composition root wires and hands to every resolver through the context. */
+/** The infrastructure the composition root wires and hands to every resolver, job and webhook handler. */
 export interface AppServices {
+  config: Config;
+  logger: Logger;
+  /** For work outside a request (jobs, webhooks): fork an EntityManager per unit of work. */
+  orm: MikroORM;
   eventBus: EventBus;
   whatsapp: WhatsAppClient;
   /** Per-user encryption of every secret a user gives us. */
   keys: KeyService;
+  /** Durable background work (pg-boss). */
+  jobs: JobQueue;
 }

@@ -1,6 +1,8 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode, PublicError } from '../errors';
+import { KeyServiceUnavailableError } from '../keys';
+import { GraphApiUnavailableError } from '../whatsapp';
 
 /** Codes Apollo itself assigns to malformed requests; they describe the request, not our internals. */
 const REQUEST_ERROR_CODES = new Set<string>([
@@ -13,11 +15,21 @@ const REQUEST_ERROR_CODES = new Set<string>([
 ]);
 
 /**
+ * Infrastructure errors that mean "try again later" reach the client as DEPENDENCY_UNAVAILABLE, named
+ * but without the vendor's message. Resolvers translate everything else they expect themselves.
+ */
+export function toPublicError(error: unknown): unknown {
+  if (error instanceof KeyServiceUnavailableError) return PublicError.dependencyUnavailable('The key service');
+  if (error instanceof GraphApiUnavailableError) return PublicError.dependencyUnavailable('WhatsApp (Meta Graph API)');
+  return error;
+}
+
+/**
  * True for errors whose message may reach a client as is: our PublicErrors, and Apollo's errors about
  * the request itself (they have no path: they were raised before any resolver ran).
  */
 export function isExposable(error: unknown): boolean {
-  const original = unwrapResolverError(error);
+  const original = toPublicError(unwrapResolverError(error));
   if (original instanceof PublicError) return true;
   if (!(error instanceof GraphQLError) || error.path) return false;
   const code = error.extensions?.code;
@@ -30,7 +42,7 @@ export function isExposable(error: unknown): boolean {
  * so no stack, SQL, vendor message or secret can reach a client.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = toPublicError(unwrapResolverError(error));
   if (original instanceof PublicError) {
     return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: original.extensions };
   }

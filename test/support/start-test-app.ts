@@ -25,6 +25,7 @@ export async function startTestApp(env: Environment = {}, options: { databaseUrl
     KEYRING_MASTER_KEY: randomBytes(32).toString('base64'),
     SANDBOX: 'false',
     WHATSAPP_GRAPH_BASE_URL: 'http://127.0.0.1:9',
+    JOB_POLLING_INTERVAL_SECONDS: '0.5',
     ...env,
   });
   const app = await startApp(config);

@@ -1,0 +1,2 @@
+export { AuditEntry, AuditOutcome } from './audit-entry.entity';
+export { auditWithin, auditSeparately, type AuditActor, type AuditDetail, type AuditRecord } from './audit-log';

@@ -1,0 +1,1 @@
+export { JobQueue, type JobQueueOptions, type QueueDefinition, type JobContext, type JobHandler, type SendOptions } from './job-queue';

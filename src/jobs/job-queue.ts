@@ -1,0 +1,149 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CompiledQuery } from 'kysely';
+import { PgBoss, type Job } from 'pg-boss';
+import type { Logger } from '../observability/logger';
+
+export interface JobQueueOptions {
+  connectionString: string;
+  /** pg-boss keeps its tables in a schema of its own, next to the plugin's. */
+  schema: string;
+  logger: Logger;
+  /** Idle poll; LISTEN/NOTIFY wakes workers at once, polling is only the backstop. */
+  pollingIntervalSeconds?: number;
+  /** Runs cron schedules on this instance (every instance may; pg-boss elects one per tick). */
+  schedule?: boolean;
+  max?: number;
+}
+
+export interface QueueDefinition {
+  /** Attempts after the first; transient failures are retried with exponential backoff. */
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  retryDelayMaxSeconds?: number;
+  /** A job running longer than this is considered dead and retried elsewhere. */
+  expireInSeconds?: number;
+  /** Jobs of this queue that run at once in this process. */
+  concurrency?: number;
+  /** `singleton`: at most one active job per singleton key (e.g. one health check per credential). */
+  policy?: 'standard' | 'singleton' | 'stately';
+}
+
+export interface JobContext<T> {
+  id: string;
+  data: T;
+  /** 0 on the first attempt. */
+  retryCount: number;
+  signal: AbortSignal;
+}
+
+export type JobHandler<T> = (job: JobContext<T>) => Promise<void>;
+
+export interface SendOptions {
+  singletonKey?: string;
+  /** A Date, or seconds from now. */
+  startAfter?: Date | number;
+  /**
+   * Enqueue inside this unit of work's open transaction, so the job exists if and only if the
+   * transaction commits (the transactional outbox).
+   */
+  em?: EntityManager;
+}
+
+/**
+ * Durable background work on PostgreSQL (pg-boss): retried with backoff, claimed with SKIP LOCKED so
+ * several plugin instances share one queue safely, and woken by LISTEN/NOTIFY.
+ */
+export class JobQueue {
+  private stopped = false;
+
+  private constructor(
+    private readonly boss: PgBoss,
+    private readonly logger: Logger,
+    private readonly pollingIntervalSeconds: number,
+  ) {}
+
+  static async start(options: JobQueueOptions): Promise<JobQueue> {
+    const boss = new PgBoss({
+      connectionString: options.connectionString,
+      schema: options.schema,
+      max: options.max ?? 5,
+      application_name: 'whatsapp-connect-jobs',
+      useListenNotify: true,
+      schedule: options.schedule ?? true,
+      openTelemetry: { enabled: false },
+    });
+    boss.on('error', (err) => options.logger.error({ err }, 'job queue error'));
+    await boss.start();
+    return new JobQueue(boss, options.logger, options.pollingIntervalSeconds ?? 2);
+  }
+
+  /** Creates the queue if needed and starts this process's workers for it. */
+  async define<T extends object>(name: string, definition: QueueDefinition, handler: JobHandler<T>): Promise<void> {
+    await this.boss.createQueue(name, {
+      policy: definition.policy ?? 'standard',
+      retryLimit: definition.retryLimit ?? 5,
+      retryDelay: definition.retryDelaySeconds ?? 2,
+      retryBackoff: true,
+      retryDelayMax: definition.retryDelayMaxSeconds ?? 300,
+      expireInSeconds: definition.expireInSeconds ?? 300,
+      notify: true,
+    } as never);
+    const concurrency = definition.concurrency ?? 1;
+    await this.boss.work<T>(
+      name,
+      {
+        localConcurrency: concurrency,
+        batchSize: 1,
+        pollingIntervalSeconds: this.pollingIntervalSeconds,
+        notifyPollingIntervalSeconds: Math.max(this.pollingIntervalSeconds, 5),
+      },
+      async (jobs: Job<T>[]) => {
+        for (const job of jobs) {
+          try {
+            await handler({ id: job.id, data: job.data, retryCount: job.retryCount, signal: job.signal });
+          } catch (err) {
+            this.logger.warn({ err, queue: name, jobId: job.id, retryCount: job.retryCount }, 'job failed; will retry if attempts remain');
+            throw err;
+          }
+        }
+      },
+    );
+  }
+
+  async send<T extends object>(name: string, data: T, options: SendOptions = {}): Promise<string | null> {
+    return this.boss.send(name, data, {
+      singletonKey: options.singletonKey,
+      startAfter: options.startAfter,
+      db: options.em ? transactionDb(options.em) : undefined,
+    });
+  }
+
+  /** A recurring job (cron, UTC). Idempotent: re-declaring replaces the schedule. */
+  async schedule<T extends object>(name: string, cron: string, data: T, key?: string): Promise<void> {
+    await this.boss.schedule(name, cron, data, { tz: 'UTC', key });
+  }
+
+  /** Counts by state, for progress and tests. */
+  async stats(name: string): Promise<{ queued: number; active: number; failed: number }> {
+    const queue = await this.boss.getQueue(name);
+    return { queued: queue?.queuedCount ?? 0, active: queue?.activeCount ?? 0, failed: queue?.failedCount ?? 0 };
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    await this.boss.stop({ graceful: true, timeout: 10_000, close: true });
+  }
+}
+
+/** pg-boss's database adapter over the unit of work's open transaction. */
+function transactionDb(em: EntityManager) {
+  return {
+    executeSql: async (text: string, values: unknown[] = []) => {
+      const ctx = em.getTransactionContext() as { executeQuery?: (q: CompiledQuery) => Promise<{ rows: unknown[] }> } | undefined;
+      if (!ctx?.executeQuery) throw new Error('JobQueue.send({ em }) must be called inside em.transactional()');
+      const result = await ctx.executeQuery(CompiledQuery.raw(text, values));
+      return { rows: result.rows as never[] };
+    },
+  };
+}
