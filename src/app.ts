@@ -133,7 +133,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     });
     stack.push(() => jobs.stop());
 
-    const services: AppServices = { orm, eventBus, whatsapp, keys, jobs, config, logger };
+    const services: AppServices = { orm, eventBus, whatsapp, keys, jobs, config, logger, publicUrls: { webhookBase: '' } };
     const schema = await buildSubgraph({
       resolvers: RESOLVERS,
       orphanedTypes: ORPHANED_TYPES,
@@ -207,12 +207,13 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${host}:${port}`;
     const publicBase = config.publicBaseUrl ?? url;
+    services.publicUrls.webhookBase = `${publicBase}${config.webhooks.pathPrefix}`;
 
     return {
       url,
       graphqlUrl: `${url}${GRAPHQL_PATH}`,
       subscriptionsUrl: `${url.replace(/^http/, 'ws')}${GRAPHQL_PATH}`,
-      webhookBaseUrl: `${publicBase}${config.webhooks.pathPrefix}`,
+      webhookBaseUrl: services.publicUrls.webhookBase,
       developmentJwtSecret,
       sandboxUrl,
       sandbox,

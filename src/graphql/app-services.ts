@@ -18,4 +18,6 @@ export interface AppServices {
   keys: KeyService;
   /** Durable background work (pg-boss). */
   jobs: JobQueue;
+  /** Filled in once the server listens (the port may be chosen by the OS). */
+  publicUrls: { webhookBase: string };
 }

@@ -1,0 +1,3 @@
+export { WhatsAppCredential } from './whatsapp-credential.entity';
+export { CredentialStatus, CredentialStatusReason } from './credential-status';
+export { readCredentialSecrets, writeCredentialSecrets, type CredentialSecrets } from './credential-secrets';
