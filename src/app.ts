@@ -22,11 +22,13 @@ import { apolloNodeHandler } from './http/apollo-node-handler';
 import { requestIdOf } from './http/request-id';
 import { createRequestListener } from './http/request-listener';
 import { createTokenVerifier, DEVELOPMENT_JWT_SECRET, type Viewer } from './identity';
+import { CredentialLifecycle, registerAlertEmailJobs, registerHealthCheckJobs } from './credentials';
 import { JobQueue } from './jobs';
 import { KeyService, createKeyBackend } from './keys';
 import { createLogger, type Logger } from './observability/logger';
 import { startSandbox, type Sandbox } from './sandbox';
 import { WhatsAppClient } from './whatsapp';
+import { provisionWebhookEndpoint } from './webhooks';
 import { createMetrics } from './observability/metrics';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -133,7 +135,24 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     });
     stack.push(() => jobs.stop());
 
-    const services: AppServices = { orm, eventBus, whatsapp, keys, jobs, config, logger, publicUrls: { webhookBase: '' } };
+    const credentialLifecycle = new CredentialLifecycle();
+    const services: AppServices = {
+      orm,
+      eventBus,
+      whatsapp,
+      keys,
+      jobs,
+      config,
+      logger,
+      credentialLifecycle,
+      publicUrls: { webhookBase: '' },
+    };
+    credentialLifecycle.onConnected((em, credential) =>
+      provisionWebhookEndpoint(em, jobs, credential, services.publicUrls.webhookBase).then(() => undefined),
+    );
+    await registerHealthCheckJobs(services);
+    const closeMail = await registerAlertEmailJobs(services);
+    stack.push(async () => closeMail());
     const schema = await buildSubgraph({
       resolvers: RESOLVERS,
       orphanedTypes: ORPHANED_TYPES,

@@ -22,6 +22,31 @@ export enum CredentialStatusReason {
   ACCOUNT_RESTRICTED = 'account_restricted',
   META_UNREACHABLE = 'meta_unreachable',
   SUSPENDED_BY_ADMIN = 'suspended_by_admin',
+  /** The app secret does not match the token's app (`appsecret_proof` refused). */
+  APP_SECRET_INVALID = 'app_secret_invalid',
+  /** The phone number id does not exist, or is not a number of the business account. */
+  PHONE_NUMBER_NOT_FOUND = 'phone_number_not_found',
+  /** Still active, but the token expires within EXPIRY_WARNING_DAYS. */
+  TOKEN_EXPIRING = 'token_expiring',
+}
+
+/** The status each reason puts a credential in; META_UNREACHABLE never changes the status by itself. */
+export function statusForReason(reason: CredentialStatusReason, current: CredentialStatus): CredentialStatus {
+  switch (reason) {
+    case CredentialStatusReason.NONE:
+    case CredentialStatusReason.TOKEN_EXPIRING:
+      return CredentialStatus.ACTIVE;
+    case CredentialStatusReason.META_UNREACHABLE:
+      return current;
+    case CredentialStatusReason.TOKEN_EXPIRED:
+      return CredentialStatus.EXPIRED;
+    case CredentialStatusReason.PHONE_NUMBER_RESTRICTED:
+    case CredentialStatusReason.ACCOUNT_RESTRICTED:
+    case CredentialStatusReason.SUSPENDED_BY_ADMIN:
+      return CredentialStatus.SUSPENDED;
+    default:
+      return CredentialStatus.INVALID;
+  }
 }
 
 registerEnumType(CredentialStatus, { name: 'CredentialStatus', description: 'Health of a WhatsApp credential.' });

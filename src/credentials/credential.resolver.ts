@@ -1,13 +1,91 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { PublicError } from '../errors';
 import type { GraphQLContext } from '../graphql/context';
 import { parseId } from '../graphql/ids';
-import { assertOwnerOrAdmin, requireViewer } from '../graphql/viewer-guards';
+import { decodeCursor, PageInfo, pageSize, toPage } from '../graphql/pagination';
+import { assertOwnerOrAdmin, requireAdmin, requireViewer } from '../graphql/viewer-guards';
 import { User } from '../host/user.type';
+import type { CommandContext } from './command-context';
+import { connectCredential, type CredentialNotice } from './connect-credential';
+import { CredentialStatus } from './credential-status';
+import {
+  deleteCredential,
+  reinstateCredential,
+  revalidateCredential,
+  suspendCredential,
+  updateCredential,
+} from './manage-credential';
 import { WhatsAppCredential } from './whatsapp-credential.entity';
 
 function credentialsOf(ctx: GraphQLContext, userId: string): Promise<WhatsAppCredential[]> {
   return ctx.em.find(WhatsAppCredential, { userId }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+}
+
+function commandContext(ctx: GraphQLContext): CommandContext {
+  return { ...ctx, viewer: requireViewer(ctx) };
+}
+
+@InputType({ description: 'Your own Meta credentials for one WhatsApp Business phone number. Secrets are write-only.' })
+export class ConnectWhatsAppCredentialInput {
+  @Field({ description: 'A system-user access token with whatsapp_business_management and whatsapp_business_messaging.' })
+  accessToken!: string;
+
+  @Field({ description: 'The app secret of the token\'s Meta app (App Dashboard → Settings → Basic): webhook signatures are keyed with it.' })
+  appSecret!: string;
+
+  @Field({ description: 'The WhatsApp Business Account id.' })
+  businessAccountId!: string;
+
+  @Field({ description: 'Meta\'s phone number id (not the phone number).' })
+  phoneNumberId!: string;
+
+  @Field(() => String, { nullable: true, description: 'Where status alerts are e-mailed; defaults to the e-mail in your token.' })
+  alertEmail?: string | null;
+}
+
+@InputType({ description: 'Only the fields given change. New secrets are validated with Meta before anything is stored.' })
+export class UpdateWhatsAppCredentialInput {
+  @Field(() => String, { nullable: true })
+  accessToken?: string | null;
+
+  @Field(() => String, { nullable: true })
+  appSecret?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'An empty string stops alert e-mails.' })
+  alertEmail?: string | null;
+}
+
+@ObjectType({ description: 'Something the user should know about an accepted credential.' })
+export class CredentialWarning {
+  @Field({ description: 'TOKEN_EXPIRES, TOKEN_EXPIRES_SOON, PHONE_NUMBER_RESTRICTED, ACCOUNT_RESTRICTED, QUALITY_LOW.' })
+  code!: string;
+
+  @Field()
+  message!: string;
+}
+
+@ObjectType()
+export class WhatsAppCredentialPayload {
+  @Field(() => WhatsAppCredential)
+  credential!: WhatsAppCredential;
+
+  @Field(() => [CredentialWarning])
+  warnings!: CredentialNotice[];
+}
+
+@ObjectType()
+export class DeleteWhatsAppCredentialPayload {
+  @Field(() => ID)
+  deletedCredentialId!: string;
+}
+
+@ObjectType()
+export class WhatsAppCredentialConnection {
+  @Field(() => [WhatsAppCredential])
+  nodes!: WhatsAppCredential[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
 }
 
 @Resolver(() => WhatsAppCredential)
@@ -25,6 +103,76 @@ export class CredentialResolver {
     if (!credential) throw PublicError.notFound('Credential');
     assertOwnerOrAdmin(viewer, credential.userId, 'Credential', false);
     return credential;
+  }
+
+  @Mutation(() => WhatsAppCredentialPayload, {
+    description: 'Connect my own WhatsApp Business number. Validated with Meta; nothing is stored when validation fails.',
+  })
+  async connectWhatsAppCredential(
+    @Arg('input', () => ConnectWhatsAppCredentialInput) input: ConnectWhatsAppCredentialInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<WhatsAppCredentialPayload> {
+    return connectCredential(commandContext(ctx), input);
+  }
+
+  @Mutation(() => WhatsAppCredentialPayload, { description: 'Replace the token or app secret (re-validated), or change the alert address.' })
+  async updateWhatsAppCredential(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateWhatsAppCredentialInput) input: UpdateWhatsAppCredentialInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<WhatsAppCredentialPayload> {
+    return updateCredential(commandContext(ctx), id, input);
+  }
+
+  @Mutation(() => WhatsAppCredential, { description: 'Check the credential with Meta now and update its status.' })
+  async revalidateWhatsAppCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential> {
+    return revalidateCredential(commandContext(ctx), id);
+  }
+
+  @Mutation(() => DeleteWhatsAppCredentialPayload, { description: 'Disconnect: removes the webhook configuration at Meta and the stored secrets.' })
+  async deleteWhatsAppCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<DeleteWhatsAppCredentialPayload> {
+    return { deletedCredentialId: await deleteCredential(commandContext(ctx), id) };
+  }
+
+  @Query(() => WhatsAppCredentialConnection, { description: 'Administrators: every credential, newest first. Secrets are never readable.' })
+  async adminWhatsAppCredentials(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('status', () => CredentialStatus, { nullable: true }) status?: CredentialStatus | null,
+    @Arg('userId', () => ID, { nullable: true }) userId?: string | null,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<WhatsAppCredentialConnection> {
+    requireAdmin(ctx);
+    const size = pageSize(first);
+    const cursor = decodeCursor(after, 2);
+    const rows = await ctx.em.find(
+      WhatsAppCredential,
+      {
+        ...(status ? { status } : {}),
+        ...(userId ? { userId: parseId(userId, 'User') } : {}),
+        ...(cursor
+          ? { $or: [{ createdAt: { $lt: new Date(cursor[0]!) } }, { createdAt: new Date(cursor[0]!), id: { $lt: String(cursor[1]) } }] }
+          : {}),
+      },
+      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: size + 1 },
+    );
+    return toPage(rows, size, (c) => [c.createdAt.toISOString(), c.id]);
+  }
+
+  @Mutation(() => WhatsAppCredential, { description: 'Administrators: take a credential out of service (no sending, no checks).' })
+  async suspendWhatsAppCredential(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { description: 'Shown to the owner.' }) reason: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<WhatsAppCredential> {
+    requireAdmin(ctx);
+    return suspendCredential(commandContext(ctx), id, reason);
+  }
+
+  @Mutation(() => WhatsAppCredential, { description: 'Administrators: lift a suspension; the credential is then re-checked with Meta.' })
+  async reinstateWhatsAppCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential> {
+    requireAdmin(ctx);
+    return reinstateCredential(commandContext(ctx), id);
   }
 }
 

@@ -1,3 +1,15 @@
 export { WhatsAppCredential } from './whatsapp-credential.entity';
-export { CredentialStatus, CredentialStatusReason } from './credential-status';
+export { CredentialStatus, CredentialStatusReason, statusForReason } from './credential-status';
 export { readCredentialSecrets, writeCredentialSecrets, type CredentialSecrets } from './credential-secrets';
+export { CredentialLifecycle } from './credential-lifecycle';
+export { inspectCredential, CredentialRejectedError, type CredentialFacts } from './inspect-credential';
+export {
+  checkCredentialHealth,
+  sweepCredentialHealth,
+  requestCredentialHealthCheck,
+  registerHealthCheckJobs,
+  isMetaUnavailable,
+} from './health-check';
+export { registerAlertEmailJobs } from './alert-email';
+export { recordHealthVerdict, type HealthVerdict, type HealthChange } from './credential-health';
+export { isUsable } from './manage-credential';

@@ -14,7 +14,8 @@ import { CredentialStatus, CredentialStatusReason } from './credential-status';
 export class WhatsAppCredential {
   [OptionalProps]?:
     | 'id' | 'status' | 'statusReason' | 'statusMessage' | 'tokenScopes' | 'createdAt' | 'updatedAt'
-    | 'lastValidatedAt' | 'tokenExpiresAt' | 'qualityRating' | 'healthCheckedAt' | 'consecutiveFailures' | 'version';
+    | 'lastValidatedAt' | 'tokenExpiresAt' | 'qualityRating' | 'healthCheckedAt' | 'consecutiveFailures' | 'version'
+    | 'alertEmail' | 'statusChangedAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -74,6 +75,24 @@ export class WhatsAppCredential {
   @Field(() => String, { nullable: true, description: 'A human-readable explanation of the status.' })
   @Property({ type: 'text', nullable: true })
   statusMessage: string | null = null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the status or its reason last changed.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  statusChangedAt: Date | null = null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the dashboard should show the owner, or null when all is well (expiring, invalid, suspended, unreachable...).',
+  })
+  get warning(): string | null {
+    if (this.status === CredentialStatus.ACTIVE && this.statusReason === CredentialStatusReason.NONE) return null;
+    return this.statusMessage ?? `Credential ${this.status}: ${this.statusReason}.`;
+  }
+
+  /** Where status-change alerts are e-mailed; the owner's token `email` claim unless they chose another. */
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  alertEmail: string | null = null;
 
   @Field(() => String, { nullable: true, description: 'Meta quality rating: GREEN, YELLOW, RED or UNKNOWN.' })
   @Property({ type: 'text', nullable: true })

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
+import type { CredentialLifecycle } from '../credentials/credential-lifecycle';
 import type { EventBus } from '../events';
 import type { JobQueue } from '../jobs';
 import type { KeyService } from '../keys';
@@ -18,6 +19,8 @@ export interface AppServices {
   keys: KeyService;
   /** Durable background work (pg-boss). */
   jobs: JobQueue;
+  /** Hooks other domains register on credentials being connected and deleted. */
+  credentialLifecycle: CredentialLifecycle;
   /** Filled in once the server listens (the port may be chosen by the OS). */
   publicUrls: { webhookBase: string };
 }

@@ -1,5 +1,6 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { AgentWhatsAppFieldResolver } from '../agents/agent-config.resolver';
+import { AuditResolver } from '../audit/audit.resolver';
 import { CredentialHealthResolver } from '../credentials/credential-health.resolver';
 import { CredentialResolver, UserCredentialsResolver } from '../credentials/credential.resolver';
 import { Agent, User, hostReferenceResolvers } from '../host';
@@ -10,6 +11,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   UserCredentialsResolver,
   CredentialHealthResolver,
   AgentWhatsAppFieldResolver,
+  AuditResolver,
 ];
 
 export const REFERENCE_RESOLVERS = hostReferenceResolvers;

@@ -9,10 +9,10 @@ export const DEVELOPMENT_JWT_SECRET = 'whatsapp-connect-development-secret-never
 /** A token a newcomer can paste into curl or the landing page; printed at development start-up. */
 export async function signDevelopmentToken(
   secret: string,
-  claims: { sub: string; roles?: string[]; issuer?: string; audience?: string; rolesClaim?: string },
+  claims: { sub: string; roles?: string[]; email?: string; issuer?: string; audience?: string; rolesClaim?: string },
   expiresIn = '12h',
 ): Promise<string> {
-  const jwt = new SignJWT({ [claims.rolesClaim ?? 'roles']: claims.roles ?? [] })
+  const jwt = new SignJWT({ [claims.rolesClaim ?? 'roles']: claims.roles ?? [], ...(claims.email ? { email: claims.email } : {}) })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.sub)
     .setIssuedAt()

@@ -15,6 +15,7 @@ export interface TokenVerifierOptions {
 
 export type TokenVerifier = (authorization: string | undefined | null) => Promise<Viewer>;
 
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function rolesOf(payload: JWTPayload, claim: string): string[] {
@@ -60,11 +61,13 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     }
     if (payload.exp === undefined) throw PublicError.unauthenticated('The bearer token must expire.');
     const roles = rolesOf(payload, options.rolesClaim);
+    const email = typeof payload.email === 'string' && EMAIL.test(payload.email) ? payload.email : undefined;
     return {
       userId: payload.sub.toLowerCase(),
       roles,
       isAdmin: roles.includes(options.adminRole),
       isHostService: roles.includes(options.serviceRole),
+      ...(email ? { email } : {}),
     };
   };
 }

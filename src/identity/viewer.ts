@@ -7,4 +7,6 @@ export interface Viewer {
   isAdmin: boolean;
   /** The host platform itself, e.g. telling us that a user was deleted. */
   isHostService: boolean;
+  /** The `email` claim when the host sends one: where credential alerts go unless the user names another address. */
+  email?: string;
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery } from 'kysely';
 import { PgBoss, type Job } from 'pg-boss';
 import type { Logger } from '../observability/logger';
+import { QUEUE_SETTINGS } from './queue-names';
 
 export interface JobQueueOptions {
   connectionString: string;
@@ -74,11 +75,12 @@ export class JobQueue {
     });
     boss.on('error', (err) => options.logger.error({ err }, 'job queue error'));
     await boss.start();
-    return new JobQueue(boss, options.logger, options.pollingIntervalSeconds ?? 2);
+    const queue = new JobQueue(boss, options.logger, options.pollingIntervalSeconds ?? 2);
+    for (const [name, settings] of Object.entries(QUEUE_SETTINGS)) await queue.createQueue(name, settings);
+    return queue;
   }
 
-  /** Creates the queue if needed and starts this process's workers for it. */
-  async define<T extends object>(name: string, definition: QueueDefinition, handler: JobHandler<T>): Promise<void> {
+  private async createQueue(name: string, definition: QueueDefinition): Promise<void> {
     await this.boss.createQueue(name, {
       policy: definition.policy ?? 'standard',
       retryLimit: definition.retryLimit ?? 5,
@@ -88,6 +90,14 @@ export class JobQueue {
       expireInSeconds: definition.expireInSeconds ?? 300,
       notify: true,
     } as never);
+  }
+
+  /**
+   * Starts this process's workers for a queue, creating it first if it is not one of QUEUE_SETTINGS (an
+   * existing queue keeps the policy it was created with).
+   */
+  async define<T extends object>(name: string, definition: QueueDefinition, handler: JobHandler<T>): Promise<void> {
+    await this.createQueue(name, definition);
     const concurrency = definition.concurrency ?? 1;
     await this.boss.work<T>(
       name,

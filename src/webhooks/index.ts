@@ -1,4 +1,4 @@
 export { WebhookEndpoint } from './webhook-endpoint.entity';
 export { WebhookDelivery } from './webhook-delivery.entity';
 export { WebhookStatus, WebhookRouting } from './webhook-status';
-export { newWebhookEndpoint } from './new-webhook-endpoint';
+export { newWebhookEndpoint, provisionWebhookEndpoint } from './new-webhook-endpoint';

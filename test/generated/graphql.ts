@@ -16,6 +16,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
   DateTimeISO: { input: string; output: string; }
+  /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   _Any: { input: any; output: any; }
   federation__FieldSet: { input: any; output: any; }
   federation__Policy: { input: any; output: any; }
@@ -47,6 +49,37 @@ export type AgentWhatsAppConfig = {
   welcomeMessage?: Maybe<Scalars['String']['output']>;
 };
 
+/** One audited operation. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** e.g. credential.connect, credential.delete, key.rotate. */
+  action: Scalars['String']['output'];
+  actorRole: Scalars['String']['output'];
+  /** Who acted; null for the system (health checks, jobs, webhooks). */
+  actorUserId?: Maybe<Scalars['ID']['output']>;
+  details?: Maybe<Scalars['JSONObject']['output']>;
+  errorCode?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTimeISO']['output'];
+  outcome: AuditOutcome;
+  requestId?: Maybe<Scalars['String']['output']>;
+  /** Whose data the operation concerned. */
+  subjectUserId?: Maybe<Scalars['ID']['output']>;
+  targetId?: Maybe<Scalars['String']['output']>;
+  targetType?: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  nodes: Array<AuditEntry>;
+  pageInfo: PageInfo;
+};
+
+export type AuditOutcome =
+  | 'FAILURE'
+  | 'REJECTED'
+  | 'SUCCESS';
+
 /** When an agent answers on WhatsApp; outside these hours the fallback message is sent. */
 export type BusinessHours = {
   __typename?: 'BusinessHours';
@@ -65,6 +98,20 @@ export type BusinessHoursSpan = {
   end: Scalars['String']['output'];
   /** HH:MM, 24-hour clock. */
   start: Scalars['String']['output'];
+};
+
+/** Your own Meta credentials for one WhatsApp Business phone number. Secrets are write-only. */
+export type ConnectWhatsAppCredentialInput = {
+  /** A system-user access token with whatsapp_business_management and whatsapp_business_messaging. */
+  accessToken: Scalars['String']['input'];
+  /** Where status alerts are e-mailed; defaults to the e-mail in your token. */
+  alertEmail?: InputMaybe<Scalars['String']['input']>;
+  /** The app secret of the token's Meta app (App Dashboard → Settings → Basic): webhook signatures are keyed with it. */
+  appSecret: Scalars['String']['input'];
+  /** The WhatsApp Business Account id. */
+  businessAccountId: Scalars['String']['input'];
+  /** Meta's phone number id (not the phone number). */
+  phoneNumberId: Scalars['String']['input'];
 };
 
 /** A credential's status changed (a real-time alert). */
@@ -89,19 +136,96 @@ export type CredentialStatus =
 /** The cause behind a credential status; NONE when active and healthy. */
 export type CredentialStatusReason =
   | 'ACCOUNT_RESTRICTED'
+  | 'APP_SECRET_INVALID'
   | 'META_UNREACHABLE'
   | 'NONE'
   | 'PERMISSION_MISSING'
+  | 'PHONE_NUMBER_NOT_FOUND'
   | 'PHONE_NUMBER_RESTRICTED'
   | 'SUSPENDED_BY_ADMIN'
   | 'TOKEN_EXPIRED'
+  | 'TOKEN_EXPIRING'
   | 'TOKEN_INVALID'
   | 'WRONG_BUSINESS_ACCOUNT';
+
+/** Something the user should know about an accepted credential. */
+export type CredentialWarning = {
+  __typename?: 'CredentialWarning';
+  /** TOKEN_EXPIRES, TOKEN_EXPIRES_SOON, PHONE_NUMBER_RESTRICTED, ACCOUNT_RESTRICTED, QUALITY_LOW. */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type DeleteWhatsAppCredentialPayload = {
+  __typename?: 'DeleteWhatsAppCredentialPayload';
+  deletedCredentialId: Scalars['ID']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Connect my own WhatsApp Business number. Validated with Meta; nothing is stored when validation fails. */
+  connectWhatsAppCredential: WhatsAppCredentialPayload;
+  /** Disconnect: removes the webhook configuration at Meta and the stored secrets. */
+  deleteWhatsAppCredential: DeleteWhatsAppCredentialPayload;
+  /** Administrators: lift a suspension; the credential is then re-checked with Meta. */
+  reinstateWhatsAppCredential: WhatsAppCredential;
+  /** Check the credential with Meta now and update its status. */
+  revalidateWhatsAppCredential: WhatsAppCredential;
+  /** Administrators: take a credential out of service (no sending, no checks). */
+  suspendWhatsAppCredential: WhatsAppCredential;
+  /** Replace the token or app secret (re-validated), or change the alert address. */
+  updateWhatsAppCredential: WhatsAppCredentialPayload;
+};
+
+
+export type MutationConnectWhatsAppCredentialArgs = {
+  input: ConnectWhatsAppCredentialInput;
+};
+
+
+export type MutationDeleteWhatsAppCredentialArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReinstateWhatsAppCredentialArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevalidateWhatsAppCredentialArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSuspendWhatsAppCredentialArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationUpdateWhatsAppCredentialArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateWhatsAppCredentialInput;
+};
+
+/** Where a page ends, for keyset pagination: pass `endCursor` as `after`. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
 
 export type Query = {
   __typename?: 'Query';
   _entities: Array<Maybe<_Entity>>;
   _service: _Service;
+  /** Administrators: the whole audit log, newest first. */
+  adminWhatsAppAuditLog: AuditEntryConnection;
+  /** Administrators: every credential, newest first. Secrets are never readable. */
+  adminWhatsAppCredentials: WhatsAppCredentialConnection;
+  /** Operations on my data (by me, an administrator or the plugin), newest first. */
+  myWhatsAppAuditLog: AuditEntryConnection;
   /** One of my credentials; NOT_FOUND for anyone else's. */
   whatsappCredential: WhatsAppCredential;
   /** My connected WhatsApp credentials, newest first. */
@@ -114,6 +238,30 @@ export type Query_EntitiesArgs = {
 };
 
 
+export type QueryAdminWhatsAppAuditLogArgs = {
+  action?: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  targetId?: InputMaybe<Scalars['ID']['input']>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryAdminWhatsAppCredentialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<CredentialStatus>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryMyWhatsAppAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  targetId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryWhatsappCredentialArgs = {
   id: Scalars['ID']['input'];
 };
@@ -122,6 +270,14 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Status changes of my credentials, as they happen. */
   credentialHealthChanged: CredentialHealthEvent;
+};
+
+/** Only the fields given change. New secrets are validated with Meta before anything is stored. */
+export type UpdateWhatsAppCredentialInput = {
+  accessToken?: InputMaybe<Scalars['String']['input']>;
+  /** An empty string stops alert e-mails. */
+  alertEmail?: InputMaybe<Scalars['String']['input']>;
+  appSecret?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type User = {
@@ -136,6 +292,7 @@ export type WhatsAppCredential = {
   __typename?: 'WhatsAppCredential';
   /** The last four characters of the access token, to tell tokens apart. */
   accessTokenHint: Scalars['String']['output'];
+  alertEmail?: Maybe<Scalars['String']['output']>;
   /** WhatsApp Business Account (WABA) id. */
   businessAccountId: Scalars['String']['output'];
   createdAt: Scalars['DateTimeISO']['output'];
@@ -151,6 +308,8 @@ export type WhatsAppCredential = {
   /** Meta quality rating: GREEN, YELLOW, RED or UNKNOWN. */
   qualityRating?: Maybe<Scalars['String']['output']>;
   status: CredentialStatus;
+  /** When the status or its reason last changed. */
+  statusChangedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** A human-readable explanation of the status. */
   statusMessage?: Maybe<Scalars['String']['output']>;
   statusReason: CredentialStatusReason;
@@ -160,6 +319,20 @@ export type WhatsAppCredential = {
   tokenScopes: Array<Scalars['String']['output']>;
   updatedAt: Scalars['DateTimeISO']['output'];
   userId: Scalars['ID']['output'];
+  /** What the dashboard should show the owner, or null when all is well (expiring, invalid, suspended, unreachable...). */
+  warning?: Maybe<Scalars['String']['output']>;
+};
+
+export type WhatsAppCredentialConnection = {
+  __typename?: 'WhatsAppCredentialConnection';
+  nodes: Array<WhatsAppCredential>;
+  pageInfo: PageInfo;
+};
+
+export type WhatsAppCredentialPayload = {
+  __typename?: 'WhatsAppCredentialPayload';
+  credential: WhatsAppCredential;
+  warnings: Array<CredentialWarning>;
 };
 
 export type _Entity = Agent | User;
@@ -185,6 +358,107 @@ export type CredentialHealthChangedSubscriptionVariables = Exact<{ [key: string]
 
 export type CredentialHealthChangedSubscription = { __typename?: 'Subscription', credentialHealthChanged: { __typename?: 'CredentialHealthEvent', credentialId: string, previousStatus: CredentialStatus, status: CredentialStatus, reason: CredentialStatusReason } };
 
+export type CredentialFieldsFragment = { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: CredentialStatus, statusReason: CredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, lastValidatedAt?: string | null, alertEmail?: string | null };
 
+export type ConnectCredentialMutationVariables = Exact<{
+  input: ConnectWhatsAppCredentialInput;
+}>;
+
+
+export type ConnectCredentialMutation = { __typename?: 'Mutation', connectWhatsAppCredential: { __typename?: 'WhatsAppCredentialPayload', credential: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: CredentialStatus, statusReason: CredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, lastValidatedAt?: string | null, alertEmail?: string | null }, warnings: Array<{ __typename?: 'CredentialWarning', code: string, message: string }> } };
+
+export type UpdateCredentialMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateWhatsAppCredentialInput;
+}>;
+
+
+export type UpdateCredentialMutation = { __typename?: 'Mutation', updateWhatsAppCredential: { __typename?: 'WhatsAppCredentialPayload', credential: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: CredentialStatus, statusReason: CredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, lastValidatedAt?: string | null, alertEmail?: string | null }, warnings: Array<{ __typename?: 'CredentialWarning', code: string, message: string }> } };
+
+export type RevalidateCredentialMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RevalidateCredentialMutation = { __typename?: 'Mutation', revalidateWhatsAppCredential: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: CredentialStatus, statusReason: CredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, lastValidatedAt?: string | null, alertEmail?: string | null } };
+
+export type DeleteCredentialMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteCredentialMutation = { __typename?: 'Mutation', deleteWhatsAppCredential: { __typename?: 'DeleteWhatsAppCredentialPayload', deletedCredentialId: string } };
+
+export type GetCredentialQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type GetCredentialQuery = { __typename?: 'Query', whatsappCredential: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: CredentialStatus, statusReason: CredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, lastValidatedAt?: string | null, alertEmail?: string | null } };
+
+export type AdminCredentialsQueryVariables = Exact<{
+  status?: InputMaybe<CredentialStatus>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AdminCredentialsQuery = { __typename?: 'Query', adminWhatsAppCredentials: { __typename?: 'WhatsAppCredentialConnection', nodes: Array<{ __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: CredentialStatus, statusReason: CredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, lastValidatedAt?: string | null, alertEmail?: string | null }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type SuspendCredentialMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type SuspendCredentialMutation = { __typename?: 'Mutation', suspendWhatsAppCredential: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: CredentialStatus, statusReason: CredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, lastValidatedAt?: string | null, alertEmail?: string | null } };
+
+export type ReinstateCredentialMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ReinstateCredentialMutation = { __typename?: 'Mutation', reinstateWhatsAppCredential: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: CredentialStatus, statusReason: CredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, lastValidatedAt?: string | null, alertEmail?: string | null } };
+
+export type AuditFieldsFragment = { __typename?: 'AuditEntry', id: string, occurredAt: string, actorUserId?: string | null, actorRole: string, subjectUserId?: string | null, action: string, targetType?: string | null, targetId?: string | null, outcome: AuditOutcome, errorCode?: string | null, requestId?: string | null, details?: Record<string, unknown> | null };
+
+export type MyAuditLogQueryVariables = Exact<{
+  targetId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MyAuditLogQuery = { __typename?: 'Query', myWhatsAppAuditLog: { __typename?: 'AuditEntryConnection', nodes: Array<{ __typename?: 'AuditEntry', id: string, occurredAt: string, actorUserId?: string | null, actorRole: string, subjectUserId?: string | null, action: string, targetType?: string | null, targetId?: string | null, outcome: AuditOutcome, errorCode?: string | null, requestId?: string | null, details?: Record<string, unknown> | null }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type AdminAuditLogQueryVariables = Exact<{
+  userId?: InputMaybe<Scalars['ID']['input']>;
+  action?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AdminAuditLogQuery = { __typename?: 'Query', adminWhatsAppAuditLog: { __typename?: 'AuditEntryConnection', nodes: Array<{ __typename?: 'AuditEntry', id: string, occurredAt: string, actorUserId?: string | null, actorRole: string, subjectUserId?: string | null, action: string, targetType?: string | null, targetId?: string | null, outcome: AuditOutcome, errorCode?: string | null, requestId?: string | null, details?: Record<string, unknown> | null }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type CredentialHealthDetailsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CredentialHealthDetailsSubscription = { __typename?: 'Subscription', credentialHealthChanged: { __typename?: 'CredentialHealthEvent', credentialId: string, previousStatus: CredentialStatus, status: CredentialStatus, reason: CredentialStatusReason, credential?: { __typename?: 'WhatsAppCredential', id: string, status: CredentialStatus, statusReason: CredentialStatusReason, warning?: string | null } | null } };
+
+export const CredentialFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<CredentialFieldsFragment, unknown>;
+export const AuditFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuditFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorUserId"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"subjectUserId"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}}]} as unknown as DocumentNode<AuditFieldsFragment, unknown>;
 export const MyCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsappCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}}]}}]}}]} as unknown as DocumentNode<MyCredentialsQuery, MyCredentialsQueryVariables>;
 export const CredentialHealthChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CredentialHealthChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialHealthChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<CredentialHealthChangedSubscription, CredentialHealthChangedSubscriptionVariables>;
+export const ConnectCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConnectCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectWhatsAppCredentialInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<ConnectCredentialMutation, ConnectCredentialMutationVariables>;
+export const UpdateCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateWhatsAppCredentialInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<UpdateCredentialMutation, UpdateCredentialMutationVariables>;
+export const RevalidateCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevalidateCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revalidateWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<RevalidateCredentialMutation, RevalidateCredentialMutationVariables>;
+export const DeleteCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedCredentialId"}}]}}]}}]} as unknown as DocumentNode<DeleteCredentialMutation, DeleteCredentialMutationVariables>;
+export const GetCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsappCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<GetCredentialQuery, GetCredentialQueryVariables>;
+export const AdminCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminCredentials"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CredentialStatus"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminWhatsAppCredentials"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<AdminCredentialsQuery, AdminCredentialsQueryVariables>;
+export const SuspendCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SuspendCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"suspendWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<SuspendCredentialMutation, SuspendCredentialMutationVariables>;
+export const ReinstateCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReinstateCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reinstateWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<ReinstateCredentialMutation, ReinstateCredentialMutationVariables>;
+export const MyAuditLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyAuditLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"targetId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myWhatsAppAuditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"targetId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"targetId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuditFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuditFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorUserId"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"subjectUserId"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}}]} as unknown as DocumentNode<MyAuditLogQuery, MyAuditLogQueryVariables>;
+export const AdminAuditLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminAuditLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"action"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminWhatsAppAuditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"action"},"value":{"kind":"Variable","name":{"kind":"Name","value":"action"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuditFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuditFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorUserId"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"subjectUserId"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}}]} as unknown as DocumentNode<AdminAuditLogQuery, AdminAuditLogQueryVariables>;
+export const CredentialHealthDetailsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CredentialHealthDetails"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialHealthChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}}]}}]}}]}}]} as unknown as DocumentNode<CredentialHealthDetailsSubscription, CredentialHealthDetailsSubscriptionVariables>;

@@ -10,7 +10,7 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signin
 export interface TestApp extends RunningApp {
   databaseUrl: string;
   /** A valid bearer token (with the `Bearer ` prefix) for the user. */
-  tokenFor(userId: string, roles?: string[]): Promise<string>;
+  tokenFor(userId: string, roles?: string[], email?: string): Promise<string>;
 }
 
 /** A whole plugin on port 0 with its own fresh database; stopped when the test file ends. */
@@ -33,8 +33,8 @@ export async function startTestApp(env: Environment = {}, options: { databaseUrl
   return {
     ...app,
     databaseUrl,
-    tokenFor: async (userId, roles = []) =>
-      `Bearer ${await signDevelopmentToken(env.AUTH_JWT_SECRET ?? TEST_JWT_SECRET, { sub: userId, roles })}`,
+    tokenFor: async (userId, roles = [], email) =>
+      `Bearer ${await signDevelopmentToken(env.AUTH_JWT_SECRET ?? TEST_JWT_SECRET, { sub: userId, roles, email })}`,
   };
 }
 

@@ -1,0 +1,51 @@
+import { createTransport, type Transporter } from 'nodemailer';
+import type { AppServices } from '../graphql/app-services';
+import { QueueName } from '../jobs';
+import type { CredentialAlertJob } from './credential-health';
+import { CredentialStatus, CredentialStatusReason } from './credential-status';
+import { WhatsAppCredential } from './whatsapp-credential.entity';
+
+const ADVICE: Partial<Record<CredentialStatusReason, string>> = {
+  [CredentialStatusReason.TOKEN_INVALID]: 'Generate a new access token in Meta Business Settings and update the credential.',
+  [CredentialStatusReason.TOKEN_EXPIRED]: 'Generate a new access token in Meta Business Settings and update the credential.',
+  [CredentialStatusReason.TOKEN_EXPIRING]: 'Replace the access token before it expires (a non-expiring system-user token avoids this).',
+  [CredentialStatusReason.PERMISSION_MISSING]: 'Give the token both whatsapp_business_management and whatsapp_business_messaging.',
+  [CredentialStatusReason.WRONG_BUSINESS_ACCOUNT]: 'Assign the WhatsApp Business Account to the token\'s system user.',
+  [CredentialStatusReason.APP_SECRET_INVALID]: 'Enter the app secret of the app that issued the token.',
+  [CredentialStatusReason.PHONE_NUMBER_RESTRICTED]: 'Check the number\'s status in WhatsApp Manager.',
+  [CredentialStatusReason.ACCOUNT_RESTRICTED]: 'Check the account\'s status in WhatsApp Manager.',
+  [CredentialStatusReason.META_UNREACHABLE]: 'Nothing to do yet: we keep checking and will tell you when Meta answers again.',
+};
+
+/** The alert e-mail: names the number and the cause, never a secret or a token hint. */
+export function alertEmailOf(credential: WhatsAppCredential, job: CredentialAlertJob): { subject: string; text: string } {
+  const healthy = job.status === CredentialStatus.ACTIVE && job.reason === CredentialStatusReason.NONE;
+  const subject = healthy
+    ? `WhatsApp number ${credential.phoneNumber} is working again`
+    : `WhatsApp number ${credential.phoneNumber}: ${job.status} (${job.reason.replace(/_/g, ' ')})`;
+  const lines = [
+    `Your WhatsApp Business number ${credential.phoneNumber} (${credential.displayName}) changed from ${job.previousStatus} to ${job.status} at ${job.occurredAt}.`,
+    '',
+    credential.statusMessage ?? '',
+    ADVICE[job.reason] ?? '',
+  ];
+  return { subject, text: lines.filter((line, i) => line !== '' || i === 1).join('\n') };
+}
+
+export async function registerAlertEmailJobs(services: Pick<AppServices, 'orm' | 'jobs' | 'config' | 'logger'>): Promise<() => void> {
+  const { smtpUrl, from } = services.config.email;
+  if (!smtpUrl) return () => undefined;
+  const transport: Transporter = createTransport(smtpUrl, { from });
+  await services.jobs.define<CredentialAlertJob>(
+    QueueName.CredentialAlertEmail,
+    { retryLimit: 8, retryDelaySeconds: 30, concurrency: 2 },
+    async (job) => {
+      const credential = await services.orm.em.fork().findOne(WhatsAppCredential, { id: job.data.credentialId });
+      if (!credential?.alertEmail) return;
+      const { subject, text } = alertEmailOf(credential, job.data);
+      await transport.sendMail({ to: credential.alertEmail, subject, text });
+      services.logger.info({ credentialId: credential.id, status: job.data.status }, 'credential alert e-mailed');
+    },
+  );
+  return () => transport.close();
+}

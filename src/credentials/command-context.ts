@@ -1,0 +1,13 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AppServices } from '../graphql/app-services';
+import type { Viewer } from '../identity';
+import type { Logger } from '../observability/logger';
+
+/** What a credential use case needs from its caller: no HTTP, no GraphQL. */
+export interface CommandContext {
+  em: EntityManager;
+  viewer: Viewer;
+  requestId: string;
+  logger: Logger;
+  services: AppServices;
+}
