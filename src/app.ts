@@ -24,6 +24,7 @@ import { createRequestListener } from './http/request-listener';
 import { createTokenVerifier, DEVELOPMENT_JWT_SECRET, type Viewer } from './identity';
 import { CredentialLifecycle, registerAlertEmailJobs, registerHealthCheckJobs } from './credentials';
 import { JobQueue } from './jobs';
+import { mutationRateLimitPlugin, PostgresRateLimiter } from './rate-limits';
 import { KeyService, createKeyBackend } from './keys';
 import { createLogger, type Logger } from './observability/logger';
 import { startSandbox, type Sandbox } from './sandbox';
@@ -135,6 +136,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     });
     stack.push(() => jobs.stop());
 
+    const rateLimiter = new PostgresRateLimiter(orm);
     const credentialLifecycle = new CredentialLifecycle();
     const services: AppServices = {
       orm,
@@ -145,6 +147,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       config,
       logger,
       credentialLifecycle,
+      rateLimiter,
       publicUrls: { webhookBase: '' },
     };
     credentialLifecycle.onConnected((em, credential) =>
@@ -183,6 +186,10 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
           : ApolloServerPluginLandingPageDisabled(),
         operationLoggingPlugin(metrics),
         queryLimitsPlugin(() => schema, config.graphql),
+        mutationRateLimitPlugin(rateLimiter, {
+          perSecond: config.rateLimits.userMutationsPerMinute / 60,
+          burst: config.rateLimits.userMutationsPerMinute,
+        }),
         { serverWillStart: async () => ({ drainServer: async () => ws.dispose() }) },
       ],
     });

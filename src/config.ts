@@ -74,6 +74,10 @@ const EnvSchema = z.object({
 
   JOB_POLLING_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
 
+  RATE_LIMIT_USER_MUTATIONS_PER_MINUTE: int(120, 1, 1_000_000),
+  RATE_LIMIT_CREDENTIAL_PER_SECOND: int(1000, 1, 100_000),
+  RATE_LIMIT_WEBHOOK_PER_SECOND: int(2000, 1, 100_000),
+
   HEALTH_CHECK_INTERVAL_MINUTES: int(60, 1, 10_080),
   HEALTH_CHECK_CONCURRENCY: int(4, 1, 100),
   EXPIRY_WARNING_DAYS: int(7, 0, 365),
@@ -149,6 +153,8 @@ export interface Config {
   };
   webhooks: { pathPrefix: string; maxBodyBytes: number };
   jobs: { pollingIntervalSeconds: number };
+  /** Shared by every instance (PostgreSQL token buckets). */
+  rateLimits: { userMutationsPerMinute: number; credentialPerSecond: number; webhookPerSecond: number };
   health: { intervalMinutes: number; concurrency: number; expiryWarningDays: number };
   email: { smtpUrl?: string; from: string };
   agentRuntime: { url?: string; secret?: string; timeoutMs: number };
@@ -241,6 +247,11 @@ export function loadConfig(env: Environment): Config {
     },
     webhooks: { pathPrefix: e.WEBHOOK_PATH_PREFIX, maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES },
     jobs: { pollingIntervalSeconds: e.JOB_POLLING_INTERVAL_SECONDS },
+    rateLimits: {
+      userMutationsPerMinute: e.RATE_LIMIT_USER_MUTATIONS_PER_MINUTE,
+      credentialPerSecond: e.RATE_LIMIT_CREDENTIAL_PER_SECOND,
+      webhookPerSecond: e.RATE_LIMIT_WEBHOOK_PER_SECOND,
+    },
     health: {
       intervalMinutes: e.HEALTH_CHECK_INTERVAL_MINUTES,
       concurrency: e.HEALTH_CHECK_CONCURRENCY,

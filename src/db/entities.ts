@@ -4,6 +4,7 @@ import { WhatsAppCredential } from '../credentials/whatsapp-credential.entity';
 import { KeyringKey, KeyringKeyVersion } from '../keys/keyring-key.entity';
 import { Conversation } from '../messaging/conversation.entity';
 import { Message } from '../messaging/message.entity';
+import { RateLimitBucket } from '../rate-limits/rate-limit-bucket.entity';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
 import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity';
 
@@ -21,4 +22,5 @@ export const ALL_ENTITIES: Function[] = [
   AuditEntry,
   KeyringKey,
   KeyringKeyVersion,
+  RateLimitBucket,
 ];

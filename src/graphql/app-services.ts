@@ -5,6 +5,7 @@ import type { EventBus } from '../events';
 import type { JobQueue } from '../jobs';
 import type { KeyService } from '../keys';
 import type { Logger } from '../observability/logger';
+import type { PostgresRateLimiter } from '../rate-limits';
 import type { WhatsAppClient } from '../whatsapp';
 
 /** The infrastructure the composition root wires and hands to every resolver, job and webhook handler. */
@@ -19,6 +20,8 @@ export interface AppServices {
   keys: KeyService;
   /** Durable background work (pg-boss). */
   jobs: JobQueue;
+  /** Token buckets shared by every instance (per user, credential, webhook endpoint). */
+  rateLimiter: PostgresRateLimiter;
   /** Hooks other domains register on credentials being connected and deleted. */
   credentialLifecycle: CredentialLifecycle;
   /** Filled in once the server listens (the port may be chosen by the OS). */

@@ -1,0 +1,3 @@
+export { PostgresRateLimiter, type RateLimitPolicy, type RateLimitDecision } from './rate-limiter';
+export { RateLimitBucket } from './rate-limit-bucket.entity';
+export { mutationRateLimitPlugin } from './mutation-rate-limit.plugin';

@@ -1,0 +1,100 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+
+export interface RateLimitPolicy {
+  /** Sustained rate. */
+  perSecond: number;
+  /** Bucket size: how many may come at once after a quiet spell. */
+  burst: number;
+}
+
+export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+interface Lease {
+  tokens: number;
+  /** Set when the bucket was empty: the answer to repeat until the lease expires. */
+  refusedFor: number;
+  expiresAt: number;
+}
+
+/**
+ * Token buckets in PostgreSQL, so a limit holds across every plugin instance. To keep the hot paths (a
+ * webhook endpoint at thousands of deliveries a second) off the database, an instance takes a small lease
+ * of tokens in one atomic UPSERT and spends it locally; a lease expires after `leaseMs`, so an instance
+ * never holds tokens it does not use for long. With N instances the worst-case overshoot is N leases.
+ */
+export class PostgresRateLimiter {
+  private readonly leases = new Map<string, Lease>();
+  private readonly acquiring = new Map<string, Promise<void>>();
+  private readonly table: string;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly options: { leaseSize?: number; leaseMs?: number; now?: () => number } = {},
+  ) {
+    const schema = orm.config.get('schema');
+    this.table = schema ? `"${schema}".rate_limit_buckets` : 'rate_limit_buckets';
+  }
+
+  async consume(key: string, policy: RateLimitPolicy): Promise<RateLimitDecision> {
+    for (;;) {
+      const now = (this.options.now ?? Date.now)();
+      const lease = this.leases.get(key);
+      if (lease && lease.expiresAt > now) {
+        if (lease.tokens >= 1) {
+          lease.tokens -= 1;
+          return { allowed: true };
+        }
+        if (lease.refusedFor > 0) return { allowed: false, retryAfterSeconds: lease.refusedFor };
+      }
+      // One acquisition per key at a time: concurrent callers wait for it and spend what it brings.
+      const pending = this.acquiring.get(key);
+      if (pending) {
+        await pending;
+        continue;
+      }
+      const acquisition = this.acquire(key, policy, now).finally(() => this.acquiring.delete(key));
+      this.acquiring.set(key, acquisition);
+      await acquisition;
+    }
+  }
+
+  private async acquire(key: string, policy: RateLimitPolicy, now: number): Promise<void> {
+    // Small buckets lease one token at a time: a per-user limit of 30/min must be exact.
+    const want = Math.max(1, Math.min(this.options.leaseSize ?? 20, Math.floor(policy.burst / 10)));
+    const { taken, left } = await this.take(key, policy, want);
+    const leaseMs = this.options.leaseMs ?? 1000;
+    const retryAfterSeconds = Math.max(1, Math.ceil((1 - left) / policy.perSecond));
+    if (this.leases.size > 10_000) {
+      for (const [k, l] of this.leases) if (l.expiresAt <= now) this.leases.delete(k);
+    }
+    // An empty bucket is remembered briefly, so a flood of refused requests does not each hit the database.
+    this.leases.set(key, {
+      tokens: taken,
+      refusedFor: taken >= 1 ? 0 : retryAfterSeconds,
+      expiresAt: now + (taken >= 1 ? leaseMs : Math.min(leaseMs, retryAfterSeconds * 1000, 250)),
+    });
+  }
+
+  /**
+   * One atomic statement: refill the bucket for the time passed, take up to `want` whole tokens, and
+   * report how many were taken. ON CONFLICT DO UPDATE locks the row, so concurrent instances serialise.
+   */
+  private async take(key: string, policy: RateLimitPolicy, want: number): Promise<{ taken: number; left: number }> {
+    const refilled = 'least(?::float8, b.tokens + extract(epoch from clock_timestamp() - b.updated_at) * ?::float8)';
+    const rows = (await this.orm.em.getConnection().execute(
+      `insert into ${this.table} as b (key, tokens, taken, updated_at)
+         values (?, ?::float8 - least(?::int, ?::float8), least(?::int, ?::float8), clock_timestamp())
+       on conflict (key) do update set
+         taken = least(?::int, floor(${refilled})),
+         tokens = ${refilled} - least(?::int, floor(${refilled})),
+         updated_at = clock_timestamp()
+       returning tokens, taken`,
+      [
+        key, policy.burst, want, policy.burst, want, policy.burst,
+        want, policy.burst, policy.perSecond,
+        policy.burst, policy.perSecond, want, policy.burst, policy.perSecond,
+      ],
+    )) as Array<{ tokens: number; taken: number }>;
+    return { taken: Number(rows[0]!.taken), left: Number(rows[0]!.tokens) };
+  }
+}

@@ -1,0 +1,55 @@
+import { PostgresRateLimiter } from '../../src/rate-limits';
+import { DeleteCredentialDocument } from '../generated/graphql';
+import { postGraphQL } from '../support/graphql-http';
+import { newUserId, startTestApp } from '../support/start-test-app';
+import { startTestOrm } from '../support/test-database';
+
+describe('PostgresRateLimiter', () => {
+  it('allows the burst, then refuses with the time to wait', async () => {
+    const { orm } = await startTestOrm();
+    const limiter = new PostgresRateLimiter(orm);
+    const policy = { perSecond: 0.01, burst: 5 };
+    const decisions = [];
+    for (let i = 0; i < 6; i++) decisions.push(await limiter.consume('user:a', policy));
+    expect(decisions.slice(0, 5).every((d) => d.allowed)).toBe(true);
+    expect(decisions[5]).toEqual({ allowed: false, retryAfterSeconds: expect.any(Number) });
+    expect((decisions[5] as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(50);
+    expect((await limiter.consume('user:b', policy)).allowed).toBe(true);
+  });
+
+  it('refills with time', async () => {
+    const { orm } = await startTestOrm();
+    const limiter = new PostgresRateLimiter(orm);
+    // A billion a second refills within the microseconds between two statements.
+    const policy = { perSecond: 1e9, burst: 1 };
+    for (let i = 0; i < 20; i++) expect((await limiter.consume('k', policy)).allowed).toBe(true);
+  });
+
+  it('holds one limit across instances, even under concurrency', async () => {
+    const { orm } = await startTestOrm();
+    const instances = [new PostgresRateLimiter(orm), new PostgresRateLimiter(orm), new PostgresRateLimiter(orm)];
+    const policy = { perSecond: 0.001, burst: 200 };
+    const decisions = await Promise.all(Array.from({ length: 600 }, (_, i) => instances[i % 3]!.consume('webhook:x', policy)));
+    expect(decisions.filter((d) => d.allowed)).toHaveLength(200);
+  });
+});
+
+describe('mutation rate limit', () => {
+  it('answers RATE_LIMITED with retryAfterSeconds per user, across instances', async () => {
+    const env = { RATE_LIMIT_USER_MUTATIONS_PER_MINUTE: '2' };
+    const first = await startTestApp(env);
+    const second = await startTestApp(env, { databaseUrl: first.databaseUrl });
+    const userId = newUserId();
+    const authorization = await first.tokenFor(userId);
+    const mutate = (url: string, auth = authorization) =>
+      postGraphQL(url, DeleteCredentialDocument, { variables: { id: newUserId() }, authorization: auth });
+
+    expect((await mutate(first.graphqlUrl)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await mutate(second.graphqlUrl)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const limited = await mutate(first.graphqlUrl);
+    expect(limited.errors?.[0]?.extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+    expect(limited.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    // Another user has a bucket of their own.
+    expect((await mutate(first.graphqlUrl, await first.tokenFor(newUserId()))).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
