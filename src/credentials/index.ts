@@ -13,3 +13,5 @@ export {
 export { registerAlertEmailJobs } from './alert-email';
 export { recordHealthVerdict, type HealthVerdict, type HealthChange } from './credential-health';
 export { isUsable } from './manage-credential';
+export { CredentialCircuitBreaker, DEFAULT_CIRCUIT_POLICY, type CircuitPolicy } from './circuit-breaker';
+export { CircuitState } from './circuit-state';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
+import { CircuitState } from './circuit-state';
 import { CredentialStatus, CredentialStatusReason } from './credential-status';
 
 /**
@@ -15,7 +16,7 @@ export class WhatsAppCredential {
   [OptionalProps]?:
     | 'id' | 'status' | 'statusReason' | 'statusMessage' | 'tokenScopes' | 'createdAt' | 'updatedAt'
     | 'lastValidatedAt' | 'tokenExpiresAt' | 'qualityRating' | 'healthCheckedAt' | 'consecutiveFailures' | 'version'
-    | 'alertEmail' | 'statusChangedAt';
+    | 'alertEmail' | 'statusChangedAt' | 'circuitState' | 'circuitFailures' | 'circuitOpenedAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -105,6 +106,18 @@ export class WhatsAppCredential {
   @Field(() => GraphQLISODateTime, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
   healthCheckedAt: Date | null = null;
+
+  @Field(() => CircuitState, { description: 'OPEN while Meta keeps failing for this number: sends are paused, not attempted.' })
+  @Enum({ items: () => CircuitState })
+  circuitState: CircuitState = CircuitState.CLOSED;
+
+  /** Transient failures in a row when sending; the breaker opens at its threshold. */
+  @Property({ type: 'integer' })
+  circuitFailures: number = 0;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  circuitOpenedAt: Date | null = null;
 
   /** Health-check failures in a row; Meta being unreachable once must not flip a credential. */
   @Property({ type: 'integer' })

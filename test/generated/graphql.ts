@@ -100,6 +100,12 @@ export type BusinessHoursSpan = {
   start: Scalars['String']['output'];
 };
 
+/** The per-credential circuit breaker in front of Meta. */
+export type CircuitState =
+  | 'CLOSED'
+  | 'HALF_OPEN'
+  | 'OPEN';
+
 /** Your own Meta credentials for one WhatsApp Business phone number. Secrets are write-only. */
 export type ConnectWhatsAppCredentialInput = {
   /** A system-user access token with whatsapp_business_management and whatsapp_business_messaging. */
@@ -295,6 +301,9 @@ export type WhatsAppCredential = {
   alertEmail?: Maybe<Scalars['String']['output']>;
   /** WhatsApp Business Account (WABA) id. */
   businessAccountId: Scalars['String']['output'];
+  circuitOpenedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** OPEN while Meta keeps failing for this number: sends are paused, not attempted. */
+  circuitState: CircuitState;
   createdAt: Scalars['DateTimeISO']['output'];
   /** The verified business name shown to customers. */
   displayName: Scalars['String']['output'];

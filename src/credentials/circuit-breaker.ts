@@ -1,0 +1,79 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ErrorCode, PublicError } from '../errors';
+import { CircuitState } from './circuit-state';
+import { WhatsAppCredential } from './whatsapp-credential.entity';
+
+export interface CircuitPolicy {
+  /** Consecutive transient failures that open the circuit. */
+  failureThreshold: number;
+  /** How long an open circuit refuses calls before a probe. */
+  openMs: number;
+}
+
+export const DEFAULT_CIRCUIT_POLICY: CircuitPolicy = { failureThreshold: 5, openMs: 30_000 };
+
+/**
+ * A circuit breaker per credential whose state lives on the credential row, so every instance sees the
+ * same circuit and the dashboard shows it. The fast path (closed, success) touches nothing; transitions
+ * are single conditional UPDATEs, so exactly one instance wins the half-open probe.
+ */
+export class CredentialCircuitBreaker {
+  constructor(
+    private readonly policy: CircuitPolicy = DEFAULT_CIRCUIT_POLICY,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Throws CREDENTIAL_UNAVAILABLE (with retryAfterSeconds) while the circuit refuses calls. */
+  async beforeCall(em: EntityManager, credential: WhatsAppCredential): Promise<void> {
+    if (credential.circuitState === CircuitState.CLOSED) return;
+    const openedAt = credential.circuitOpenedAt?.getTime() ?? 0;
+    const remaining = openedAt + this.policy.openMs - this.now();
+    if (credential.circuitState === CircuitState.OPEN && remaining <= 0) {
+      const won = await em.nativeUpdate(
+        WhatsAppCredential,
+        { id: credential.id, circuitState: CircuitState.OPEN, circuitOpenedAt: credential.circuitOpenedAt },
+        { circuitState: CircuitState.HALF_OPEN, circuitOpenedAt: new Date(this.now()) },
+      );
+      if (won === 1) {
+        credential.circuitState = CircuitState.HALF_OPEN;
+        return;
+      }
+    }
+    throw new PublicError(ErrorCode.CredentialUnavailable, 'WhatsApp has been failing for this number; calls are paused for a moment.', {
+      reason: 'CIRCUIT_OPEN',
+      retryAfterSeconds: Math.max(1, Math.ceil(Math.max(remaining, 1000) / 1000)),
+    });
+  }
+
+  async onSuccess(em: EntityManager, credential: WhatsAppCredential): Promise<void> {
+    if (credential.circuitState === CircuitState.CLOSED && credential.circuitFailures === 0) return;
+    await em.nativeUpdate(WhatsAppCredential, { id: credential.id }, { circuitState: CircuitState.CLOSED, circuitFailures: 0, circuitOpenedAt: null });
+    credential.circuitState = CircuitState.CLOSED;
+    credential.circuitFailures = 0;
+  }
+
+  /** Only for transient failures (Meta down, 5xx, timeouts): a bad request says nothing about Meta. */
+  async onTransientFailure(em: EntityManager, credential: WhatsAppCredential): Promise<CircuitState> {
+    const now = new Date(this.now());
+    const rows = (await em.getConnection().execute(
+      `update ${tableOf(em)} set
+         circuit_failures = circuit_failures + 1,
+         circuit_state = case when circuit_state = 'half_open' or circuit_failures + 1 >= ? then 'open' else circuit_state end,
+         circuit_opened_at = case when circuit_state = 'half_open' or (circuit_state = 'closed' and circuit_failures + 1 >= ?) then ? else circuit_opened_at end
+       where id = ? returning circuit_state, circuit_failures, circuit_opened_at`,
+      [this.policy.failureThreshold, this.policy.failureThreshold, now, credential.id],
+    )) as Array<{ circuit_state: CircuitState; circuit_failures: number; circuit_opened_at: Date | null }>;
+    const row = rows[0];
+    if (!row) return credential.circuitState;
+    credential.circuitState = row.circuit_state;
+    credential.circuitFailures = row.circuit_failures;
+    credential.circuitOpenedAt = row.circuit_opened_at;
+    return row.circuit_state;
+  }
+}
+
+function tableOf(em: EntityManager): string {
+  const meta = em.getMetadata().get(WhatsAppCredential);
+  const schema = em.config.get('schema');
+  return schema ? `"${schema}"."${meta.tableName}"` : `"${meta.tableName}"`;
+}
