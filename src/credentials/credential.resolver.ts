@@ -7,6 +7,7 @@ import { assertOwnerOrAdmin, requireAdmin, requireViewer } from '../graphql/view
 import { User } from '../host/user.type';
 import type { CommandContext } from './command-context';
 import { connectCredential, type CredentialNotice } from './connect-credential';
+import { exportCredentials, importCredentials } from './credential-bundle';
 import { CredentialStatus } from './credential-status';
 import {
   deleteCredential,
@@ -88,8 +89,58 @@ export class WhatsAppCredentialConnection {
   pageInfo!: PageInfo;
 }
 
+@ObjectType({ description: 'A passphrase-encrypted export (compact JWE, PBES2-HS512+A256KW / A256GCM).' })
+export class WhatsAppCredentialBundle {
+  @Field({ description: 'Keep it like a password file: with the passphrase it opens every secret inside.' })
+  bundle!: string;
+
+  @Field(() => Int)
+  credentialCount!: number;
+}
+
+@ObjectType({ description: 'What happened to one credential of an imported bundle.' })
+export class WhatsAppCredentialImportResult {
+  @Field()
+  phoneNumberId!: string;
+
+  @Field(() => WhatsAppCredential, { nullable: true })
+  credential!: WhatsAppCredential | null;
+
+  @Field(() => [CredentialWarning])
+  warnings!: CredentialNotice[];
+
+  @Field(() => String, { nullable: true, description: 'The error code when this credential was not imported (CONFLICT, CREDENTIAL_REJECTED, ...).' })
+  errorCode!: string | null;
+
+  @Field(() => String, { nullable: true })
+  errorMessage!: string | null;
+}
+
 @Resolver(() => WhatsAppCredential)
 export class CredentialResolver {
+  @Mutation(() => WhatsAppCredentialBundle, {
+    description: 'Export my credentials (all, or the ones named), encrypted with a passphrase of at least 12 characters, to move them to another environment.',
+  })
+  async exportWhatsAppCredentials(
+    @Arg('passphrase') passphrase: string,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('credentialIds', () => [ID], { nullable: true }) credentialIds?: string[] | null,
+  ): Promise<WhatsAppCredentialBundle> {
+    const ids = credentialIds?.map((id) => parseId(id, 'Credential'));
+    return exportCredentials(commandContext(ctx), passphrase, ids);
+  }
+
+  @Mutation(() => [WhatsAppCredentialImportResult], {
+    description: 'Import a bundle made by exportWhatsAppCredentials. Each credential is validated with Meta again; one failing does not stop the others.',
+  })
+  async importWhatsAppCredentials(
+    @Arg('bundle') bundle: string,
+    @Arg('passphrase') passphrase: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<WhatsAppCredentialImportResult[]> {
+    return importCredentials(commandContext(ctx), bundle, passphrase);
+  }
+
   @Query(() => [WhatsAppCredential], { description: 'My connected WhatsApp credentials, newest first.' })
   async whatsappCredentials(@Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential[]> {
     const viewer = requireViewer(ctx);

@@ -11,7 +11,7 @@ const REDACT_PATHS = [
   'token', '*.token', 'authorization', '*.authorization', 'headers.authorization', 'req.headers.authorization',
   'headers["x-vault-token"]', 'req.headers["x-hub-signature-256"]', 'password', '*.password', 'plaintext',
   '*.plaintext', 'secret', '*.secret', 'input.accessToken', 'input.appSecret', 'variables.input.accessToken',
-  'variables.input.appSecret', 'variables.accessToken', 'variables.appSecret', 'variables.passphrase',
+  'variables.input.appSecret', 'variables.accessToken', 'variables.appSecret', 'variables.passphrase', 'variables.bundle',
   'passphrase', '*.passphrase',
 ];
 
