@@ -7,12 +7,12 @@ export interface RateLimitPolicy {
   burst: number;
 }
 
-export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number; retryAfterMs: number };
 
 interface Lease {
   tokens: number;
-  /** Set when the bucket was empty: the answer to repeat until the lease expires. */
-  refusedFor: number;
+  /** Set when the bucket was empty: the wait to repeat until the lease expires. */
+  refusedForMs: number;
   expiresAt: number;
 }
 
@@ -44,7 +44,9 @@ export class PostgresRateLimiter {
           lease.tokens -= 1;
           return { allowed: true };
         }
-        if (lease.refusedFor > 0) return { allowed: false, retryAfterSeconds: lease.refusedFor };
+        if (lease.refusedForMs > 0) {
+          return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(lease.refusedForMs / 1000)), retryAfterMs: lease.refusedForMs };
+        }
       }
       // One acquisition per key at a time: concurrent callers wait for it and spend what it brings.
       const pending = this.acquiring.get(key);
@@ -63,15 +65,15 @@ export class PostgresRateLimiter {
     const want = Math.max(1, Math.min(this.options.leaseSize ?? 20, Math.floor(policy.burst / 10)));
     const { taken, left } = await this.take(key, policy, want);
     const leaseMs = this.options.leaseMs ?? 1000;
-    const retryAfterSeconds = Math.max(1, Math.ceil((1 - left) / policy.perSecond));
+    const retryAfterMs = Math.max(1, Math.ceil(((1 - left) / policy.perSecond) * 1000));
     if (this.leases.size > 10_000) {
       for (const [k, l] of this.leases) if (l.expiresAt <= now) this.leases.delete(k);
     }
     // An empty bucket is remembered briefly, so a flood of refused requests does not each hit the database.
     this.leases.set(key, {
       tokens: taken,
-      refusedFor: taken >= 1 ? 0 : retryAfterSeconds,
-      expiresAt: now + (taken >= 1 ? leaseMs : Math.min(leaseMs, retryAfterSeconds * 1000, 250)),
+      refusedForMs: taken >= 1 ? 0 : retryAfterMs,
+      expiresAt: now + (taken >= 1 ? leaseMs : Math.min(leaseMs, retryAfterMs, 250)),
     });
   }
 

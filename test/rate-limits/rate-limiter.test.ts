@@ -1,4 +1,4 @@
-import { PostgresRateLimiter } from '../../src/rate-limits';
+import { PAIR_RATE_POLICY, Pacer, PostgresRateLimiter } from '../../src/rate-limits';
 import { DeleteCredentialDocument } from '../generated/graphql';
 import { postGraphQL } from '../support/graphql-http';
 import { newUserId, startTestApp } from '../support/start-test-app';
@@ -12,7 +12,7 @@ describe('PostgresRateLimiter', () => {
     const decisions = [];
     for (let i = 0; i < 6; i++) decisions.push(await limiter.consume('user:a', policy));
     expect(decisions.slice(0, 5).every((d) => d.allowed)).toBe(true);
-    expect(decisions[5]).toEqual({ allowed: false, retryAfterSeconds: expect.any(Number) });
+    expect(decisions[5]).toEqual({ allowed: false, retryAfterSeconds: expect.any(Number), retryAfterMs: expect.any(Number) });
     expect((decisions[5] as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(50);
     expect((await limiter.consume('user:b', policy)).allowed).toBe(true);
   });
@@ -51,5 +51,29 @@ describe('mutation rate limit', () => {
     expect(limited.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThanOrEqual(1);
     // Another user has a bucket of their own.
     expect((await mutate(first.graphqlUrl, await first.tokenFor(newUserId()))).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('Pacer', () => {
+  it('queues callers until capacity frees up instead of failing them', async () => {
+    const { orm } = await startTestOrm();
+    const waits: number[] = [];
+    const pacer = new Pacer(new PostgresRateLimiter(orm), (ms) => {
+      waits.push(ms);
+      return new Promise((resolve) => setTimeout(resolve, ms));
+    });
+    const policy = { perSecond: 20, burst: 2 };
+    const results = [];
+    for (let i = 0; i < 5; i++) results.push(await pacer.acquire('phone:1', policy, 60_000));
+    expect(results.slice(0, 2)).toEqual([0, 0]);
+    expect(results.slice(2).every((waited) => waited > 0)).toBe(true);
+    expect(waits.every((ms) => ms > 0 && ms <= 100)).toBe(true);
+  });
+
+  it('gives up past the allowed wait with the time to the next slot', async () => {
+    const { orm } = await startTestOrm();
+    const pacer = new Pacer(new PostgresRateLimiter(orm));
+    for (let i = 0; i < 45; i++) await pacer.acquire('pair:1:2', PAIR_RATE_POLICY, 0);
+    await expect(pacer.acquire('pair:1:2', PAIR_RATE_POLICY, 1000)).rejects.toMatchObject({ name: 'PacingTimeoutError' });
   });
 });
