@@ -23,9 +23,11 @@ import { requestIdOf } from './http/request-id';
 import { createRequestListener } from './http/request-listener';
 import { createTokenVerifier, DEVELOPMENT_JWT_SECRET, type Viewer } from './identity';
 import { JobQueue } from './jobs';
+import { CiphertextRegistry, KeyRotation, credentialCiphertextColumns } from './key-rotation';
 import { KeyService, createKeyBackend } from './keys';
 import { createLogger, type Logger } from './observability/logger';
 import { startSandbox, type Sandbox } from './sandbox';
+import { UserErasure } from './user-erasure';
 import { WhatsAppClient } from './whatsapp';
 import { createMetrics } from './observability/metrics';
 
@@ -133,7 +135,17 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     });
     stack.push(() => jobs.stop());
 
-    const services: AppServices = { orm, eventBus, whatsapp, keys, jobs, config, logger, publicUrls: { webhookBase: '' } };
+    // Every place ciphertexts made with a user's key are stored: a domain adding one registers it here.
+    const ciphertexts = new CiphertextRegistry([credentialCiphertextColumns]);
+    const keyRotation = new KeyRotation({ orm, keys, jobs, logger, ciphertexts, rewrapGraceSeconds: config.keyRotation.rewrapGraceSeconds });
+    await keyRotation.startWorkers();
+    // Domains that must act before a user's data is erased (e.g. removing Meta's webhook configuration)
+    // register with userErasure.onBeforeErase here.
+    const userErasure = new UserErasure({ orm, keys, logger, keyRotation });
+
+    const services: AppServices = {
+      orm, eventBus, whatsapp, keys, jobs, config, logger, keyRotation, userErasure, publicUrls: { webhookBase: '' },
+    };
     const schema = await buildSubgraph({
       resolvers: RESOLVERS,
       orphanedTypes: ORPHANED_TYPES,

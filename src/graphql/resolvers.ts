@@ -3,6 +3,8 @@ import { AgentWhatsAppFieldResolver } from '../agents/agent-config.resolver';
 import { CredentialHealthResolver } from '../credentials/credential-health.resolver';
 import { CredentialResolver, UserCredentialsResolver } from '../credentials/credential.resolver';
 import { Agent, User, hostReferenceResolvers } from '../host';
+import { KeyRotationResolver } from '../key-rotation';
+import { UserErasureResolver } from '../user-erasure';
 
 /** Every resolver class of the subgraph, and the federation reference resolvers of the host's entities. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -10,6 +12,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   UserCredentialsResolver,
   CredentialHealthResolver,
   AgentWhatsAppFieldResolver,
+  KeyRotationResolver,
+  UserErasureResolver,
 ];
 
 export const REFERENCE_RESOLVERS = hostReferenceResolvers;

@@ -63,10 +63,12 @@ describe('Vault token renewal', () => {
 
   test('a lease capped by the max TTL is logged as a warning', async () => {
     const { server, backend, logs } = await start({ ttlSeconds: 2, explicitMaxTtlSeconds: 3 });
+    const renewals = () => server.requests.filter(isRenewal).length;
     backend.startTokenRenewal(logs.logger);
     expect(await logs.next(/reaching its max TTL/)).toMatchObject({ level: 40, expiresInSeconds: 1 });
     // Past the cap, Vault grants nothing more: the renewal says so and stops.
     expect(await logs.next(/can no longer be renewed/)).toMatchObject({ level: 50, expiresInSeconds: 0 });
+    expect(renewals()).toBe(3);
     expect(logs.text()).not.toContain(TOKEN);
   });
 

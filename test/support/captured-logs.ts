@@ -8,19 +8,23 @@ export interface CapturedLogs {
   text(): string;
   /** The parsed records whose `msg` matches. */
   matching(msg: RegExp): Array<Record<string, unknown>>;
-  /** Resolves with the first record whose `msg` matches: already written, or the next one written. */
-  next(msg: RegExp): Promise<Record<string, unknown>>;
+  /**
+   * Resolves with the first record whose `msg` matches (and that `where` accepts): already written, or
+   * the next one written.
+   */
+  next(msg: RegExp, where?: (record: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
 }
 
 /** A real pino logger writing into memory, so tests can read what the code logged. */
 export function captureLogs(level = 'debug'): CapturedLogs {
   const lines: string[] = [];
-  const waiters: Array<{ msg: RegExp; resolve: (record: Record<string, unknown>) => void }> = [];
+  type Accept = (record: Record<string, unknown>) => boolean;
+  const waiters: Array<{ accept: Accept; resolve: (record: Record<string, unknown>) => void }> = [];
   const write = (line: string) => {
     lines.push(line);
     const record = JSON.parse(line) as Record<string, unknown>;
     for (const waiter of [...waiters]) {
-      if (!waiter.msg.test(String(record.msg))) continue;
+      if (!waiter.accept(record)) continue;
       waiters.splice(waiters.indexOf(waiter), 1);
       waiter.resolve(record);
     }
@@ -33,9 +37,10 @@ export function captureLogs(level = 'debug'): CapturedLogs {
     lines,
     text: () => lines.join(''),
     matching,
-    next: (msg) => {
-      const seen = matching(msg)[0];
-      return seen ? Promise.resolve(seen) : new Promise((resolve) => waiters.push({ msg, resolve }));
+    next: (msg, where = () => true) => {
+      const accept: Accept = (record) => msg.test(String(record.msg)) && where(record);
+      const seen = matching(msg).find(accept);
+      return seen ? Promise.resolve(seen) : new Promise((resolve) => waiters.push({ accept, resolve }));
     },
   };
 }

@@ -85,6 +85,8 @@ export interface VaultTransitServer {
   holdRequests(filter?: RequestFilter): () => void;
   /** Resolves with the next request `filter` accepts, once it has been answered. */
   nextRequest(filter: RequestFilter): Promise<RecordedRequest>;
+  /** Resolves when the next request `filter` accepts arrives, before it is answered (or held). */
+  nextArrival(filter: RequestFilter): Promise<void>;
   /** Seconds until the app token expires; undefined for a token without a lease. */
   tokenTtlSeconds(): number | undefined;
   /** True when a key of that name exists, without going through HTTP. */
@@ -342,6 +344,7 @@ export async function startVaultTransitServer(options: VaultTransitServerOptions
   let held: Array<() => void> | undefined;
   let holdFilter: RequestFilter | undefined;
   const waiters: Array<{ filter: RequestFilter; resolve: (request: RecordedRequest) => void }> = [];
+  const arrivalWaiters: Array<{ filter: RequestFilter; resolve: () => void }> = [];
   const lease = options.tokenLease;
   const tokenIssuedAt = Date.now();
   let tokenExpiresAt = lease ? tokenIssuedAt + lease.ttlSeconds * 1_000 : undefined;
@@ -902,9 +905,15 @@ export async function startVaultTransitServer(options: VaultTransitServerOptions
         () => send(res, { status: 500, errors: ['1 error occurred:\n\t* internal error\n\n'] }),
       );
     };
-    const path = new URL(req.url ?? '/', 'http://vault').pathname.replace(/^\/v1\//, '');
-    if (held && (!holdFilter || holdFilter({ method: (req.method ?? 'GET').toUpperCase(), path }))) held.push(run);
+    const arrived = { method: (req.method ?? 'GET').toUpperCase(), path: new URL(req.url ?? '/', 'http://vault').pathname.replace(/^\/v1\//, '') };
+    const hold = held !== undefined && (!holdFilter || holdFilter(arrived));
+    if (hold) held!.push(run);
     else run();
+    for (const waiter of [...arrivalWaiters]) {
+      if (!waiter.filter(arrived)) continue;
+      arrivalWaiters.splice(arrivalWaiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -952,6 +961,7 @@ export async function startVaultTransitServer(options: VaultTransitServerOptions
       };
     },
     nextRequest: (filter) => new Promise<RecordedRequest>((resolve) => waiters.push({ filter, resolve })),
+    nextArrival: (filter) => new Promise<void>((resolve) => arrivalWaiters.push({ filter, resolve })),
     tokenTtlSeconds: () => (tokenExpiresAt === undefined ? undefined : secondsLeft()),
     hasKey: (name) => keys.has(name),
     close,
