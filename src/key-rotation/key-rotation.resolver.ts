@@ -3,16 +3,17 @@ import { PublicError } from '../errors';
 import type { GraphQLContext } from '../graphql/context';
 import { parseId } from '../graphql/ids';
 import { assertOwnerOrAdmin, requireAdmin, requireViewer } from '../graphql/viewer-guards';
+import type { Viewer } from '../identity';
 import { KeyNotFoundError, KeyPermissionDeniedError, UserIdInvalidError } from '../keys';
 import { KeyRotationRun } from './key-rotation-run.entity';
 import { UserKeyInfo } from './user-key-info.type';
 
 /** The user whose key an operation targets: the viewer by default; another user only for an admin. */
-function targetUser(ctx: GraphQLContext, userId: string | null | undefined): string {
+function targetUser(ctx: GraphQLContext, userId: string | null | undefined): { viewer: Viewer; target: string } {
   const viewer = requireViewer(ctx);
   const target = userId == null ? viewer.userId : parseId(userId, 'Encryption key');
   assertOwnerOrAdmin(viewer, target, 'Encryption key');
-  return target;
+  return { viewer, target };
 }
 
 /** Key errors a client can act on become public errors; the error formatter handles the rest. */
@@ -37,7 +38,7 @@ export class KeyRotationResolver {
     description: 'My encryption key\'s versions and the state of its last rotation (an admin may name any user). NOT_FOUND without a key.',
   })
   async userKeyInfo(@Arg('userId', () => ID, { nullable: true }) userId: string | null, @Ctx() ctx: GraphQLContext): Promise<UserKeyInfo> {
-    const target = targetUser(ctx, userId);
+    const { target } = targetUser(ctx, userId);
     return translatingKeyErrors(ctx, () => ctx.services.keyRotation.userKeyInfo(target));
   }
 
@@ -47,8 +48,8 @@ export class KeyRotationResolver {
       'rewrapped in the background, then older versions are retired (rewrapState). Every secret stays readable throughout.',
   })
   async rotateUserKey(@Arg('userId', () => ID, { nullable: true }) userId: string | null, @Ctx() ctx: GraphQLContext): Promise<UserKeyInfo> {
-    const target = targetUser(ctx, userId);
-    return translatingKeyErrors(ctx, () => ctx.services.keyRotation.rotateUserKey(ctx.viewer!, target, ctx.requestId));
+    const { viewer, target } = targetUser(ctx, userId);
+    return translatingKeyErrors(ctx, () => ctx.services.keyRotation.rotateUserKey(viewer, target, ctx.requestId));
   }
 
   @Mutation(() => KeyRotationRun, {

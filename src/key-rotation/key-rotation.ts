@@ -31,8 +31,12 @@ interface RewrapJob {
   userId: string;
 }
 
+/**
+ * Attempts after which a job gives up and records it (then completes, so pg-boss retries no more). Keep
+ * them at or below the queues' own retry limits, or pg-boss gives up first without the record saying so.
+ */
 const REWRAP_RETRY_LIMIT = 8;
-const ROTATE_ALL_RETRY_LIMIT = 10;
+const ROTATE_ALL_RETRY_LIMIT = 8;
 
 /**
  * Key rotation: a user's key (on request), every user's key (an administrator's resumable run), and the
@@ -176,7 +180,7 @@ export class KeyRotation {
           return;
         }
         this.logger.error({ userId, error: error.message }, 'gave up rewrapping a user\'s secrets; their older key versions stay usable');
-        if (!error.retryable) return;
+        return;
       }
       throw error;
     }

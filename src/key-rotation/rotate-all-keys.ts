@@ -67,8 +67,9 @@ export async function startRotateAllRun(deps: RotateAllDependencies, actor: Audi
  * One step of a run: visits the next users after the cursor (rotates each key and queues its rewrap,
  * committing the cursor with it), then queues the next step. A step retried after a crash resumes at the
  * cursor; a user whose rotation happened but whose commit did not gets one extra key version, nothing worse.
+ * After `giveUpAfter` retries (the key service never came back) the run is marked FAILED.
  */
-export async function runRotateAllStep(deps: RotateAllDependencies, job: JobContext<RotateAllStep>, retryLimit: number): Promise<void> {
+export async function runRotateAllStep(deps: RotateAllDependencies, job: JobContext<RotateAllStep>, giveUpAfter: number): Promise<void> {
   const { runId } = job.data;
   try {
     for (let visited = 0; visited < USERS_PER_STEP; visited += 1) {
@@ -86,8 +87,8 @@ export async function runRotateAllStep(deps: RotateAllDependencies, job: JobCont
     await deps.jobs.send<RotateAllStep>(QueueName.KeyRotateAll, { runId }, { singletonKey: runId });
   } catch (caught) {
     const error = KeyRotationJobError.from(caught);
-    if (job.retryCount >= retryLimit) await failRun(deps, runId, error.message);
-    throw error;
+    if (job.retryCount < giveUpAfter) throw error;
+    await failRun(deps, runId, error.message);
   }
 }
 

@@ -5,7 +5,7 @@ export class UserDataErasure {
   @Field(() => ID)
   userId!: string;
 
-  @Field({ description: 'The user\'s encryption key is destroyed: every copy of their secrets, backups included, is unreadable.' })
+  @Field({ description: 'The user\'s encryption key is destroyed: every copy of their encrypted secrets (dumps, data backups) is unreadable.' })
   keyDestroyed!: boolean;
 
   @Field(() => Int)

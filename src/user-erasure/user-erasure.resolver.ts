@@ -11,7 +11,7 @@ export class UserErasureResolver {
   @Mutation(() => UserDataErasure, {
     description:
       'GDPR erasure, for the host platform when it deletes a user (or an admin): removes every row of the user\'s and destroys ' +
-      'their encryption key, so even old backups of their secrets are unreadable. Idempotent. FORBIDDEN for anyone else.',
+      'their encryption key, so even copies of their encrypted secrets in old backups are unreadable. Idempotent. FORBIDDEN for anyone else.',
   })
   async deleteUserData(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext): Promise<UserDataErasure> {
     const viewer = requireViewer(ctx);

@@ -13,8 +13,9 @@ import { UserDataErasure } from './user-data-erasure.type';
 /** What a before-erasure hook gets: the user's credentials while they still exist and still decrypt. */
 export interface UserErasureContext {
   userId: string;
+  /** Loaded in `em`, so `readCredentialSecrets(em, keys, credential)` works. */
   credentials: readonly WhatsAppCredential[];
-  /** A unit of work of the hook's own (e.g. for `readCredentialSecrets`). */
+  /** A unit of work of the hook's own. */
   em: EntityManager;
   /** Aborted when the hook's time is up; the erasure does not wait longer. */
   signal: AbortSignal;
@@ -75,8 +76,8 @@ export class UserErasure {
 
   async erase(actor: AuditActor, userId: string, requestId: string | null): Promise<UserDataErasure> {
     const em = this.orm.em.fork();
+    const hooksFailed = await this.runHooks(userId);
     const credentials = await em.find(WhatsAppCredential, { userId });
-    const hooksFailed = await this.runHooks(userId, credentials);
 
     try {
       await this.keys.deleteUserKey(userId);
@@ -142,9 +143,11 @@ export class UserErasure {
     return { credentials, webhookEndpoints, webhookDeliveries, agentConfigs, conversations, messages, keyRotationRecords, auditEntriesScrubbed };
   }
 
-  private async runHooks(userId: string, credentials: readonly WhatsAppCredential[]): Promise<string[]> {
+  private async runHooks(userId: string): Promise<string[]> {
     const failed: string[] = [];
     for (const hook of this.hooks) {
+      const em = this.orm.em.fork();
+      const credentials = await em.find(WhatsAppCredential, { userId });
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), this.hookTimeoutMs);
       const timedOut = new Promise<never>((_resolve, reject) => {
@@ -152,7 +155,7 @@ export class UserErasure {
       });
       timedOut.catch(() => undefined);
       try {
-        await Promise.race([hook.run({ userId, credentials, em: this.orm.em.fork(), signal: controller.signal }), timedOut]);
+        await Promise.race([hook.run({ userId, credentials, em, signal: controller.signal }), timedOut]);
       } catch (error) {
         failed.push(hook.name);
         const reason = controller.signal.aborted ? 'timed out' : error instanceof Error ? error.name : 'unknown error';

@@ -131,7 +131,7 @@ export type KeyRotationRunState =
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** GDPR erasure, for the host platform when it deletes a user (or an admin): removes every row of the user's and destroys their encryption key, so even old backups of their secrets are unreadable. Idempotent. FORBIDDEN for anyone else. */
+  /** GDPR erasure, for the host platform when it deletes a user (or an admin): removes every row of the user's and destroys their encryption key, so even copies of their encrypted secrets in old backups are unreadable. Idempotent. FORBIDDEN for anyone else. */
   deleteUserData: UserDataErasure;
   /** Rotates my encryption key (an admin may name any user). New secrets use the new version at once; stored ones are rewrapped in the background, then older versions are retired (rewrapState). Every secret stays readable throughout. */
   rotateUserKey: UserKeyInfo;
@@ -206,7 +206,7 @@ export type UserDataErasure = {
   credentials: Scalars['Int']['output'];
   /** Before-erasure hooks (e.g. removing Meta's webhook configuration) that failed; the erasure went ahead. */
   hooksFailed: Array<Scalars['String']['output']>;
-  /** The user's encryption key is destroyed: every copy of their secrets, backups included, is unreadable. */
+  /** The user's encryption key is destroyed: every copy of their encrypted secrets (dumps, data backups) is unreadable. */
   keyDestroyed: Scalars['Boolean']['output'];
   keyRotationRecords: Scalars['Int']['output'];
   messages: Scalars['Int']['output'];

@@ -3,7 +3,7 @@ import { AuditEntry } from '../../src/audit';
 import { RotateUserKeyDocument, UserKeyInfoDocument } from '../generated/graphql';
 import { postGraphQL } from '../support/graphql-http';
 import { newUserId } from '../support/start-test-app';
-import { seedCredentials, startKeyTestApp, storedCiphertexts, type KeyTestApp } from './key-fixtures';
+import { APP_POLICY, seedCredentials, startKeyTestApp, storedCiphertexts, type KeyTestApp } from './key-fixtures';
 
 describe('rotateUserKey and userKeyInfo over GraphQL', () => {
   let env: KeyTestApp;
@@ -102,6 +102,25 @@ describe('rotateUserKey and userKeyInfo over GraphQL', () => {
 });
 
 describe('rotateUserKey when Vault fails', () => {
+  test('a rewrap Vault refuses is recorded as FAILED: older versions stay usable and every secret stays readable', async () => {
+    const env = await startKeyTestApp('vault');
+    const { app, vault, logs } = env;
+    const userId = newUserId();
+    const [{ credential, secrets }] = (await seedCredentials(env, userId, 1)) as [Awaited<ReturnType<typeof seedCredentials>>[number]];
+    vault!.setPolicy(APP_POLICY.filter((rule) => !rule.path.startsWith('transit/rewrap/')));
+    const authorization = await app.tokenFor(userId);
+
+    const gaveUp = logs.next(/gave up rewrapping/, (record) => record.userId === userId);
+    await postGraphQL(app.graphqlUrl, RotateUserKeyDocument, { authorization });
+    await gaveUp;
+
+    const info = await postGraphQL(app.graphqlUrl, UserKeyInfoDocument, { authorization });
+    expect(info.data?.userKeyInfo).toMatchObject({ latestVersion: 2, minDecryptionVersion: 1, rewrapState: 'FAILED' });
+    expect(info.data?.userKeyInfo.lastError).toMatch(/^KeyPermissionDeniedError: Vault denied "rewrap"/);
+    const em = app.orm.em.fork();
+    expect(await readCredentialSecrets(em, app.services.keys, await em.findOneOrFail(WhatsAppCredential, credential.id))).toEqual(secrets);
+  });
+
   test('Vault sealed or refusing the token: DEPENDENCY_UNAVAILABLE, the key unchanged, the refusal logged for operators', async () => {
     const env = await startKeyTestApp('vault');
     const { app, vault, logs } = env;
