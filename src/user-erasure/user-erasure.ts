@@ -83,8 +83,10 @@ export class UserErasure {
       await this.keys.deleteUserKey(userId);
     } catch (error) {
       await this.auditFailure(em, actor, userId, requestId, error);
+      if (error instanceof KeyPermissionDeniedError) {
+        this.logger.error({ userId, error: error.name, reason: error.reason }, 'the key service refused to delete a key: check the Vault token and policy');
+      }
       if (error instanceof KeyServiceUnavailableError || error instanceof KeyPermissionDeniedError) {
-        if (error instanceof KeyPermissionDeniedError) this.logger.error({ userId, error: error.name, reason: error.reason }, 'the key service refused to delete a key');
         throw new PublicError(
           ErrorCode.DependencyUnavailable,
           'The key service is unavailable: the user\'s key was not destroyed and no data was deleted. Retry the erasure shortly.',
