@@ -22,12 +22,14 @@ import { apolloNodeHandler } from './http/apollo-node-handler';
 import { requestIdOf } from './http/request-id';
 import { createRequestListener } from './http/request-listener';
 import { createTokenVerifier, DEVELOPMENT_JWT_SECRET, type Viewer } from './identity';
-import { CredentialLifecycle, registerAlertEmailJobs, registerHealthCheckJobs } from './credentials';
+import { CredentialLifecycle, readCredentialSecrets, registerAlertEmailJobs, registerHealthCheckJobs } from './credentials';
 import { JobQueue } from './jobs';
 import { mutationRateLimitPlugin, PostgresRateLimiter } from './rate-limits';
+import { CiphertextRegistry, KeyRotation, credentialCiphertextColumns } from './key-rotation';
 import { KeyService, createKeyBackend } from './keys';
 import { createLogger, type Logger } from './observability/logger';
 import { startSandbox, type Sandbox } from './sandbox';
+import { UserErasure } from './user-erasure';
 import { WhatsAppClient } from './whatsapp';
 import { provisionWebhookEndpoint } from './webhooks';
 import { createMetrics } from './observability/metrics';
@@ -136,6 +138,12 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     });
     stack.push(() => jobs.stop());
 
+    // Every place ciphertexts made with a user's key are stored: a domain adding one registers it here.
+    const ciphertexts = new CiphertextRegistry([credentialCiphertextColumns]);
+    const keyRotation = new KeyRotation({ orm, keys, jobs, logger, ciphertexts, rewrapGraceSeconds: config.keyRotation.rewrapGraceSeconds });
+    await keyRotation.startWorkers();
+    const userErasure = new UserErasure({ orm, keys, logger, keyRotation });
+
     const rateLimiter = new PostgresRateLimiter(orm);
     const credentialLifecycle = new CredentialLifecycle();
     const services: AppServices = {
@@ -148,8 +156,19 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       logger,
       credentialLifecycle,
       rateLimiter,
+      keyRotation,
+      userErasure,
       publicUrls: { webhookBase: '' },
     };
+    // Erasing a user removes what hangs on each credential at Meta first (its token is still readable).
+    userErasure.onBeforeErase({
+      name: 'credential-lifecycle',
+      run: async ({ credentials, em }) => {
+        for (const credential of credentials) {
+          await credentialLifecycle.deleting(credential, await readCredentialSecrets(em, keys, credential));
+        }
+      },
+    });
     credentialLifecycle.onConnected((em, credential) =>
       provisionWebhookEndpoint(em, jobs, credential, services.publicUrls.webhookBase).then(() => undefined),
     );

@@ -61,6 +61,7 @@ const EnvSchema = z.object({
   KEYRING_MASTER_KEY_FILE: z.string().default('.data/keyring-master.key'),
   SECRET_CACHE_TTL_MS: int(60_000, 0, 3_600_000),
   SECRET_CACHE_MAX_ENTRIES: int(1000, 0, 1_000_000),
+  KEY_REWRAP_GRACE_SECONDS: int(30, 0, 3600),
 
   WHATSAPP_GRAPH_BASE_URL: optional(url),
   WHATSAPP_GRAPH_API_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must look like v24.0').default('v24.0'),
@@ -142,6 +143,8 @@ export interface Config {
   graphql: { introspection: boolean; landingPage: boolean; maxDepth: number; maxCost: number };
   keys: KeysConfig;
   secretCache: { ttlMs: number; maxEntries: number };
+  /** Seconds between a key rotation and its rewrap, so writes encrypted just before it can commit first. */
+  keyRotation: { rewrapGraceSeconds: number };
   whatsapp: {
     /** Unset means "start the local sandbox and talk to it". */
     graphBaseUrl?: string;
@@ -237,6 +240,7 @@ export function loadConfig(env: Environment): Config {
     },
     keys,
     secretCache: { ttlMs: e.SECRET_CACHE_TTL_MS, maxEntries: e.SECRET_CACHE_MAX_ENTRIES },
+    keyRotation: { rewrapGraceSeconds: e.KEY_REWRAP_GRACE_SECONDS },
     whatsapp: {
       graphBaseUrl: e.WHATSAPP_GRAPH_BASE_URL?.replace(/\/+$/, ''),
       apiVersion: e.WHATSAPP_GRAPH_API_VERSION,

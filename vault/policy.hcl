@@ -21,3 +21,13 @@ path "transit/rewrap/whatsapp-connect-user-*" {
 path "transit/keys/whatsapp-connect-user-*" {
   capabilities = ["read", "update", "delete"]
 }
+
+# The token's own lease: the plugin looks itself up at start and renews itself before its TTL runs out
+# (Vault's "default" policy grants the same two paths; listed here so this policy is enough on its own).
+path "auth/token/lookup-self" {
+  capabilities = ["read"]
+}
+
+path "auth/token/renew-self" {
+  capabilities = ["update"]
+}

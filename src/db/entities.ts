@@ -1,6 +1,8 @@
 import { AgentWhatsAppConfig } from '../agents/agent-whatsapp-config.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { WhatsAppCredential } from '../credentials/whatsapp-credential.entity';
+import { KeyRotationRun } from '../key-rotation/key-rotation-run.entity';
+import { UserKeyRotation } from '../key-rotation/user-key-rotation.entity';
 import { KeyringKey, KeyringKeyVersion } from '../keys/keyring-key.entity';
 import { Conversation } from '../messaging/conversation.entity';
 import { Message } from '../messaging/message.entity';
@@ -23,4 +25,6 @@ export const ALL_ENTITIES: Function[] = [
   KeyringKey,
   KeyringKeyVersion,
   RateLimitBucket,
+  UserKeyRotation,
+  KeyRotationRun,
 ];

@@ -3,9 +3,11 @@ import type { Config } from '../config';
 import type { CredentialLifecycle } from '../credentials/credential-lifecycle';
 import type { EventBus } from '../events';
 import type { JobQueue } from '../jobs';
+import type { KeyRotation } from '../key-rotation';
 import type { KeyService } from '../keys';
 import type { Logger } from '../observability/logger';
 import type { PostgresRateLimiter } from '../rate-limits';
+import type { UserErasure } from '../user-erasure';
 import type { WhatsAppClient } from '../whatsapp';
 
 /** The infrastructure the composition root wires and hands to every resolver, job and webhook handler. */
@@ -24,6 +26,10 @@ export interface AppServices {
   rateLimiter: PostgresRateLimiter;
   /** Hooks other domains register on credentials being connected and deleted. */
   credentialLifecycle: CredentialLifecycle;
+  /** Key rotation (one user, every user) and the rewrap jobs that follow. */
+  keyRotation: KeyRotation;
+  /** GDPR erasure of a user; other domains register their before-erasure hooks on it. */
+  userErasure: UserErasure;
   /** Filled in once the server listens (the port may be chosen by the OS). */
   publicUrls: { webhookBase: string };
 }

@@ -4,6 +4,8 @@ import { AuditResolver } from '../audit/audit.resolver';
 import { CredentialHealthResolver } from '../credentials/credential-health.resolver';
 import { CredentialResolver, UserCredentialsResolver } from '../credentials/credential.resolver';
 import { Agent, User, hostReferenceResolvers } from '../host';
+import { KeyRotationResolver } from '../key-rotation';
+import { UserErasureResolver } from '../user-erasure';
 
 /** Every resolver class of the subgraph, and the federation reference resolvers of the host's entities. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -12,6 +14,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CredentialHealthResolver,
   AgentWhatsAppFieldResolver,
   AuditResolver,
+  KeyRotationResolver,
+  UserErasureResolver,
 ];
 
 export const REFERENCE_RESOLVERS = hostReferenceResolvers;

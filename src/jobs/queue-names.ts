@@ -25,12 +25,13 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
  * Each queue's policy and retries, created at start-up before any worker or sender runs, so a job can be
  * enqueued (say, by the connect transaction) even on an instance that does not work that queue.
  */
-export const QUEUE_SETTINGS: Record<QueueName, { policy?: 'standard' | 'singleton' | 'stately'; retryLimit?: number; retryDelaySeconds?: number }> = {
+export const QUEUE_SETTINGS: Record<QueueName, { policy?: 'standard' | 'singleton' | 'stately'; retryLimit?: number; retryDelaySeconds?: number; expireInSeconds?: number }> = {
   [QueueName.WebhookConfigure]: { policy: 'stately', retryLimit: 8, retryDelaySeconds: 5 },
   [QueueName.CredentialHealthCheck]: { policy: 'stately', retryLimit: 5, retryDelaySeconds: 30 },
   [QueueName.CredentialHealthSweep]: { policy: 'singleton', retryLimit: 1 },
   [QueueName.CredentialAlertEmail]: { retryLimit: 8, retryDelaySeconds: 30 },
   [QueueName.AgentInbound]: { retryLimit: 8, retryDelaySeconds: 2 },
-  [QueueName.KeyRewrap]: { policy: 'stately', retryLimit: 10, retryDelaySeconds: 5 },
-  [QueueName.KeyRotateAll]: { policy: 'singleton', retryLimit: 10, retryDelaySeconds: 5 },
+  // One rewrap per user at a time; at most one queued and one active step of a rotate-all run.
+  [QueueName.KeyRewrap]: { policy: 'singleton', retryLimit: 8, retryDelaySeconds: 2, expireInSeconds: 900 },
+  [QueueName.KeyRotateAll]: { policy: 'stately', retryLimit: 8, retryDelaySeconds: 2 },
 };

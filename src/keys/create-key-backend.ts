@@ -31,6 +31,7 @@ export async function createKeyBackend({ config, orm, logger }: CreateKeyBackend
       );
     }
     logger.info({ backend: 'vault', address: keys.address, mount: keys.mount, upsert }, 'key backend ready');
+    backend.startTokenRenewal(logger);
     return backend;
   }
   const masterKey = await loadMasterKey({

@@ -80,6 +80,19 @@ export class KeyService {
     return info;
   }
 
+  /**
+   * Lowers the minimum decryption version again, for the one case that needs it: a ciphertext made with
+   * an older version was stored after the minimum was raised (a write that raced a rotation). The key
+   * versions still exist, so lowering makes that ciphertext readable again until it is rewrapped.
+   */
+  async lowerMinDecryptionVersion(userId: string, version: number): Promise<KeyInfo> {
+    const current = await this.backend.keyInfo(userId);
+    if (version >= current.minDecryptionVersion) return current;
+    const info = await this.backend.setMinDecryptionVersion(userId, version);
+    this.cache.forgetUser(assertUserId(userId));
+    return info;
+  }
+
   /** Crypto-shreds the user's key: every secret ever encrypted for them becomes unrecoverable. Idempotent. */
   async deleteUserKey(userId: string): Promise<void> {
     const id = assertUserId(userId);

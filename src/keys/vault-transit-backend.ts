@@ -2,10 +2,12 @@ import http from 'node:http';
 import https from 'node:https';
 import NodeVault from 'node-vault';
 import { asCiphertext, parseCiphertext, type Ciphertext } from './ciphertext';
+import type { Logger } from '../observability/logger';
 import type { KeyBackend, KeyInfo } from './key-backend';
 import { KeyBatchError, KeyError, KeyNotFoundError, KeyPermissionDeniedError, type KeyBatchFailure } from './key-errors';
 import { translateVaultError, translateVaultMessage, type TranslationContext } from './vault-error-translation';
 import { assertUserId } from './user-id';
+import { VaultTokenRenewal, type TokenLease, type TokenSelfService } from './vault-token-renewal';
 
 export interface VaultTransitBackendOptions {
   /** e.g. `https://vault.internal:8200`. */
@@ -50,6 +52,16 @@ interface BatchBody {
   data?: { batch_results?: BatchResultItem[] };
 }
 
+// lookup-self's `data` also holds `id`, the token itself: only these two fields are ever read.
+interface TokenLookupBody {
+  data?: { renewable?: boolean; ttl?: number };
+}
+
+// renew-self's `auth` also holds `client_token`: only these two fields are ever read.
+interface TokenRenewBody {
+  auth?: { renewable?: boolean; lease_duration?: number };
+}
+
 interface MountKeysConfigBody {
   data?: { disable_upsert?: boolean };
 }
@@ -62,7 +74,7 @@ export type UpsertStatus = 'disabled' | 'enabled' | 'unknown';
  * backup), called through node-vault's raw `read`/`write`/`delete` (its transit helpers put request
  * options into the JSON body). Deleting the key is the crypto-shred.
  */
-export class VaultTransitBackend implements KeyBackend {
+export class VaultTransitBackend implements KeyBackend, TokenSelfService {
   readonly kind = 'vault' as const;
   // ECMAScript-private, unlike the other fields: the client holds the token, and a logged or inspected
   // backend must never show it.
@@ -73,6 +85,7 @@ export class VaultTransitBackend implements KeyBackend {
   private readonly keyPrefix: string;
   private readonly timeoutMs: number;
   private readonly rewrapBatchSize: number;
+  private tokenRenewal: VaultTokenRenewal | undefined;
 
   constructor(options: VaultTransitBackendOptions) {
     this.mount = options.mount;
@@ -210,7 +223,26 @@ export class VaultTransitBackend implements KeyBackend {
     }
   }
 
+  async lookupSelf(): Promise<TokenLease> {
+    const body = (await this.call('look up token', () => this.#client.read('auth/token/lookup-self'))) as TokenLookupBody;
+    return { renewable: body.data?.renewable === true, ttlSeconds: Number(body.data?.ttl ?? 0) };
+  }
+
+  async renewSelf(): Promise<TokenLease> {
+    // No increment: Vault renews by the token's period (periodic tokens) or its default TTL.
+    const body = (await this.call('renew token', () => this.#client.write('auth/token/renew-self', {}))) as TokenRenewBody;
+    return { renewable: body.auth?.renewable === true, ttlSeconds: Number(body.auth?.lease_duration ?? 0) };
+  }
+
+  /** Keeps the token alive while the backend is open (see `VaultTokenRenewal`); stopped by `close`. */
+  startTokenRenewal(logger: Logger, options: { retryMinMs?: number } = {}): void {
+    this.tokenRenewal?.stop();
+    this.tokenRenewal = new VaultTokenRenewal({ token: this, logger, ...options });
+    this.tokenRenewal.start();
+  }
+
   async close(): Promise<void> {
+    this.tokenRenewal?.stop();
     this.#httpAgent.destroy();
     this.#httpsAgent.destroy();
   }

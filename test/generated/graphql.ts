@@ -167,10 +167,43 @@ export type DeleteWhatsAppCredentialPayload = {
   deletedCredentialId: Scalars['ID']['output'];
 };
 
+/** Progress of the rewrap that follows a key rotation. */
+export type KeyRewrapState =
+  | 'COMPLETE'
+  | 'FAILED'
+  | 'NONE'
+  | 'PENDING';
+
+/** A run rotating every user's encryption key, with its progress. */
+export type KeyRotationRun = {
+  __typename?: 'KeyRotationRun';
+  /** Users whose key was rotated, whose secrets were rewrapped and whose old versions were retired. */
+  done: Scalars['Int']['output'];
+  /** Users that could not be rotated or rewrapped (their secrets stay readable). */
+  failed: Scalars['Int']['output'];
+  finishedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  id: Scalars['ID']['output'];
+  /** The last failure: an error class and our message, never a secret. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  startedAt: Scalars['DateTimeISO']['output'];
+  /** The administrator who started the run. */
+  startedBy?: Maybe<Scalars['ID']['output']>;
+  state: KeyRotationRunState;
+  /** Users with stored secrets: counted at the start, exact once every user was visited. */
+  total: Scalars['Int']['output'];
+};
+
+export type KeyRotationRunState =
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'RUNNING';
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Connect my own WhatsApp Business number. Validated with Meta; nothing is stored when validation fails. */
   connectWhatsAppCredential: WhatsAppCredentialPayload;
+  /** GDPR erasure, for the host platform when it deletes a user (or an admin): removes every row of the user's and destroys their encryption key, so even copies of their encrypted secrets in old backups are unreadable. Idempotent. FORBIDDEN for anyone else. */
+  deleteUserData: UserDataErasure;
   /** Disconnect: removes the webhook configuration at Meta and the stored secrets. */
   deleteWhatsAppCredential: DeleteWhatsAppCredentialPayload;
   /** Export my credentials (all, or the ones named), encrypted with a passphrase of at least 12 characters, to move them to another environment. */
@@ -181,6 +214,10 @@ export type Mutation = {
   reinstateWhatsAppCredential: WhatsAppCredential;
   /** Check the credential with Meta now and update its status. */
   revalidateWhatsAppCredential: WhatsAppCredential;
+  /** Rotates my encryption key (an admin may name any user). New secrets use the new version at once; stored ones are rewrapped in the background, then older versions are retired (rewrapState). Every secret stays readable throughout. */
+  rotateUserKey: UserKeyInfo;
+  /** Admin: starts a background run rotating every user's key, resumable after a restart. CONFLICT while one is running. */
+  startKeyRotationRun: KeyRotationRun;
   /** Administrators: take a credential out of service (no sending, no checks). */
   suspendWhatsAppCredential: WhatsAppCredential;
   /** Replace the token or app secret (re-validated), or change the alert address. */
@@ -190,6 +227,11 @@ export type Mutation = {
 
 export type MutationConnectWhatsAppCredentialArgs = {
   input: ConnectWhatsAppCredentialInput;
+};
+
+
+export type MutationDeleteUserDataArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -220,6 +262,11 @@ export type MutationRevalidateWhatsAppCredentialArgs = {
 };
 
 
+export type MutationRotateUserKeyArgs = {
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type MutationSuspendWhatsAppCredentialArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -246,8 +293,12 @@ export type Query = {
   adminWhatsAppAuditLog: AuditEntryConnection;
   /** Administrators: every credential, newest first. Secrets are never readable. */
   adminWhatsAppCredentials: WhatsAppCredentialConnection;
+  /** Admin: a rotate-all run and its progress; the latest when no id is given. */
+  keyRotationRun?: Maybe<KeyRotationRun>;
   /** Operations on my data (by me, an administrator or the plugin), newest first. */
   myWhatsAppAuditLog: AuditEntryConnection;
+  /** My encryption key's versions and the state of its last rotation (an admin may name any user). NOT_FOUND without a key. */
+  userKeyInfo: UserKeyInfo;
   /** One of my credentials; NOT_FOUND for anyone else's. */
   whatsappCredential: WhatsAppCredential;
   /** My connected WhatsApp credentials, newest first. */
@@ -277,10 +328,20 @@ export type QueryAdminWhatsAppCredentialsArgs = {
 };
 
 
+export type QueryKeyRotationRunArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryMyWhatsAppAuditLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   targetId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryUserKeyInfoArgs = {
+  userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -307,6 +368,44 @@ export type User = {
   id: Scalars['ID']['output'];
   /** The user's WhatsApp credentials (theirs or an admin's view). */
   whatsappCredentials: Array<WhatsAppCredential>;
+};
+
+/** What erasing a user's data removed. Counts are zero when there was nothing (left) to remove. */
+export type UserDataErasure = {
+  __typename?: 'UserDataErasure';
+  agentConfigs: Scalars['Int']['output'];
+  /** Older audit entries about the user whose details were cleared (the entries themselves stay). */
+  auditEntriesScrubbed: Scalars['Int']['output'];
+  conversations: Scalars['Int']['output'];
+  credentials: Scalars['Int']['output'];
+  /** Before-erasure hooks (e.g. removing Meta's webhook configuration) that failed; the erasure went ahead. */
+  hooksFailed: Array<Scalars['String']['output']>;
+  /** The user's encryption key is destroyed: every copy of their encrypted secrets (dumps, data backups) is unreadable. */
+  keyDestroyed: Scalars['Boolean']['output'];
+  keyRotationRecords: Scalars['Int']['output'];
+  messages: Scalars['Int']['output'];
+  userId: Scalars['ID']['output'];
+  webhookDeliveries: Scalars['Int']['output'];
+  webhookEndpoints: Scalars['Int']['output'];
+};
+
+/** A user's encryption key: its versions and the state of its latest rotation. Never key material. */
+export type UserKeyInfo = {
+  __typename?: 'UserKeyInfo';
+  /** Why the last rewrap failed, when it did. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** The version new secrets are encrypted with. */
+  latestVersion: Scalars['Int']['output'];
+  /** Secrets encrypted with an older version no longer decrypt. */
+  minDecryptionVersion: Scalars['Int']['output'];
+  rewrapCompletedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  rewrapState: KeyRewrapState;
+  /** Stored secrets moved to the latest version by the last rewrap. */
+  rewrappedSecrets: Scalars['Int']['output'];
+  rotatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Stored values that were already unreadable (tampered or malformed) and could not be rewrapped. */
+  unreadableSecrets: Scalars['Int']['output'];
+  userId: Scalars['ID']['output'];
 };
 
 /** A WhatsApp Business phone number connected with its owner's own Meta credentials. */
@@ -507,8 +606,47 @@ export type ImportCredentialsMutationVariables = Exact<{
 
 export type ImportCredentialsMutation = { __typename?: 'Mutation', importWhatsAppCredentials: Array<{ __typename?: 'WhatsAppCredentialImportResult', phoneNumberId: string, errorCode?: string | null, errorMessage?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: CredentialStatus, statusReason: CredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, lastValidatedAt?: string | null, alertEmail?: string | null } | null, warnings: Array<{ __typename?: 'CredentialWarning', code: string }> }> };
 
+export type UserKeyInfoFieldsFragment = { __typename?: 'UserKeyInfo', userId: string, latestVersion: number, minDecryptionVersion: number, rewrapState: KeyRewrapState, rotatedAt?: string | null, rewrapCompletedAt?: string | null, rewrappedSecrets: number, unreadableSecrets: number, lastError?: string | null };
+
+export type KeyRotationRunFieldsFragment = { __typename?: 'KeyRotationRun', id: string, state: KeyRotationRunState, startedBy?: string | null, total: number, done: number, failed: number, startedAt: string, finishedAt?: string | null, lastError?: string | null };
+
+export type UserKeyInfoQueryVariables = Exact<{
+  userId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type UserKeyInfoQuery = { __typename?: 'Query', userKeyInfo: { __typename?: 'UserKeyInfo', userId: string, latestVersion: number, minDecryptionVersion: number, rewrapState: KeyRewrapState, rotatedAt?: string | null, rewrapCompletedAt?: string | null, rewrappedSecrets: number, unreadableSecrets: number, lastError?: string | null } };
+
+export type RotateUserKeyMutationVariables = Exact<{
+  userId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type RotateUserKeyMutation = { __typename?: 'Mutation', rotateUserKey: { __typename?: 'UserKeyInfo', userId: string, latestVersion: number, minDecryptionVersion: number, rewrapState: KeyRewrapState, rotatedAt?: string | null, rewrapCompletedAt?: string | null, rewrappedSecrets: number, unreadableSecrets: number, lastError?: string | null } };
+
+export type StartKeyRotationRunMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StartKeyRotationRunMutation = { __typename?: 'Mutation', startKeyRotationRun: { __typename?: 'KeyRotationRun', id: string, state: KeyRotationRunState, startedBy?: string | null, total: number, done: number, failed: number, startedAt: string, finishedAt?: string | null, lastError?: string | null } };
+
+export type KeyRotationRunQueryVariables = Exact<{
+  id?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type KeyRotationRunQuery = { __typename?: 'Query', keyRotationRun?: { __typename?: 'KeyRotationRun', id: string, state: KeyRotationRunState, startedBy?: string | null, total: number, done: number, failed: number, startedAt: string, finishedAt?: string | null, lastError?: string | null } | null };
+
+export type DeleteUserDataMutationVariables = Exact<{
+  userId: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteUserDataMutation = { __typename?: 'Mutation', deleteUserData: { __typename?: 'UserDataErasure', userId: string, keyDestroyed: boolean, credentials: number, webhookEndpoints: number, webhookDeliveries: number, agentConfigs: number, conversations: number, messages: number, keyRotationRecords: number, auditEntriesScrubbed: number, hooksFailed: Array<string> } };
+
 export const CredentialFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<CredentialFieldsFragment, unknown>;
 export const AuditFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuditFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorUserId"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"subjectUserId"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}}]} as unknown as DocumentNode<AuditFieldsFragment, unknown>;
+export const UserKeyInfoFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserKeyInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserKeyInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"latestVersion"}},{"kind":"Field","name":{"kind":"Name","value":"minDecryptionVersion"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapState"}},{"kind":"Field","name":{"kind":"Name","value":"rotatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapCompletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrappedSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"unreadableSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<UserKeyInfoFieldsFragment, unknown>;
+export const KeyRotationRunFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KeyRotationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KeyRotationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"startedBy"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<KeyRotationRunFieldsFragment, unknown>;
 export const MyCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsappCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}}]}}]}}]} as unknown as DocumentNode<MyCredentialsQuery, MyCredentialsQueryVariables>;
 export const CredentialHealthChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CredentialHealthChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialHealthChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<CredentialHealthChangedSubscription, CredentialHealthChangedSubscriptionVariables>;
 export const ConnectCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConnectCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectWhatsAppCredentialInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<ConnectCredentialMutation, ConnectCredentialMutationVariables>;
@@ -524,3 +662,8 @@ export const AdminAuditLogDocument = {"kind":"Document","definitions":[{"kind":"
 export const CredentialHealthDetailsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CredentialHealthDetails"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialHealthChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}}]}}]}}]}}]} as unknown as DocumentNode<CredentialHealthDetailsSubscription, CredentialHealthDetailsSubscriptionVariables>;
 export const ExportCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ExportCredentials"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"passphrase"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exportWhatsAppCredentials"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"passphrase"},"value":{"kind":"Variable","name":{"kind":"Name","value":"passphrase"}}},{"kind":"Argument","name":{"kind":"Name","value":"credentialIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bundle"}},{"kind":"Field","name":{"kind":"Name","value":"credentialCount"}}]}}]}}]} as unknown as DocumentNode<ExportCredentialsMutation, ExportCredentialsMutationVariables>;
 export const ImportCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImportCredentials"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"bundle"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"passphrase"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"importWhatsAppCredentials"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"bundle"},"value":{"kind":"Variable","name":{"kind":"Name","value":"bundle"}}},{"kind":"Argument","name":{"kind":"Name","value":"passphrase"},"value":{"kind":"Variable","name":{"kind":"Name","value":"passphrase"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<ImportCredentialsMutation, ImportCredentialsMutationVariables>;
+export const UserKeyInfoDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UserKeyInfo"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userKeyInfo"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserKeyInfoFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserKeyInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserKeyInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"latestVersion"}},{"kind":"Field","name":{"kind":"Name","value":"minDecryptionVersion"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapState"}},{"kind":"Field","name":{"kind":"Name","value":"rotatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapCompletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrappedSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"unreadableSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<UserKeyInfoQuery, UserKeyInfoQueryVariables>;
+export const RotateUserKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RotateUserKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateUserKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserKeyInfoFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserKeyInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserKeyInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"latestVersion"}},{"kind":"Field","name":{"kind":"Name","value":"minDecryptionVersion"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapState"}},{"kind":"Field","name":{"kind":"Name","value":"rotatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapCompletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrappedSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"unreadableSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<RotateUserKeyMutation, RotateUserKeyMutationVariables>;
+export const StartKeyRotationRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartKeyRotationRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startKeyRotationRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"KeyRotationRunFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KeyRotationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KeyRotationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"startedBy"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<StartKeyRotationRunMutation, StartKeyRotationRunMutationVariables>;
+export const KeyRotationRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"KeyRotationRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"keyRotationRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"KeyRotationRunFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KeyRotationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KeyRotationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"startedBy"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<KeyRotationRunQuery, KeyRotationRunQueryVariables>;
+export const DeleteUserDataDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUserData"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUserData"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"keyDestroyed"}},{"kind":"Field","name":{"kind":"Name","value":"credentials"}},{"kind":"Field","name":{"kind":"Name","value":"webhookEndpoints"}},{"kind":"Field","name":{"kind":"Name","value":"webhookDeliveries"}},{"kind":"Field","name":{"kind":"Name","value":"agentConfigs"}},{"kind":"Field","name":{"kind":"Name","value":"conversations"}},{"kind":"Field","name":{"kind":"Name","value":"messages"}},{"kind":"Field","name":{"kind":"Name","value":"keyRotationRecords"}},{"kind":"Field","name":{"kind":"Name","value":"auditEntriesScrubbed"}},{"kind":"Field","name":{"kind":"Name","value":"hooksFailed"}}]}}]}}]} as unknown as DocumentNode<DeleteUserDataMutation, DeleteUserDataMutationVariables>;

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { startApp, type RunningApp } from '../../src/app';
 import { loadConfig, type Environment } from '../../src/config';
 import { signDevelopmentToken } from '../../src/identity';
+import type { Logger } from '../../src/observability/logger';
 import { onDispose } from './leftovers';
 import { createTestDatabase } from './test-database';
 
@@ -13,8 +14,11 @@ export interface TestApp extends RunningApp {
   tokenFor(userId: string, roles?: string[], email?: string): Promise<string>;
 }
 
-/** A whole plugin on port 0 with its own fresh database; stopped when the test file ends. */
-export async function startTestApp(env: Environment = {}, options: { databaseUrl?: string } = {}): Promise<TestApp> {
+/**
+ * A whole plugin on port 0 with its own fresh database (or `databaseUrl`, e.g. to restart on the same one);
+ * stopped when the test file ends. `logger` captures what the app logs.
+ */
+export async function startTestApp(env: Environment = {}, options: { databaseUrl?: string; logger?: Logger } = {}): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -28,7 +32,7 @@ export async function startTestApp(env: Environment = {}, options: { databaseUrl
     JOB_POLLING_INTERVAL_SECONDS: '0.5',
     ...env,
   });
-  const app = await startApp(config);
+  const app = await startApp(config, { logger: options.logger });
   onDispose(() => app.stop());
   return {
     ...app,

@@ -15,7 +15,9 @@ import { onDispose } from './leftovers';
  * key create/read/list/config/rotate/trim/delete, encrypt/decrypt/rewrap (single and batch, with the 400
  * data-body and `partial_failure_response_code` semantics of encrypt/decrypt, and rewrap's 200), datakey,
  * derived keys (HKDF-SHA256), the real ciphertext format, seal (503 everywhere), and held requests for
- * timeout tests. Not modelled: other key types, convergent encryption, namespaces, leases.
+ * timeout tests. The app token can carry a lease (`tokenLease`): it then expires like a Vault service
+ * token, and answers `auth/token/lookup-self` and `auth/token/renew-self` (see `tokenHandlers`). Not
+ * modelled: other key types, convergent encryption, namespaces, secret leases.
  */
 
 export interface VaultPolicyRule {
@@ -35,7 +37,23 @@ export interface VaultTransitServerOptions {
   mount?: string;
   /** The mount's initial `config/keys disable_upsert`; false by default, as on a fresh Vault. */
   disableUpsert?: boolean;
+  /** The app token's lease. Without one the token never expires (like a root token: ttl 0, not renewable). */
+  tokenLease?: VaultTokenLease;
 }
+
+/** A service token's lease, as `vault token create -ttl/-period/-explicit-max-ttl/-renewable` sets it. */
+export interface VaultTokenLease {
+  ttlSeconds: number;
+  /** Default true. */
+  renewable?: boolean;
+  /** A periodic token: every renewal resets the TTL to the period, with no max TTL. */
+  periodSeconds?: number;
+  /** Hard limit counted from issue; renewals are capped to what is left of it. */
+  explicitMaxTtlSeconds?: number;
+}
+
+/** Which requests `holdRequests` holds; every request when omitted. */
+export type RequestFilter = (request: { method: string; path: string }) => boolean;
 
 export interface RecordedRequest {
   method: string;
@@ -59,8 +77,18 @@ export interface VaultTransitServer {
   setTokenValid(valid: boolean): void;
   setPolicy(policy: VaultPolicy): void;
   setDisableUpsert(disabled: boolean): void;
-  /** Requests stop being answered until the returned function is called (for client timeouts). */
-  holdRequests(): () => void;
+  /**
+   * Requests (all, or those `filter` accepts, judged by method and path as they arrive) stop being
+   * answered until the returned function is called. They are then answered as the server stands at that
+   * moment, so sealing before releasing makes a held request fail with 503.
+   */
+  holdRequests(filter?: RequestFilter): () => void;
+  /** Resolves with the next request `filter` accepts, once it has been answered. */
+  nextRequest(filter: RequestFilter): Promise<RecordedRequest>;
+  /** Resolves when the next request `filter` accepts arrives, before it is answered (or held). */
+  nextArrival(filter: RequestFilter): Promise<void>;
+  /** Seconds until the app token expires; undefined for a token without a lease. */
+  tokenTtlSeconds(): number | undefined;
   /** True when a key of that name exists, without going through HTTP. */
   hasKey(name: string): boolean;
   close(): Promise<void>;
@@ -97,6 +125,9 @@ interface Reply {
   warnings?: string[];
   /** Raw body, for endpoints that answer outside both envelopes (sys/health). */
   raw?: unknown;
+  /** The envelope's `auth` block (token endpoints). */
+  auth?: unknown;
+  mountType?: string;
 }
 
 interface Route {
@@ -311,6 +342,14 @@ export async function startVaultTransitServer(options: VaultTransitServerOptions
   let sealed = false;
   let tokenValid = true;
   let held: Array<() => void> | undefined;
+  let holdFilter: RequestFilter | undefined;
+  const waiters: Array<{ filter: RequestFilter; resolve: (request: RecordedRequest) => void }> = [];
+  const arrivalWaiters: Array<{ filter: RequestFilter; resolve: () => void }> = [];
+  const lease = options.tokenLease;
+  const tokenIssuedAt = Date.now();
+  let tokenExpiresAt = lease ? tokenIssuedAt + lease.ttlSeconds * 1_000 : undefined;
+  const tokenAccessor = randomBytes(12).toString('base64url');
+  const tokenExpired = () => tokenExpiresAt !== undefined && Date.now() >= tokenExpiresAt;
 
   function createKey(name: string, body: Body, derivedDefault = false): TransitKey {
     const type = asString(body, 'type') ?? 'aes256-gcm96';
@@ -585,7 +624,89 @@ export async function startVaultTransitServer(options: VaultTransitServerOptions
     },
   };
 
-  function route(path: string): Route | undefined {
+  const rfc3339 = (ms: number) => new Date(ms).toISOString();
+  const secondsLeft = () => (tokenExpiresAt === undefined ? 0 : Math.max(0, Math.floor((tokenExpiresAt - Date.now()) / 1_000)));
+
+  /**
+   * The app token's self-service endpoints, with the bodies of Vault's token auth API docs
+   * (developer.hashicorp.com/vault/api-docs/auth/token, "Lookup a token (self)" and "Renew a token
+   * (self)"). Both bodies hold the token itself (`data.id`, `auth.client_token`), as Vault's do, so a
+   * client that logged them would be caught by the tests' log checks.
+   */
+  const tokenHandlers = {
+    lookupSelf(token: string): Reply {
+      const policies = policy === 'root' ? ['root'] : ['default', 'whatsapp-connect'];
+      return {
+        status: 200,
+        mountType: 'token',
+        data: {
+          accessor: tokenAccessor,
+          creation_time: Math.floor(tokenIssuedAt / 1_000),
+          creation_ttl: lease?.periodSeconds ?? lease?.ttlSeconds ?? 0,
+          display_name: 'token-whatsapp-connect',
+          entity_id: '',
+          expire_time: tokenExpiresAt === undefined ? null : rfc3339(tokenExpiresAt),
+          explicit_max_ttl: lease?.explicitMaxTtlSeconds ?? 0,
+          id: token,
+          issue_time: rfc3339(tokenIssuedAt),
+          meta: null,
+          num_uses: 0,
+          orphan: true,
+          path: 'auth/token/create-orphan',
+          ...(lease?.periodSeconds ? { period: lease.periodSeconds } : {}),
+          policies,
+          renewable: lease ? lease.renewable !== false : false,
+          ttl: secondsLeft(),
+          type: 'service',
+        },
+      };
+    },
+
+    /** vault/expiration.go RenewToken: `leaseEntry.renewable()` refuses with "lease is not renewable". */
+    renewSelf(token: string, body: Body): Reply {
+      if (!lease || lease.renewable === false) return { status: 400, errors: ['lease is not renewable'] };
+      const warnings: string[] = [];
+      let ttl = lease.periodSeconds ?? asDurationSeconds(body, 'increment') ?? lease.ttlSeconds;
+      if (!lease.periodSeconds && lease.explicitMaxTtlSeconds) {
+        const left = Math.floor((tokenIssuedAt + lease.explicitMaxTtlSeconds * 1_000 - Date.now()) / 1_000);
+        if (ttl > left) {
+          warnings.push(
+            `TTL of "${ttl}s" exceeded the effective max_ttl of "${Math.max(0, left)}s"; TTL value is capped accordingly`,
+          );
+          ttl = Math.max(0, left);
+        }
+      }
+      tokenExpiresAt = Date.now() + ttl * 1_000;
+      const policies = policy === 'root' ? ['root'] : ['default', 'whatsapp-connect'];
+      return {
+        status: 200,
+        mountType: 'token',
+        warnings,
+        auth: {
+          client_token: token,
+          accessor: tokenAccessor,
+          policies,
+          token_policies: policies,
+          metadata: null,
+          lease_duration: ttl,
+          renewable: true,
+          entity_id: '',
+          token_type: 'service',
+          orphan: true,
+          mfa_requirement: null,
+          num_uses: 0,
+        },
+      };
+    },
+  };
+
+  function route(path: string, token: string): Route | undefined {
+    if (path === 'auth/token/lookup-self') {
+      return { fields: ['token'], operations: { GET: 'read' }, handle: () => tokenHandlers.lookupSelf(token) };
+    }
+    if (path === 'auth/token/renew-self') {
+      return { fields: ['increment'], operations: { POST: 'update' }, handle: (_method, body) => tokenHandlers.renewSelf(token, body) };
+    }
     const prefix = `${mount}/`;
     if (!path.startsWith(prefix)) return undefined;
     const rest = path.slice(prefix.length);
@@ -688,8 +809,8 @@ export async function startVaultTransitServer(options: VaultTransitServerOptions
             data: reply.data ?? null,
             wrap_info: null,
             warnings: reply.warnings && reply.warnings.length > 0 ? reply.warnings : null,
-            auth: null,
-            mount_type: 'transit',
+            auth: reply.auth ?? null,
+            mount_type: reply.mountType ?? 'transit',
           });
     const text = JSON.stringify(payload);
     res.writeHead(reply.status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) }).end(text);
@@ -712,7 +833,9 @@ export async function startVaultTransitServer(options: VaultTransitServerOptions
         return { status: 400, errors: [`failed to parse JSON input: ${(error as Error).message}`] };
       }
     }
-    requests.push({ method, path, body });
+    const recorded: RecordedRequest = { method, path, body };
+    requests.push(recorded);
+    recordedOf.set(req, recorded);
 
     if (path === 'sys/health') {
       const health = { initialized: true, sealed, standby: false, performance_standby: false, version: '1.18.5', cluster_name: 'vault-test' };
@@ -722,7 +845,7 @@ export async function startVaultTransitServer(options: VaultTransitServerOptions
 
     const token = req.headers['x-vault-token'];
     const tokenPolicy: VaultPolicy | undefined =
-      token === rootToken ? 'root' : token === options.token && tokenValid ? policy : undefined;
+      token === rootToken ? 'root' : token === options.token && tokenValid && !tokenExpired() ? policy : undefined;
     if (tokenPolicy === undefined) {
       return { status: 403, errors: [token === undefined ? PERMISSION_DENIED : INVALID_TOKEN] };
     }
@@ -735,7 +858,7 @@ export async function startVaultTransitServer(options: VaultTransitServerOptions
 
     const listing = method === 'LIST' || (method === 'GET' && ['true', '1'].includes(url.searchParams.get('list') ?? ''));
     const verb = listing ? 'LIST' : method === 'PUT' ? 'POST' : method;
-    const found = route(path);
+    const found = route(path, String(token));
     let operation: Operation | undefined = found?.operations[verb as keyof Route['operations']];
     if (found && operation === 'update' && found.exists && !found.exists()) operation = 'create';
     const capability: Operation = operation ?? (verb === 'GET' ? 'read' : verb === 'LIST' ? 'list' : verb === 'DELETE' ? 'delete' : 'update');
@@ -761,15 +884,36 @@ export async function startVaultTransitServer(options: VaultTransitServerOptions
     }
   }
 
+  const recordedOf = new WeakMap<IncomingMessage, RecordedRequest>();
+  const answered = (req: IncomingMessage) => {
+    const recorded = recordedOf.get(req);
+    if (!recorded) return;
+    for (const waiter of [...waiters]) {
+      if (!waiter.filter(recorded)) continue;
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(recorded);
+    }
+  };
+
   const server = createServer((req, res) => {
     const run = () => {
       answer(req).then(
-        (reply) => send(res, reply),
+        (reply) => {
+          send(res, reply);
+          answered(req);
+        },
         () => send(res, { status: 500, errors: ['1 error occurred:\n\t* internal error\n\n'] }),
       );
     };
-    if (held) held.push(run);
+    const arrived = { method: (req.method ?? 'GET').toUpperCase(), path: new URL(req.url ?? '/', 'http://vault').pathname.replace(/^\/v1\//, '') };
+    const hold = held !== undefined && (!holdFilter || holdFilter(arrived));
+    if (hold) held!.push(run);
     else run();
+    for (const waiter of [...arrivalWaiters]) {
+      if (!waiter.filter(arrived)) continue;
+      arrivalWaiters.splice(arrivalWaiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -806,14 +950,19 @@ export async function startVaultTransitServer(options: VaultTransitServerOptions
     setDisableUpsert: (disabled) => {
       disableUpsert = disabled;
     },
-    holdRequests: () => {
+    holdRequests: (filter) => {
       held = held ?? [];
+      holdFilter = filter;
       return () => {
         const pending = held ?? [];
         held = undefined;
+        holdFilter = undefined;
         pending.forEach((run) => run());
       };
     },
+    nextRequest: (filter) => new Promise<RecordedRequest>((resolve) => waiters.push({ filter, resolve })),
+    nextArrival: (filter) => new Promise<void>((resolve) => arrivalWaiters.push({ filter, resolve })),
+    tokenTtlSeconds: () => (tokenExpiresAt === undefined ? undefined : secondsLeft()),
     hasKey: (name) => keys.has(name),
     close,
   };

@@ -1,0 +1,71 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { PublicError } from '../errors';
+import type { GraphQLContext } from '../graphql/context';
+import { parseId } from '../graphql/ids';
+import { assertOwnerOrAdmin, requireAdmin, requireViewer } from '../graphql/viewer-guards';
+import type { Viewer } from '../identity';
+import { KeyNotFoundError, KeyPermissionDeniedError, UserIdInvalidError } from '../keys';
+import { KeyRotationRun } from './key-rotation-run.entity';
+import { UserKeyInfo } from './user-key-info.type';
+
+/** The user whose key an operation targets: the viewer by default; another user only for an admin. */
+function targetUser(ctx: GraphQLContext, userId: string | null | undefined): { viewer: Viewer; target: string } {
+  const viewer = requireViewer(ctx);
+  const target = userId == null ? viewer.userId : parseId(userId, 'Encryption key');
+  assertOwnerOrAdmin(viewer, target, 'Encryption key');
+  return { viewer, target };
+}
+
+/** Key errors a client can act on become public errors; the error formatter handles the rest. */
+async function translatingKeyErrors<T>(ctx: GraphQLContext, operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    // No key: the user never connected an account, or was erased. Same answer as someone else's key.
+    if (error instanceof KeyNotFoundError || error instanceof UserIdInvalidError) throw PublicError.notFound('Encryption key');
+    if (error instanceof KeyPermissionDeniedError) {
+      // Our Vault token or policy is wrong: an operator has to act, the client can only retry later.
+      ctx.logger.error({ error: error.name, reason: error.reason, message: error.message }, 'the key service refused the plugin\'s token');
+      throw PublicError.dependencyUnavailable('The key service');
+    }
+    throw error;
+  }
+}
+
+@Resolver()
+export class KeyRotationResolver {
+  @Query(() => UserKeyInfo, {
+    description: 'My encryption key\'s versions and the state of its last rotation (an admin may name any user). NOT_FOUND without a key.',
+  })
+  async userKeyInfo(@Arg('userId', () => ID, { nullable: true }) userId: string | null, @Ctx() ctx: GraphQLContext): Promise<UserKeyInfo> {
+    const { target } = targetUser(ctx, userId);
+    return translatingKeyErrors(ctx, () => ctx.services.keyRotation.userKeyInfo(target));
+  }
+
+  @Mutation(() => UserKeyInfo, {
+    description:
+      'Rotates my encryption key (an admin may name any user). New secrets use the new version at once; stored ones are ' +
+      'rewrapped in the background, then older versions are retired (rewrapState). Every secret stays readable throughout.',
+  })
+  async rotateUserKey(@Arg('userId', () => ID, { nullable: true }) userId: string | null, @Ctx() ctx: GraphQLContext): Promise<UserKeyInfo> {
+    const { viewer, target } = targetUser(ctx, userId);
+    return translatingKeyErrors(ctx, () => ctx.services.keyRotation.rotateUserKey(viewer, target, ctx.requestId));
+  }
+
+  @Mutation(() => KeyRotationRun, {
+    description: 'Admin: starts a background run rotating every user\'s key, resumable after a restart. CONFLICT while one is running.',
+  })
+  async startKeyRotationRun(@Ctx() ctx: GraphQLContext): Promise<KeyRotationRun> {
+    const viewer = requireAdmin(ctx);
+    return ctx.services.keyRotation.startRotateAll(viewer, ctx.requestId);
+  }
+
+  @Query(() => KeyRotationRun, { nullable: true, description: 'Admin: a rotate-all run and its progress; the latest when no id is given.' })
+  async keyRotationRun(@Arg('id', () => ID, { nullable: true }) id: string | null, @Ctx() ctx: GraphQLContext): Promise<KeyRotationRun | null> {
+    requireAdmin(ctx);
+    if (id == null) return ctx.services.keyRotation.run();
+    const run = await ctx.services.keyRotation.run(parseId(id, 'Key rotation run'));
+    if (!run) throw PublicError.notFound('Key rotation run');
+    return run;
+  }
+}

@@ -1,0 +1,3 @@
+export { UserErasure, type UserErasureOptions, type BeforeUserDataErasedHook, type UserErasureContext } from './user-erasure';
+export { UserErasureResolver } from './user-erasure.resolver';
+export { UserDataErasure } from './user-data-erasure.type';
