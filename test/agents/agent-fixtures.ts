@@ -111,9 +111,16 @@ export async function waitFor<T>(probe: () => Promise<T> | T, done: (value: T) =
   }
 }
 
-/** Waits until the agent-inbound queue has nothing queued or running. */
+/** Waits until no agent-inbound job is waiting, retrying or running (pg-boss's own counters lag). */
 export async function queueDrained(app: TestApp): Promise<void> {
-  await waitFor(() => app.services.jobs.stats(QueueName.AgentInbound), (s) => s.queued === 0 && s.active === 0, 'the agent-inbound queue to drain', 30_000);
+  const schema = `${app.services.config.database.schema}_jobs`;
+  const pending = async () => {
+    const rows: Array<{ n: number }> = await app.orm.em
+      .getConnection()
+      .execute(`select count(*)::int as n from "${schema}".job where name = ? and state in ('created', 'retry', 'active')`, [QueueName.AgentInbound]);
+    return rows[0]!.n;
+  };
+  await waitFor(pending, (n) => n === 0, 'the agent-inbound queue to drain', 30_000);
 }
 
 export interface RuntimeCall {
