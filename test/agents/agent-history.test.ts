@@ -39,7 +39,7 @@ test('a customer\'s messages page newest first, following the cursor to the end'
     seen.push(...page.nodes.map((n) => n.id));
     pages++;
     if (!page.pageInfo.hasNextPage) break;
-    after = page.pageInfo.endCursor;
+    after = page.pageInfo.endCursor ?? null;
   }
   const anas = inbound.filter((m) => m.fromPhone === ANA).reverse().map((m) => m.id);
   expect(seen).toEqual(anas);
