@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { WhatsAppCredential } from '../credentials';
 import { PublicError } from '../errors';
+import { qualifiedTable } from '../db/orm';
 import { parseId } from '../graphql/ids';
 import type { Sender } from '../messaging';
 import { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';
 
-// Loaded with the credential so the send decrypts without another round trip.
+// Loaded with the credential (`select *` includes them) so the send decrypts without another round trip.
 const SECRET_COLUMNS = ['accessTokenCiphertext', 'appSecretCiphertext', 'verifyTokenCiphertext'] as const;
 
 /**
@@ -22,13 +23,16 @@ export async function resolveSender(
     throw PublicError.badInput('input.agentId', 'Give exactly one of agentId and credentialId.');
   }
   if (input.agentId != null) {
-    const config = await em.findOne(
-      AgentWhatsAppConfig,
-      { agentId: parseId(input.agentId, 'Agent'), userId },
-      { populate: ['credential', ...SECRET_COLUMNS.map((column) => `credential.${column}` as const)] },
+    const agentId = parseId(input.agentId, 'Agent');
+    // Every send by agent passes here: one plain statement instead of an ORM query with a populate.
+    const rows = await em.execute(
+      `select credential.* from ${qualifiedTable(em, WhatsAppCredential)} credential
+         join ${qualifiedTable(em, AgentWhatsAppConfig)} config on config.credential_id = credential.id
+        where config.agent_id = ? and config.user_id = ?`,
+      [agentId, userId],
     );
-    if (!config) throw PublicError.notFound('Agent');
-    return { userId, credential: config.credential, agentId: config.agentId };
+    if (!rows[0]) throw PublicError.notFound('Agent');
+    return { userId, credential: em.map(WhatsAppCredential, rows[0]), agentId };
   }
   const credential = await em.findOne(
     WhatsAppCredential,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CredentialStatus, readCredentialSecrets, type WhatsAppCredential } from '../credentials';
+import { qualifiedTable } from '../db/orm';
 import { PublicError } from '../errors';
 import { Topic, type EventBus } from '../events';
 import { isUuid } from '../graphql/ids';
@@ -63,6 +64,15 @@ function replayOf(earlier: Message, fingerprint: string): Message {
   return earlier;
 }
 
+/** The thread, read with one plain statement: this is on every send (see recordSent). */
+async function conversationOf(em: EntityManager, phoneNumberId: string, customerWaId: string): Promise<Conversation | null> {
+  const rows = await em.execute(`select * from ${qualifiedTable(em, Conversation)} where phone_number_id = ? and customer_wa_id = ?`, [
+    phoneNumberId,
+    customerWaId,
+  ]);
+  return rows[0] ? em.map(Conversation, rows[0]) : null;
+}
+
 /** Checks that need no Graph call: the credential is usable and, for free-form content, the window is open. */
 function refusal(credential: WhatsAppCredential, conversation: Conversation | null, draft: OutboundDraft, now: Date): PublicError | null {
   if (credential.status !== CredentialStatus.ACTIVE) return credentialUnavailableError(credential.status, credential.statusReason);
@@ -98,7 +108,7 @@ export async function sendMessage(deps: SendDependencies, em: EntityManager, req
   const idempotency = { credentialId: credential.id, idempotencyKey: request.idempotencyKey };
   const now = new Date();
 
-  let conversation = await em.findOne(Conversation, { phoneNumberId: credential.phoneNumberId, customerWaId });
+  let conversation = await conversationOf(em, credential.phoneNumberId, customerWaId);
   if (conversation) assertConversationOwner(conversation, sender.userId);
   const refused = refusal(credential, conversation, draft, now);
   if (refused) {
@@ -162,18 +172,25 @@ export async function sendMessage(deps: SendDependencies, em: EntityManager, req
   message.whatsappMessageId = wamid;
   message.statusAt = new Date();
   if (waId) message.toPhone = waId;
-  await em.nativeUpdate(
-    Message,
-    { id: message.id, status: MessageStatus.PENDING },
-    { status: message.status, whatsappMessageId: wamid, statusAt: message.statusAt, toPhone: message.toPhone },
-  );
-  await em.nativeUpdate(
-    Conversation,
-    { id: conversation.id, $or: [{ lastOutboundAt: null }, { lastOutboundAt: { $lt: now } }] },
-    { lastOutboundAt: now },
-  );
+  await recordSent(em, message, now);
   publishStatus(deps.eventBus, message);
   return message;
+}
+
+/**
+ * SENT with the wamid, and the conversation's last outbound time, in one statement: one commit (one WAL
+ * flush) instead of two on the send path. A status webhook may already have moved the message past
+ * PENDING; then only the conversation changes.
+ */
+async function recordSent(em: EntityManager, message: Message, sentAt: Date): Promise<void> {
+  await em.execute(
+    `with sent as (
+       update ${qualifiedTable(em, Message)} set status = ?, whatsapp_message_id = ?, status_at = ?, to_phone = ? where id = ? and status = ?
+     )
+     update ${qualifiedTable(em, Conversation)} set last_outbound_at = ?
+      where id = ? and (last_outbound_at is null or last_outbound_at < ?)`,
+    [MessageStatus.SENT, message.whatsappMessageId, message.statusAt, message.toPhone, message.id, MessageStatus.PENDING, sentAt, message.conversationId, sentAt],
+  );
 }
 
 /** Records what a failed Graph call means for the message and returns the error for the caller. */
