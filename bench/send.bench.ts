@@ -27,7 +27,8 @@ import type * as IdentityModule from '../src/identity';
 import type * as MessagingModule from '../src/messaging';
 import type * as LoggerModule from '../src/observability/logger';
 import type { SandboxAccount } from '../src/sandbox';
-import type * as WebhooksModule from '../src/webhooks';
+import type * as CredentialFixturesModule from '../test/support/credential-fixtures';
+import type { TestApp } from '../test/support/start-test-app';
 import type { LoadRequest, LoadResult } from './send-load.worker';
 
 const MESSAGES = 30_000;
@@ -73,12 +74,12 @@ async function main(): Promise<void> {
   const { AgentWhatsAppConfig } = require('../src/agents') as typeof AgentsModule;
   const { startApp } = require('../src/app') as typeof AppModule;
   const { loadConfig } = require('../src/config') as typeof ConfigModule;
-  const { WhatsAppCredential, writeCredentialSecrets } = require('../src/credentials') as typeof CredentialsModule;
+  const { WhatsAppCredential } = require('../src/credentials') as typeof CredentialsModule;
+  const { seedCredential } = require('../test/support/credential-fixtures') as typeof CredentialFixturesModule;
   const { startEmbeddedDatabase } = require('../src/db/embedded-database') as typeof EmbeddedDatabaseModule;
   const { signDevelopmentToken } = require('../src/identity') as typeof IdentityModule;
   const { Conversation, Message, MessageStatus } = require('../src/messaging') as typeof MessagingModule;
   const { createLogger } = require('../src/observability/logger') as typeof LoggerModule;
-  const { newWebhookEndpoint } = require('../src/webhooks') as typeof WebhooksModule;
 
   const logger = createLogger('silent');
   const customers = Array.from({ length: CUSTOMERS }, (_, i) => `+4477${String(10_000_000 + i)}`);
@@ -104,22 +105,9 @@ async function main(): Promise<void> {
     // 24-hour window is open; the pair rate limit of one message per 6 s per customer is respected).
     const userId = randomUUID();
     const agentId = randomUUID();
+    const { credential } = await seedCredential(app as TestApp, userId, account);
     const em = app.orm.em.fork();
-    await app.services.keys.ensureUserKey(userId);
-    const credential = em.create(WhatsAppCredential, {
-      userId,
-      businessAccountId: account.wabaId,
-      phoneNumberId: account.phoneNumberId,
-      phoneNumber: account.displayPhoneNumber,
-      displayName: account.verifiedName,
-      accessTokenCiphertext: '',
-      appSecretCiphertext: '',
-      verifyTokenCiphertext: '',
-      accessTokenHint: '',
-    });
-    await writeCredentialSecrets(app.services.keys, credential, { accessToken: account.tokens.valid, appSecret: account.appSecret, verifyToken: randomUUID() });
-    em.persist(newWebhookEndpoint(credential, app.webhookBaseUrl));
-    em.create(AgentWhatsAppConfig, { agentId, userId, credential, phoneNumberId: account.phoneNumberId, autoReply: false });
+    em.create(AgentWhatsAppConfig, { agentId, userId, credential: em.getReference(WhatsAppCredential, credential.id), phoneNumberId: account.phoneNumberId, autoReply: false });
     for (const phone of customers) {
       em.create(Conversation, { userId, phoneNumberId: account.phoneNumberId, customerWaId: phone.slice(1), agentId, lastInboundAt: new Date() });
     }

@@ -10,7 +10,7 @@ export interface AgentInboundJob {
 /**
  * Works the `agent-inbound` queue that webhook ingestion fills (one job per new inbound message, enqueued
  * in the transaction that stores it). Failures that waiting fixes are retried with exponential backoff
- * from 1 s up to 5 min, about 17 minutes in all; a job lives longer than one runtime call can take.
+ * from 1 s up to 5 min, roughly a quarter of an hour in all; a job lives longer than one runtime call can take.
  */
 export async function startAgentInboundWorker(services: AppServices, runtime: AgentRuntimeClient | null): Promise<void> {
   const { config, logger } = services;
