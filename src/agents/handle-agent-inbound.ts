@@ -1,5 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { CredentialStatus } from '../credentials';
 import { ErrorCode, PublicError } from '../errors';
 import { isUuid } from '../graphql/ids';
 import {
@@ -27,7 +28,8 @@ export interface AgentInboundDependencies extends SendDependencies {
 }
 
 export type AgentInboundOutcome =
-  | 'not_found' | 'not_inbound' | 'no_agent' | 'paused' | 'auto_reply_off' | 'closed' | 'runtime_missing' | 'no_reply' | 'replied';
+  | 'not_found' | 'not_inbound' | 'no_agent' | 'paused' | 'auto_reply_off' | 'credential_unavailable' | 'closed'
+  | 'runtime_missing' | 'no_reply' | 'replied';
 
 /** Another worker is calling the runtime for this message right now: the job retries after its lease. */
 export class AgentReplyInProgressError extends Error {
@@ -62,6 +64,11 @@ export async function handleAgentInbound(deps: AgentInboundDependencies, message
   if (!config) return 'no_agent';
   if (!config.enabled) return 'paused';
   if (!config.autoReply) return 'auto_reply_off';
+  // Nothing could be sent: do not ask the runtime for a reply that would be thrown away.
+  if (config.credential.status !== CredentialStatus.ACTIVE) {
+    deps.logger.warn({ agentId: config.agentId, status: config.credential.status }, 'credential not ACTIVE; inbound message left unanswered');
+    return 'credential_unavailable';
+  }
 
   const sender: Sender = { userId: message.userId, credential: config.credential, agentId: config.agentId };
   const send = (draft: OutboundDraft, key: string, replyTo: string | null = null) =>

@@ -1,4 +1,5 @@
 import { AgentReply, AgentReplyState } from '../../src/agents';
+import { CredentialStatus, CredentialStatusReason, WhatsAppCredential } from '../../src/credentials';
 import { QueueName } from '../../src/jobs';
 import { Message, MessageDirection } from '../../src/messaging';
 import type { Sandbox } from '../../src/sandbox';
@@ -192,6 +193,16 @@ describe('with the agent quiet', () => {
     if (label === 'paused') {
       await postGraphQL(app.graphqlUrl, UpdateAgentWhatsAppDocument, { authorization: agent.token, variables: { agentId: agent.agentId, input: { enabled: false } } });
     }
+    const inbound = await receiveInbound(app, sandbox, agent);
+    await queueDrained(app);
+    expect(runtime.calls).toHaveLength(0);
+    expect(sandbox.sentMessages(agent.account.phoneNumberId)).toHaveLength(0);
+    expect(await replyOf(app, inbound.id)).toBeNull();
+  });
+
+  test('a credential that is not ACTIVE: the runtime is not asked for a reply that could not be sent', async () => {
+    const { runtime, app, sandbox, agent } = await setUp(undefined, { welcomeMessage: 'Olá' });
+    await app.orm.em.fork().nativeUpdate(WhatsAppCredential, { id: agent.credentialId }, { status: CredentialStatus.INVALID, statusReason: CredentialStatusReason.TOKEN_INVALID });
     const inbound = await receiveInbound(app, sandbox, agent);
     await queueDrained(app);
     expect(runtime.calls).toHaveLength(0);
