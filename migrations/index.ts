@@ -5,6 +5,7 @@ import { Migration20261123234948_credential_alerts } from './Migration2026112323
 import { Migration20261123235544_rate_limits } from './Migration20261123235544_rate_limits';
 import { Migration20261124000029_credential_circuit } from './Migration20261124000029_credential_circuit';
 import { Migration20261123235851_key_rotation } from './Migration20261123235851_key_rotation';
+import { Migration20261123235746_agent_replies } from './Migration20261123235746_agent_replies';
 
 /** Every migration in the order it must run. MikroORM is given this list instead of scanning files. */
 export const ALL_MIGRATIONS: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const ALL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123235544_rate_limits', class: Migration20261123235544_rate_limits },
   { name: 'Migration20261124000029_credential_circuit', class: Migration20261124000029_credential_circuit },
   { name: 'Migration20261123235851_key_rotation', class: Migration20261123235851_key_rotation },
+  { name: 'Migration20261123235746_agent_replies', class: Migration20261123235746_agent_replies },
 ];

@@ -6,6 +6,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AgentRuntimeClient, startAgentInboundWorker } from './agents';
 import type { Config } from './config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-database';
 import { createOrm, isSchemaCurrent, migrateToLatest } from './db/orm';
@@ -130,6 +131,14 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     const keys = new KeyService({ backend: keyBackend, cache: config.secretCache });
     stack.push(() => keys.close());
 
+    // Created before the queue so that it closes after the queue's workers have stopped.
+    const { agentRuntime: runtimeSettings } = config;
+    const agentRuntime =
+      runtimeSettings.url && runtimeSettings.secret
+        ? new AgentRuntimeClient({ url: runtimeSettings.url, secret: runtimeSettings.secret, timeoutMs: runtimeSettings.timeoutMs })
+        : null;
+    if (agentRuntime) stack.push(() => agentRuntime.close());
+
     const jobs = await JobQueue.start({
       connectionString: databaseUrl,
       schema: `${config.database.schema}_jobs`,
@@ -175,6 +184,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     await registerHealthCheckJobs(services);
     const closeMail = await registerAlertEmailJobs(services);
     stack.push(async () => closeMail());
+    await startAgentInboundWorker(services, agentRuntime);
     const schema = await buildSubgraph({
       resolvers: RESOLVERS,
       orphanedTypes: ORPHANED_TYPES,

@@ -1,19 +1,94 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PublicError } from '../errors';
 import type { GraphQLContext } from '../graphql/context';
-import { assertOwnerOrAdmin, requireViewer } from '../graphql/viewer-guards';
 import { isUuid } from '../graphql/ids';
+import { requireViewer } from '../graphql/viewer-guards';
 import { Agent } from '../host/agent.type';
+import { Conversation, MessagePage, customerWaIdOf, messageHistory } from '../messaging';
+import { EnableAgentWhatsAppInput, UpdateAgentWhatsAppInput } from './agent-config.input';
+import { ownAgentConfig } from './agent-config-lookup';
+import { agentWhatsAppStatus, AgentWhatsAppStatus } from './agent-status';
 import { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';
+import { disableAgentWhatsApp } from './disable-agent-whatsapp';
+import { enableAgentWhatsApp } from './enable-agent-whatsapp';
+import { updateAgentWhatsApp } from './update-agent-whatsapp';
 
 @Resolver(() => Agent)
 export class AgentWhatsAppFieldResolver {
-  @FieldResolver(() => AgentWhatsAppConfig, { nullable: true, description: 'The agent\'s WhatsApp configuration; null when WhatsApp is not enabled.' })
+  @FieldResolver(() => AgentWhatsAppConfig, {
+    nullable: true,
+    description: 'The agent\'s WhatsApp configuration; null when WhatsApp is not enabled (or the agent is not yours).',
+  })
   async whatsapp(@Root() agent: Agent, @Ctx() ctx: GraphQLContext): Promise<AgentWhatsAppConfig | null> {
     const viewer = requireViewer(ctx);
     if (!isUuid(agent.id)) return null;
     const config = await ctx.em.findOne(AgentWhatsAppConfig, { agentId: agent.id.toLowerCase() });
-    if (!config) return null;
-    assertOwnerOrAdmin(viewer, config.userId, 'Agent WhatsApp configuration');
+    // Null, not NOT_FOUND, for someone else's agent: an error here would tell "configured by someone" from "not configured".
+    if (!config || (config.userId !== viewer.userId && !viewer.isAdmin)) return null;
     return config;
+  }
+}
+
+/** The owner's view of content (messages, customers): admins manage configurations, they do not read conversations. */
+function assertContentOwner(ctx: GraphQLContext, config: AgentWhatsAppConfig): string {
+  const viewer = requireViewer(ctx);
+  if (viewer.userId !== config.userId) throw PublicError.notFound('Agent');
+  return viewer.userId;
+}
+
+@Resolver(() => AgentWhatsAppConfig)
+export class AgentWhatsAppResolver {
+  @Query(() => AgentWhatsAppConfig, { description: 'One of my agents\' WhatsApp configuration; NOT_FOUND for anyone else\'s.' })
+  async agentWhatsApp(@Arg('agentId', () => ID) agentId: string, @Ctx() ctx: GraphQLContext): Promise<AgentWhatsAppConfig> {
+    return ownAgentConfig(ctx.em, requireViewer(ctx), agentId, { adminAllowed: true });
+  }
+
+  @Mutation(() => AgentWhatsAppConfig, { description: 'Puts one of my agents on one of my phone numbers.' })
+  async enableAgentWhatsApp(@Arg('input') input: EnableAgentWhatsAppInput, @Ctx() ctx: GraphQLContext): Promise<AgentWhatsAppConfig> {
+    return enableAgentWhatsApp(ctx.em, requireViewer(ctx), input, ctx.requestId);
+  }
+
+  @Mutation(() => AgentWhatsAppConfig, { description: 'Changes an agent\'s WhatsApp settings (auto-reply, messages, business hours, pause).' })
+  async updateAgentWhatsApp(
+    @Arg('agentId', () => ID) agentId: string,
+    @Arg('input') input: UpdateAgentWhatsAppInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AgentWhatsAppConfig> {
+    return updateAgentWhatsApp(ctx.em, requireViewer(ctx), agentId, input, ctx.requestId);
+  }
+
+  @Mutation(() => ID, { description: 'Removes the agent\'s WhatsApp configuration and frees its phone number; returns the agent id.' })
+  async disableAgentWhatsApp(@Arg('agentId', () => ID) agentId: string, @Ctx() ctx: GraphQLContext): Promise<string> {
+    return disableAgentWhatsApp(ctx.em, requireViewer(ctx), agentId, ctx.requestId);
+  }
+
+  @FieldResolver(() => AgentWhatsAppStatus, { description: 'Credential health, webhook routing, activity and the 24-hour windows.' })
+  async status(@Root() config: AgentWhatsAppConfig, @Ctx() ctx: GraphQLContext): Promise<AgentWhatsAppStatus> {
+    requireViewer(ctx);
+    return agentWhatsAppStatus(ctx.em, config);
+  }
+
+  @FieldResolver(() => MessagePage, { description: 'The agent\'s messages, newest first; only one customer\'s with `customer`.' })
+  async messages(
+    @Root() config: AgentWhatsAppConfig,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('customer', () => String, { nullable: true, description: '+E.164, Meta\'s wa_id digits, or a business-scoped user id.' })
+    customer: string | null,
+    @Arg('first', () => Int, { defaultValue: 20, description: '1 to 100.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
+  ): Promise<MessagePage> {
+    const userId = assertContentOwner(ctx, config);
+    return messageHistory(ctx.em.fork(), { userId, agentId: config.agentId, customer, first, after });
+  }
+
+  @FieldResolver(() => Conversation, { nullable: true, description: 'The thread with one customer, with its 24-hour window.' })
+  async conversation(
+    @Root() config: AgentWhatsAppConfig,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('customer', () => String) customer: string,
+  ): Promise<Conversation | null> {
+    const userId = assertContentOwner(ctx, config);
+    const customerWaId = customerWaIdOf(customer, 'customer');
+    return ctx.em.fork().findOne(Conversation, { userId, phoneNumberId: config.phoneNumberId, customerWaId });
   }
 }

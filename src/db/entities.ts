@@ -1,3 +1,4 @@
+import { AgentReply } from '../agents/agent-reply.entity';
 import { AgentWhatsAppConfig } from '../agents/agent-whatsapp-config.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { WhatsAppCredential } from '../credentials/whatsapp-credential.entity';
@@ -19,6 +20,7 @@ export const ALL_ENTITIES: Function[] = [
   WebhookEndpoint,
   WebhookDelivery,
   AgentWhatsAppConfig,
+  AgentReply,
   Conversation,
   Message,
   AuditEntry,

@@ -1,6 +1,8 @@
 import type { NonEmptyArray } from 'type-graphql';
-import { AgentWhatsAppFieldResolver } from '../agents/agent-config.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
+import { AgentWhatsAppFieldResolver, AgentWhatsAppResolver } from '../agents/agent-config.resolver';
+import { AgentMessagingResolver } from '../agents/agent-messaging.resolver';
+import { AgentSubscriptionsResolver } from '../agents/agent-subscriptions.resolver';
 import { CredentialHealthResolver } from '../credentials/credential-health.resolver';
 import { CredentialResolver, UserCredentialsResolver } from '../credentials/credential.resolver';
 import { Agent, User, hostReferenceResolvers } from '../host';
@@ -16,6 +18,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AuditResolver,
   KeyRotationResolver,
   UserErasureResolver,
+  AgentWhatsAppResolver,
+  AgentMessagingResolver,
+  AgentSubscriptionsResolver,
 ];
 
 export const REFERENCE_RESOLVERS = hostReferenceResolvers;

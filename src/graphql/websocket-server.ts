@@ -1,10 +1,11 @@
 import type { Server } from 'node:http';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import type { Viewer } from '../identity';
 import type { GraphQLContext } from './context';
+import { formatError } from './format-error';
 
 export interface WebSocketServerOptions {
   httpServer: Server;
@@ -14,6 +15,10 @@ export interface WebSocketServerOptions {
   authenticate: (authorization: string | undefined) => Promise<Viewer>;
   createContext: (viewer: Viewer) => GraphQLContext;
 }
+
+// The same masking as over HTTP: Apollo's formatError does not run for graphql-ws, so without this an
+// unexpected error's message (SQL, a vendor's text) would reach the subscriber.
+const masked = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
 
 function authorizationParam(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
   const value = params?.authorization ?? params?.Authorization;
@@ -40,6 +45,8 @@ export function startWebSocketServer(options: WebSocketServerOptions): { dispose
           return false;
         }
       },
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: masked(result.errors) } : undefined),
+      onError: (_ctx, _id, _payload, errors) => masked(errors),
       context: (ctx) => {
         const viewer = viewers.get(ctx.extra);
         if (!viewer) throw new Error('unauthenticated socket reached subscribe');

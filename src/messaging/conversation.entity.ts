@@ -2,17 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property, Unique, Index } from '@mikro-orm/decorators/legacy';
 import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
+import { serviceWindowOf } from './customer-window';
 
 /**
  * A customer's thread with one phone number (and the agent answering on it). The seed pointed at the
  * host's conversations table; the plugin cannot write there, so it keeps its own.
  */
-@ObjectType()
+@ObjectType('WhatsAppConversation', { description: 'A customer\'s WhatsApp thread with one phone number.' })
 @Entity({ tableName: 'whatsapp_conversations' })
 @Unique({ name: 'whatsapp_conversations_phone_customer_unique', properties: ['phoneNumberId', 'customerWaId'] })
 @Index({ properties: ['agentId'] })
 export class Conversation {
-  [OptionalProps]?: 'id' | 'agentId' | 'lastInboundAt' | 'lastOutboundAt' | 'createdAt' | 'customerName';
+  [OptionalProps]?: 'id' | 'agentId' | 'lastInboundAt' | 'lastOutboundAt' | 'createdAt' | 'customerName' | 'windowOpen' | 'windowClosesAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -49,4 +50,14 @@ export class Conversation {
   @Field(() => GraphQLISODateTime)
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
+
+  @Field({ description: 'Free-form messages can be sent now: the customer wrote within the last 24 hours.' })
+  get windowOpen(): boolean {
+    return serviceWindowOf(this.lastInboundAt).open;
+  }
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the 24-hour window closes (or closed); null before the customer writes.' })
+  get windowClosesAt(): Date | null {
+    return serviceWindowOf(this.lastInboundAt).closesAt;
+  }
 }

@@ -19,5 +19,6 @@ export enum MessageStatus {
   RECEIVED = 'received',
 }
 
-registerEnumType(MessageDirection, { name: 'MessageDirection' });
-registerEnumType(MessageStatus, { name: 'MessageStatus' });
+// Prefixed: a host supergraph may well have its own Message types.
+registerEnumType(MessageDirection, { name: 'WhatsAppMessageDirection' });
+registerEnumType(MessageStatus, { name: 'WhatsAppMessageStatus' });

@@ -6,7 +6,7 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { MessageDirection, MessageStatus } from './message-enums';
 
 /** One WhatsApp message, inbound or outbound, with its latest delivery status. */
-@ObjectType({ description: 'A WhatsApp message in the history.' })
+@ObjectType('WhatsAppMessage', { description: 'A WhatsApp message in the history.' })
 @Entity({ tableName: 'whatsapp_messages' })
 @Unique({ name: 'whatsapp_messages_wamid_unique', properties: ['whatsappMessageId'] })
 @Unique({ name: 'whatsapp_messages_idempotency_unique', properties: ['credentialId', 'idempotencyKey'] })
@@ -15,7 +15,7 @@ import { MessageDirection, MessageStatus } from './message-enums';
 export class Message {
   [OptionalProps]?:
     | 'id' | 'agentId' | 'status' | 'statusAt' | 'errorCode' | 'errorTitle' | 'createdAt' | 'whatsappMessageId'
-    | 'idempotencyKey' | 'replyToMessageId';
+    | 'idempotencyKey' | 'requestFingerprint' | 'replyToMessageId';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -45,6 +45,10 @@ export class Message {
   /** A client-supplied key that makes a send idempotent. */
   @Property({ type: 'text', nullable: true })
   idempotencyKey: string | null = null;
+
+  /** A hash of what was asked under that key, so a reused key with a different message is refused. */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  requestFingerprint: string | null = null;
 
   @Field()
   @Property({ type: 'text' })

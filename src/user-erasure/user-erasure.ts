@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { AgentReply } from '../agents/agent-reply.entity';
 import { AgentWhatsAppConfig } from '../agents/agent-whatsapp-config.entity';
 import { AuditEntry, AuditOutcome, auditSeparately, auditWithin, type AuditActor } from '../audit';
 import { WhatsAppCredential } from '../credentials';
@@ -128,6 +129,8 @@ export class UserErasure {
     const endpointIds = endpoints.map((endpoint) => endpoint.id);
 
     const messages = await tx.nativeDelete(Message, { $or: [{ userId }, ...(credentialIds.length > 0 ? [{ credentialId: { $in: credentialIds } }] : [])] });
+    // The runtime's replies are message content too.
+    await tx.nativeDelete(AgentReply, { userId });
     const conversations = await tx.nativeDelete(Conversation, { userId });
     const webhookDeliveries = endpointIds.length > 0 ? await tx.nativeDelete(WebhookDelivery, { endpointId: { $in: endpointIds } }) : 0;
     // Explicit before the credentials, although their foreign keys cascade, so the counts are exact.

@@ -1,0 +1,41 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { BusinessHours } from './business-hours';
+
+@InputType('EnableAgentWhatsAppInput')
+export class EnableAgentWhatsAppInput {
+  @Field(() => ID, { description: 'The host\'s agent id. The host only shows users their own agents; the caller becomes the owner.' })
+  agentId!: string;
+
+  @Field(() => ID, { description: 'One of your credentials: the agent answers on its phone number.' })
+  credentialId!: string;
+
+  @Field({ defaultValue: true, description: 'Answer customers through the agent runtime (and send welcome/fallback messages).' })
+  autoReply!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Sent on a customer\'s first message; at most 4,096 characters.' })
+  welcomeMessage?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Sent outside business hours, once per closed period; at most 4,096 characters.' })
+  fallbackMessage?: string | null;
+
+  @Field(() => BusinessHours, { nullable: true })
+  businessHours?: BusinessHours | null;
+}
+
+@InputType('UpdateAgentWhatsAppInput', { description: 'Omitted fields keep their value; null clears a message or the business hours.' })
+export class UpdateAgentWhatsAppInput {
+  @Field(() => Boolean, { nullable: true, description: 'Off pauses the agent on WhatsApp: inbound messages are stored, nothing is answered.' })
+  enabled?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  autoReply?: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  welcomeMessage?: string | null;
+
+  @Field(() => String, { nullable: true })
+  fallbackMessage?: string | null;
+
+  @Field(() => BusinessHours, { nullable: true })
+  businessHours?: BusinessHours | null;
+}

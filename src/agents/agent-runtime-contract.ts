@@ -1,0 +1,80 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * The contract between this plugin and the host's agent runtime (documented in the README, "Agent
+ * runtime contract"). The plugin POSTs one request per inbound message and sends the reply it gets back.
+ */
+
+export const CONTRACT_VERSION = 1;
+export const TIMESTAMP_HEADER = 'x-whatsapp-connect-timestamp';
+export const SIGNATURE_HEADER = 'x-whatsapp-connect-signature';
+export const ATTEMPT_HEADER = 'x-whatsapp-connect-attempt';
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+
+export interface RuntimeHistoryEntry {
+  direction: 'inbound' | 'outbound';
+  type: string;
+  text: string | null;
+  timestamp: string;
+}
+
+export interface AgentRuntimeRequest {
+  version: typeof CONTRACT_VERSION;
+  type: 'whatsapp.inbound_message';
+  /** The inbound message's id: the same on every attempt for that message. */
+  idempotencyKey: string;
+  attempt: number;
+  agent: { id: string; userId: string };
+  conversation: {
+    id: string;
+    customer: { waId: string; name: string | null };
+    firstContact: boolean;
+  };
+  message: {
+    id: string;
+    wamid: string | null;
+    type: string;
+    /** The text a person would read: the body, a caption, or the title of a tapped button; null otherwise. */
+    text: string | null;
+    /** The message's content as stored (Meta's object for its type). */
+    content: Record<string, unknown>;
+    timestamp: string;
+  };
+  /** Up to 20 earlier messages of the conversation, oldest first. */
+  history: RuntimeHistoryEntry[];
+}
+
+/** `reply: null` (or a 204) means "nothing to say". */
+export const AgentRuntimeResponseSchema = z.object({
+  reply: z
+    .object({
+      text: z.string().min(1).max(4096),
+      previewUrl: z.boolean().optional(),
+      /** Quote the customer's message in the reply. */
+      quote: z.boolean().optional(),
+    })
+    .nullable(),
+});
+export type AgentRuntimeReply = NonNullable<z.infer<typeof AgentRuntimeResponseSchema>['reply']>;
+
+/** `v1=` + hex HMAC-SHA256(secret, `<timestamp>.<raw body>`): the timestamp is signed so a capture cannot be replayed later. */
+export function signAgentRuntimeRequest(secret: string, timestamp: string, body: string): string {
+  return `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+/** What the host runs on its side; exported so the host (and our tests) can use the reference version. */
+export function verifyAgentRuntimeRequest(
+  secret: string,
+  headers: { timestamp: string | undefined; signature: string | undefined },
+  body: string,
+  options: { toleranceSeconds?: number; nowSeconds?: number } = {},
+): boolean {
+  const { timestamp, signature } = headers;
+  if (!timestamp || !signature || !/^\d{1,12}$/.test(timestamp)) return false;
+  const now = options.nowSeconds ?? Math.floor(Date.now() / 1000);
+  if (Math.abs(now - Number(timestamp)) > (options.toleranceSeconds ?? 300)) return false;
+  const expected = Buffer.from(signAgentRuntimeRequest(secret, timestamp, body));
+  const given = Buffer.from(signature);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

@@ -1,0 +1,17 @@
+export { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';
+export { AgentReply, AgentReplyState } from './agent-reply.entity';
+export { BusinessHours, BusinessHoursSpan, Weekday } from './business-hours';
+export { isOpenAt, closedPeriodOf } from './business-hours-clock';
+export { AgentWhatsAppFieldResolver, AgentWhatsAppResolver } from './agent-config.resolver';
+export { AgentMessagingResolver } from './agent-messaging.resolver';
+export { AgentSubscriptionsResolver } from './agent-subscriptions.resolver';
+export { AgentRuntimeClient, AgentRuntimeRejectedError, AgentRuntimeUnavailableError } from './agent-runtime-client';
+export {
+  signAgentRuntimeRequest,
+  verifyAgentRuntimeRequest,
+  CONTRACT_VERSION as AGENT_RUNTIME_CONTRACT_VERSION,
+  type AgentRuntimeRequest,
+  type AgentRuntimeReply,
+} from './agent-runtime-contract';
+export { handleAgentInbound, type AgentInboundOutcome } from './handle-agent-inbound';
+export { startAgentInboundWorker, type AgentInboundJob } from './agent-inbound-worker';

@@ -1,0 +1,225 @@
+import { createHash } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CredentialStatus, readCredentialSecrets, type WhatsAppCredential } from '../credentials';
+import { qualifiedTable } from '../db/orm';
+import { PublicError } from '../errors';
+import { Topic, type EventBus } from '../events';
+import { isUuid } from '../graphql/ids';
+import type { KeyService } from '../keys';
+import type { Logger } from '../observability/logger';
+import { parseRecipient, toWaId, type OutboundMessage, type Recipient, type WhatsAppClient } from '../whatsapp';
+import { Conversation } from './conversation.entity';
+import { assertConversationOwner, findOrCreateConversation } from './conversations';
+import { serviceWindowOf } from './customer-window';
+import { MessageDirection, MessageStatus } from './message-enums';
+import { Message } from './message.entity';
+import { toOutboundContent, type OutboundDraft } from './outbound-content';
+import { classifySendFailure, credentialUnavailableError, storedFailureError, windowClosedError } from './send-errors';
+
+export interface SendDependencies {
+  whatsapp: WhatsAppClient;
+  keys: KeyService;
+  eventBus: EventBus;
+  logger: Logger;
+}
+
+/** Who sends: the owner, the phone number's credential (managed by the same EntityManager), the agent if any. */
+export interface Sender {
+  userId: string;
+  credential: WhatsAppCredential;
+  agentId: string | null;
+}
+
+export interface SendRequest {
+  sender: Sender;
+  /** The customer as the caller typed it: +E.164 or a business-scoped user id. */
+  to: string;
+  draft: OutboundDraft;
+  /** Unique per credential: the same key never sends twice (client keys, and `agent:…` keys of auto-replies). */
+  idempotencyKey: string;
+  /** Our id of a message of the same conversation to quote. */
+  replyToMessageId?: string | null;
+}
+
+function recipientOf(to: string): Recipient {
+  try {
+    return parseRecipient(to);
+  } catch (error) {
+    throw PublicError.badInput('input.to', (error as Error).message);
+  }
+}
+
+/** Same request, same fingerprint: a repeated key with a different message is a client bug, not a retry. */
+function fingerprintOf(customerWaId: string, request: SendRequest): string {
+  const canonical = JSON.stringify([customerWaId, request.draft.type, request.draft.body, request.draft.reactionTo ?? null, request.replyToMessageId ?? null]);
+  return createHash('sha256').update(canonical).digest('base64url');
+}
+
+function replayOf(earlier: Message, fingerprint: string): Message {
+  if (earlier.requestFingerprint !== fingerprint) {
+    throw PublicError.conflict('This idempotency key was already used for a different message.', 'input.idempotencyKey');
+  }
+  if (earlier.status === MessageStatus.FAILED) throw storedFailureError(earlier.errorCode, earlier.errorTitle);
+  return earlier;
+}
+
+/** The thread, read with one plain statement: this is on every send (see recordSent). */
+async function conversationOf(em: EntityManager, phoneNumberId: string, customerWaId: string): Promise<Conversation | null> {
+  const rows = await em.execute(`select * from ${qualifiedTable(em, Conversation)} where phone_number_id = ? and customer_wa_id = ?`, [
+    phoneNumberId,
+    customerWaId,
+  ]);
+  return rows[0] ? em.map(Conversation, rows[0]) : null;
+}
+
+/** Checks that need no Graph call: the credential is usable and, for free-form content, the window is open. */
+function refusal(credential: WhatsAppCredential, conversation: Conversation | null, draft: OutboundDraft, now: Date): PublicError | null {
+  if (credential.status !== CredentialStatus.ACTIVE) return credentialUnavailableError(credential.status, credential.statusReason);
+  if (draft.freeForm) {
+    const window = serviceWindowOf(conversation?.lastInboundAt ?? null, now);
+    if (!window.open) return windowClosedError(window);
+  }
+  return null;
+}
+
+/** The wamid of one of the sender's messages in this conversation; anything else is NOT_FOUND. */
+async function wamidOf(em: EntityManager, messageId: string, userId: string, conversation: Conversation | null): Promise<string> {
+  const found =
+    conversation && isUuid(messageId)
+      ? await em.findOne(Message, { id: messageId.toLowerCase(), userId, conversationId: conversation.id })
+      : null;
+  if (!found?.whatsappMessageId) throw PublicError.notFound('Message');
+  return found.whatsappMessageId;
+}
+
+/**
+ * Sends one message: checks (credential, window, references) → decrypted token → one row PENDING under
+ * the idempotency key → Graph → SENT with the wamid, or FAILED with Meta's code. The row is written before
+ * the call, so a repeated key finds it and never calls Meta twice; it is removed again only when Meta
+ * certainly did not take the message (throttled, unreachable before connecting), so that key can retry.
+ */
+export async function sendMessage(deps: SendDependencies, em: EntityManager, request: SendRequest): Promise<Message> {
+  const { sender, draft } = request;
+  const { credential } = sender;
+  const recipient = recipientOf(request.to);
+  const customerWaId = recipient.kind === 'phone' ? toWaId(recipient.to) : recipient.recipient;
+  const fingerprint = fingerprintOf(customerWaId, request);
+  const idempotency = { credentialId: credential.id, idempotencyKey: request.idempotencyKey };
+  const now = new Date();
+
+  let conversation = await conversationOf(em, credential.phoneNumberId, customerWaId);
+  if (conversation) assertConversationOwner(conversation, sender.userId);
+  const refused = refusal(credential, conversation, draft, now);
+  if (refused) {
+    // A repeat of a send that went through before (the window has closed since) still gets its answer.
+    const earlier = await em.findOne(Message, idempotency);
+    if (earlier) return replayOf(earlier, fingerprint);
+    throw refused;
+  }
+
+  const contextWamid = request.replyToMessageId ? await wamidOf(em, request.replyToMessageId, sender.userId, conversation) : undefined;
+  const body = draft.reactionTo ? { ...draft.body, message_id: await wamidOf(em, draft.reactionTo, sender.userId, conversation) } : draft.body;
+  const secrets = await readCredentialSecrets(em, deps.keys, credential);
+  conversation ??= await findOrCreateConversation(em, {
+    userId: sender.userId,
+    phoneNumberId: credential.phoneNumberId,
+    customerWaId,
+    agentId: sender.agentId,
+  });
+
+  const message = new Message();
+  Object.assign(message, {
+    userId: sender.userId,
+    credentialId: credential.id,
+    agentId: sender.agentId ?? conversation.agentId,
+    conversationId: conversation.id,
+    idempotencyKey: request.idempotencyKey,
+    requestFingerprint: fingerprint,
+    fromPhone: credential.phoneNumber.replace(/\D/g, ''),
+    toPhone: customerWaId,
+    direction: MessageDirection.OUTBOUND,
+    messageType: draft.type,
+    content: body,
+    replyToMessageId: contextWamid ?? null,
+    status: MessageStatus.PENDING,
+    timestamp: now,
+  });
+  try {
+    await em.insert(message);
+  } catch (error) {
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    return replayOf(await em.findOneOrFail(Message, idempotency), fingerprint);
+  }
+
+  const address = recipient.kind === 'phone' ? { to: recipient.to } : { recipient: recipient.recipient };
+  const outbound = {
+    ...address,
+    ...toOutboundContent({ ...draft, body }),
+    ...(contextWamid ? { context: { message_id: contextWamid } } : {}),
+  } as OutboundMessage;
+  let wamid: string;
+  let waId: string | undefined;
+  try {
+    const response = await deps.whatsapp.sendMessage(secrets, credential.phoneNumberId, outbound);
+    wamid = response.messages[0]!.id;
+    waId = response.contacts[0]?.wa_id;
+  } catch (error) {
+    throw await settleFailure(deps, em, message, error);
+  }
+
+  message.status = MessageStatus.SENT;
+  message.whatsappMessageId = wamid;
+  message.statusAt = new Date();
+  if (waId) message.toPhone = waId;
+  await recordSent(em, message, now);
+  publishStatus(deps.eventBus, message);
+  return message;
+}
+
+/**
+ * SENT with the wamid, and the conversation's last outbound time, in one statement: one commit (one WAL
+ * flush) instead of two on the send path. A status webhook may already have moved the message past
+ * PENDING; then only the conversation changes.
+ */
+async function recordSent(em: EntityManager, message: Message, sentAt: Date): Promise<void> {
+  await em.execute(
+    `with sent as (
+       update ${qualifiedTable(em, Message)} set status = ?, whatsapp_message_id = ?, status_at = ?, to_phone = ? where id = ? and status = ?
+     )
+     update ${qualifiedTable(em, Conversation)} set last_outbound_at = ?
+      where id = ? and (last_outbound_at is null or last_outbound_at < ?)`,
+    [MessageStatus.SENT, message.whatsappMessageId, message.statusAt, message.toPhone, message.id, MessageStatus.PENDING, sentAt, message.conversationId, sentAt],
+  );
+}
+
+/** Records what a failed Graph call means for the message and returns the error for the caller. */
+async function settleFailure(deps: SendDependencies, em: EntityManager, message: Message, error: unknown): Promise<unknown> {
+  const failure = classifySendFailure(error);
+  if (failure?.kind === 'retryable') {
+    await em.nativeDelete(Message, { id: message.id, status: MessageStatus.PENDING });
+    return failure.error;
+  }
+  if (!failure) deps.logger.error({ err: error, messageId: message.id }, 'send failed unexpectedly; kept as FAILED');
+  message.status = MessageStatus.FAILED;
+  message.statusAt = new Date();
+  message.errorCode = failure?.kind === 'rejected' ? failure.errorCode : null;
+  message.errorTitle = failure?.errorTitle ?? 'internal error while sending';
+  await em.nativeUpdate(
+    Message,
+    { id: message.id, status: MessageStatus.PENDING },
+    { status: message.status, statusAt: message.statusAt, errorCode: message.errorCode, errorTitle: message.errorTitle },
+  );
+  publishStatus(deps.eventBus, message);
+  return failure?.error ?? error;
+}
+
+function publishStatus(eventBus: EventBus, message: Message): void {
+  if (!message.agentId) return;
+  eventBus.publish(Topic.MessageStatus, message.agentId, {
+    messageId: message.id,
+    userId: message.userId,
+    agentId: message.agentId,
+    status: message.status,
+  });
+}
