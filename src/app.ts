@@ -23,9 +23,9 @@ import { apolloNodeHandler } from './http/apollo-node-handler';
 import { requestIdOf } from './http/request-id';
 import { createRequestListener } from './http/request-listener';
 import { createTokenVerifier, DEVELOPMENT_JWT_SECRET, type Viewer } from './identity';
-import { CredentialLifecycle, readCredentialSecrets, registerAlertEmailJobs, registerHealthCheckJobs } from './credentials';
+import { CredentialCircuitBreaker, CredentialLifecycle, readCredentialSecrets, registerAlertEmailJobs, registerHealthCheckJobs } from './credentials';
 import { JobQueue } from './jobs';
-import { mutationRateLimitPlugin, PostgresRateLimiter } from './rate-limits';
+import { mutationRateLimitPlugin, Pacer, PostgresRateLimiter } from './rate-limits';
 import { CiphertextRegistry, KeyRotation, credentialCiphertextColumns } from './key-rotation';
 import { KeyService, createKeyBackend } from './keys';
 import { createLogger, type Logger } from './observability/logger';
@@ -165,6 +165,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       logger,
       credentialLifecycle,
       rateLimiter,
+      outbound: { pacer: new Pacer(rateLimiter), breaker: new CredentialCircuitBreaker() },
       keyRotation,
       userErasure,
       publicUrls: { webhookBase: '' },

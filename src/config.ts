@@ -75,6 +75,9 @@ const EnvSchema = z.object({
 
   JOB_POLLING_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
 
+  OUTBOUND_THROUGHPUT_PER_SECOND: int(80, 1, 1000),
+  OUTBOUND_MAX_QUEUE_WAIT_MS: int(10_000, 0, 120_000),
+  OUTBOUND_RETRY_ATTEMPTS: int(3, 1, 10),
   RATE_LIMIT_USER_MUTATIONS_PER_MINUTE: int(120, 1, 1_000_000),
   RATE_LIMIT_CREDENTIAL_PER_SECOND: int(1000, 1, 100_000),
   RATE_LIMIT_WEBHOOK_PER_SECOND: int(2000, 1, 100_000),
@@ -156,6 +159,8 @@ export interface Config {
   };
   webhooks: { pathPrefix: string; maxBodyBytes: number };
   jobs: { pollingIntervalSeconds: number };
+  /** Pacing and retries of sends to Meta. */
+  outbound: { throughputPerSecond: number; maxQueueWaitMs: number; retryAttempts: number };
   /** Shared by every instance (PostgreSQL token buckets). */
   rateLimits: { userMutationsPerMinute: number; credentialPerSecond: number; webhookPerSecond: number };
   health: { intervalMinutes: number; concurrency: number; expiryWarningDays: number };
@@ -251,6 +256,11 @@ export function loadConfig(env: Environment): Config {
     },
     webhooks: { pathPrefix: e.WEBHOOK_PATH_PREFIX, maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES },
     jobs: { pollingIntervalSeconds: e.JOB_POLLING_INTERVAL_SECONDS },
+    outbound: {
+      throughputPerSecond: e.OUTBOUND_THROUGHPUT_PER_SECOND,
+      maxQueueWaitMs: e.OUTBOUND_MAX_QUEUE_WAIT_MS,
+      retryAttempts: e.OUTBOUND_RETRY_ATTEMPTS,
+    },
     rateLimits: {
       userMutationsPerMinute: e.RATE_LIMIT_USER_MUTATIONS_PER_MINUTE,
       credentialPerSecond: e.RATE_LIMIT_CREDENTIAL_PER_SECOND,

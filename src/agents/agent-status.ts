@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, GraphQLISODateTime, Int, ObjectType } from 'type-graphql';
-import { CredentialStatus, CredentialStatusReason, WhatsAppCredential } from '../credentials';
+import { CircuitState, CredentialStatus, CredentialStatusReason, WhatsAppCredential } from '../credentials';
 import { CUSTOMER_SERVICE_WINDOW_MS, Conversation } from '../messaging';
 import { WebhookEndpoint, WebhookRouting, WebhookStatus } from '../webhooks';
 import type { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';
@@ -15,6 +15,9 @@ export class AgentWhatsAppStatus {
 
   @Field(() => CredentialStatusReason)
   credentialStatusReason!: CredentialStatusReason;
+
+  @Field(() => CircuitState, { description: 'OPEN while Meta keeps failing for the number: sends are paused for a moment.' })
+  circuitState!: CircuitState;
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Last health check of the credential.' })
   credentialCheckedAt!: Date | null;
@@ -60,9 +63,10 @@ export async function agentWhatsAppStatus(em: EntityManager, config: AgentWhatsA
   const lastInboundAt = latestInbound?.lastInboundAt ?? null;
   const webhookStatus = endpoint?.status ?? null;
   return {
-    ready: config.enabled && credential.status === CredentialStatus.ACTIVE && webhookStatus === WebhookStatus.ACTIVE,
+    ready: config.enabled && credential.status === CredentialStatus.ACTIVE && credential.circuitState !== CircuitState.OPEN && webhookStatus === WebhookStatus.ACTIVE,
     credentialStatus: credential.status,
     credentialStatusReason: credential.statusReason,
+    circuitState: credential.circuitState,
     credentialCheckedAt: credential.healthCheckedAt,
     qualityRating: credential.qualityRating,
     webhookStatus,

@@ -1,12 +1,13 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
+import type { CredentialCircuitBreaker } from '../credentials/circuit-breaker';
 import type { CredentialLifecycle } from '../credentials/credential-lifecycle';
 import type { EventBus } from '../events';
 import type { JobQueue } from '../jobs';
 import type { KeyRotation } from '../key-rotation';
 import type { KeyService } from '../keys';
 import type { Logger } from '../observability/logger';
-import type { PostgresRateLimiter } from '../rate-limits';
+import type { Pacer, PostgresRateLimiter } from '../rate-limits';
 import type { UserErasure } from '../user-erasure';
 import type { WhatsAppClient } from '../whatsapp';
 
@@ -22,6 +23,8 @@ export interface AppServices {
   keys: KeyService;
   /** Durable background work (pg-boss). */
   jobs: JobQueue;
+  /** In front of every send to Meta: pacing and the per-credential circuit breaker. */
+  outbound: { pacer: Pacer; breaker: CredentialCircuitBreaker };
   /** Token buckets shared by every instance (per user, credential, webhook endpoint). */
   rateLimiter: PostgresRateLimiter;
   /** Hooks other domains register on credentials being connected and deleted. */

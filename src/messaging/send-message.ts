@@ -14,10 +14,11 @@ import { assertConversationOwner, findOrCreateConversation } from './conversatio
 import { serviceWindowOf } from './customer-window';
 import { MessageDirection, MessageStatus } from './message-enums';
 import { Message } from './message.entity';
+import { admitSend, callMeta, type OutboundGuardDependencies } from './outbound-guard';
 import { toOutboundContent, type OutboundDraft } from './outbound-content';
 import { classifySendFailure, credentialUnavailableError, storedFailureError, windowClosedError } from './send-errors';
 
-export interface SendDependencies {
+export interface SendDependencies extends OutboundGuardDependencies {
   whatsapp: WhatsAppClient;
   keys: KeyService;
   eventBus: EventBus;
@@ -121,6 +122,7 @@ export async function sendMessage(deps: SendDependencies, em: EntityManager, req
   const contextWamid = request.replyToMessageId ? await wamidOf(em, request.replyToMessageId, sender.userId, conversation) : undefined;
   const body = draft.reactionTo ? { ...draft.body, message_id: await wamidOf(em, draft.reactionTo, sender.userId, conversation) } : draft.body;
   const secrets = await readCredentialSecrets(em, deps.keys, credential);
+  await admitSend(deps, em, credential, customerWaId);
   conversation ??= await findOrCreateConversation(em, {
     userId: sender.userId,
     phoneNumberId: credential.phoneNumberId,
@@ -161,7 +163,7 @@ export async function sendMessage(deps: SendDependencies, em: EntityManager, req
   let wamid: string;
   let waId: string | undefined;
   try {
-    const response = await deps.whatsapp.sendMessage(secrets, credential.phoneNumberId, outbound);
+    const response = await callMeta(deps, em, credential, () => deps.whatsapp.sendMessage(secrets, credential.phoneNumberId, outbound));
     wamid = response.messages[0]!.id;
     waId = response.contacts[0]?.wa_id;
   } catch (error) {

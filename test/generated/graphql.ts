@@ -72,6 +72,8 @@ export type AgentWhatsAppConfigMessagesArgs = {
 /** Whether the agent can talk on WhatsApp right now, and why not. */
 export type AgentWhatsAppStatus = {
   __typename?: 'AgentWhatsAppStatus';
+  /** OPEN while Meta keeps failing for the number: sends are paused for a moment. */
+  circuitState: CircuitState;
   /** Last health check of the credential. */
   credentialCheckedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   credentialStatus: CredentialStatus;

@@ -289,10 +289,21 @@ describe('refusals and Meta\'s errors', () => {
     expect(JSON.stringify(result)).not.toContain(agent.account.tokens.valid);
   });
 
-  test('throttling keeps nothing, so the same key sends once Meta lets it through', async () => {
+  test('a brief throttle is retried with backoff and the message is sent once', async () => {
     const { app, sandbox, agent, send } = await setUp();
     await receiveInbound(app, sandbox, agent, { enqueue: false });
     sandbox.failNext(1, { code: 130429, message: 'Rate limit hit' }, { pathIncludes: '/messages' });
+    const before = sandbox.sentMessages(agent.account.phoneNumberId).length;
+    const result = await send({ idempotencyKey: 'throttled-once', text: { body: 'Olá' } });
+    expect(result.data?.sendWhatsAppMessage.status).toBe('SENT');
+    expect(sandbox.sentMessages(agent.account.phoneNumberId).length).toBe(before + 1);
+    expect(await app.orm.em.fork().count(Message, { idempotencyKey: 'throttled-once' })).toBe(1);
+  });
+
+  test('throttling beyond the retries keeps nothing, so the same key sends once Meta lets it through', async () => {
+    const { app, sandbox, agent, send } = await setUp();
+    await receiveInbound(app, sandbox, agent, { enqueue: false });
+    sandbox.failNext(3, { code: 130429, message: 'Rate limit hit' }, { pathIncludes: '/messages' });
     const input = { idempotencyKey: 'throttled-1', text: { body: 'Olá' } };
     const first = await send(input);
     expect(errorOf(first)).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: 1, reason: '130429' });
