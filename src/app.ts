@@ -28,6 +28,7 @@ import { createLogger, type Logger } from './observability/logger';
 import { startSandbox, type Sandbox } from './sandbox';
 import { WhatsAppClient } from './whatsapp';
 import { createMetrics } from './observability/metrics';
+import { createWebhooksModule, type WebhooksModule } from './webhooks';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -45,6 +46,7 @@ export interface RunningApp {
   sandbox?: Sandbox;
   orm: MikroORM;
   services: AppServices;
+  webhooks: WebhooksModule;
   logger: Logger;
   stop(): Promise<void>;
 }
@@ -141,6 +143,8 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       pubSub: eventBus,
     });
     const metrics = createMetrics();
+    const webhooks = createWebhooksModule({ services, databaseUrl, metrics });
+    stack.push(() => webhooks.stop());
 
     const contextFor = (viewer: Viewer | null, requestId: string): GraphQLContext => ({
       em: orm.em.fork(),
@@ -188,9 +192,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
           return contextFor(viewer, requestId);
         }),
         webhookPrefix: config.webhooks.pathPrefix,
-        webhook: (_req, res) => {
-          res.writeHead(404).end();
-        },
+        webhook: webhooks.route,
         isReady: async () => {
           await orm.em.getConnection().execute('select 1');
           return isSchemaCurrent(orm);
@@ -208,6 +210,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     const url = `http://${host}:${port}`;
     const publicBase = config.publicBaseUrl ?? url;
     services.publicUrls.webhookBase = `${publicBase}${config.webhooks.pathPrefix}`;
+    await webhooks.startWorkers();
 
     return {
       url,
@@ -219,6 +222,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       sandbox,
       orm,
       services,
+      webhooks,
       logger,
       stop: stopAll,
     };

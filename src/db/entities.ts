@@ -4,6 +4,7 @@ import { WhatsAppCredential } from '../credentials/whatsapp-credential.entity';
 import { KeyringKey, KeyringKeyVersion } from '../keys/keyring-key.entity';
 import { Conversation } from '../messaging/conversation.entity';
 import { Message } from '../messaging/message.entity';
+import { MessageStatusEvent } from '../messaging/message-status-event.entity';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
 import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity';
 
@@ -18,6 +19,7 @@ export const ALL_ENTITIES: Function[] = [
   AgentWhatsAppConfig,
   Conversation,
   Message,
+  MessageStatusEvent,
   AuditEntry,
   KeyringKey,
   KeyringKeyVersion,

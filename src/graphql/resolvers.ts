@@ -3,6 +3,7 @@ import { AgentWhatsAppFieldResolver } from '../agents/agent-config.resolver';
 import { CredentialHealthResolver } from '../credentials/credential-health.resolver';
 import { CredentialResolver, UserCredentialsResolver } from '../credentials/credential.resolver';
 import { Agent, User, hostReferenceResolvers } from '../host';
+import { CredentialWebhookResolver, WebhookMutationResolver } from '../webhooks';
 
 /** Every resolver class of the subgraph, and the federation reference resolvers of the host's entities. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -10,6 +11,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   UserCredentialsResolver,
   CredentialHealthResolver,
   AgentWhatsAppFieldResolver,
+  CredentialWebhookResolver,
+  WebhookMutationResolver,
 ];
 
 export const REFERENCE_RESOLVERS = hostReferenceResolvers;

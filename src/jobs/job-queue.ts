@@ -77,17 +77,28 @@ export class JobQueue {
     return new JobQueue(boss, options.logger, options.pollingIntervalSeconds ?? 2);
   }
 
-  /** Creates the queue if needed and starts this process's workers for it. */
+  /**
+   * Creates the queue if needed (so producers can send before its worker starts, e.g. in another
+   * process) without workers. `define` later applies its own retry settings to it; the policy of a queue
+   * is fixed by whichever call creates it first, so producers leave it at the standard policy.
+   */
+  async ensureQueue(name: string): Promise<void> {
+    await this.boss.createQueue(name, { policy: 'standard', notify: true } as never);
+  }
+
+  /** Creates the queue if needed, applies the definition's retry settings, and starts this process's workers. */
   async define<T extends object>(name: string, definition: QueueDefinition, handler: JobHandler<T>): Promise<void> {
-    await this.boss.createQueue(name, {
-      policy: definition.policy ?? 'standard',
+    const settings = {
       retryLimit: definition.retryLimit ?? 5,
       retryDelay: definition.retryDelaySeconds ?? 2,
       retryBackoff: true,
       retryDelayMax: definition.retryDelayMaxSeconds ?? 300,
       expireInSeconds: definition.expireInSeconds ?? 300,
       notify: true,
-    } as never);
+    };
+    await this.boss.createQueue(name, { policy: definition.policy ?? 'standard', ...settings } as never);
+    // A queue created earlier (by ensureQueue, or an older deploy) takes the current settings.
+    await this.boss.updateQueue(name, settings as never);
     const concurrency = definition.concurrency ?? 1;
     await this.boss.work<T>(
       name,

@@ -1,0 +1,1 @@
+export { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';
