@@ -93,8 +93,8 @@ async function advance(
     })
     .where({ ...target, direction: MessageDirection.OUTBOUND, status: { $in: statusesAdvancingTo(status) } })
     .returning(['id', 'userId', 'agentId'])
-    .execute('all') as Array<{ id: string; userId?: string; user_id?: string; agentId?: string | null; agent_id?: string | null }>;
+    .execute('all') as Array<{ id: string; userId: string; agentId: string | null }>;
   const row = rows[0];
   if (!row) return null;
-  return { messageId: row.id, userId: (row.userId ?? row.user_id)!, agentId: row.agentId ?? row.agent_id ?? null, status };
+  return { messageId: row.id, userId: row.userId, agentId: row.agentId, status };
 }

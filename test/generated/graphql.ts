@@ -98,6 +98,17 @@ export type CredentialStatusReason =
   | 'TOKEN_INVALID'
   | 'WRONG_BUSINESS_ACCOUNT';
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Configures the credential's webhook in Meta again (in the background); the endpoint is PENDING until it finishes. */
+  reconfigureWhatsAppWebhook: WebhookEndpoint;
+};
+
+
+export type MutationReconfigureWhatsAppWebhookArgs = {
+  credentialId: Scalars['ID']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
   _entities: Array<Maybe<_Entity>>;
@@ -131,6 +142,40 @@ export type User = {
   whatsappCredentials: Array<WhatsAppCredential>;
 };
 
+/** The webhook endpoint WhatsApp delivers a credential's events to. */
+export type WebhookEndpoint = {
+  __typename?: 'WebhookEndpoint';
+  configuredAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  credentialId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  /** When the last authenticated delivery from Meta was processed. */
+  lastDeliveryAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  phoneNumberId: Scalars['String']['output'];
+  routing: WebhookRouting;
+  status: WebhookStatus;
+  statusReason?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTimeISO']['output'];
+  userId: Scalars['ID']['output'];
+  /** Last successful verification handshake from Meta. */
+  verifiedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The callback URL given to Meta. */
+  webhookUrl: Scalars['String']['output'];
+};
+
+/** Where Meta sends this number's message webhooks, as read back from Meta. */
+export type WebhookRouting =
+  | 'APP_CALLBACK'
+  | 'BUSINESS_ACCOUNT_OVERRIDE'
+  | 'NOT_ROUTED_HERE'
+  | 'PHONE_NUMBER_OVERRIDE'
+  | 'UNKNOWN';
+
+export type WebhookStatus =
+  | 'ACTIVE'
+  | 'FAILED'
+  | 'PENDING';
+
 /** A WhatsApp Business phone number connected with its owner's own Meta credentials. */
 export type WhatsAppCredential = {
   __typename?: 'WhatsAppCredential';
@@ -160,6 +205,8 @@ export type WhatsAppCredential = {
   tokenScopes: Array<Scalars['String']['output']>;
   updatedAt: Scalars['DateTimeISO']['output'];
   userId: Scalars['ID']['output'];
+  /** Where WhatsApp sends this number's webhooks, and whether Meta is configured to (never the verify token). */
+  webhook?: Maybe<WebhookEndpoint>;
 };
 
 export type _Entity = Agent | User;
@@ -185,6 +232,20 @@ export type CredentialHealthChangedSubscriptionVariables = Exact<{ [key: string]
 
 export type CredentialHealthChangedSubscription = { __typename?: 'Subscription', credentialHealthChanged: { __typename?: 'CredentialHealthEvent', credentialId: string, previousStatus: CredentialStatus, status: CredentialStatus, reason: CredentialStatusReason } };
 
+export type MyCredentialWebhooksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyCredentialWebhooksQuery = { __typename?: 'Query', whatsappCredentials: Array<{ __typename?: 'WhatsAppCredential', id: string, webhook?: { __typename?: 'WebhookEndpoint', id: string, credentialId: string, webhookUrl: string, phoneNumberId: string, status: WebhookStatus, statusReason?: string | null, routing: WebhookRouting, configuredAt?: string | null, verifiedAt?: string | null, lastDeliveryAt?: string | null } | null }> };
+
+export type ReconfigureWhatsAppWebhookMutationVariables = Exact<{
+  credentialId: Scalars['ID']['input'];
+}>;
+
+
+export type ReconfigureWhatsAppWebhookMutation = { __typename?: 'Mutation', reconfigureWhatsAppWebhook: { __typename?: 'WebhookEndpoint', id: string, credentialId: string, status: WebhookStatus, statusReason?: string | null, routing: WebhookRouting, webhookUrl: string } };
+
 
 export const MyCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsappCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}}]}}]}}]} as unknown as DocumentNode<MyCredentialsQuery, MyCredentialsQueryVariables>;
 export const CredentialHealthChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CredentialHealthChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialHealthChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<CredentialHealthChangedSubscription, CredentialHealthChangedSubscriptionVariables>;
+export const MyCredentialWebhooksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyCredentialWebhooks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsappCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"webhook"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"webhookUrl"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"routing"}},{"kind":"Field","name":{"kind":"Name","value":"configuredAt"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastDeliveryAt"}}]}}]}}]}}]} as unknown as DocumentNode<MyCredentialWebhooksQuery, MyCredentialWebhooksQueryVariables>;
+export const ReconfigureWhatsAppWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReconfigureWhatsAppWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reconfigureWhatsAppWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"routing"}},{"kind":"Field","name":{"kind":"Name","value":"webhookUrl"}}]}}]}}]} as unknown as DocumentNode<ReconfigureWhatsAppWebhookMutation, ReconfigureWhatsAppWebhookMutationVariables>;
