@@ -6,7 +6,7 @@ import type { JobQueue } from '../jobs';
 import { KeyServiceUnavailableError, type KeyService } from '../keys';
 import type { Logger } from '../observability/logger';
 import { DeliveryOutcome } from './delivery-outcome';
-import { processDelivery, type DeliveryCounts, type PendingEvent } from './process-delivery';
+import { BatchLookups, processDelivery, type DeliveryCounts, type PendingEvent } from './process-delivery';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 
@@ -21,6 +21,8 @@ export interface InboxProcessorOptions {
   /** Processed deliveries older than this are deleted; 0 keeps them. */
   retentionDays: number;
   batchSize?: number;
+  /** Batches worked at once by this instance (each in its own transaction). */
+  concurrency?: number;
   /** Attempts before a delivery is set aside as FAILED (key-service outages never count). */
   maxAttempts?: number;
 }
@@ -49,9 +51,10 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
   private readonly batchSize: number;
   private readonly maxAttempts: number;
   private stopped = true;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
-  private woken = false;
+  private loops: Array<Promise<void>> = [];
+  /** Loops waiting for work; a notification wakes one of them. */
+  private readonly idleLoops = new Set<() => void>();
+  private missedWake = false;
   private lastRetentionSweep = 0;
 
   constructor(private readonly options: InboxProcessorOptions) {
@@ -63,19 +66,21 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.loop = this.run();
+    this.loops = Array.from({ length: this.options.concurrency ?? 2 }, () => this.run());
   }
 
   /** A delivery was stored: look now rather than at the next poll. */
   notify(): void {
-    this.woken = true;
-    this.wake?.();
+    const idle = this.idleLoops.values().next().value;
+    if (idle) idle();
+    // Every loop is busy; each looks again as soon as its batch is done.
+    else this.missedWake = true;
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
-    await this.loop;
+    for (const wake of [...this.idleLoops]) wake();
+    await Promise.all(this.loops);
   }
 
   private async run(): Promise<void> {
@@ -92,21 +97,18 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
   }
 
   private idle(): Promise<void> {
-    if (this.woken) {
-      this.woken = false;
+    if (this.missedWake) {
+      this.missedWake = false;
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.options.pollIntervalMs);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.idleLoops.delete(done);
         resolve();
-      }
-      this.wake = () => {
-        this.wake = null;
-        this.woken = false;
-        done();
       };
+      const timer = setTimeout(done, this.options.pollIntervalMs);
+      this.idleLoops.add(done);
     });
   }
 
@@ -121,10 +123,11 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
         { processedAt: null, nextAttemptAt: { $lte: raw('now()') } },
         { orderBy: { id: 'asc' }, limit: this.batchSize, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
       );
+      const lookups = new BatchLookups(em, this.options.keys);
       for (const delivery of batch) {
         delivery.attempts += 1;
         try {
-          const result = await em.transactional((inner) => processDelivery(inner, delivery, this.options));
+          const result = await em.transactional((inner) => processDelivery(inner, delivery, this.options, lookups));
           delivery.processedAt = new Date();
           delivery.outcome = result.outcome;
           delivery.lastError = null;

@@ -107,7 +107,8 @@ export class InboxWriter {
       `join ${credentials} c on c.id = w.credential_id and c.version = v.credential_version ` +
       `returning endpoint_id`;
     try {
-      const result = await this.options.pool.query<{ endpoint_id: string }>(sql, values);
+      // Named, so each connection plans the statement once per batch size instead of on every INSERT.
+      const result = await this.options.pool.query<{ endpoint_id: string }>({ name: `wc-inbox-insert-${batch.length}`, text: sql, values });
       const stored = new Set(result.rows.map((r) => r.endpoint_id));
       for (const pending of batch) pending.resolve(stored.has(pending.row.endpointId));
     } catch (error) {

@@ -52,11 +52,52 @@ export interface ProcessedDelivery {
 const AnyChangeSchema = z.union([MessagesChangeSchema, OtherChangeSchema]);
 
 /**
+ * Reads shared by the deliveries of one batch (most of a batch is usually for a few endpoints), so each
+ * endpoint and each number's agent is looked up once per batch rather than once per delivery.
+ */
+export class BatchLookups {
+  private readonly endpoints = new Map<string, Promise<WebhookEndpoint | null>>();
+  private readonly agents = new Map<string, Promise<string | null>>();
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly keys: KeyService,
+  ) {}
+
+  /** Secrets are read through the unit of work that loaded the credential (its columns are lazy). */
+  appSecretOf(credential: WhatsAppCredential): Promise<string> {
+    return readCredentialSecrets(this.em, this.keys, credential).then((secrets) => secrets.appSecret);
+  }
+
+  endpoint(id: string): Promise<WebhookEndpoint | null> {
+    if (!this.endpoints.has(id)) this.endpoints.set(id, this.em.findOne(WebhookEndpoint, { id }, { populate: ['credential'] }));
+    return this.endpoints.get(id)!;
+  }
+
+  /** The agent configured for the number (only on this credential), or null when there is none. */
+  agentFor(credentialId: string, phoneNumberId: string): Promise<string | null> {
+    const key = `${credentialId}:${phoneNumberId}`;
+    if (!this.agents.has(key)) {
+      this.agents.set(
+        key,
+        this.em.findOne(AgentWhatsAppConfig, { phoneNumberId, credential: credentialId }, { fields: ['agentId'] }).then((config) => config?.agentId ?? null),
+      );
+    }
+    return this.agents.get(key)!;
+  }
+}
+
+/**
  * Applies one stored delivery inside the caller's transaction: every entry and every change, each
  * message once per wamid and each status once per (wamid, status). Running it again on the same
  * delivery (after a crash, or a replay) changes nothing.
  */
-export async function processDelivery(em: EntityManager, delivery: WebhookDelivery, deps: ProcessingDeps): Promise<ProcessedDelivery> {
+export async function processDelivery(
+  em: EntityManager,
+  delivery: WebhookDelivery,
+  deps: ProcessingDeps,
+  lookups: BatchLookups = new BatchLookups(em, deps.keys),
+): Promise<ProcessedDelivery> {
   const result: ProcessedDelivery = {
     outcome: DeliveryOutcome.PROCESSED,
     nowVerified: false,
@@ -64,7 +105,7 @@ export async function processDelivery(em: EntityManager, delivery: WebhookDelive
     counts: { messages: 0, duplicateMessages: 0, statuses: 0, duplicateStatuses: 0, rejectedChanges: 0, ignoredChanges: 0, systemErrors: 0 },
     events: [],
   };
-  const endpoint = await em.findOne(WebhookEndpoint, { id: delivery.endpointId }, { populate: ['credential'] });
+  const endpoint = await lookups.endpoint(delivery.endpointId);
   if (!endpoint) return { ...result, outcome: DeliveryOutcome.ENDPOINT_GONE };
   result.endpointId = endpoint.id;
   const credential = endpoint.credential;
@@ -81,7 +122,7 @@ export async function processDelivery(em: EntityManager, delivery: WebhookDelive
 
   if (!delivery.signatureVerified) {
     // Stored while the key service was down: authenticate now, before anything is applied.
-    const { appSecret } = await readCredentialSecrets(em, deps.keys, credential);
+    const appSecret = await lookups.appSecretOf(credential);
     if (!verifyWebhookSignature(appSecret, delivery.rawBody, delivery.signatureHeader)) {
       audit('webhook.signature_rejected', AuditOutcome.REJECTED, { reason: 'signature_mismatch' });
       return { ...result, outcome: DeliveryOutcome.SIGNATURE_REJECTED };
@@ -95,7 +136,7 @@ export async function processDelivery(em: EntityManager, delivery: WebhookDelive
     return { ...result, outcome: DeliveryOutcome.INVALID_PAYLOAD };
   }
 
-  const handler = new ChangeHandler(em, deps, endpoint, credential, result);
+  const handler = new ChangeHandler(em, deps, lookups, endpoint, credential, result);
   for (const item of changes) {
     if ('issues' in item) {
       result.counts.rejectedChanges += 1;
@@ -151,11 +192,10 @@ function changesOf(rawBody: Buffer): ParsedChange[] | null {
 
 /** Applies the `messages` changes of one delivery for one endpoint. */
 class ChangeHandler {
-  private readonly agents = new Map<string, string | null>();
-
   constructor(
     private readonly em: EntityManager,
     private readonly deps: ProcessingDeps,
+    private readonly lookups: BatchLookups,
     private readonly endpoint: WebhookEndpoint,
     private readonly credential: WhatsAppCredential,
     private readonly result: ProcessedDelivery,
@@ -198,7 +238,7 @@ class ChangeHandler {
     const contact =
       contacts.find((c) => (message.from && c.wa_id === message.from) || (message.from_user_id && c.user_id === message.from_user_id)) ??
       (contacts.length === 1 ? contacts[0] : undefined);
-    const agentId = await this.agentFor(value.metadata.phone_number_id);
+    const agentId = await this.lookups.agentFor(this.credential.id, value.metadata.phone_number_id);
     const recorded = await recordInboundMessage(this.em, {
       userId: this.endpoint.userId,
       credentialId: this.credential.id,
@@ -253,15 +293,6 @@ class ChangeHandler {
         payload: { messageId: applied.messageId, userId: applied.userId, agentId: applied.agentId, status: applied.status },
       });
     }
-  }
-
-  /** The agent configured for the number (only on this credential), or null when there is none. */
-  private async agentFor(phoneNumberId: string): Promise<string | null> {
-    if (!this.agents.has(phoneNumberId)) {
-      const config = await this.em.findOne(AgentWhatsAppConfig, { phoneNumberId, credential: this.credential.id }, { fields: ['agentId'] });
-      this.agents.set(phoneNumberId, config?.agentId ?? null);
-    }
-    return this.agents.get(phoneNumberId)!;
   }
 }
 

@@ -31,8 +31,13 @@ export interface WebhooksModule {
   stop(): Promise<void>;
 }
 
-/** Connections of the inbox pool: the INSERTs in flight at once (see InboxWriter). */
-const INBOX_CONNECTIONS = 4;
+/**
+ * Connections of the inbox pool, i.e. INSERTs in flight at once (see InboxWriter). Enough that a request
+ * rarely waits for a free one at moderate rates; under heavier load the waiting rows share INSERTs instead.
+ */
+const INBOX_CONNECTIONS = 8;
+/** Batches of the inbox worked at once per instance; more instances add more. */
+const PROCESSING_LOOPS = 2;
 
 /** Wires the webhook domain: receiver and its HTTP route, the inbox processor, the configuration job. */
 export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksModule {
@@ -50,6 +55,7 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
     logger,
     pollIntervalMs: config.jobs.pollingIntervalSeconds * 1000,
     retentionDays: settings.deliveryRetentionDays,
+    concurrency: PROCESSING_LOOPS,
   });
   const receiver: WebhookReceiver = new WebhookReceiver({
     orm,
