@@ -6,6 +6,7 @@ import { Migration20261123235544_rate_limits } from './Migration20261123235544_r
 import { Migration20261124000029_credential_circuit } from './Migration20261124000029_credential_circuit';
 import { Migration20261123235851_key_rotation } from './Migration20261123235851_key_rotation';
 import { Migration20261123235746_agent_replies } from './Migration20261123235746_agent_replies';
+import { Migration20261123235624_webhook_processing } from './Migration20261123235624_webhook_processing';
 
 /** Every migration in the order it must run. MikroORM is given this list instead of scanning files. */
 export const ALL_MIGRATIONS: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const ALL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124000029_credential_circuit', class: Migration20261124000029_credential_circuit },
   { name: 'Migration20261123235851_key_rotation', class: Migration20261123235851_key_rotation },
   { name: 'Migration20261123235746_agent_replies', class: Migration20261123235746_agent_replies },
+  { name: 'Migration20261123235624_webhook_processing', class: Migration20261123235624_webhook_processing },
 ];

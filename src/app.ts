@@ -23,7 +23,7 @@ import { apolloNodeHandler } from './http/apollo-node-handler';
 import { requestIdOf } from './http/request-id';
 import { createRequestListener } from './http/request-listener';
 import { createTokenVerifier, DEVELOPMENT_JWT_SECRET, type Viewer } from './identity';
-import { CredentialCircuitBreaker, CredentialLifecycle, readCredentialSecrets, registerAlertEmailJobs, registerHealthCheckJobs } from './credentials';
+import { CredentialCircuitBreaker, CredentialLifecycle, readCredentialSecrets, requestCredentialHealthCheck, WhatsAppCredential, registerAlertEmailJobs, registerHealthCheckJobs } from './credentials';
 import { JobQueue } from './jobs';
 import { mutationRateLimitPlugin, Pacer, PostgresRateLimiter } from './rate-limits';
 import { CiphertextRegistry, KeyRotation, credentialCiphertextColumns } from './key-rotation';
@@ -32,8 +32,8 @@ import { createLogger, type Logger } from './observability/logger';
 import { startSandbox, type Sandbox } from './sandbox';
 import { UserErasure } from './user-erasure';
 import { WhatsAppClient } from './whatsapp';
-import { provisionWebhookEndpoint } from './webhooks';
 import { createMetrics } from './observability/metrics';
+import { createWebhooksModule, provisionWebhookEndpoint, teardownWebhookConfiguration, type WebhooksModule } from './webhooks';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -51,6 +51,7 @@ export interface RunningApp {
   sandbox?: Sandbox;
   orm: MikroORM;
   services: AppServices;
+  webhooks: WebhooksModule;
   logger: Logger;
   stop(): Promise<void>;
 }
@@ -193,6 +194,20 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       pubSub: eventBus,
     });
     const metrics = createMetrics();
+    const webhooks = createWebhooksModule({
+      services,
+      databaseUrl,
+      metrics,
+      onCredentialFailure: ({ credentialId }) => requestCredentialHealthCheck(services, credentialId),
+    });
+    // Disconnecting a credential first removes its configuration at Meta (best effort: problems are logged
+    // and the deletion goes on, so a dead token never traps a user's data).
+    credentialLifecycle.onDeleting(async (credential) => {
+      const em = orm.em.fork();
+      const fresh = await em.findOne(WhatsAppCredential, { id: credential.id });
+      if (fresh) await teardownWebhookConfiguration({ whatsapp, keys, logger }, em, fresh);
+    });
+    stack.push(() => webhooks.stop());
 
     const contextFor = (viewer: Viewer | null, requestId: string): GraphQLContext => ({
       em: orm.em.fork(),
@@ -244,9 +259,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
           return contextFor(viewer, requestId);
         }),
         webhookPrefix: config.webhooks.pathPrefix,
-        webhook: (_req, res) => {
-          res.writeHead(404).end();
-        },
+        webhook: webhooks.route,
         isReady: async () => {
           await orm.em.getConnection().execute('select 1');
           return isSchemaCurrent(orm);
@@ -264,6 +277,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     const url = `http://${host}:${port}`;
     const publicBase = config.publicBaseUrl ?? url;
     services.publicUrls.webhookBase = `${publicBase}${config.webhooks.pathPrefix}`;
+    await webhooks.startWorkers();
 
     return {
       url,
@@ -275,6 +289,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       sandbox,
       orm,
       services,
+      webhooks,
       logger,
       stop: stopAll,
     };

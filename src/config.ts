@@ -72,6 +72,10 @@ const EnvSchema = z.object({
 
   WEBHOOK_PATH_PREFIX: z.string().regex(/^\/[\w/-]*[^/]$/).default('/webhooks/whatsapp'),
   WEBHOOK_MAX_BODY_BYTES: int(4 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+  WEBHOOK_PROCESSING: bool(true),
+  WEBHOOK_CONFIGURE_ATTEMPTS: int(8, 1, 100),
+  WEBHOOK_CONFIGURE_RETRY_DELAY_SECONDS: int(10, 1, 3600),
+  WEBHOOK_DELIVERY_RETENTION_DAYS: int(14, 0, 3650),
 
   JOB_POLLING_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
 
@@ -157,7 +161,17 @@ export interface Config {
     sandbox: boolean;
     sandboxPort: number;
   };
-  webhooks: { pathPrefix: string; maxBodyBytes: number };
+  webhooks: {
+    pathPrefix: string;
+    maxBodyBytes: number;
+    /** This instance works the webhook inbox (off: it only receives). */
+    processing: boolean;
+    /** Attempts at configuring Meta for a credential before its webhook is marked FAILED. */
+    configureAttempts: number;
+    configureRetryDelaySeconds: number;
+    /** Processed deliveries are deleted after this many days; 0 keeps them. */
+    deliveryRetentionDays: number;
+  };
   jobs: { pollingIntervalSeconds: number };
   /** Pacing and retries of sends to Meta. */
   outbound: { throughputPerSecond: number; maxQueueWaitMs: number; retryAttempts: number };
@@ -254,7 +268,14 @@ export function loadConfig(env: Environment): Config {
       sandbox: e.SANDBOX ?? (!production && !e.WHATSAPP_GRAPH_BASE_URL),
       sandboxPort: e.SANDBOX_PORT,
     },
-    webhooks: { pathPrefix: e.WEBHOOK_PATH_PREFIX, maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES },
+    webhooks: {
+      pathPrefix: e.WEBHOOK_PATH_PREFIX,
+      maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES,
+      processing: e.WEBHOOK_PROCESSING,
+      configureAttempts: e.WEBHOOK_CONFIGURE_ATTEMPTS,
+      configureRetryDelaySeconds: e.WEBHOOK_CONFIGURE_RETRY_DELAY_SECONDS,
+      deliveryRetentionDays: e.WEBHOOK_DELIVERY_RETENTION_DAYS,
+    },
     jobs: { pollingIntervalSeconds: e.JOB_POLLING_INTERVAL_SECONDS },
     outbound: {
       throughputPerSecond: e.OUTBOUND_THROUGHPUT_PER_SECOND,

@@ -8,6 +8,7 @@ import { KeyringKey, KeyringKeyVersion } from '../keys/keyring-key.entity';
 import { Conversation } from '../messaging/conversation.entity';
 import { Message } from '../messaging/message.entity';
 import { RateLimitBucket } from '../rate-limits/rate-limit-bucket.entity';
+import { MessageStatusEvent } from '../messaging/message-status-event.entity';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
 import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity';
 
@@ -23,6 +24,7 @@ export const ALL_ENTITIES: Function[] = [
   AgentReply,
   Conversation,
   Message,
+  MessageStatusEvent,
   AuditEntry,
   KeyringKey,
   KeyringKeyVersion,

@@ -8,6 +8,7 @@ import { CredentialResolver, UserCredentialsResolver } from '../credentials/cred
 import { Agent, User, hostReferenceResolvers } from '../host';
 import { KeyRotationResolver } from '../key-rotation';
 import { UserErasureResolver } from '../user-erasure';
+import { CredentialWebhookResolver, WebhookMutationResolver } from '../webhooks';
 
 /** Every resolver class of the subgraph, and the federation reference resolvers of the host's entities. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -21,6 +22,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AgentWhatsAppResolver,
   AgentMessagingResolver,
   AgentSubscriptionsResolver,
+  CredentialWebhookResolver,
+  WebhookMutationResolver,
 ];
 
 export const REFERENCE_RESOLVERS = hostReferenceResolvers;

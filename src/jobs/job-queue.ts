@@ -81,23 +81,21 @@ export class JobQueue {
   }
 
   private async createQueue(name: string, definition: QueueDefinition): Promise<void> {
-    await this.boss.createQueue(name, {
-      policy: definition.policy ?? 'standard',
-      retryLimit: definition.retryLimit ?? 5,
-      retryDelay: definition.retryDelaySeconds ?? 2,
-      retryBackoff: true,
-      retryDelayMax: definition.retryDelayMaxSeconds ?? 300,
-      expireInSeconds: definition.expireInSeconds ?? 300,
-      notify: true,
-    } as never);
+    await this.boss.createQueue(name, { policy: definition.policy ?? 'standard', ...retrySettings(definition) } as never);
+  }
+
+  /** Creates the queue if needed (every QueueName already exists from start-up), so a producer can send. */
+  async ensureQueue(name: string): Promise<void> {
+    await this.boss.createQueue(name, { policy: 'standard', notify: true } as never);
   }
 
   /**
-   * Starts this process's workers for a queue, creating it first if it is not one of QUEUE_SETTINGS (an
-   * existing queue keeps the policy it was created with).
+   * Starts this process's workers for a queue, creating it first if needed. Retry settings follow the
+   * definition (a queue created earlier takes them); the policy stays whatever created the queue.
    */
   async define<T extends object>(name: string, definition: QueueDefinition, handler: JobHandler<T>): Promise<void> {
     await this.createQueue(name, definition);
+    await this.boss.updateQueue(name, retrySettings(definition) as never);
     const concurrency = definition.concurrency ?? 1;
     await this.boss.work<T>(
       name,
@@ -155,5 +153,16 @@ function transactionDb(em: EntityManager) {
       const result = await ctx.executeQuery(CompiledQuery.raw(text, values));
       return { rows: result.rows as never[] };
     },
+  };
+}
+
+function retrySettings(definition: QueueDefinition) {
+  return {
+    retryLimit: definition.retryLimit ?? 5,
+    retryDelay: definition.retryDelaySeconds ?? 2,
+    retryBackoff: true,
+    retryDelayMax: definition.retryDelayMaxSeconds ?? 300,
+    expireInSeconds: definition.expireInSeconds ?? 300,
+    notify: true,
   };
 }

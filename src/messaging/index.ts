@@ -9,3 +9,13 @@ export { sendMessage, type SendDependencies, type SendRequest, type Sender } fro
 export { markMessageRead, type MarkReadRequest } from './mark-message-read';
 export { messageHistory, customerWaIdOf, MessagePage, PageInfo, MAX_PAGE_SIZE, type HistoryQuery } from './message-history';
 export { readableText } from './message-text';
+export { MessageStatusEvent } from './message-status-event.entity';
+export { canAdvance, statusFromWebhook } from './status-order';
+export { recordInboundMessage, type InboundMessageRecord, type RecordedInbound } from './record-inbound-message';
+export {
+  recordMessageStatus,
+  applyRecordedStatuses,
+  type MessageStatusRecord,
+  type RecordedStatus,
+  type AppliedStatus,
+} from './record-message-status';

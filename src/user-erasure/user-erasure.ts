@@ -7,6 +7,7 @@ import { ErrorCode, PublicError } from '../errors';
 import { KeyPermissionDeniedError, KeyServiceUnavailableError, type KeyService } from '../keys';
 import { Conversation } from '../messaging/conversation.entity';
 import { Message } from '../messaging/message.entity';
+import { MessageStatusEvent } from '../messaging/message-status-event.entity';
 import type { Logger } from '../observability/logger';
 import { WebhookDelivery, WebhookEndpoint } from '../webhooks';
 import { UserDataErasure } from './user-data-erasure.type';
@@ -129,8 +130,9 @@ export class UserErasure {
     const endpointIds = endpoints.map((endpoint) => endpoint.id);
 
     const messages = await tx.nativeDelete(Message, { $or: [{ userId }, ...(credentialIds.length > 0 ? [{ credentialId: { $in: credentialIds } }] : [])] });
-    // The runtime's replies are message content too.
+    // The runtime's replies and the raw status payloads (they name the customer) are message data too.
     await tx.nativeDelete(AgentReply, { userId });
+    if (credentialIds.length > 0) await tx.nativeDelete(MessageStatusEvent, { credentialId: { $in: credentialIds } });
     const conversations = await tx.nativeDelete(Conversation, { userId });
     const webhookDeliveries = endpointIds.length > 0 ? await tx.nativeDelete(WebhookDelivery, { endpointId: { $in: endpointIds } }) : 0;
     // Explicit before the credentials, although their foreign keys cascade, so the counts are exact.

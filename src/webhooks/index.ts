@@ -1,4 +1,10 @@
 export { WebhookEndpoint } from './webhook-endpoint.entity';
 export { WebhookDelivery } from './webhook-delivery.entity';
 export { WebhookStatus, WebhookRouting } from './webhook-status';
+export { DeliveryOutcome } from './delivery-outcome';
 export { newWebhookEndpoint, provisionWebhookEndpoint } from './new-webhook-endpoint';
+export { enqueueWebhookConfiguration, configureWebhook, type CredentialFailureSignal, type ConfigureWebhookDeps } from './configure-webhook';
+export { teardownWebhookConfiguration, type TeardownDeps, type TeardownOptions, type TeardownResult } from './teardown-webhook';
+export { createWebhooksModule, type WebhooksModule, type WebhooksModuleOptions } from './webhooks-module';
+export type { InboxProcessor, SettledDelivery } from './inbox-processor';
+export { CredentialWebhookResolver, WebhookMutationResolver } from './webhook.resolver';

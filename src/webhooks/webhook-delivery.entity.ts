@@ -6,9 +6,10 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legac
  * that processing works from, so an accepted delivery survives a crash right after the answer.
  */
 @Entity({ tableName: 'webhook_deliveries' })
-@Index({ name: 'webhook_deliveries_pending_idx', properties: ['processedAt', 'id'] })
+// Only unprocessed rows are indexed, so the index stays small however long processed rows are kept.
+@Index({ name: 'webhook_deliveries_pending_idx', properties: ['nextAttemptAt', 'id'], where: { processedAt: null } })
 export class WebhookDelivery {
-  [OptionalProps]?: 'id' | 'receivedAt' | 'processedAt' | 'attempts' | 'lastError' | 'signatureVerified' | 'outcome';
+  [OptionalProps]?: 'id' | 'receivedAt' | 'processedAt' | 'attempts' | 'lastError' | 'signatureVerified' | 'outcome' | 'nextAttemptAt';
 
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
@@ -37,6 +38,10 @@ export class WebhookDelivery {
 
   @Property({ type: 'integer' })
   attempts: number = 0;
+
+  /** A failed attempt is retried from this time on (backoff). */
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  nextAttemptAt: Date = new Date();
 
   @Property({ type: 'text', nullable: true })
   lastError: string | null = null;

@@ -10,7 +10,7 @@ import { WebhookRouting, WebhookStatus } from './webhook-status';
 @Entity({ tableName: 'whatsapp_webhooks' })
 @Index({ properties: ['userId'] })
 export class WebhookEndpoint {
-  [OptionalProps]?: 'id' | 'credentialId' | 'status' | 'statusReason' | 'routing' | 'createdAt' | 'updatedAt' | 'configuredAt' | 'verifiedAt' | 'configureAttempts';
+  [OptionalProps]?: 'id' | 'credentialId' | 'status' | 'statusReason' | 'routing' | 'createdAt' | 'updatedAt' | 'configuredAt' | 'verifiedAt' | 'configureAttempts' | 'lastDeliveryAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -59,6 +59,10 @@ export class WebhookEndpoint {
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Last successful verification handshake from Meta.' })
   @Property({ type: 'timestamptz', nullable: true })
   verifiedAt: Date | null = null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the last authenticated delivery from Meta was processed.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  lastDeliveryAt: Date | null = null;
 
   @Field(() => GraphQLISODateTime)
   @Property({ type: 'timestamptz' })

@@ -50,6 +50,8 @@ export {
   isKnownMessage,
   KNOWN_MESSAGE_TYPES,
   WebhookEnvelopeSchema,
+  MessagesChangeSchema,
+  OtherChangeSchema,
   type ParseWebhookResult,
   type WebhookEnvelope,
   type WebhookChange,

@@ -297,6 +297,8 @@ export type Mutation = {
   importWhatsAppCredentials: Array<WhatsAppCredentialImportResult>;
   /** Marks a received message (and every earlier one of its thread) as read for the customer. */
   markWhatsAppMessageRead: WhatsAppMessage;
+  /** Configures the credential's webhook in Meta again (in the background); the endpoint is PENDING until it finishes. */
+  reconfigureWhatsAppWebhook: WebhookEndpoint;
   /** Administrators: lift a suspension; the credential is then re-checked with Meta. */
   reinstateWhatsAppCredential: WhatsAppCredential;
   /** Check the credential with Meta now and update its status. */
@@ -356,6 +358,11 @@ export type MutationImportWhatsAppCredentialsArgs = {
 export type MutationMarkWhatsAppMessageReadArgs = {
   messageId: Scalars['ID']['input'];
   typingIndicator?: Scalars['Boolean']['input'];
+};
+
+
+export type MutationReconfigureWhatsAppWebhookArgs = {
+  credentialId: Scalars['ID']['input'];
 };
 
 
@@ -579,6 +586,27 @@ export type UserKeyInfo = {
   userId: Scalars['ID']['output'];
 };
 
+/** The webhook endpoint WhatsApp delivers a credential's events to. */
+export type WebhookEndpoint = {
+  __typename?: 'WebhookEndpoint';
+  configuredAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  credentialId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  /** When the last authenticated delivery from Meta was processed. */
+  lastDeliveryAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  phoneNumberId: Scalars['String']['output'];
+  routing: WebhookRouting;
+  status: WebhookStatus;
+  statusReason?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTimeISO']['output'];
+  userId: Scalars['ID']['output'];
+  /** Last successful verification handshake from Meta. */
+  verifiedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The callback URL given to Meta. */
+  webhookUrl: Scalars['String']['output'];
+};
+
 /** Where Meta sends this number's message webhooks, as read back from Meta. */
 export type WebhookRouting =
   | 'APP_CALLBACK'
@@ -669,6 +697,8 @@ export type WhatsAppCredential = {
   userId: Scalars['ID']['output'];
   /** What the dashboard should show the owner, or null when all is well (expiring, invalid, suspended, unreachable...). */
   warning?: Maybe<Scalars['String']['output']>;
+  /** Where WhatsApp sends this number's webhooks, and whether Meta is configured to (never the verify token). */
+  webhook?: Maybe<WebhookEndpoint>;
 };
 
 /** A passphrase-encrypted export (compact JWE, PBES2-HS512+A256KW / A256GCM). */
@@ -1127,6 +1157,18 @@ export type DeleteUserDataMutationVariables = Exact<{
 
 export type DeleteUserDataMutation = { __typename?: 'Mutation', deleteUserData: { __typename?: 'UserDataErasure', userId: string, keyDestroyed: boolean, credentials: number, webhookEndpoints: number, webhookDeliveries: number, agentConfigs: number, conversations: number, messages: number, keyRotationRecords: number, auditEntriesScrubbed: number, hooksFailed: Array<string> } };
 
+export type MyCredentialWebhooksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyCredentialWebhooksQuery = { __typename?: 'Query', whatsappCredentials: Array<{ __typename?: 'WhatsAppCredential', id: string, webhook?: { __typename?: 'WebhookEndpoint', id: string, credentialId: string, webhookUrl: string, phoneNumberId: string, status: WebhookStatus, statusReason?: string | null, routing: WebhookRouting, configuredAt?: string | null, verifiedAt?: string | null, lastDeliveryAt?: string | null } | null }> };
+
+export type ReconfigureWhatsAppWebhookMutationVariables = Exact<{
+  credentialId: Scalars['ID']['input'];
+}>;
+
+
+export type ReconfigureWhatsAppWebhookMutation = { __typename?: 'Mutation', reconfigureWhatsAppWebhook: { __typename?: 'WebhookEndpoint', id: string, credentialId: string, status: WebhookStatus, statusReason?: string | null, routing: WebhookRouting, webhookUrl: string } };
+
 export const AgentConfigFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AgentConfigFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AgentWhatsAppConfig"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"autoReply"}},{"kind":"Field","name":{"kind":"Name","value":"welcomeMessage"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackMessage"}},{"kind":"Field","name":{"kind":"Name","value":"businessHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}}]}}]}}]} as unknown as DocumentNode<AgentConfigFieldsFragment, unknown>;
 export const MessageFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"whatsappMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"fromPhone"}},{"kind":"Field","name":{"kind":"Name","value":"toPhone"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorTitle"}},{"kind":"Field","name":{"kind":"Name","value":"replyToMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<MessageFieldsFragment, unknown>;
 export const CredentialFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<CredentialFieldsFragment, unknown>;
@@ -1164,3 +1206,5 @@ export const RotateUserKeyDocument = {"kind":"Document","definitions":[{"kind":"
 export const StartKeyRotationRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartKeyRotationRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startKeyRotationRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"KeyRotationRunFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KeyRotationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KeyRotationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"startedBy"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<StartKeyRotationRunMutation, StartKeyRotationRunMutationVariables>;
 export const KeyRotationRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"KeyRotationRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"keyRotationRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"KeyRotationRunFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KeyRotationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KeyRotationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"startedBy"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<KeyRotationRunQuery, KeyRotationRunQueryVariables>;
 export const DeleteUserDataDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUserData"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUserData"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"keyDestroyed"}},{"kind":"Field","name":{"kind":"Name","value":"credentials"}},{"kind":"Field","name":{"kind":"Name","value":"webhookEndpoints"}},{"kind":"Field","name":{"kind":"Name","value":"webhookDeliveries"}},{"kind":"Field","name":{"kind":"Name","value":"agentConfigs"}},{"kind":"Field","name":{"kind":"Name","value":"conversations"}},{"kind":"Field","name":{"kind":"Name","value":"messages"}},{"kind":"Field","name":{"kind":"Name","value":"keyRotationRecords"}},{"kind":"Field","name":{"kind":"Name","value":"auditEntriesScrubbed"}},{"kind":"Field","name":{"kind":"Name","value":"hooksFailed"}}]}}]}}]} as unknown as DocumentNode<DeleteUserDataMutation, DeleteUserDataMutationVariables>;
+export const MyCredentialWebhooksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyCredentialWebhooks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsappCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"webhook"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"webhookUrl"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"routing"}},{"kind":"Field","name":{"kind":"Name","value":"configuredAt"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastDeliveryAt"}}]}}]}}]}}]} as unknown as DocumentNode<MyCredentialWebhooksQuery, MyCredentialWebhooksQueryVariables>;
+export const ReconfigureWhatsAppWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReconfigureWhatsAppWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reconfigureWhatsAppWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"routing"}},{"kind":"Field","name":{"kind":"Name","value":"webhookUrl"}}]}}]}}]} as unknown as DocumentNode<ReconfigureWhatsAppWebhookMutation, ReconfigureWhatsAppWebhookMutationVariables>;

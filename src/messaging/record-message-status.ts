@@ -1,0 +1,100 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { MessageDirection, MessageStatus } from './message-enums';
+import { MessageStatusEvent } from './message-status-event.entity';
+import { Message } from './message.entity';
+import { canAdvance, statusesAdvancingTo, statusFromWebhook } from './status-order';
+
+export interface MessageStatusRecord {
+  credentialId: string;
+  wamid: string;
+  /** Meta's string (`sent`, `delivered`, `read`, `played`, `failed`, or a newer one). */
+  status: string;
+  timestamp: Date;
+  /** Meta's first error, on `failed`. */
+  errorCode: number | null;
+  errorTitle: string | null;
+  payload: Record<string, unknown>;
+}
+
+export interface AppliedStatus {
+  messageId: string;
+  userId: string;
+  agentId: string | null;
+  status: MessageStatus;
+}
+
+export interface RecordedStatus {
+  /** This (wamid, status) was already recorded: nothing changed. */
+  duplicate: boolean;
+  /** The message it moved forward; null when it moved nothing (late, unknown wamid or unknown status). */
+  applied: AppliedStatus | null;
+}
+
+/**
+ * Keeps a status webhook once per (wamid, status) and moves the credential's outbound message forward
+ * when the status is ahead of where the message is. The guard is in the UPDATE itself, so concurrent
+ * workers applying "delivered" and "read" in either order end at "read".
+ */
+export async function recordMessageStatus(em: EntityManager, record: MessageStatusRecord): Promise<RecordedStatus> {
+  const inserted = await em
+    .createQueryBuilder(MessageStatusEvent)
+    .insert({
+      credentialId: record.credentialId,
+      whatsappMessageId: record.wamid,
+      status: record.status,
+      timestamp: record.timestamp,
+      errorCode: record.errorCode,
+      errorTitle: record.errorTitle,
+      payload: record.payload,
+      receivedAt: new Date(),
+    })
+    .onConflict(['credentialId', 'whatsappMessageId', 'status'])
+    .ignore()
+    .returning(['id'])
+    .execute('all') as unknown[];
+  if (inserted.length === 0) return { duplicate: true, applied: null };
+
+  const status = statusFromWebhook(record.status);
+  if (!status) return { duplicate: false, applied: null };
+  const applied = await advance(em, { credentialId: record.credentialId, whatsappMessageId: record.wamid }, status, record);
+  return { duplicate: false, applied };
+}
+
+/**
+ * Applies the statuses that arrived before the send stored this message's wamid. The send path calls it
+ * right after saving the wamid; a no-op when none are waiting.
+ */
+export async function applyRecordedStatuses(em: EntityManager, messageId: string): Promise<AppliedStatus | null> {
+  const message = await em.findOne(Message, { id: messageId, direction: MessageDirection.OUTBOUND });
+  if (!message?.whatsappMessageId) return null;
+  const events = await em.find(MessageStatusEvent, { credentialId: message.credentialId, whatsappMessageId: message.whatsappMessageId });
+  let best: { status: MessageStatus; event: MessageStatusEvent } | null = null;
+  for (const event of events) {
+    const status = statusFromWebhook(event.status);
+    if (status && canAdvance(best?.status ?? message.status, status)) best = { status, event };
+  }
+  if (!best) return null;
+  return advance(em, { id: message.id }, best.status, best.event);
+}
+
+async function advance(
+  em: EntityManager,
+  target: { id: string } | { credentialId: string; whatsappMessageId: string },
+  status: MessageStatus,
+  source: { timestamp: Date; errorCode: number | null; errorTitle: string | null },
+): Promise<AppliedStatus | null> {
+  const failed = status === MessageStatus.FAILED;
+  const rows = await em
+    .createQueryBuilder(Message)
+    .update({
+      status,
+      statusAt: source.timestamp,
+      ...(failed ? { errorCode: source.errorCode, errorTitle: source.errorTitle } : {}),
+    })
+    .where({ ...target, direction: MessageDirection.OUTBOUND, status: { $in: statusesAdvancingTo(status) } })
+    .returning(['id', 'userId', 'agentId'])
+    .execute('all') as Array<{ id: string; userId: string; agentId: string | null }>;
+  const row = rows[0];
+  if (!row) return null;
+  return { messageId: row.id, userId: row.userId, agentId: row.agentId, status };
+}

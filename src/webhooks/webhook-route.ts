@@ -1,0 +1,75 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BodyTooLargeError, readBody } from '../http/read-body';
+import type { Metrics } from '../observability/metrics';
+import { SIGNATURE_HEADER } from '../whatsapp';
+import type { HandshakeResult, ReceiveResult, WebhookReceiver } from './webhook-receiver';
+
+export interface WebhookRouteOptions {
+  receiver: WebhookReceiver;
+  maxBodyBytes: number;
+  metrics: Metrics;
+}
+
+const HANDSHAKE_STATUS: Record<Exclude<HandshakeResult['kind'], 'verified'>, number> = {
+  unknown_endpoint: 404,
+  forbidden: 403,
+  unavailable: 503,
+};
+
+// Meta retries anything but 200 for days (reference §4), so only "stored" is a 200. Refusals carry no
+// detail: a caller without the app secret learns nothing beyond the status.
+const RECEIVE_STATUS: Record<ReceiveResult['kind'], number> = {
+  stored: 200,
+  unknown_endpoint: 404,
+  unauthenticated: 401,
+  invalid_payload: 400,
+};
+
+/** The HTTP side of `<WEBHOOK_PATH_PREFIX>/<endpoint key>`: translate the request, render the result. */
+export function createWebhookRoute(options: WebhookRouteOptions) {
+  const { receiver, maxBodyBytes, metrics } = options;
+  const count = (outcome: string) => metrics.webhookDeliveries.inc({ outcome });
+
+  return async (req: IncomingMessage, res: ServerResponse, endpointKey: string, url: URL): Promise<void> => {
+    if (req.method === 'GET') {
+      const result = await receiver.handshake(endpointKey, {
+        mode: url.searchParams.get('hub.mode'),
+        verifyToken: url.searchParams.get('hub.verify_token'),
+        challenge: url.searchParams.get('hub.challenge'),
+      });
+      if (result.kind === 'verified') {
+        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' }).end(result.challenge);
+      } else {
+        res.writeHead(HANDSHAKE_STATUS[result.kind]).end();
+      }
+      return;
+    }
+    if (req.method !== 'POST') {
+      res.writeHead(405, { allow: 'GET, POST' }).end();
+      return;
+    }
+    if (!isJson(req.headers['content-type'])) {
+      count('unsupported_media_type');
+      req.resume();
+      res.writeHead(415).end();
+      return;
+    }
+    let rawBody: Buffer;
+    try {
+      rawBody = await readBody(req, maxBodyBytes);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      count('too_large');
+      res.writeHead(413, { connection: 'close' }).end();
+      return;
+    }
+    const signature = req.headers[SIGNATURE_HEADER];
+    const result = await receiver.receive(endpointKey, rawBody, typeof signature === 'string' ? signature : undefined);
+    count(result.kind === 'stored' && !result.verified ? 'stored_unverified' : result.kind);
+    res.writeHead(RECEIVE_STATUS[result.kind]).end();
+  };
+}
+
+function isJson(contentType: string | undefined): boolean {
+  return contentType?.split(';', 1)[0]!.trim().toLowerCase() === 'application/json';
+}

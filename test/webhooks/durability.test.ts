@@ -1,0 +1,123 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { AgentWhatsAppConfig } from '../../src/agents';
+import { AuditEntry } from '../../src/audit';
+import { Message } from '../../src/messaging';
+import { serializeLikeMeta } from '../../src/sandbox';
+import { WebhookDelivery, type SettledDelivery } from '../../src/webhooks';
+import { signWebhookBody } from '../../src/whatsapp';
+import { createDeferred } from '../support/deferred';
+import { createTestDatabase } from '../support/test-database';
+import { startVaultTransitServer } from '../support/vault-transit-server';
+import { addTenant, call, configureNow, countRows, eventually, nextAttempt, settled, startAppOn, startSandboxForTest } from './webhook-kit';
+
+const masterKey = () => randomBytes(32).toString('base64');
+
+describe('nothing answered 200 is lost', () => {
+  it('survives the app being stopped before processing; the next app on the same database processes it', async () => {
+    const running = await startSandboxForTest();
+    const databaseUrl = await createTestDatabase();
+    const env = { KEYRING_MASTER_KEY: masterKey() };
+    const receiving = await startAppOn(running, { ...env, WEBHOOK_PROCESSING: 'false' }, { databaseUrl });
+    const tenant = await addTenant(receiving, running);
+    await configureNow(receiving, tenant.credentialId);
+
+    const { status, wamid } = await running.sandbox.deliverInboundMessage({ phoneNumberId: tenant.account.phoneNumberId, from: '5511987654321', type: 'text', text: { body: 'guardado' } });
+    expect(status).toBe(200);
+    await receiving.stop();
+
+    const next = await startAppOn(running, env, { databaseUrl });
+    // It may already be done by the time we look: nothing to subscribe to before start-up, so poll.
+    const processed = await eventually(
+      () => next.orm.em.fork().findOneOrFail(WebhookDelivery, { endpointId: tenant.endpoint.id }),
+      (delivery) => delivery.processedAt !== null,
+    );
+    expect(processed).toMatchObject({ outcome: 'processed', attempts: 1 });
+    expect(await next.orm.em.fork().count(Message, { whatsappMessageId: wamid })).toBe(1);
+  });
+
+  it('shares the inbox between instances: every delivery is settled once, every message stored once', async () => {
+    const running = await startSandboxForTest();
+    const databaseUrl = await createTestDatabase();
+    const env = { KEYRING_MASTER_KEY: masterKey() };
+    const one = await startAppOn(running, env, { databaseUrl });
+    const two = await startAppOn(running, env, { databaseUrl });
+    const tenant = await addTenant(one, running);
+    await configureNow(one, tenant.credentialId);
+    const em = one.orm.em.fork();
+    em.create(AgentWhatsAppConfig, { agentId: randomUUID(), userId: tenant.userId, credential: tenant.credentialId, phoneNumberId: tenant.account.phoneNumberId });
+    await em.flush();
+
+    const total = 40;
+    const seen: SettledDelivery[] = [];
+    const allSettled = createDeferred();
+    for (const app of [one, two]) {
+      app.webhooks.processor.on('settled', (item) => {
+        if (item.outcome && seen.push(item) === total) allSettled.resolve();
+      });
+    }
+    const urls = [tenant.endpoint.webhookUrl, `${two.webhookBaseUrl}/${tenant.endpoint.endpointKey}`];
+    const wamids = Array.from({ length: total / 2 }, (_, i) => `wamid.shared-${i}`);
+    // Each message twice, once to each instance, all at once.
+    await Promise.all(
+      Array.from({ length: total }, async (_, i) => {
+        const body = serializeLikeMeta({
+          object: 'whatsapp_business_account',
+          entry: [{ id: tenant.account.wabaId, changes: [{ field: 'messages', value: {
+            messaging_product: 'whatsapp',
+            metadata: { display_phone_number: '15550783881', phone_number_id: tenant.account.phoneNumberId },
+            contacts: [{ profile: { name: 'Ana' }, wa_id: '5511987654321' }],
+            messages: [{ from: '5511987654321', id: wamids[i % wamids.length], timestamp: String(1760000000 + i), type: 'text', text: { body: `n${i}` } }],
+          } }] }],
+        });
+        const response = await call(urls[i % 2]!, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signWebhookBody(tenant.account.appSecret, body) }, body });
+        expect(response.status).toBe(200);
+      }),
+    );
+    await allSettled.promise;
+    expect(new Set(seen.map((s) => s.deliveryId)).size).toBe(total);
+    expect(seen.length).toBe(total);
+    expect(seen.reduce((sum, s) => sum + s.counts!.messages, 0)).toBe(wamids.length);
+    expect(await one.orm.em.fork().count(Message, { whatsappMessageId: { $in: wamids } })).toBe(wamids.length);
+    const jobs: Array<{ n: string }> = await one.orm.em.getConnection().execute(`select count(*)::text as n from "whatsapp_connect_jobs"."job" where name = 'agent-inbound'`);
+    expect(Number(jobs[0]!.n)).toBe(wamids.length);
+  });
+
+  it('accepts deliveries while the key service is down, and authenticates them before processing', async () => {
+    const running = await startSandboxForTest();
+    const token = 'hvs.webhook-durability';
+    const vault = await startVaultTransitServer({ token, disableUpsert: true });
+    // No secret cache: every request has to reach the key service.
+    const app = await startAppOn(running, { VAULT_ADDR: vault.address, VAULT_TOKEN: token, SECRET_CACHE_TTL_MS: '0' });
+    const tenant = await addTenant(app, running);
+    await configureNow(app, tenant.credentialId);
+
+    vault.seal();
+    const handshake = await call(`${tenant.endpoint.webhookUrl}?hub.mode=subscribe&hub.verify_token=${tenant.verifyToken}&hub.challenge=42`);
+    expect(handshake.status).toBe(503);
+    const attempts = [nextAttempt(app), nextAttempt(app)];
+    const genuine = await running.sandbox.deliverInboundMessage({ phoneNumberId: tenant.account.phoneNumberId, from: '5511987654321', type: 'text', text: { body: 'durante a queda' } });
+    expect(genuine.status).toBe(200);
+    const forgedWamid = 'wamid.forged-while-vault-was-down';
+    const forged = await running.sandbox.deliverRaw(
+      { object: 'whatsapp_business_account', entry: [{ id: tenant.account.wabaId, changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '1', phone_number_id: tenant.account.phoneNumberId }, messages: [{ from: '5511987654321', id: forgedWamid, timestamp: '1760000000', type: 'text', text: { body: 'injected' } }] } }] }] },
+      { url: tenant.endpoint.webhookUrl, signatureOverride: `sha256=${'0'.repeat(64)}` },
+    );
+    expect(forged.status).toBe(200); // cannot be told apart yet; it is checked before anything is applied
+    const unsigned = await running.sandbox.deliverRaw({ object: 'whatsapp_business_account', entry: [] }, { url: tenant.endpoint.webhookUrl, signatureOverride: null });
+    expect(unsigned.status).toBe(401);
+    expect(await countRows(app, 'webhook_deliveries', 'signature_verified = false and signature_header is not null')).toBe(2);
+
+    for (const attempt of await Promise.all(attempts)) expect(attempt).toMatchObject({ outcome: null, error: 'KeyServiceUnavailableError' });
+    expect(await app.orm.em.fork().count(Message, { credentialId: tenant.credentialId })).toBe(0);
+
+    const outcomes = settled(app, 2);
+    vault.unseal();
+    const done = await outcomes;
+    expect(done.map((d) => d.outcome).sort()).toEqual(['processed', 'signature_rejected']);
+    const em = app.orm.em.fork();
+    expect(await em.count(Message, { whatsappMessageId: genuine.wamid })).toBe(1);
+    expect(await em.count(Message, { whatsappMessageId: forgedWamid })).toBe(0);
+    expect(await countRows(app, 'webhook_deliveries', 'signature_verified = true and signature_header is null and outcome = ?', ['processed'])).toBe(1);
+    expect(await em.findOneOrFail(AuditEntry, { action: 'webhook.signature_rejected' })).toMatchObject({ outcome: 'rejected', subjectUserId: tenant.userId });
+  });
+});

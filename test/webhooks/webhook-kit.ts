@@ -1,0 +1,103 @@
+import { request } from 'undici';
+import type { Environment } from '../../src/config';
+import { createLogger } from '../../src/observability/logger';
+import { startSandbox, type RunningSandbox, type SandboxAccount } from '../../src/sandbox';
+import { configureWebhook, WebhookEndpoint, type SettledDelivery } from '../../src/webhooks';
+import { seedCredential } from '../support/credential-fixtures';
+import { onDispose } from '../support/leftovers';
+import { newUserId, startTestApp, type TestApp } from '../support/start-test-app';
+
+export interface Tenant {
+  userId: string;
+  account: SandboxAccount;
+  credentialId: string;
+  endpoint: WebhookEndpoint;
+  verifyToken: string;
+}
+
+export async function startSandboxForTest(): Promise<RunningSandbox> {
+  const running = await startSandbox({ port: 0, apiVersion: 'v24.0', logger: createLogger('silent') });
+  onDispose(() => running.close());
+  return running;
+}
+
+/** A plugin talking to the sandbox, with its own database. */
+export async function startAppOn(running: RunningSandbox, env: Environment = {}, options: { databaseUrl?: string } = {}): Promise<TestApp> {
+  return startTestApp({ WHATSAPP_GRAPH_BASE_URL: running.baseUrl, ...env }, options);
+}
+
+/** A user with a connected credential (stored directly, as the connect mutation would). */
+export async function addTenant(app: TestApp, running: RunningSandbox, account: SandboxAccount = running.sandbox.createAccount()): Promise<Tenant> {
+  const userId = newUserId();
+  const { credential, endpoint, verifyToken } = await seedCredential(app, userId, account);
+  return { userId, account, credentialId: credential.id, endpoint, verifyToken };
+}
+
+/** Runs the configuration use case now (the job does the same), so Meta routes the number to us. */
+export async function configureNow(app: TestApp, credentialId: string): Promise<WebhookEndpoint> {
+  const { whatsapp, keys, logger, publicUrls } = app.services;
+  const em = app.orm.em.fork();
+  await configureWebhook({ whatsapp, keys, logger, webhookBase: () => publicUrls.webhookBase }, em, credentialId, { final: true });
+  return em.fork().findOneOrFail(WebhookEndpoint, { credential: credentialId });
+}
+
+/** The next `count` deliveries that reach a final outcome on this app's processor. */
+export function settled(app: TestApp, count = 1): Promise<SettledDelivery[]> {
+  return new Promise((resolve) => {
+    const seen: SettledDelivery[] = [];
+    const listener = (item: SettledDelivery) => {
+      if (!item.outcome) return;
+      seen.push(item);
+      if (seen.length === count) {
+        app.webhooks.processor.off('settled', listener);
+        resolve(seen);
+      }
+    };
+    app.webhooks.processor.on('settled', listener);
+  });
+}
+
+/** The next settled item, final or a scheduled retry. */
+export function nextAttempt(app: TestApp): Promise<SettledDelivery> {
+  return new Promise((resolve) => app.webhooks.processor.once('settled', resolve));
+}
+
+export interface RawResponse {
+  status: number;
+  body: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** A raw HTTP call to the plugin, for the cases the sandbox would never send. */
+export async function call(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {},
+): Promise<RawResponse> {
+  const response = await request(url, { method: (init.method ?? 'GET') as 'GET', headers: init.headers, body: init.body });
+  return { status: response.statusCode, body: await response.body.text(), headers: response.headers };
+}
+
+export async function countRows(app: TestApp, table: string, where = 'true', params: unknown[] = []): Promise<number> {
+  const rows: Array<{ n: string }> = await app.orm.em
+    .getConnection()
+    .execute(`select count(*)::text as n from "whatsapp_connect"."${table}" where ${where}`, params);
+  return Number(rows[0]!.n);
+}
+
+/**
+ * Polls `read` until `done` holds (bounded). Only for background jobs, which announce nothing a test
+ * could wait on; the inbox processor has `settled` events instead.
+ */
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition not reached within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export function endpointOf(app: TestApp, credentialId: string): Promise<WebhookEndpoint> {
+  return app.orm.em.fork().findOneOrFail(WebhookEndpoint, { credential: credentialId });
+}
