@@ -16,6 +16,11 @@ export interface SandboxEngine {
   routes: RouteHandler[];
   context: RouteContext;
   logger?: Logger;
+  /**
+   * The developer's own controls under `/_sandbox/…` (simulate a customer writing in, say), so the local
+   * walkthrough needs nothing but curl. Graph paths never start with an underscore.
+   */
+  control?: (path: string, body: unknown) => Promise<{ status: number; body: unknown }>;
 }
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -88,6 +93,18 @@ async function handle(engine: SandboxEngine, req: IncomingMessage, res: ServerRe
   const method = (req.method ?? 'GET').toUpperCase();
   const raw = await readBody(req);
   const authorizationHeader = req.headers.authorization;
+  if (url.pathname.startsWith('/_sandbox/') && engine.control) {
+    let body: unknown = null;
+    try {
+      body = raw.length > 0 ? JSON.parse(raw.toString('utf8')) : null;
+    } catch {
+      res.writeHead(400, JSON_HEADERS).end(JSON.stringify({ error: 'The body is not JSON.' }));
+      return;
+    }
+    const answer = await engine.control(url.pathname.slice('/_sandbox/'.length), body);
+    res.writeHead(answer.status, JSON_HEADERS).end(JSON.stringify(answer.body));
+    return;
+  }
   const record = log.add({
     method,
     path: url.pathname,

@@ -25,6 +25,30 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
+/**
+ * `POST /_sandbox/inbound {"phoneNumberId", "from", "text", "name"?}`: a customer writes to a sandbox
+ * number; the simulator delivers the signed webhook wherever the number's callback points.
+ */
+async function sandboxControl(sandbox: Sandbox, path: string, body: unknown): Promise<{ status: number; body: unknown }> {
+  const input = (body ?? {}) as { phoneNumberId?: unknown; from?: unknown; text?: unknown; name?: unknown };
+  if (path !== 'inbound') return { status: 404, body: { error: 'Unknown sandbox control; try POST /_sandbox/inbound.' } };
+  if (typeof input.phoneNumberId !== 'string' || typeof input.from !== 'string' || !/^\d{6,15}$/.test(input.from) || typeof input.text !== 'string') {
+    return { status: 400, body: { error: 'Send {"phoneNumberId": "...", "from": "<digits with country code>", "text": "..."}.' } };
+  }
+  try {
+    const result = await sandbox.deliverInboundMessage({
+      phoneNumberId: input.phoneNumberId,
+      from: input.from,
+      type: 'text',
+      text: { body: input.text },
+      ...(typeof input.name === 'string' ? { profileName: input.name } : {}),
+    });
+    return { status: 200, body: { wamid: result.wamid, deliveredTo: result.url, answeredStatus: result.status } };
+  } catch (error) {
+    return { status: 409, body: { error: error instanceof Error ? error.message : 'delivery failed' } };
+  }
+}
+
 /** Starts the simulator's HTTP server and resolves once it listens. */
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
   const sandbox = new Sandbox({
@@ -34,6 +58,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     requestLogCapacity: options.requestLogCapacity,
     now: options.now,
   });
+  sandbox.engine.control = (path, body) => sandboxControl(sandbox, path, body);
   const server = createSandboxHttpServer(sandbox.engine);
   const host = options.host ?? '127.0.0.1';
   server.listen(options.port ?? 0, host);
