@@ -1,4 +1,4 @@
-import { auditWithin, AuditOutcome } from '../audit';
+import { auditSeparately, auditWithin, AuditOutcome } from '../audit';
 import { PublicError } from '../errors';
 import { parseId } from '../graphql/ids';
 import { assertOwnerOrAdmin } from '../graphql/viewer-guards';
@@ -87,6 +87,16 @@ export async function revalidateCredential(ctx: CommandContext, rawId: string): 
     const credential = await loadCredentialFor(ctx, rawId, false);
     const checked = await checkCredentialHealth(ctx.services, credential.id, { actor: ctx.viewer, requestId: ctx.requestId, whenUnreachable: 'throw' });
     if (!checked) throw PublicError.notFound('Credential');
+    await auditSeparately(ctx.em, {
+      actor: ctx.viewer,
+      action: 'credential.revalidate',
+      outcome: AuditOutcome.SUCCESS,
+      subjectUserId: checked.userId,
+      targetType: TARGET,
+      targetId: checked.id,
+      requestId: ctx.requestId,
+      details: { status: checked.status, reason: checked.statusReason },
+    });
     return checked;
   });
 }
