@@ -114,6 +114,21 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
 
   /** Claims and handles one batch; returns how many deliveries it claimed. */
   async processBatch(): Promise<number> {
+    try {
+      return await this.runBatch('together');
+    } catch (error) {
+      if (!(error instanceof BatchInterrupted)) throw error;
+      // One delivery failed and took the batch's transaction with it: redo the batch one delivery per savepoint.
+      return this.runBatch('isolated');
+    }
+  }
+
+  /**
+   * `together` applies the whole batch in one transaction with no savepoints, the cheap common case; any
+   * failure rolls it all back (BatchInterrupted) for an `isolated` run, where each delivery has its own
+   * savepoint and a failure only schedules that delivery's retry.
+   */
+  private async runBatch(mode: 'together' | 'isolated'): Promise<number> {
     const events: PendingEvent[] = [];
     const settled: SettledDelivery[] = [];
     const touchedEndpoints = new Set<string>();
@@ -123,24 +138,31 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
         { processedAt: null, nextAttemptAt: { $lte: raw('now()') } },
         { orderBy: { id: 'asc' }, limit: this.batchSize, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
       );
+      // Deliveries stored unverified fail while the key service is down: no point trying them together.
+      const isolated = mode === 'isolated' || batch.some((delivery) => !delivery.signatureVerified);
       const lookups = new BatchLookups(em, this.options.keys);
       for (const delivery of batch) {
         delivery.attempts += 1;
+        let result: Awaited<ReturnType<typeof processDelivery>>;
         try {
-          const result = await em.transactional((inner) => processDelivery(inner, delivery, this.options, lookups));
-          delivery.processedAt = new Date();
-          delivery.outcome = result.outcome;
-          delivery.lastError = null;
-          if (result.nowVerified) {
-            delivery.signatureVerified = true;
-            delivery.signatureHeader = null;
-          }
-          if (result.endpointId && result.outcome !== DeliveryOutcome.SIGNATURE_REJECTED) touchedEndpoints.add(result.endpointId);
-          events.push(...result.events);
-          settled.push({ deliveryId: delivery.id, outcome: result.outcome, counts: result.counts });
+          result = isolated
+            ? await em.transactional((inner) => processDelivery(inner, delivery, this.options, lookups))
+            : await processDelivery(em, delivery, this.options, lookups);
         } catch (error) {
+          if (!isolated) throw new BatchInterrupted(error);
           settled.push(this.scheduleRetry(delivery, error));
+          continue;
         }
+        delivery.processedAt = new Date();
+        delivery.outcome = result.outcome;
+        delivery.lastError = null;
+        if (result.nowVerified) {
+          delivery.signatureVerified = true;
+          delivery.signatureHeader = null;
+        }
+        if (result.endpointId && result.outcome !== DeliveryOutcome.SIGNATURE_REJECTED) touchedEndpoints.add(result.endpointId);
+        events.push(...result.events);
+        settled.push({ deliveryId: delivery.id, outcome: result.outcome, counts: result.counts });
       }
       return batch.length;
     });
@@ -191,6 +213,14 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
       { fields: ['id'], orderBy: { id: 'asc' }, limit: RETENTION_SWEEP_ROWS },
     );
     if (old.length > 0) await em.nativeDelete(WebhookDelivery, { id: { $in: old.map((d) => d.id) } });
+  }
+}
+
+/** A delivery failed while its batch was applied in one transaction. */
+class BatchInterrupted extends Error {
+  constructor(override readonly cause: unknown) {
+    super('a delivery failed; the batch is redone one delivery at a time');
+    this.name = 'BatchInterrupted';
   }
 }
 
