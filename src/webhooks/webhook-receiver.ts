@@ -3,6 +3,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { readCredentialSecrets, type WhatsAppCredential } from '../credentials';
 import { KeyError, type KeyService } from '../keys';
 import type { Logger } from '../observability/logger';
+import type { PostgresRateLimiter } from '../rate-limits';
 import { verifyWebhookSignature } from '../whatsapp';
 import type { EndpointCache, AppSecretState, EndpointSnapshot } from './endpoint-cache';
 import type { InboxWriter } from './inbox-writer';
@@ -20,7 +21,9 @@ export type ReceiveResult =
   | { kind: 'stored'; verified: boolean }
   | { kind: 'unknown_endpoint' }
   | { kind: 'unauthenticated' }
-  | { kind: 'invalid_payload' };
+  | { kind: 'invalid_payload' }
+  /** Over the endpoint's rate limit: Meta retries later (reference §4), nothing is lost. */
+  | { kind: 'rate_limited'; retryAfterSeconds: number };
 
 export interface HandshakeQuery {
   mode: string | null;
@@ -36,6 +39,8 @@ export interface WebhookReceiverOptions {
   logger: Logger;
   /** Called after each stored delivery: wakes this instance's processor. */
   onStored: () => void;
+  /** Per-endpoint deliveries per second, shared by every instance; checked only after the signature. */
+  rateLimit?: { limiter: PostgresRateLimiter; perSecond: number };
 }
 
 // newWebhookEndpoint makes 32 base64url characters; anything else is answered without a query.
@@ -89,6 +94,11 @@ export class WebhookReceiver {
       }
       if (verified === false) return { kind: 'unauthenticated' };
       if (!looksLikeEnvelope(rawBody)) return { kind: 'invalid_payload' };
+      const { rateLimit } = this.options;
+      if (rateLimit) {
+        const decision = await rateLimit.limiter.consume(`webhook:${snapshot.endpointId}`, { perSecond: rateLimit.perSecond, burst: rateLimit.perSecond });
+        if (!decision.allowed) return { kind: 'rate_limited', retryAfterSeconds: decision.retryAfterSeconds };
+      }
 
       const stored = await this.options.inbox.append({
         endpointId: snapshot.endpointId,

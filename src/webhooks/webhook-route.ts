@@ -23,6 +23,7 @@ const RECEIVE_STATUS: Record<ReceiveResult['kind'], number> = {
   unknown_endpoint: 404,
   unauthenticated: 401,
   invalid_payload: 400,
+  rate_limited: 429,
 };
 
 /** The HTTP side of `<WEBHOOK_PATH_PREFIX>/<endpoint key>`: translate the request, render the result. */
@@ -66,6 +67,10 @@ export function createWebhookRoute(options: WebhookRouteOptions) {
     const signature = req.headers[SIGNATURE_HEADER];
     const result = await receiver.receive(endpointKey, rawBody, typeof signature === 'string' ? signature : undefined);
     count(result.kind === 'stored' && !result.verified ? 'stored_unverified' : result.kind);
+    if (result.kind === 'rate_limited') {
+      res.writeHead(429, { 'retry-after': String(result.retryAfterSeconds) }).end();
+      return;
+    }
     res.writeHead(RECEIVE_STATUS[result.kind]).end();
   };
 }

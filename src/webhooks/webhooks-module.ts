@@ -66,6 +66,7 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
     cache: new EndpointCache({ ...config.secretCache, load: (key) => receiver.loadSnapshot(key) }),
     inbox: new InboxWriter({ pool, schema: config.database.schema, maxInFlight: INBOX_CONNECTIONS }),
     onStored: () => processor.notify(),
+    rateLimit: { limiter: services.rateLimiter, perSecond: config.rateLimits.webhookPerSecond },
   });
   processor.on('settled', (item) => {
     if (item.outcome) metrics.webhookDeliveries.inc({ outcome: `processed_${item.outcome}` });
