@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectTyp
 import { PublicError } from '../errors';
 import type { GraphQLContext } from '../graphql/context';
 import { parseId } from '../graphql/ids';
-import { decodeCursor, PageInfo, pageSize, toPage } from '../graphql/pagination';
+import { decodeTimeIdCursor, PageInfo, pageSize, toPage } from '../graphql/pagination';
 import { assertOwnerOrAdmin, requireAdmin, requireViewer } from '../graphql/viewer-guards';
 import { User } from '../host/user.type';
 import type { CommandContext } from './command-context';
@@ -195,14 +195,14 @@ export class CredentialResolver {
   ): Promise<WhatsAppCredentialConnection> {
     requireAdmin(ctx);
     const size = pageSize(first);
-    const cursor = decodeCursor(after, 2);
+    const cursor = decodeTimeIdCursor(after);
     const rows = await ctx.em.find(
       WhatsAppCredential,
       {
         ...(status ? { status } : {}),
         ...(userId ? { userId: parseId(userId, 'User') } : {}),
         ...(cursor
-          ? { $or: [{ createdAt: { $lt: new Date(cursor[0]!) } }, { createdAt: new Date(cursor[0]!), id: { $lt: String(cursor[1]) } }] }
+          ? { $or: [{ createdAt: { $lt: cursor.at } }, { createdAt: cursor.at, id: { $lt: cursor.id } }] }
           : {}),
       },
       { orderBy: { createdAt: 'desc', id: 'desc' }, limit: size + 1 },

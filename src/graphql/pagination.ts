@@ -1,17 +1,22 @@
 import { Field, ObjectType } from 'type-graphql';
 import { PublicError } from '../errors';
 
-@ObjectType({ description: 'Where a page ends, for keyset pagination: pass `endCursor` as `after`.' })
+/** Named for this subgraph: a bare `PageInfo` would collide with the host's own in the supergraph. */
+@ObjectType('WhatsAppPageInfo', { description: 'Where a page ends, for keyset pagination: pass `endCursor` as `after`.' })
 export class PageInfo {
   @Field()
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next (older) page.' })
   endCursor!: string | null;
 }
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+
+function invalidCursor(): PublicError {
+  return PublicError.badInput('after', 'The cursor is not valid; use a pageInfo.endCursor from an earlier page.');
+}
 
 /** Opaque to clients: the sort key of the last row, so pages stay stable while rows are added. */
 export function encodeCursor(key: readonly (string | number)[]): string {
@@ -26,7 +31,19 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
   } catch {
     // falls through to the typed error
   }
-  throw PublicError.badInput('after', 'The cursor is not valid; use a pageInfo.endCursor from an earlier page.');
+  throw invalidCursor();
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The (timestamp, uuid) sort key of newest-first lists; anything else is the same typed error. */
+export function decodeTimeIdCursor(cursor: string | null | undefined): { at: Date; id: string } | null {
+  const key = decodeCursor(cursor, 2);
+  if (!key) return null;
+  const [iso, id] = key;
+  const at = new Date(String(iso));
+  if (typeof iso !== 'string' || Number.isNaN(at.getTime()) || typeof id !== 'string' || !UUID.test(id)) throw invalidCursor();
+  return { at, id };
 }
 
 export function pageSize(first: number | null | undefined): number {

@@ -7,7 +7,7 @@ export { draftFromInput, textDraft, toOutboundContent, LIMITS as OUTBOUND_LIMITS
 export { SendMessageInput } from './send-message.input';
 export { sendMessage, type SendDependencies, type SendRequest, type Sender } from './send-message';
 export { markMessageRead, type MarkReadRequest } from './mark-message-read';
-export { messageHistory, customerWaIdOf, MessagePage, PageInfo, MAX_PAGE_SIZE, type HistoryQuery } from './message-history';
+export { messageHistory, customerWaIdOf, MessagePage, type HistoryQuery } from './message-history';
 export { readableText } from './message-text';
 export { MessageStatusEvent } from './message-status-event.entity';
 export { canAdvance, statusFromWebhook } from './status-order';

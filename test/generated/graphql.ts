@@ -121,7 +121,7 @@ export type AuditEntry = {
 export type AuditEntryConnection = {
   __typename?: 'AuditEntryConnection';
   nodes: Array<AuditEntry>;
-  pageInfo: PageInfo;
+  pageInfo: WhatsAppPageInfo;
 };
 
 export type AuditOutcome =
@@ -401,13 +401,6 @@ export type MutationUpdateAgentWhatsAppArgs = {
 export type MutationUpdateWhatsAppCredentialArgs = {
   id: Scalars['ID']['input'];
   input: UpdateWhatsAppCredentialInput;
-};
-
-/** Where a page ends, for keyset pagination: pass `endCursor` as `after`. */
-export type PageInfo = {
-  __typename?: 'PageInfo';
-  endCursor?: Maybe<Scalars['String']['output']>;
-  hasNextPage: Scalars['Boolean']['output'];
 };
 
 export type Query = {
@@ -712,7 +705,7 @@ export type WhatsAppCredentialBundle = {
 export type WhatsAppCredentialConnection = {
   __typename?: 'WhatsAppCredentialConnection';
   nodes: Array<WhatsAppCredential>;
-  pageInfo: PageInfo;
+  pageInfo: WhatsAppPageInfo;
 };
 
 /** What happened to one credential of an imported bundle. */
@@ -822,6 +815,7 @@ export type WhatsAppMessageStatus =
   | 'RECEIVED'
   | 'SENT';
 
+/** Where a page ends, for keyset pagination: pass `endCursor` as `after`. */
 export type WhatsAppPageInfo = {
   __typename?: 'WhatsAppPageInfo';
   /** Pass as `after` for the next (older) page. */
@@ -1061,7 +1055,7 @@ export type AdminCredentialsQueryVariables = Exact<{
 }>;
 
 
-export type AdminCredentialsQuery = { __typename?: 'Query', adminWhatsAppCredentials: { __typename?: 'WhatsAppCredentialConnection', nodes: Array<{ __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: CredentialStatus, statusReason: CredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, lastValidatedAt?: string | null, alertEmail?: string | null }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+export type AdminCredentialsQuery = { __typename?: 'Query', adminWhatsAppCredentials: { __typename?: 'WhatsAppCredentialConnection', nodes: Array<{ __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: CredentialStatus, statusReason: CredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, lastValidatedAt?: string | null, alertEmail?: string | null }>, pageInfo: { __typename?: 'WhatsAppPageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type SuspendCredentialMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1087,7 +1081,7 @@ export type MyAuditLogQueryVariables = Exact<{
 }>;
 
 
-export type MyAuditLogQuery = { __typename?: 'Query', myWhatsAppAuditLog: { __typename?: 'AuditEntryConnection', nodes: Array<{ __typename?: 'AuditEntry', id: string, occurredAt: string, actorUserId?: string | null, actorRole: string, subjectUserId?: string | null, action: string, targetType?: string | null, targetId?: string | null, outcome: AuditOutcome, errorCode?: string | null, requestId?: string | null, details?: Record<string, unknown> | null }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+export type MyAuditLogQuery = { __typename?: 'Query', myWhatsAppAuditLog: { __typename?: 'AuditEntryConnection', nodes: Array<{ __typename?: 'AuditEntry', id: string, occurredAt: string, actorUserId?: string | null, actorRole: string, subjectUserId?: string | null, action: string, targetType?: string | null, targetId?: string | null, outcome: AuditOutcome, errorCode?: string | null, requestId?: string | null, details?: Record<string, unknown> | null }>, pageInfo: { __typename?: 'WhatsAppPageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type AdminAuditLogQueryVariables = Exact<{
   userId?: InputMaybe<Scalars['ID']['input']>;
@@ -1097,7 +1091,7 @@ export type AdminAuditLogQueryVariables = Exact<{
 }>;
 
 
-export type AdminAuditLogQuery = { __typename?: 'Query', adminWhatsAppAuditLog: { __typename?: 'AuditEntryConnection', nodes: Array<{ __typename?: 'AuditEntry', id: string, occurredAt: string, actorUserId?: string | null, actorRole: string, subjectUserId?: string | null, action: string, targetType?: string | null, targetId?: string | null, outcome: AuditOutcome, errorCode?: string | null, requestId?: string | null, details?: Record<string, unknown> | null }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+export type AdminAuditLogQuery = { __typename?: 'Query', adminWhatsAppAuditLog: { __typename?: 'AuditEntryConnection', nodes: Array<{ __typename?: 'AuditEntry', id: string, occurredAt: string, actorUserId?: string | null, actorRole: string, subjectUserId?: string | null, action: string, targetType?: string | null, targetId?: string | null, outcome: AuditOutcome, errorCode?: string | null, requestId?: string | null, details?: Record<string, unknown> | null }>, pageInfo: { __typename?: 'WhatsAppPageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type CredentialHealthDetailsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
