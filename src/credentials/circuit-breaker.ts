@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { qualifiedTable } from '../db/orm';
 import { ErrorCode, PublicError } from '../errors';
 import { CircuitState } from './circuit-state';
 import { WhatsAppCredential } from './whatsapp-credential.entity';
@@ -56,7 +57,7 @@ export class CredentialCircuitBreaker {
   async onTransientFailure(em: EntityManager, credential: WhatsAppCredential): Promise<CircuitState> {
     const now = new Date(this.now());
     const rows = (await em.getConnection().execute(
-      `update ${tableOf(em)} set
+      `update ${qualifiedTable(em, WhatsAppCredential)} set
          circuit_failures = circuit_failures + 1,
          circuit_state = case when circuit_state = 'half_open' or circuit_failures + 1 >= ? then 'open' else circuit_state end,
          circuit_opened_at = case when circuit_state = 'half_open' or (circuit_state = 'closed' and circuit_failures + 1 >= ?) then ? else circuit_opened_at end
@@ -70,10 +71,4 @@ export class CredentialCircuitBreaker {
     credential.circuitOpenedAt = row.circuit_opened_at;
     return row.circuit_state;
   }
-}
-
-function tableOf(em: EntityManager): string {
-  const meta = em.getMetadata().get(WhatsAppCredential);
-  const schema = em.config.get('schema');
-  return schema ? `"${schema}"."${meta.tableName}"` : `"${meta.tableName}"`;
 }

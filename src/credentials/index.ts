@@ -12,6 +12,5 @@ export {
 } from './health-check';
 export { registerAlertEmailJobs } from './alert-email';
 export { recordHealthVerdict, type HealthVerdict, type HealthChange } from './credential-health';
-export { isUsable } from './manage-credential';
 export { CredentialCircuitBreaker, DEFAULT_CIRCUIT_POLICY, type CircuitPolicy } from './circuit-breaker';
 export { CircuitState } from './circuit-state';

@@ -7,7 +7,7 @@ import { auditedOperation } from './credential-errors';
 import { announceHealthChange, applyHealthVerdict, recordHealthVerdict, verdictFromFacts, type HealthChange } from './credential-health';
 import { checkAccessToken, checkAlertEmail, checkAppSecret } from './credential-input-rules';
 import { readCredentialSecrets, writeCredentialSecrets } from './credential-secrets';
-import { CredentialStatus, CredentialStatusReason } from './credential-status';
+import { CredentialStatusReason } from './credential-status';
 import { checkCredentialHealth } from './health-check';
 import { inspectCredential } from './inspect-credential';
 import { noticesOf, type ConnectCredentialResult } from './connect-credential';
@@ -52,7 +52,7 @@ export async function updateCredential(ctx: CommandContext, rawId: string, comma
       });
     }
 
-    const change = await ctx.em.transactional(async (em) => {
+    const { row: updated, change } = await ctx.em.transactional(async (em) => {
       const row = await em.findOneOrFail(WhatsAppCredential, { id: credential.id });
       await writeCredentialSecrets(services.keys, row, { accessToken, appSecret });
       if (alertEmail !== undefined) row.alertEmail = alertEmail;
@@ -73,10 +73,9 @@ export async function updateCredential(ctx: CommandContext, rawId: string, comma
         requestId: ctx.requestId,
         details: { accessTokenChanged: accessToken !== undefined, appSecretChanged: appSecret !== undefined, alertEmailChanged: alertEmail !== undefined },
       });
-      return changed;
+      return { row, change: changed };
     });
     await announceHealthChange(services, change);
-    const updated = await ctx.em.fork().findOneOrFail(WhatsAppCredential, { id: credential.id });
     return { credential: updated, warnings: facts ? noticesOf(facts, services.config.health.expiryWarningDays) : [] };
   });
 }
@@ -150,8 +149,4 @@ export async function reinstateCredential(ctx: CommandContext, rawId: string): P
     const checked = await checkCredentialHealth(ctx.services, credential.id, { actor: ctx.viewer, requestId: ctx.requestId, whenUnreachable: 'count' });
     return checked ?? credential;
   });
-}
-
-export function isUsable(credential: WhatsAppCredential): boolean {
-  return credential.status === CredentialStatus.ACTIVE;
 }

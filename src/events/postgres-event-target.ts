@@ -15,6 +15,10 @@ export class PostgresEventTarget extends EventTarget {
   private closed = false;
   private reconnectDelayMs = 100;
   private readyPromise: Promise<void>;
+  /** Events waiting for this event-loop turn's NOTIFY. */
+  private pending: string[] = [];
+  private pendingBytes = 0;
+  private flushScheduled = false;
 
   constructor(
     private readonly connectionString: string,
@@ -42,10 +46,6 @@ export class PostgresEventTarget extends EventTarget {
     this.enqueue(payload);
     return true;
   }
-
-  private pending: string[] = [];
-  private pendingBytes = 0;
-  private flushScheduled = false;
 
   /**
    * Events of one event-loop turn travel in one NOTIFY (a JSON array, kept under NOTIFY's size limit):
