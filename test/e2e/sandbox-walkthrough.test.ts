@@ -2,6 +2,7 @@ import { request } from 'undici';
 import { Message } from '../../src/messaging';
 import { WebhookEndpoint, WebhookStatus } from '../../src/webhooks';
 import { ConnectCredentialDocument } from '../generated/graphql';
+import { eventually } from '../support/eventually';
 import { postGraphQL } from '../support/graphql-http';
 import { newUserId, startTestApp } from '../support/start-test-app';
 
@@ -20,12 +21,10 @@ test('a newcomer connects a sandbox number and receives a customer\'s message th
 
   // The configuration job runs in the background; it is done when the endpoint is ACTIVE.
   const em = app.orm.em.fork();
-  let endpoint: WebhookEndpoint | null = null;
-  for (let i = 0; i < 200 && endpoint?.status !== WebhookStatus.ACTIVE; i++) {
-    await new Promise((resolve) => setImmediate(resolve));
-    endpoint = await em.fork().findOne(WebhookEndpoint, { phoneNumberId: account.phoneNumberId });
-    if (endpoint?.status !== WebhookStatus.ACTIVE) await app.services.jobs.stats('webhook-configure');
-  }
+  const endpoint = await eventually(
+    () => em.fork().findOne(WebhookEndpoint, { phoneNumberId: account.phoneNumberId }),
+    (found) => found?.status !== WebhookStatus.PENDING && found !== null,
+  );
   expect(endpoint?.status).toBe(WebhookStatus.ACTIVE);
 
   const delivered = await request(`${app.sandboxUrl}/_sandbox/inbound`, {
@@ -36,11 +35,7 @@ test('a newcomer connects a sandbox number and receives a customer\'s message th
   const { wamid, answeredStatus } = (await delivered.body.json()) as { wamid: string; answeredStatus: number };
   expect(answeredStatus).toBe(200);
 
-  let stored: Message | null = null;
-  for (let i = 0; i < 200 && !stored; i++) {
-    stored = await em.fork().findOne(Message, { whatsappMessageId: wamid });
-    if (!stored) await app.services.jobs.stats('agent-inbound');
-  }
+  const stored = await eventually(() => em.fork().findOne(Message, { whatsappMessageId: wamid }), (found) => found !== null);
   expect(stored).toMatchObject({ userId, direction: 'inbound', messageType: 'text', fromPhone: '351912345678' });
 
   const bad = await request(`${app.sandboxUrl}/_sandbox/inbound`, { method: 'POST', body: '{"phoneNumberId": 1}' });

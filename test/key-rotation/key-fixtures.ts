@@ -9,6 +9,7 @@ import { seedCredential } from '../support/credential-fixtures';
 import { onDispose } from '../support/leftovers';
 import { startTestApp, type TestApp } from '../support/start-test-app';
 import { parseVaultPolicy, startVaultTransitServer, type VaultTransitServer } from '../support/vault-transit-server';
+import { eventually as pollUntil } from '../support/eventually';
 
 export const VAULT_TOKEN = 'hvs.CAESIKeyRotationTestTokenNeverLogged0123456789';
 export const KEY_PREFIX = 'whatsapp-connect-user-';
@@ -95,11 +96,5 @@ export function versionsOf(stored: StoredSecrets): number[] {
  * another instance). Fails with `what` when the condition does not hold in time.
  */
 export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return (await pollUntil(probe, (value) => value !== undefined, timeoutMs, what)) as T;
 }

@@ -84,19 +84,7 @@ export async function countRows(app: TestApp, table: string, where = 'true', par
   return Number(rows[0]!.n);
 }
 
-/**
- * Polls `read` until `done` holds (bounded). Only for background jobs, which announce nothing a test
- * could wait on; the inbox processor has `settled` events instead.
- */
-export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not reached within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+export { eventually } from '../support/eventually';
 
 export function endpointOf(app: TestApp, credentialId: string): Promise<WebhookEndpoint> {
   return app.orm.em.fork().findOneOrFail(WebhookEndpoint, { credential: credentialId });
