@@ -24,7 +24,7 @@ import { requestIdOf } from './http/request-id';
 import { createRequestListener } from './http/request-listener';
 import { createTokenVerifier, DEVELOPMENT_JWT_SECRET, type Viewer } from './identity';
 import { CredentialCircuitBreaker, CredentialLifecycle, readCredentialSecrets, requestCredentialHealthCheck, WhatsAppCredential, registerAlertEmailJobs, registerHealthCheckJobs } from './credentials';
-import { JobQueue } from './jobs';
+import { JobQueue, QueueName } from './jobs';
 import { mutationRateLimitPlugin, Pacer, PostgresRateLimiter } from './rate-limits';
 import { CiphertextRegistry, KeyRotation, credentialCiphertextColumns } from './key-rotation';
 import { KeyService, createKeyBackend } from './keys';
@@ -184,6 +184,10 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       provisionWebhookEndpoint(em, jobs, credential, services.publicUrls.webhookBase).then(() => undefined),
     );
     await registerHealthCheckJobs(services);
+    await jobs.define(QueueName.RateLimitCleanup, { policy: 'singleton', retryLimit: 1 }, async () => {
+      await rateLimiter.deleteIdle(3600);
+    });
+    await jobs.schedule(QueueName.RateLimitCleanup, '17 * * * *', {});
     const closeMail = await registerAlertEmailJobs(services);
     stack.push(async () => closeMail());
     await startAgentInboundWorker(services, agentRuntime);

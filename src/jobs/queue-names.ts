@@ -15,6 +15,8 @@ export const QueueName = {
   AgentInbound: 'agent-inbound',
   /** { userId }: rewrap a user's ciphertexts after a key rotation, then raise the minimum version. */
   KeyRewrap: 'key-rewrap',
+  /** {}: hourly removal of idle (full again) rate-limit buckets. */
+  RateLimitCleanup: 'rate-limit-cleanup',
   /** { runId }: the admin's rotate-every-user's-key run. */
   KeyRotateAll: 'key-rotate-all',
 } as const;
@@ -32,6 +34,7 @@ export const QUEUE_SETTINGS: Record<QueueName, { policy?: 'standard' | 'singleto
   [QueueName.CredentialAlertEmail]: { retryLimit: 8, retryDelaySeconds: 30 },
   [QueueName.AgentInbound]: { retryLimit: 8, retryDelaySeconds: 2 },
   // One rewrap per user at a time; at most one queued and one active step of a rotate-all run.
+  [QueueName.RateLimitCleanup]: { policy: 'singleton', retryLimit: 1 },
   [QueueName.KeyRewrap]: { policy: 'singleton', retryLimit: 8, retryDelaySeconds: 2, expireInSeconds: 900 },
   [QueueName.KeyRotateAll]: { policy: 'stately', retryLimit: 8, retryDelaySeconds: 2 },
 };

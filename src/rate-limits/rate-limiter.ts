@@ -1,4 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { qualifiedTable } from '../db/orm';
+import { RateLimitBucket } from './rate-limit-bucket.entity';
 
 export interface RateLimitPolicy {
   /** Sustained rate. */
@@ -31,8 +33,7 @@ export class PostgresRateLimiter {
     private readonly orm: MikroORM,
     private readonly options: { leaseSize?: number; leaseMs?: number; now?: () => number } = {},
   ) {
-    const schema = orm.config.get('schema');
-    this.table = schema ? `"${schema}".rate_limit_buckets` : 'rate_limit_buckets';
+    this.table = qualifiedTable(orm.em, RateLimitBucket);
   }
 
   async consume(key: string, policy: RateLimitPolicy): Promise<RateLimitDecision> {
@@ -98,5 +99,18 @@ export class PostgresRateLimiter {
       ],
     )) as Array<{ tokens: number; taken: number }>;
     return { taken: Number(rows[0]!.taken), left: Number(rows[0]!.tokens) };
+  }
+
+  /**
+   * Deletes buckets untouched for `idleSeconds`: they have refilled to their burst (every policy here
+   * refills within minutes), so a missing row means the same thing. Per-customer pair buckets would
+   * otherwise grow the table without bound.
+   */
+  async deleteIdle(idleSeconds: number): Promise<number> {
+    const rows = (await this.orm.em.getConnection().execute(
+      `with gone as (delete from ${this.table} where updated_at < clock_timestamp() - make_interval(secs => ?) returning 1) select count(*)::int as n from gone`,
+      [idleSeconds],
+    )) as Array<{ n: number }>;
+    return rows[0]!.n;
   }
 }

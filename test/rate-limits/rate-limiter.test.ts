@@ -77,3 +77,16 @@ describe('Pacer', () => {
     await expect(pacer.acquire('pair:1:2', PAIR_RATE_POLICY, 1000)).rejects.toMatchObject({ name: 'PacingTimeoutError' });
   });
 });
+
+test('idle buckets, full again, are deleted; active ones stay', async () => {
+  const { orm } = await startTestOrm();
+  const limiter = new PostgresRateLimiter(orm);
+  await limiter.consume('pair:idle', PAIR_RATE_POLICY);
+  await limiter.consume('pair:active', PAIR_RATE_POLICY);
+  await orm.em.getConnection().execute(
+    "update whatsapp_connect.rate_limit_buckets set updated_at = clock_timestamp() - interval '2 hours' where key = 'pair:idle'",
+  );
+  expect(await limiter.deleteIdle(3600)).toBe(1);
+  const keys = (await orm.em.getConnection().execute('select key from whatsapp_connect.rate_limit_buckets')) as Array<{ key: string }>;
+  expect(keys.map((k) => k.key)).toEqual(['pair:active']);
+});
