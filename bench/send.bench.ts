@@ -97,6 +97,11 @@ async function main(): Promise<void> {
       KEYRING_MASTER_KEY: randomBytes(32).toString('base64'),
       SANDBOX: 'false',
       WHATSAPP_GRAPH_BASE_URL: baseUrl,
+      // The number is on Meta's highest tier; one caller sends everything, so the per-user mutation limit
+      // is lifted (the limiter still runs on every send, as in production).
+      OUTBOUND_THROUGHPUT_PER_SECOND: '1000',
+      RATE_LIMIT_USER_MUTATIONS_PER_MINUTE: '1000000',
+      RATE_LIMIT_CREDENTIAL_PER_SECOND: '100000',
     }),
     { logger },
   );

@@ -212,6 +212,8 @@ async function plugin(databaseUrl: string, schema: string, processing: boolean):
     SANDBOX: 'false',
     WHATSAPP_GRAPH_BASE_URL: 'http://127.0.0.1:9',
     WEBHOOK_PROCESSING: String(processing),
+    // One endpoint takes the whole load here; the limiter still runs on every delivery.
+    RATE_LIMIT_WEBHOOK_PER_SECOND: '100000',
   });
   const app = await startApp(config);
   const userId = randomUUID();
