@@ -31,6 +31,7 @@ import { KeyService, createKeyBackend } from './keys';
 import { createLogger, type Logger } from './observability/logger';
 import { startSandbox, type Sandbox } from './sandbox';
 import { UserErasure } from './user-erasure';
+import { registerPlatformCredentialSync } from './platform-migration';
 import { WhatsAppClient } from './whatsapp';
 import { createMetrics } from './observability/metrics';
 import { createWebhooksModule, provisionWebhookEndpoint, teardownWebhookConfiguration, type WebhooksModule } from './webhooks';
@@ -282,6 +283,8 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     const publicBase = config.publicBaseUrl ?? url;
     services.publicUrls.webhookBase = `${publicBase}${config.webhooks.pathPrefix}`;
     await webhooks.startWorkers();
+    // After listening: the platform credential's webhook endpoint is built on the public base URL.
+    await registerPlatformCredentialSync(services);
 
     return {
       url,

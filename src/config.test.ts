@@ -58,3 +58,25 @@ test('Vault needs its token', () => {
   expect(() => loadConfig({ VAULT_ADDR: 'http://127.0.0.1:8200' })).toThrow(/VAULT_TOKEN/);
   expect(loadConfig({ VAULT_ADDR: 'http://127.0.0.1:8200', VAULT_TOKEN: 't' }).keys.backend).toBe('vault');
 });
+
+test('platform credentials are all four or none, and the platform default needs them; no secret is echoed', () => {
+  const token = 'EAAG-platform-token-0123456789';
+  let message = '';
+  try {
+    loadConfig({ PLATFORM_WHATSAPP_ACCESS_TOKEN: token });
+  } catch (error) {
+    message = (error as Error).message;
+  }
+  expect(message).toMatch(/PLATFORM_WHATSAPP_\*: set all four/);
+  expect(message).not.toContain(token);
+  expect(() => loadConfig({ WHATSAPP_CREDENTIAL_SOURCE_DEFAULT: 'platform' })).toThrow(/WHATSAPP_CREDENTIAL_SOURCE_DEFAULT/);
+  const config = loadConfig({
+    PLATFORM_WHATSAPP_ACCESS_TOKEN: token,
+    PLATFORM_WHATSAPP_APP_SECRET: '0123456789abcdef0123456789abcdef',
+    PLATFORM_WHATSAPP_BUSINESS_ACCOUNT_ID: '1234',
+    PLATFORM_WHATSAPP_PHONE_NUMBER_ID: '5678',
+    WHATSAPP_CREDENTIAL_SOURCE_DEFAULT: 'platform',
+  });
+  expect(config.platform).toMatchObject({ defaultSource: 'PLATFORM', rollbackWindowHours: 168, credentials: { phoneNumberId: '5678' } });
+  expect(loadConfig({}).platform).toEqual({ credentials: undefined, defaultSource: 'USER', rollbackWindowHours: 168 });
+});

@@ -93,6 +93,13 @@ const EnvSchema = z.object({
   SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')),
   SMTP_FROM: z.string().default('WhatsApp Connect <no-reply@localhost>'),
 
+  PLATFORM_WHATSAPP_ACCESS_TOKEN: optional(z.string().min(20, 'must be a Meta access token')),
+  PLATFORM_WHATSAPP_APP_SECRET: optional(z.string().regex(/^[0-9a-f]{32}$/i, 'must be the 32-hex-digit Meta app secret')),
+  PLATFORM_WHATSAPP_BUSINESS_ACCOUNT_ID: optional(z.string().regex(/^\d{1,30}$/, 'must be a numeric Graph id')),
+  PLATFORM_WHATSAPP_PHONE_NUMBER_ID: optional(z.string().regex(/^\d{1,30}$/, 'must be a numeric Graph id')),
+  WHATSAPP_CREDENTIAL_SOURCE_DEFAULT: z.enum(['user', 'platform']).default('user'),
+  MIGRATION_ROLLBACK_WINDOW_HOURS: int(168, 0, 8760),
+
   AGENT_RUNTIME_URL: optional(url),
   AGENT_RUNTIME_SECRET: optional(z.string().min(16)),
   AGENT_RUNTIME_TIMEOUT_MS: int(15_000, 100, 300_000),
@@ -180,6 +187,14 @@ export interface Config {
   health: { intervalMinutes: number; concurrency: number; expiryWarningDays: number };
   email: { smtpUrl?: string; from: string };
   agentRuntime: { url?: string; secret?: string; timeoutMs: number };
+  /** The platform-wide WhatsApp account users had before they brought their own (migration phases 1-3). */
+  platform: {
+    credentials?: { accessToken: string; appSecret: string; businessAccountId: string; phoneNumberId: string };
+    /** Which credentials a user's agents use unless an admin or the migration wizard chose for that user. */
+    defaultSource: 'USER' | 'PLATFORM';
+    /** How long after migrating a user may roll back to the platform credentials. */
+    rollbackWindowHours: number;
+  };
 }
 
 export function loadConfig(env: Environment): Config {
@@ -209,6 +224,19 @@ export function loadConfig(env: Environment): Config {
   }
   if (e.AGENT_RUNTIME_URL && !e.AGENT_RUNTIME_SECRET) {
     problems.push('AGENT_RUNTIME_SECRET: required when AGENT_RUNTIME_URL is set');
+  }
+  const platformSettings = [
+    e.PLATFORM_WHATSAPP_ACCESS_TOKEN,
+    e.PLATFORM_WHATSAPP_APP_SECRET,
+    e.PLATFORM_WHATSAPP_BUSINESS_ACCOUNT_ID,
+    e.PLATFORM_WHATSAPP_PHONE_NUMBER_ID,
+  ];
+  const platformConfigured = platformSettings.every((v) => v !== undefined);
+  if (!platformConfigured && platformSettings.some((v) => v !== undefined)) {
+    problems.push('PLATFORM_WHATSAPP_*: set all four (access token, app secret, business account id, phone number id) or none');
+  }
+  if (e.WHATSAPP_CREDENTIAL_SOURCE_DEFAULT === 'platform' && !platformConfigured) {
+    problems.push('WHATSAPP_CREDENTIAL_SOURCE_DEFAULT: "platform" needs the PLATFORM_WHATSAPP_* settings');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -294,6 +322,18 @@ export function loadConfig(env: Environment): Config {
     },
     email: { smtpUrl: e.SMTP_URL, from: e.SMTP_FROM },
     agentRuntime: { url: e.AGENT_RUNTIME_URL, secret: e.AGENT_RUNTIME_SECRET, timeoutMs: e.AGENT_RUNTIME_TIMEOUT_MS },
+    platform: {
+      credentials: platformConfigured
+        ? {
+            accessToken: e.PLATFORM_WHATSAPP_ACCESS_TOKEN!,
+            appSecret: e.PLATFORM_WHATSAPP_APP_SECRET!,
+            businessAccountId: e.PLATFORM_WHATSAPP_BUSINESS_ACCOUNT_ID!,
+            phoneNumberId: e.PLATFORM_WHATSAPP_PHONE_NUMBER_ID!,
+          }
+        : undefined,
+      defaultSource: e.WHATSAPP_CREDENTIAL_SOURCE_DEFAULT === 'platform' ? 'PLATFORM' : 'USER',
+      rollbackWindowHours: e.MIGRATION_ROLLBACK_WINDOW_HOURS,
+    },
   };
 }
 

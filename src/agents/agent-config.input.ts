@@ -6,8 +6,11 @@ export class EnableAgentWhatsAppInput {
   @Field(() => ID, { description: 'The host\'s agent id. The host only shows users their own agents; the caller becomes the owner.' })
   agentId!: string;
 
-  @Field(() => ID, { description: 'One of your credentials: the agent answers on its phone number.' })
-  credentialId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'One of your credentials: the agent answers on its phone number. Omit it to use the platform\'s shared number (while your agents use the platform\'s credentials).',
+  })
+  credentialId?: string | null;
 
   @Field({ defaultValue: true, description: 'Answer customers through the agent runtime (and send welcome/fallback messages).' })
   autoReply!: boolean;

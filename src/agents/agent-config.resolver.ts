@@ -7,6 +7,7 @@ import { Agent } from '../host/agent.type';
 import { Conversation, MessagePage, customerWaIdOf, messageHistory } from '../messaging';
 import { EnableAgentWhatsAppInput, UpdateAgentWhatsAppInput } from './agent-config.input';
 import { ownAgentConfig } from './agent-config-lookup';
+import { agentLineOf } from './agent-line';
 import { agentWhatsAppStatus, AgentWhatsAppStatus } from './agent-status';
 import { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';
 import { disableAgentWhatsApp } from './disable-agent-whatsapp';
@@ -43,9 +44,9 @@ export class AgentWhatsAppResolver {
     return ownAgentConfig(ctx.em, requireViewer(ctx), agentId, { adminAllowed: true });
   }
 
-  @Mutation(() => AgentWhatsAppConfig, { description: 'Puts one of my agents on one of my phone numbers.' })
+  @Mutation(() => AgentWhatsAppConfig, { description: 'Puts one of my agents on one of my phone numbers (or on the platform\'s shared number while I use it).' })
   async enableAgentWhatsApp(@Arg('input') input: EnableAgentWhatsAppInput, @Ctx() ctx: GraphQLContext): Promise<AgentWhatsAppConfig> {
-    return enableAgentWhatsApp(ctx.em, requireViewer(ctx), input, ctx.requestId);
+    return enableAgentWhatsApp(ctx.em, ctx.services.config.platform.defaultSource, requireViewer(ctx), input, ctx.requestId);
   }
 
   @Mutation(() => AgentWhatsAppConfig, { description: 'Changes an agent\'s WhatsApp settings (auto-reply, messages, business hours, pause).' })
@@ -65,7 +66,7 @@ export class AgentWhatsAppResolver {
   @FieldResolver(() => AgentWhatsAppStatus, { description: 'Credential health, webhook routing, activity and the 24-hour windows.' })
   async status(@Root() config: AgentWhatsAppConfig, @Ctx() ctx: GraphQLContext): Promise<AgentWhatsAppStatus> {
     requireViewer(ctx);
-    return agentWhatsAppStatus(ctx.em, config);
+    return agentWhatsAppStatus(ctx.em, ctx.services.config.platform.defaultSource, config);
   }
 
   @FieldResolver(() => MessagePage, { description: 'The agent\'s messages, newest first; only one customer\'s with `customer`.' })
@@ -89,6 +90,10 @@ export class AgentWhatsAppResolver {
   ): Promise<Conversation | null> {
     const userId = assertContentOwner(ctx, config);
     const customerWaId = customerWaIdOf(customer, 'customer');
-    return ctx.em.fork().findOne(Conversation, { userId, phoneNumberId: config.phoneNumberId, customerWaId });
+    // The thread on the agent's current line: its own number's, or its own on the platform's shared number.
+    const { credential } = await agentLineOf(ctx.em.fork(), ctx.services.config.platform.defaultSource, config);
+    if (!credential) return null;
+    const agentLine = credential.platform ? config.agentId : '';
+    return ctx.em.fork().findOne(Conversation, { userId, phoneNumberId: credential.phoneNumberId, customerWaId, agentLine });
   }
 }

@@ -20,7 +20,7 @@ export class AgentMessagingResolver {
       throw PublicError.badInput('input.idempotencyKey', 'The idempotency key is 1-128 characters of A-Z a-z 0-9 _ . -');
     }
     const draft = draftFromInput(input);
-    const sender = await resolveSender(ctx.em, viewer.userId, input);
+    const sender = await resolveSender(ctx.em, ctx.services.config.platform.defaultSource, viewer.userId, input);
     return sendMessage(ctx.services, ctx.em, {
       sender,
       to: input.to,

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, GraphQLISODateTime, Int, ObjectType } from 'type-graphql';
-import { CircuitState, CredentialStatus, CredentialStatusReason, WhatsAppCredential } from '../credentials';
+import { CircuitState, CredentialSource, CredentialStatus, CredentialStatusReason, type PlatformDefault } from '../credentials';
 import { CUSTOMER_SERVICE_WINDOW_MS, Conversation } from '../messaging';
 import { WebhookEndpoint, WebhookRouting, WebhookStatus } from '../webhooks';
+import { agentLineOf, platformLinkOf } from './agent-line';
 import type { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';
 
 @ObjectType('AgentWhatsAppStatus', { description: 'Whether the agent can talk on WhatsApp right now, and why not.' })
@@ -10,14 +11,20 @@ export class AgentWhatsAppStatus {
   @Field({ description: 'Enabled, credential ACTIVE and webhooks routed here: customers reach the agent.' })
   ready!: boolean;
 
-  @Field(() => CredentialStatus)
-  credentialStatus!: CredentialStatus;
+  @Field(() => CredentialSource, { description: 'The line the agent talks on: its owner\'s own number, or the platform\'s shared one.' })
+  line!: CredentialSource;
 
-  @Field(() => CredentialStatusReason)
-  credentialStatusReason!: CredentialStatusReason;
+  @Field(() => String, { nullable: true, description: 'On the platform\'s shared number: the wa.me link that reaches this agent.' })
+  platformLink!: string | null;
 
-  @Field(() => CircuitState, { description: 'OPEN while Meta keeps failing for the number: sends are paused for a moment.' })
-  circuitState!: CircuitState;
+  @Field(() => CredentialStatus, { nullable: true, description: 'Null when the agent has no credential on its line.' })
+  credentialStatus!: CredentialStatus | null;
+
+  @Field(() => CredentialStatusReason, { nullable: true })
+  credentialStatusReason!: CredentialStatusReason | null;
+
+  @Field(() => CircuitState, { nullable: true, description: 'OPEN while Meta keeps failing for the number: sends are paused for a moment.' })
+  circuitState!: CircuitState | null;
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Last health check of the credential.' })
   credentialCheckedAt!: Date | null;
@@ -50,12 +57,17 @@ export class AgentWhatsAppStatus {
   windowClosesAt!: Date | null;
 }
 
-export async function agentWhatsAppStatus(em: EntityManager, config: AgentWhatsAppConfig, now: Date = new Date()): Promise<AgentWhatsAppStatus> {
+export async function agentWhatsAppStatus(
+  em: EntityManager,
+  defaultSource: PlatformDefault,
+  config: AgentWhatsAppConfig,
+  now: Date = new Date(),
+): Promise<AgentWhatsAppStatus> {
   const openSince = new Date(now.getTime() - CUSTOMER_SERVICE_WINDOW_MS);
   const ofAgent = { agentId: config.agentId, userId: config.userId };
-  const [credential, endpoint, latestInbound, latestOutbound, openWindows] = await Promise.all([
-    em.fork().findOneOrFail(WhatsAppCredential, { id: config.credential.id }),
-    em.fork().findOne(WebhookEndpoint, { credential: config.credential.id }),
+  const { source, credential } = await agentLineOf(em.fork(), defaultSource, config);
+  const [endpoint, latestInbound, latestOutbound, openWindows] = await Promise.all([
+    credential ? em.fork().findOne(WebhookEndpoint, { credential: credential.id }) : null,
     em.fork().findOne(Conversation, { ...ofAgent, lastInboundAt: { $ne: null } }, { orderBy: { lastInboundAt: 'desc' }, fields: ['lastInboundAt'] }),
     em.fork().findOne(Conversation, { ...ofAgent, lastOutboundAt: { $ne: null } }, { orderBy: { lastOutboundAt: 'desc' }, fields: ['lastOutboundAt'] }),
     em.fork().count(Conversation, { ...ofAgent, lastInboundAt: { $gt: openSince } }),
@@ -63,12 +75,18 @@ export async function agentWhatsAppStatus(em: EntityManager, config: AgentWhatsA
   const lastInboundAt = latestInbound?.lastInboundAt ?? null;
   const webhookStatus = endpoint?.status ?? null;
   return {
-    ready: config.enabled && credential.status === CredentialStatus.ACTIVE && credential.circuitState !== CircuitState.OPEN && webhookStatus === WebhookStatus.ACTIVE,
-    credentialStatus: credential.status,
-    credentialStatusReason: credential.statusReason,
-    circuitState: credential.circuitState,
-    credentialCheckedAt: credential.healthCheckedAt,
-    qualityRating: credential.qualityRating,
+    ready:
+      config.enabled &&
+      credential?.status === CredentialStatus.ACTIVE &&
+      credential.circuitState !== CircuitState.OPEN &&
+      webhookStatus === WebhookStatus.ACTIVE,
+    line: source,
+    platformLink: source === CredentialSource.PLATFORM && credential && config.platformCode ? platformLinkOf(credential, config.platformCode) : null,
+    credentialStatus: credential?.status ?? null,
+    credentialStatusReason: credential?.statusReason ?? null,
+    circuitState: credential?.circuitState ?? null,
+    credentialCheckedAt: credential?.healthCheckedAt ?? null,
+    qualityRating: credential?.qualityRating ?? null,
     webhookStatus,
     webhookRouting: endpoint?.routing ?? null,
     webhookVerifiedAt: endpoint?.verifiedAt ?? null,

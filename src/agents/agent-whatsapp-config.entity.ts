@@ -10,7 +10,7 @@ import { BusinessHours } from './business-hours';
 @Entity({ tableName: 'agent_whatsapp_configs' })
 @Index({ properties: ['userId'] })
 export class AgentWhatsAppConfig {
-  [OptionalProps]?: 'id' | 'credentialId' | 'enabled' | 'autoReply' | 'businessHours' | 'welcomeMessage' | 'fallbackMessage' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'id' | 'credentialId' | 'credential' | 'phoneNumberId' | 'platformCode' | 'enabled' | 'autoReply' | 'businessHours' | 'welcomeMessage' | 'fallbackMessage' | 'createdAt' | 'updatedAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -27,13 +27,26 @@ export class AgentWhatsAppConfig {
   @Property({ type: 'uuid' })
   userId!: string;
 
-  @ManyToOne(() => WhatsAppCredential, { deleteRule: 'cascade' })
-  credential!: WhatsAppCredential;
+  /**
+   * The owner's own credential the agent answers on; null while the agent only has the platform's shared
+   * number. Which of the two it uses is its owner's credential source (see `line`).
+   */
+  @ManyToOne(() => WhatsAppCredential, { deleteRule: 'cascade', nullable: true })
+  credential: WhatsAppCredential | null = null;
 
-  @Field()
-  @Property({ type: 'text' })
+  @Field(() => String, { nullable: true, description: 'The phone number id of the agent\'s own credential; null without one.' })
+  @Property({ type: 'text', nullable: true })
   @Unique({ name: 'agent_whatsapp_configs_phone_number_unique' })
-  phoneNumberId!: string;
+  phoneNumberId: string | null = null;
+
+  /**
+   * How customers reach this agent on the platform's shared number, where many agents share one number:
+   * the code in a customer's message (the wa.me link pre-fills it) picks the agent.
+   */
+  @Field(() => String, { nullable: true, description: 'The code that routes a customer to this agent on the platform\'s shared number.' })
+  @Property({ type: 'text', nullable: true })
+  @Unique({ name: 'agent_whatsapp_configs_platform_code_unique' })
+  platformCode: string | null = null;
 
   @Field()
   @Property({ type: 'boolean' })
@@ -63,8 +76,8 @@ export class AgentWhatsAppConfig {
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 
-  @Field(() => ID)
-  get credentialId(): string {
-    return this.credential.id;
+  @Field(() => ID, { nullable: true, description: 'The agent\'s own credential; null while it has only the platform\'s number.' })
+  get credentialId(): string | null {
+    return this.credential?.id ?? null;
   }
 }

@@ -1,7 +1,13 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditOutcome, auditWithin } from '../audit';
-import { WhatsAppCredential } from '../credentials';
+import {
+  assertPlatformOpenForNewUse,
+  CredentialSource,
+  credentialSourceOf,
+  WhatsAppCredential,
+  type PlatformDefault,
+} from '../credentials';
 import { PublicError } from '../errors';
 import { parseId } from '../graphql/ids';
 import type { Viewer } from '../identity';
@@ -9,6 +15,7 @@ import type { EnableAgentWhatsAppInput } from './agent-config.input';
 import { configMessage } from './agent-config-lookup';
 import { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';
 import { normalizeBusinessHours } from './business-hours-clock';
+import { newPlatformCode } from './platform-routing';
 
 /**
  * Puts one of the caller's agents on one of the caller's phone numbers. The plugin cannot see the host's
@@ -17,23 +24,27 @@ import { normalizeBusinessHours } from './business-hours-clock';
  */
 export async function enableAgentWhatsApp(
   em: EntityManager,
+  defaultSource: PlatformDefault,
   viewer: Viewer,
   input: EnableAgentWhatsAppInput,
   requestId: string,
 ): Promise<AgentWhatsAppConfig> {
   const agentId = parseId(input.agentId, 'Agent');
-  const credential = await em.findOne(WhatsAppCredential, { id: parseId(input.credentialId, 'Credential'), userId: viewer.userId });
-  if (!credential) throw PublicError.notFound('Credential');
+  const credential = input.credentialId == null ? null : await em.findOne(WhatsAppCredential, { id: parseId(input.credentialId, 'Credential'), userId: viewer.userId });
+  if (input.credentialId != null && !credential) throw PublicError.notFound('Credential');
+  if (!credential) await assertPlatformLine(em, defaultSource, viewer.userId);
   const welcomeMessage = configMessage(input.welcomeMessage ?? null, 'input.welcomeMessage');
   const fallbackMessage = configMessage(input.fallbackMessage ?? null, 'input.fallbackMessage');
   const businessHours = input.businessHours ? normalizeBusinessHours(input.businessHours, 'input.businessHours') : null;
 
-  await assertFree(em, viewer, agentId, credential.phoneNumberId);
+  await assertFree(em, viewer, agentId, credential?.phoneNumberId ?? null);
   const config = em.create(AgentWhatsAppConfig, {
     agentId,
     userId: viewer.userId,
     credential,
-    phoneNumberId: credential.phoneNumberId,
+    phoneNumberId: credential?.phoneNumberId ?? null,
+    // Every agent gets one, so it can be reached on the platform's number whenever its owner is on it.
+    platformCode: newPlatformCode(),
     autoReply: input.autoReply,
     welcomeMessage,
     fallbackMessage,
@@ -47,21 +58,29 @@ export async function enableAgentWhatsApp(
     targetType: 'agent',
     targetId: agentId,
     requestId,
-    details: { credentialId: credential.id, autoReply: input.autoReply, businessHours: businessHours !== null },
+    details: { credentialId: credential?.id ?? null, line: credential ? CredentialSource.USER : CredentialSource.PLATFORM, autoReply: input.autoReply, businessHours: businessHours !== null },
   });
   try {
     await em.flush();
   } catch (error) {
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
     // Lost a race with a concurrent enable: answer as if it had committed first.
-    await assertFree(em.fork(), viewer, agentId, credential.phoneNumberId);
+    await assertFree(em.fork(), viewer, agentId, credential?.phoneNumberId ?? null);
     throw error;
   }
   return config;
 }
 
-async function assertFree(em: EntityManager, viewer: Viewer, agentId: string, phoneNumberId: string): Promise<void> {
-  const existing = await em.findOne(AgentWhatsAppConfig, { $or: [{ agentId }, { phoneNumberId }] });
+/** Without a credential of their own, the owner must be on the platform's credentials and those must take new agents. */
+async function assertPlatformLine(em: EntityManager, defaultSource: PlatformDefault, userId: string): Promise<void> {
+  if ((await credentialSourceOf(em, defaultSource, userId)) !== CredentialSource.PLATFORM) {
+    throw PublicError.badInput('input.credentialId', 'Give one of your credentials: your agents use your own WhatsApp numbers.');
+  }
+  await assertPlatformOpenForNewUse(em, 'input.credentialId');
+}
+
+async function assertFree(em: EntityManager, viewer: Viewer, agentId: string, phoneNumberId: string | null): Promise<void> {
+  const existing = await em.findOne(AgentWhatsAppConfig, phoneNumberId ? { $or: [{ agentId }, { phoneNumberId }] } : { agentId });
   if (!existing) return;
   if (existing.agentId === agentId) {
     // Someone else's agent is indistinguishable from an unknown one.

@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { CredentialStatus } from '../credentials';
+import { CredentialStatus, WhatsAppCredential } from '../credentials';
 import { ErrorCode, PublicError } from '../errors';
 import { isUuid } from '../graphql/ids';
 import {
@@ -42,7 +42,7 @@ export class AgentReplyInProgressError extends Error {
 const HISTORY = 20;
 // The lease outlives the runtime timeout, so a lease only expires once its call has certainly ended.
 const LEASE_MARGIN_MS = 30_000;
-const SECRET_COLUMNS = ['credential.accessTokenCiphertext', 'credential.appSecretCiphertext', 'credential.verifyTokenCiphertext'] as const;
+const SECRET_COLUMNS = ['accessTokenCiphertext', 'appSecretCiphertext', 'verifyTokenCiphertext'] as const;
 
 /**
  * The agent's work for one inbound message (the `agent-inbound` job): the welcome on a customer's first
@@ -56,21 +56,23 @@ export async function handleAgentInbound(deps: AgentInboundDependencies, message
   if (!message) return 'not_found';
   if (message.direction !== MessageDirection.INBOUND) return 'not_inbound';
   const conversation = await em.findOneOrFail(Conversation, { id: message.conversationId });
+  // On the platform's shared number the thread names its agent; on an own number the number does.
   const config = await em.findOne(
     AgentWhatsAppConfig,
-    { phoneNumberId: conversation.phoneNumberId, userId: message.userId },
-    { populate: ['credential', ...SECRET_COLUMNS] },
+    conversation.agentLine ? { agentId: conversation.agentLine, userId: message.userId } : { phoneNumberId: conversation.phoneNumberId, userId: message.userId },
   );
   if (!config) return 'no_agent';
   if (!config.enabled) return 'paused';
   if (!config.autoReply) return 'auto_reply_off';
+  // Answers go out from the number the customer wrote to.
+  const credential = await em.findOne(WhatsAppCredential, { id: message.credentialId }, { populate: [...SECRET_COLUMNS] });
   // Nothing could be sent: do not ask the runtime for a reply that would be thrown away.
-  if (config.credential.status !== CredentialStatus.ACTIVE) {
-    deps.logger.warn({ agentId: config.agentId, status: config.credential.status }, 'credential not ACTIVE; inbound message left unanswered');
+  if (credential?.status !== CredentialStatus.ACTIVE) {
+    deps.logger.warn({ agentId: config.agentId, status: credential?.status ?? null }, 'credential not ACTIVE; inbound message left unanswered');
     return 'credential_unavailable';
   }
 
-  const sender: Sender = { userId: message.userId, credential: config.credential, agentId: config.agentId };
+  const sender: Sender = { userId: message.userId, credential, agentId: config.agentId };
   const send = (draft: OutboundDraft, key: string, replyTo: string | null = null) =>
     sendAutomatic(deps, em, sender, conversation, draft, key, replyTo);
   const firstContact = await isFirstInbound(em, message);

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { WhatsAppCredential } from '../credentials';
-import { PublicError } from '../errors';
+import { CredentialSource, PlatformCredentialState, UserCredentialSource, WhatsAppCredential, type PlatformDefault } from '../credentials';
+import { ErrorCode, PublicError } from '../errors';
 import { qualifiedTable } from '../db/orm';
 import { parseId } from '../graphql/ids';
 import type { Sender } from '../messaging';
@@ -16,6 +16,7 @@ const SECRET_COLUMNS = ['accessTokenCiphertext', 'appSecretCiphertext', 'verifyT
  */
 export async function resolveSender(
   em: EntityManager,
+  defaultSource: PlatformDefault,
   userId: string,
   input: { agentId?: string | null; credentialId?: string | null },
 ): Promise<Sender> {
@@ -24,15 +25,28 @@ export async function resolveSender(
   }
   if (input.agentId != null) {
     const agentId = parseId(input.agentId, 'Agent');
-    // Every send by agent passes here: one plain statement instead of an ORM query with a populate.
+    // Every send by agent passes here: one plain statement picks the agent's line (its owner's credential
+    // source, the platform's retirement) and loads that line's credential with its secrets' columns.
     const rows = await em.execute(
-      `select credential.* from ${qualifiedTable(em, WhatsAppCredential)} credential
-         join ${qualifiedTable(em, AgentWhatsAppConfig)} config on config.credential_id = credential.id
-        where config.agent_id = ? and config.user_id = ?`,
-      [agentId, userId],
+      `with choice as (
+         select config.credential_id,
+                case when state.retired_at is not null then 'USER' else coalesce(source.source, ?) end as line
+           from ${qualifiedTable(em, AgentWhatsAppConfig)} config
+           left join ${qualifiedTable(em, UserCredentialSource)} source on source.user_id = config.user_id
+           left join ${qualifiedTable(em, PlatformCredentialState)} state on state.id = 1
+          where config.agent_id = ? and config.user_id = ?
+       )
+       select choice.line as choice_line, credential.*
+         from choice
+         left join ${qualifiedTable(em, WhatsAppCredential)} credential
+           on (choice.line = 'USER' and credential.id = choice.credential_id) or (choice.line = 'PLATFORM' and credential.platform)`,
+      [defaultSource, agentId, userId],
     );
-    if (!rows[0]) throw PublicError.notFound('Agent');
-    return { userId, credential: em.map(WhatsAppCredential, rows[0]), agentId };
+    const row = rows[0] as ({ choice_line: CredentialSource; id: string | null } & Record<string, unknown>) | undefined;
+    if (!row) throw PublicError.notFound('Agent');
+    if (row.id === null) throw lineUnavailable(row.choice_line);
+    const { choice_line: _line, ...credentialRow } = row;
+    return { userId, credential: em.map(WhatsAppCredential, credentialRow), agentId };
   }
   const credential = await em.findOne(
     WhatsAppCredential,
@@ -42,4 +56,14 @@ export async function resolveSender(
   if (!credential) throw PublicError.notFound('Credential');
   const config = await em.findOne(AgentWhatsAppConfig, { phoneNumberId: credential.phoneNumberId, userId }, { fields: ['agentId'] });
   return { userId, credential, agentId: config?.agentId ?? null };
+}
+
+function lineUnavailable(line: CredentialSource): PublicError {
+  return new PublicError(
+    ErrorCode.CredentialUnavailable,
+    line === CredentialSource.USER
+      ? 'This agent has no WhatsApp number of your own yet: connect one and move the agent with the migration wizard.'
+      : 'The platform\'s WhatsApp number is not available right now.',
+    { field: 'input.agentId', reason: line === CredentialSource.USER ? 'NO_OWN_CREDENTIAL' : 'PLATFORM_UNAVAILABLE' },
+  );
 }

@@ -36,7 +36,7 @@ export async function auditedOperation<T>(
   } catch (raw) {
     const err = toCredentialPublicError(raw);
     const code = err instanceof PublicError ? err.code : ErrorCode.InternalServerError;
-    const rejected = code === ErrorCode.BadUserInput || code === ErrorCode.Conflict || code === ErrorCode.CredentialRejected || code === ErrorCode.NotFound;
+    const rejected = [ErrorCode.BadUserInput, ErrorCode.Conflict, ErrorCode.CredentialRejected, ErrorCode.NotFound, ErrorCode.PlatformCredentialsDeprecated].includes(code);
     await auditSeparately(ctx.em, {
       ...entry,
       actor: ctx.viewer,

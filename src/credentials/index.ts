@@ -14,3 +14,16 @@ export { registerAlertEmailJobs } from './alert-email';
 export { recordHealthVerdict, type HealthVerdict, type HealthChange } from './credential-health';
 export { CredentialCircuitBreaker, DEFAULT_CIRCUIT_POLICY, type CircuitPolicy } from './circuit-breaker';
 export { CircuitState } from './circuit-state';
+export {
+  CredentialSource,
+  UserCredentialSource,
+  PlatformCredentialState,
+  PLATFORM_OWNER_ID,
+  platformStateOf,
+  credentialSourceOf,
+  platformCredentialOf,
+  assertPlatformOpenForNewUse,
+  type PlatformDefault,
+} from './credential-source';
+export { auditedOperation, toCredentialPublicError } from './credential-errors';
+export type { CommandContext } from './command-context';

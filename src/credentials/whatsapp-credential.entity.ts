@@ -12,11 +12,15 @@ import { CredentialStatus, CredentialStatusReason } from './credential-status';
 @ObjectType({ description: 'A WhatsApp Business phone number connected with its owner\'s own Meta credentials.' })
 @Entity({ tableName: 'whatsapp_credentials' })
 @Index({ properties: ['userId'] })
+@Unique({
+  name: 'whatsapp_credentials_one_platform_unique',
+  expression: 'create unique index "whatsapp_credentials_one_platform_unique" on "whatsapp_credentials" ("platform") where "platform"',
+})
 export class WhatsAppCredential {
   [OptionalProps]?:
     | 'id' | 'status' | 'statusReason' | 'statusMessage' | 'tokenScopes' | 'createdAt' | 'updatedAt'
     | 'lastValidatedAt' | 'tokenExpiresAt' | 'qualityRating' | 'healthCheckedAt' | 'consecutiveFailures' | 'version'
-    | 'alertEmail' | 'statusChangedAt' | 'circuitState' | 'circuitFailures' | 'circuitOpenedAt';
+    | 'alertEmail' | 'statusChangedAt' | 'circuitState' | 'circuitFailures' | 'circuitOpenedAt' | 'platform';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -26,6 +30,14 @@ export class WhatsAppCredential {
   @Field(() => ID)
   @Property({ type: 'uuid' })
   userId!: string;
+
+  /**
+   * The platform's shared credential from configuration (migration phase 1), serving the agents of every
+   * user not yet on their own; at most one, owned by PLATFORM_OWNER_ID and seen only by admins.
+   */
+  @Field({ description: 'The platform\'s shared credential (admins only see it), not a user\'s own.' })
+  @Property({ type: 'boolean', default: false })
+  platform: boolean = false;
 
   @Field({ description: 'WhatsApp Business Account (WABA) id.' })
   @Property({ type: 'text' })

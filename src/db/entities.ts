@@ -2,10 +2,12 @@ import { AgentReply } from '../agents/agent-reply.entity';
 import { AgentWhatsAppConfig } from '../agents/agent-whatsapp-config.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { WhatsAppCredential } from '../credentials/whatsapp-credential.entity';
+import { PlatformCredentialState, UserCredentialSource } from '../credentials/credential-source';
 import { KeyRotationRun } from '../key-rotation/key-rotation-run.entity';
 import { UserKeyRotation } from '../key-rotation/user-key-rotation.entity';
 import { KeyringKey, KeyringKeyVersion } from '../keys/keyring-key.entity';
 import { Conversation } from '../messaging/conversation.entity';
+import { WhatsAppMigration } from '../platform-migration/whatsapp-migration.entity';
 import { Message } from '../messaging/message.entity';
 import { RateLimitBucket } from '../rate-limits/rate-limit-bucket.entity';
 import { MessageStatusEvent } from '../messaging/message-status-event.entity';
@@ -31,4 +33,7 @@ export const ALL_ENTITIES: Function[] = [
   RateLimitBucket,
   UserKeyRotation,
   KeyRotationRun,
+  UserCredentialSource,
+  PlatformCredentialState,
+  WhatsAppMigration,
 ];

@@ -23,6 +23,8 @@ export enum ErrorCode {
   CredentialUnavailable = 'CREDENTIAL_UNAVAILABLE',
   /** WhatsApp refused the operation for a reason the caller can act on (window closed, template paused, ...). */
   WhatsAppRejected = 'WHATSAPP_REJECTED',
+  /** The platform's shared WhatsApp credentials are deprecated or retired: they take no new use. */
+  PlatformCredentialsDeprecated = 'PLATFORM_CREDENTIALS_DEPRECATED',
   /** A dependency (Meta, Vault, the database) is unreachable; the operation changed nothing and may be retried. */
   DependencyUnavailable = 'DEPENDENCY_UNAVAILABLE',
   /** The request is not valid GraphQL (Apollo's own code, kept for client compatibility). */

@@ -7,6 +7,7 @@ import { CredentialHealthResolver } from '../credentials/credential-health.resol
 import { CredentialResolver, UserCredentialsResolver } from '../credentials/credential.resolver';
 import { Agent, User, hostReferenceResolvers } from '../host';
 import { KeyRotationResolver } from '../key-rotation';
+import { PlatformMigrationResolver } from '../platform-migration';
 import { UserErasureResolver } from '../user-erasure';
 import { CredentialWebhookResolver, WebhookMutationResolver } from '../webhooks';
 
@@ -24,6 +25,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AgentSubscriptionsResolver,
   CredentialWebhookResolver,
   WebhookMutationResolver,
+  PlatformMigrationResolver,
 ];
 
 export const REFERENCE_RESOLVERS = hostReferenceResolvers;

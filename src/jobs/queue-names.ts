@@ -19,6 +19,8 @@ export const QueueName = {
   RateLimitCleanup: 'rate-limit-cleanup',
   /** { runId }: the admin's rotate-every-user's-key run. */
   KeyRotateAll: 'key-rotate-all',
+  /** {}: bring the platform's shared credential row in line with PLATFORM_WHATSAPP_* (start-up). */
+  PlatformCredentialSync: 'platform-credential-sync',
 } as const;
 
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
@@ -37,4 +39,6 @@ export const QUEUE_SETTINGS: Record<QueueName, { policy?: 'standard' | 'singleto
   [QueueName.RateLimitCleanup]: { policy: 'singleton', retryLimit: 1 },
   [QueueName.KeyRewrap]: { policy: 'singleton', retryLimit: 8, retryDelaySeconds: 2, expireInSeconds: 900 },
   [QueueName.KeyRotateAll]: { policy: 'stately', retryLimit: 8, retryDelaySeconds: 2 },
+  // Meta unreachable at start-up: keep trying for about an hour (backoff), then the next start tries again.
+  [QueueName.PlatformCredentialSync]: { policy: 'singleton', retryLimit: 12, retryDelaySeconds: 5 },
 };

@@ -10,10 +10,10 @@ import { serviceWindowOf } from './customer-window';
  */
 @ObjectType('WhatsAppConversation', { description: 'A customer\'s WhatsApp thread with one phone number.' })
 @Entity({ tableName: 'whatsapp_conversations' })
-@Unique({ name: 'whatsapp_conversations_phone_customer_unique', properties: ['phoneNumberId', 'customerWaId'] })
+@Unique({ name: 'whatsapp_conversations_phone_customer_unique', properties: ['phoneNumberId', 'customerWaId', 'agentLine'] })
 @Index({ properties: ['agentId'] })
 export class Conversation {
-  [OptionalProps]?: 'id' | 'agentId' | 'lastInboundAt' | 'lastOutboundAt' | 'createdAt' | 'customerName' | 'windowOpen' | 'windowClosesAt';
+  [OptionalProps]?: 'id' | 'agentId' | 'agentLine' | 'lastInboundAt' | 'lastOutboundAt' | 'createdAt' | 'customerName' | 'windowOpen' | 'windowClosesAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -30,6 +30,13 @@ export class Conversation {
   @Field(() => ID, { nullable: true })
   @Property({ type: 'uuid', nullable: true })
   agentId: string | null = null;
+
+  /**
+   * '' on a number of the owner's own (the number is the thread). On the platform's shared number, where
+   * one customer may talk to several users' agents, the agent's id: each agent has its own thread.
+   */
+  @Property({ type: 'text', default: '' })
+  agentLine: string = '';
 
   @Field({ description: 'The customer\'s WhatsApp id (digits, or a business-scoped user id).' })
   @Property({ type: 'text' })

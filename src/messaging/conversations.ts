@@ -8,6 +8,8 @@ export interface ConversationKey {
   phoneNumberId: string;
   customerWaId: string;
   agentId: string | null;
+  /** See Conversation.agentLine: '' except on the platform's shared number. */
+  agentLine: string;
 }
 
 /**
@@ -15,7 +17,7 @@ export interface ConversationKey {
  * first messages race on the (phone number, customer) unique key; the loser reads the winner's row.
  */
 export async function findOrCreateConversation(em: EntityManager, key: ConversationKey): Promise<Conversation> {
-  const where = { phoneNumberId: key.phoneNumberId, customerWaId: key.customerWaId };
+  const where = { phoneNumberId: key.phoneNumberId, customerWaId: key.customerWaId, agentLine: key.agentLine };
   let conversation = await em.findOne(Conversation, where);
   if (!conversation) {
     const created = new Conversation();

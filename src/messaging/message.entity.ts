@@ -9,7 +9,7 @@ import { MessageDirection, MessageStatus } from './message-enums';
 @ObjectType('WhatsAppMessage', { description: 'A WhatsApp message in the history.' })
 @Entity({ tableName: 'whatsapp_messages' })
 @Unique({ name: 'whatsapp_messages_wamid_unique', properties: ['whatsappMessageId'] })
-@Unique({ name: 'whatsapp_messages_idempotency_unique', properties: ['credentialId', 'idempotencyKey'] })
+@Unique({ name: 'whatsapp_messages_idempotency_unique', properties: ['credentialId', 'userId', 'idempotencyKey'] })
 @Index({ name: 'whatsapp_messages_conversation_idx', properties: ['conversationId', 'timestamp', 'id'] })
 @Index({ properties: ['agentId', 'timestamp'] })
 export class Message {

@@ -10,6 +10,8 @@ export interface InboundMessageRecord {
   credentialId: string;
   /** The agent the phone number routes to; null when none is configured. */
   agentId: string | null;
+  /** See Conversation.agentLine. */
+  agentLine?: string;
   phoneNumberId: string;
   /** The business number as the webhook shows it (digits). */
   businessNumber: string;
@@ -47,12 +49,13 @@ export async function recordInboundMessage(em: EntityManager, record: InboundMes
       userId: record.userId,
       phoneNumberId: record.phoneNumberId,
       agentId: record.agentId,
+      agentLine: record.agentLine ?? '',
       customerWaId: record.customerWaId,
       customerName: record.customerName,
       lastInboundAt: record.timestamp,
       createdAt: new Date(),
     })
-    .onConflict(['phoneNumberId', 'customerWaId'])
+    .onConflict(['phoneNumberId', 'customerWaId', 'agentLine'])
     .merge({
       userId: raw('excluded.user_id'),
       agentId: raw('excluded.agent_id'),

@@ -43,6 +43,13 @@ export interface SendRequest {
   replyToMessageId?: string | null;
 }
 
+/** The thread a send belongs to: the number's, or the agent's own on the platform's shared number. */
+function lineOf(sender: Sender): string {
+  if (!sender.credential.platform) return '';
+  if (!sender.agentId) throw PublicError.badInput('input.agentId', 'The platform\'s shared number sends only on behalf of an agent.');
+  return sender.agentId;
+}
+
 function recipientOf(to: string): Recipient {
   try {
     return parseRecipient(to);
@@ -66,11 +73,11 @@ function replayOf(earlier: Message, fingerprint: string): Message {
 }
 
 /** The thread, read with one plain statement: this is on every send (see recordSent). */
-async function conversationOf(em: EntityManager, phoneNumberId: string, customerWaId: string): Promise<Conversation | null> {
-  const rows = await em.execute(`select * from ${qualifiedTable(em, Conversation)} where phone_number_id = ? and customer_wa_id = ?`, [
-    phoneNumberId,
-    customerWaId,
-  ]);
+async function conversationOf(em: EntityManager, phoneNumberId: string, customerWaId: string, agentLine: string): Promise<Conversation | null> {
+  const rows = await em.execute(
+    `select * from ${qualifiedTable(em, Conversation)} where phone_number_id = ? and customer_wa_id = ? and agent_line = ?`,
+    [phoneNumberId, customerWaId, agentLine],
+  );
   return rows[0] ? em.map(Conversation, rows[0]) : null;
 }
 
@@ -106,10 +113,12 @@ export async function sendMessage(deps: SendDependencies, em: EntityManager, req
   const recipient = recipientOf(request.to);
   const customerWaId = recipient.kind === 'phone' ? toWaId(recipient.to) : recipient.recipient;
   const fingerprint = fingerprintOf(customerWaId, request);
-  const idempotency = { credentialId: credential.id, idempotencyKey: request.idempotencyKey };
+  // Keys are the sender's own: on the platform's shared number several users send through one credential.
+  const idempotency = { credentialId: credential.id, userId: sender.userId, idempotencyKey: request.idempotencyKey };
+  const agentLine = lineOf(sender);
   const now = new Date();
 
-  let conversation = await conversationOf(em, credential.phoneNumberId, customerWaId);
+  let conversation = await conversationOf(em, credential.phoneNumberId, customerWaId, agentLine);
   if (conversation) assertConversationOwner(conversation, sender.userId);
   const refused = refusal(credential, conversation, draft, now);
   if (refused) {
@@ -128,6 +137,7 @@ export async function sendMessage(deps: SendDependencies, em: EntityManager, req
     phoneNumberId: credential.phoneNumberId,
     customerWaId,
     agentId: sender.agentId,
+    agentLine,
   });
 
   const message = new Message();

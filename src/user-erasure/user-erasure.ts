@@ -6,6 +6,8 @@ import { WhatsAppCredential } from '../credentials';
 import { ErrorCode, PublicError } from '../errors';
 import { KeyPermissionDeniedError, KeyServiceUnavailableError, type KeyService } from '../keys';
 import { Conversation } from '../messaging/conversation.entity';
+import { UserCredentialSource } from '../credentials/credential-source';
+import { WhatsAppMigration } from '../platform-migration/whatsapp-migration.entity';
 import { Message } from '../messaging/message.entity';
 import { MessageStatusEvent } from '../messaging/message-status-event.entity';
 import type { Logger } from '../observability/logger';
@@ -139,6 +141,9 @@ export class UserErasure {
     const agentConfigs = await tx.nativeDelete(AgentWhatsAppConfig, { $or: [{ userId }, ...ofCredentials] });
     const webhookEndpoints = endpointIds.length > 0 ? await tx.nativeDelete(WebhookEndpoint, { id: { $in: endpointIds } }) : 0;
     const credentials = await tx.nativeDelete(WhatsAppCredential, { userId });
+    // The migration record's snapshot names the user's agents and numbers; the source choice goes with it.
+    await tx.nativeDelete(WhatsAppMigration, { userId });
+    await tx.nativeDelete(UserCredentialSource, { userId });
     const keyRotationRecords = await this.keyRotation.forgetUser(tx, userId);
     // Older entries stay as the security record (who did what, when, with which outcome) under opaque
     // ids; their details, which may name phone numbers or businesses, go.

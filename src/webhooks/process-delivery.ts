@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { AgentWhatsAppConfig } from '../agents';
+import { AgentWhatsAppConfig, routePlatformInbound } from '../agents';
 import { auditWithin, AuditOutcome, type AuditDetail } from '../audit';
 import { readCredentialSecrets, type WhatsAppCredential } from '../credentials';
 import { Topic, type MessageEvent } from '../events';
 import { QueueName, type JobQueue } from '../jobs';
 import type { KeyService } from '../keys';
-import { recordInboundMessage, recordMessageStatus, MessageStatus } from '../messaging';
+import { readableText, recordInboundMessage, recordMessageStatus, MessageStatus } from '../messaging';
 import {
   isMessagesChange,
   MessagesChangeSchema,
@@ -238,11 +238,12 @@ class ChangeHandler {
     const contact =
       contacts.find((c) => (message.from && c.wa_id === message.from) || (message.from_user_id && c.user_id === message.from_user_id)) ??
       (contacts.length === 1 ? contacts[0] : undefined);
-    const agentId = await this.lookups.agentFor(this.credential.id, value.metadata.phone_number_id);
+    const { userId, agentId, agentLine } = await this.recipientOf(value, message, customer);
     const recorded = await recordInboundMessage(this.em, {
-      userId: this.endpoint.userId,
+      userId,
       credentialId: this.credential.id,
       agentId,
+      agentLine,
       phoneNumberId: value.metadata.phone_number_id,
       businessNumber: value.metadata.display_phone_number,
       wamid: message.id,
@@ -264,9 +265,39 @@ class ChangeHandler {
       this.result.events.push({
         topic: Topic.InboundMessage,
         agentId,
-        payload: { messageId: recorded.messageId, userId: this.endpoint.userId, agentId, status: MessageStatus.RECEIVED },
+        payload: { messageId: recorded.messageId, userId, agentId, status: MessageStatus.RECEIVED },
       });
     }
+  }
+
+  /**
+   * Whose message this is. An own number belongs to its owner and routes to the agent on it; the
+   * platform's shared number serves many users' agents, so the message itself says which (migration
+   * phase 1). A platform message for nobody is kept under the platform and audited, never dropped.
+   */
+  private async recipientOf(
+    value: MessagesValue,
+    message: InboundMessage,
+    customer: string,
+  ): Promise<{ userId: string; agentId: string | null; agentLine: string }> {
+    const phoneNumberId = value.metadata.phone_number_id;
+    if (!this.credential.platform) {
+      return { userId: this.endpoint.userId, agentId: await this.lookups.agentFor(this.credential.id, phoneNumberId), agentLine: '' };
+    }
+    const route = await routePlatformInbound(this.em, phoneNumberId, customer, readableText(message.type, message as Record<string, unknown>));
+    if (!route) {
+      auditWithin(this.em, {
+        actor: 'system',
+        action: 'platform.inbound_unrouted',
+        outcome: AuditOutcome.REJECTED,
+        subjectUserId: this.endpoint.userId,
+        targetType: 'WebhookEndpoint',
+        targetId: this.endpoint.id,
+        details: { reason: 'no_agent_code_or_thread', wamid: message.id },
+      });
+      return { userId: this.endpoint.userId, agentId: null, agentLine: '' };
+    }
+    return { userId: route.userId, agentId: route.agentId, agentLine: route.agentId };
   }
 
   private async status(status: WebhookStatus): Promise<void> {

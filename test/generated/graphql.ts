@@ -41,13 +41,17 @@ export type AgentWhatsAppConfig = {
   /** The thread with one customer, with its 24-hour window. */
   conversation?: Maybe<WhatsAppConversation>;
   createdAt: Scalars['DateTimeISO']['output'];
-  credentialId: Scalars['ID']['output'];
+  /** The agent's own credential; null while it has only the platform's number. */
+  credentialId?: Maybe<Scalars['ID']['output']>;
   enabled: Scalars['Boolean']['output'];
   fallbackMessage?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** The agent's messages, newest first; only one customer's with `customer`. */
   messages: WhatsAppMessagePage;
-  phoneNumberId: Scalars['String']['output'];
+  /** The phone number id of the agent's own credential; null without one. */
+  phoneNumberId?: Maybe<Scalars['String']['output']>;
+  /** The code that routes a customer to this agent on the platform's shared number. */
+  platformCode?: Maybe<Scalars['String']['output']>;
   /** Credential health, webhook routing, activity and the 24-hour windows. */
   status: AgentWhatsAppStatus;
   updatedAt: Scalars['DateTimeISO']['output'];
@@ -73,17 +77,22 @@ export type AgentWhatsAppConfigMessagesArgs = {
 export type AgentWhatsAppStatus = {
   __typename?: 'AgentWhatsAppStatus';
   /** OPEN while Meta keeps failing for the number: sends are paused for a moment. */
-  circuitState: CircuitState;
+  circuitState?: Maybe<CircuitState>;
   /** Last health check of the credential. */
   credentialCheckedAt?: Maybe<Scalars['DateTimeISO']['output']>;
-  credentialStatus: CredentialStatus;
-  credentialStatusReason: CredentialStatusReason;
+  /** Null when the agent has no credential on its line. */
+  credentialStatus?: Maybe<CredentialStatus>;
+  credentialStatusReason?: Maybe<CredentialStatusReason>;
   /** The latest message from any customer. */
   lastInboundAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** The latest message sent to any customer. */
   lastOutboundAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The line the agent talks on: its owner's own number, or the platform's shared one. */
+  line: WhatsAppCredentialSource;
   /** Customers whose 24-hour window is open now. */
   openWindows: Scalars['Int']['output'];
+  /** On the platform's shared number: the wa.me link that reaches this agent. */
+  platformLink?: Maybe<Scalars['String']['output']>;
   /** Meta quality rating of the phone number. */
   qualityRating?: Maybe<Scalars['String']['output']>;
   /** Enabled, credential ACTIVE and webhooks routed here: customers reach the agent. */
@@ -240,8 +249,8 @@ export type EnableAgentWhatsAppInput = {
   /** Answer customers through the agent runtime (and send welcome/fallback messages). */
   autoReply?: Scalars['Boolean']['input'];
   businessHours?: InputMaybe<BusinessHoursInput>;
-  /** One of your credentials: the agent answers on its phone number. */
-  credentialId: Scalars['ID']['input'];
+  /** One of your credentials: the agent answers on its phone number. Omit it to use the platform's shared number (while your agents use the platform's credentials). */
+  credentialId?: InputMaybe<Scalars['ID']['input']>;
   /** Sent outside business hours, once per closed period; at most 4,096 characters. */
   fallbackMessage?: InputMaybe<Scalars['String']['input']>;
   /** Sent on a customer's first message; at most 4,096 characters. */
@@ -287,9 +296,11 @@ export type Mutation = {
   deleteUserData: UserDataErasure;
   /** Disconnect: removes the webhook configuration at Meta and the stored secrets. */
   deleteWhatsAppCredential: DeleteWhatsAppCredentialPayload;
+  /** Admins: deprecate (or un-deprecate) the platform's credentials: no new agents or users; existing ones keep working. */
+  deprecatePlatformWhatsApp: PlatformWhatsApp;
   /** Removes the agent's WhatsApp configuration and frees its phone number; returns the agent id. */
   disableAgentWhatsApp: Scalars['ID']['output'];
-  /** Puts one of my agents on one of my phone numbers. */
+  /** Puts one of my agents on one of my phone numbers (or on the platform's shared number while I use it). */
   enableAgentWhatsApp: AgentWhatsAppConfig;
   /** Export my credentials (all, or the ones named), encrypted with a passphrase of at least 12 characters, to move them to another environment. */
   exportWhatsAppCredentials: WhatsAppCredentialBundle;
@@ -301,12 +312,20 @@ export type Mutation = {
   reconfigureWhatsAppWebhook: WebhookEndpoint;
   /** Administrators: lift a suspension; the credential is then re-checked with Meta. */
   reinstateWhatsAppCredential: WhatsAppCredential;
+  /** Admins: once deprecated and unused, remove the platform's credentials for good. */
+  retirePlatformWhatsApp: PlatformWhatsApp;
   /** Check the credential with Meta now and update its status. */
   revalidateWhatsAppCredential: WhatsAppCredential;
+  /** Back to the platform's credentials: within the rollback window after a run, or after a failed run. */
+  rollBackWhatsAppMigration: WhatsAppMigration;
   /** Rotates my encryption key (an admin may name any user). New secrets use the new version at once; stored ones are rewrapped in the background, then older versions are retired (rewrapState). Every secret stays readable throughout. */
   rotateUserKey: UserKeyInfo;
+  /** Checks your credentials with Meta, configures their webhooks, then moves every agent to your own numbers in one step. A failed step moves nothing and is reported in `steps`. */
+  runWhatsAppMigration: WhatsAppMigration;
   /** Sends a WhatsApp message from an agent's (or a credential's) phone number. Free-form content needs the customer's 24-hour window to be open; outside it only a template is sent. Repeating the same idempotencyKey never sends twice. */
   sendWhatsAppMessage: WhatsAppMessage;
+  /** Admins: which credentials one user's agents use (null: the global default). Returns the user's source now. */
+  setWhatsAppCredentialSource: WhatsAppCredentialSource;
   /** Admin: starts a background run rotating every user's key, resumable after a restart. CONFLICT while one is running. */
   startKeyRotationRun: KeyRotationRun;
   /** Administrators: take a credential out of service (no sending, no checks). */
@@ -330,6 +349,11 @@ export type MutationDeleteUserDataArgs = {
 
 export type MutationDeleteWhatsAppCredentialArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeprecatePlatformWhatsAppArgs = {
+  deprecated: Scalars['Boolean']['input'];
 };
 
 
@@ -381,8 +405,19 @@ export type MutationRotateUserKeyArgs = {
 };
 
 
+export type MutationRunWhatsAppMigrationArgs = {
+  input?: InputMaybe<RunWhatsAppMigrationInput>;
+};
+
+
 export type MutationSendWhatsAppMessageArgs = {
   input: SendWhatsAppMessageInput;
+};
+
+
+export type MutationSetWhatsAppCredentialSourceArgs = {
+  source?: InputMaybe<WhatsAppCredentialSource>;
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -403,6 +438,28 @@ export type MutationUpdateWhatsAppCredentialArgs = {
   input: UpdateWhatsAppCredentialInput;
 };
 
+/** The platform's shared WhatsApp credentials and who still uses them. */
+export type PlatformWhatsApp = {
+  __typename?: 'PlatformWhatsApp';
+  /** PLATFORM_WHATSAPP_* are set on this instance. */
+  configured: Scalars['Boolean']['output'];
+  /** The platform's credential, once synced with Meta. */
+  credential?: Maybe<WhatsAppCredential>;
+  /** WHATSAPP_CREDENTIAL_SOURCE_DEFAULT: the source of users without an override. */
+  defaultSource: WhatsAppCredentialSource;
+  /** Users whose agents still use the platform's credentials. */
+  dependents: Array<PlatformWhatsAppDependent>;
+  deprecatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  retiredAt?: Maybe<Scalars['DateTimeISO']['output']>;
+};
+
+export type PlatformWhatsAppDependent = {
+  __typename?: 'PlatformWhatsAppDependent';
+  /** Enabled agents that talk through the platform's credentials. */
+  agentCount: Scalars['Int']['output'];
+  userId: Scalars['ID']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   _entities: Array<Maybe<_Entity>>;
@@ -417,8 +474,14 @@ export type Query = {
   keyRotationRun?: Maybe<KeyRotationRun>;
   /** Operations on my data (by me, an administrator or the plugin), newest first. */
   myWhatsAppAuditLog: AuditEntryConnection;
+  /** Admins: the platform's shared credentials, their phase, and who depends on them. */
+  platformWhatsApp: PlatformWhatsApp;
   /** My encryption key's versions and the state of its last rotation (an admin may name any user). NOT_FOUND without a key. */
   userKeyInfo: UserKeyInfo;
+  /** Your latest migration run and whether it can be rolled back. */
+  whatsAppMigration?: Maybe<WhatsAppMigration>;
+  /** What moving your agents to your own WhatsApp numbers would do. */
+  whatsAppMigrationPreview: WhatsAppMigrationPreview;
   /** One of my credentials; NOT_FOUND for anyone else's. */
   whatsappCredential: WhatsAppCredential;
   /** My connected WhatsApp credentials, newest first. */
@@ -472,6 +535,11 @@ export type QueryUserKeyInfoArgs = {
 
 export type QueryWhatsappCredentialArgs = {
   id: Scalars['ID']['input'];
+};
+
+export type RunWhatsAppMigrationInput = {
+  /** Which of your numbers each agent takes; the preview's choice for agents left out. */
+  agents?: InputMaybe<Array<WhatsAppMigrationAgentInput>>;
 };
 
 export type SendWhatsAppMessageInput = {
@@ -674,6 +742,8 @@ export type WhatsAppCredential = {
   phoneNumber: Scalars['String']['output'];
   /** Meta's id of the phone number; unique across all users. */
   phoneNumberId: Scalars['String']['output'];
+  /** The platform's shared credential (admins only see it), not a user's own. */
+  platform: Scalars['Boolean']['output'];
   /** Meta quality rating: GREEN, YELLOW, RED or UNKNOWN. */
   qualityRating?: Maybe<Scalars['String']['output']>;
   status: CredentialStatus;
@@ -724,6 +794,11 @@ export type WhatsAppCredentialPayload = {
   credential: WhatsAppCredential;
   warnings: Array<CredentialWarning>;
 };
+
+/** USER: the agent answers on one of its owner's own numbers. PLATFORM: on the platform's shared number. */
+export type WhatsAppCredentialSource =
+  | 'PLATFORM'
+  | 'USER';
 
 export type WhatsAppCurrencyInput = {
   /** The amount times 1,000. */
@@ -814,6 +889,79 @@ export type WhatsAppMessageStatus =
   | 'READ'
   | 'RECEIVED'
   | 'SENT';
+
+/** Your move from the platform's WhatsApp credentials to your own. */
+export type WhatsAppMigration = {
+  __typename?: 'WhatsAppMigration';
+  /** A rollback to the platform's credentials is possible now. */
+  canRollBack: Scalars['Boolean']['output'];
+  completedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Until when a completed migration can be rolled back. */
+  rollbackDeadline?: Maybe<Scalars['DateTimeISO']['output']>;
+  rolledBackAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** How many times the user ran the migration. */
+  runs: Scalars['Int']['output'];
+  startedAt: Scalars['DateTimeISO']['output'];
+  state: WhatsAppMigrationState;
+  /** The steps of the latest run, in order. */
+  steps: Array<WhatsAppMigrationStep>;
+  userId: Scalars['ID']['output'];
+};
+
+/** One of your agents and the number it would move to. */
+export type WhatsAppMigrationAgent = {
+  __typename?: 'WhatsAppMigrationAgent';
+  agentId: Scalars['ID']['output'];
+  /** Your credential the agent moves to; null when you have none left for it. */
+  credentialId?: Maybe<Scalars['ID']['output']>;
+  credentialStatus?: Maybe<CredentialStatus>;
+  phoneNumber?: Maybe<Scalars['String']['output']>;
+};
+
+export type WhatsAppMigrationAgentInput = {
+  agentId: Scalars['ID']['input'];
+  credentialId: Scalars['ID']['input'];
+};
+
+/** What a migration to your own WhatsApp credentials would do, before doing it. */
+export type WhatsAppMigrationPreview = {
+  __typename?: 'WhatsAppMigrationPreview';
+  agents: Array<WhatsAppMigrationAgent>;
+  /** Your latest run, if any. */
+  migration?: Maybe<WhatsAppMigration>;
+  /** A run would succeed as far as the plugin can tell (Meta is asked again when it runs). */
+  ready: Scalars['Boolean']['output'];
+  /** What you must do first, in words; empty when ready. */
+  requirements: Array<Scalars['String']['output']>;
+  /** Hours after a run during which you can roll back. */
+  rollbackWindowHours: Scalars['Int']['output'];
+  /** The credentials your agents use now. */
+  source: WhatsAppCredentialSource;
+};
+
+export type WhatsAppMigrationState =
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'ROLLED_BACK';
+
+/** One step of a migration run, for one agent or credential. */
+export type WhatsAppMigrationStep = {
+  __typename?: 'WhatsAppMigrationStep';
+  agentId?: Maybe<Scalars['ID']['output']>;
+  /** The error code of a failed step (CREDENTIAL_REJECTED, ...). */
+  code?: Maybe<Scalars['String']['output']>;
+  credentialId?: Maybe<Scalars['ID']['output']>;
+  /** What went wrong and what to do; never a secret. */
+  message?: Maybe<Scalars['String']['output']>;
+  outcome: WhatsAppMigrationStepOutcome;
+  /** validate_credential, configure_webhook or move_agents. */
+  step: Scalars['String']['output'];
+};
+
+export type WhatsAppMigrationStepOutcome =
+  | 'FAILED'
+  | 'OK'
+  | 'SKIPPED';
 
 /** Where a page ends, for keyset pagination: pass `endCursor` as `after`. */
 export type WhatsAppPageInfo = {
@@ -912,7 +1060,7 @@ export type Link__Purpose =
   /** `SECURITY` features provide metadata necessary to securely resolve fields. */
   | 'SECURITY';
 
-export type AgentConfigFieldsFragment = { __typename?: 'AgentWhatsAppConfig', id: string, agentId: string, userId: string, credentialId: string, phoneNumberId: string, enabled: boolean, autoReply: boolean, welcomeMessage?: string | null, fallbackMessage?: string | null, businessHours?: { __typename?: 'BusinessHours', enabled: boolean, timezone: string, schedule: Array<{ __typename?: 'BusinessHoursSpan', day: Weekday, start: string, end: string }> } | null };
+export type AgentConfigFieldsFragment = { __typename?: 'AgentWhatsAppConfig', id: string, agentId: string, userId: string, credentialId?: string | null, phoneNumberId?: string | null, enabled: boolean, autoReply: boolean, welcomeMessage?: string | null, fallbackMessage?: string | null, businessHours?: { __typename?: 'BusinessHours', enabled: boolean, timezone: string, schedule: Array<{ __typename?: 'BusinessHoursSpan', day: Weekday, start: string, end: string }> } | null };
 
 export type MessageFieldsFragment = { __typename?: 'WhatsAppMessage', id: string, agentId?: string | null, conversationId: string, credentialId: string, direction: WhatsAppMessageDirection, messageType: string, content: Record<string, unknown>, status: WhatsAppMessageStatus, whatsappMessageId?: string | null, fromPhone: string, toPhone: string, errorCode?: number | null, errorTitle?: string | null, replyToMessageId?: string | null, timestamp: string };
 
@@ -921,7 +1069,7 @@ export type EnableAgentWhatsAppMutationVariables = Exact<{
 }>;
 
 
-export type EnableAgentWhatsAppMutation = { __typename?: 'Mutation', enableAgentWhatsApp: { __typename?: 'AgentWhatsAppConfig', id: string, agentId: string, userId: string, credentialId: string, phoneNumberId: string, enabled: boolean, autoReply: boolean, welcomeMessage?: string | null, fallbackMessage?: string | null, businessHours?: { __typename?: 'BusinessHours', enabled: boolean, timezone: string, schedule: Array<{ __typename?: 'BusinessHoursSpan', day: Weekday, start: string, end: string }> } | null } };
+export type EnableAgentWhatsAppMutation = { __typename?: 'Mutation', enableAgentWhatsApp: { __typename?: 'AgentWhatsAppConfig', id: string, agentId: string, userId: string, credentialId?: string | null, phoneNumberId?: string | null, enabled: boolean, autoReply: boolean, welcomeMessage?: string | null, fallbackMessage?: string | null, businessHours?: { __typename?: 'BusinessHours', enabled: boolean, timezone: string, schedule: Array<{ __typename?: 'BusinessHoursSpan', day: Weekday, start: string, end: string }> } | null } };
 
 export type UpdateAgentWhatsAppMutationVariables = Exact<{
   agentId: Scalars['ID']['input'];
@@ -929,7 +1077,7 @@ export type UpdateAgentWhatsAppMutationVariables = Exact<{
 }>;
 
 
-export type UpdateAgentWhatsAppMutation = { __typename?: 'Mutation', updateAgentWhatsApp: { __typename?: 'AgentWhatsAppConfig', id: string, agentId: string, userId: string, credentialId: string, phoneNumberId: string, enabled: boolean, autoReply: boolean, welcomeMessage?: string | null, fallbackMessage?: string | null, businessHours?: { __typename?: 'BusinessHours', enabled: boolean, timezone: string, schedule: Array<{ __typename?: 'BusinessHoursSpan', day: Weekday, start: string, end: string }> } | null } };
+export type UpdateAgentWhatsAppMutation = { __typename?: 'Mutation', updateAgentWhatsApp: { __typename?: 'AgentWhatsAppConfig', id: string, agentId: string, userId: string, credentialId?: string | null, phoneNumberId?: string | null, enabled: boolean, autoReply: boolean, welcomeMessage?: string | null, fallbackMessage?: string | null, businessHours?: { __typename?: 'BusinessHours', enabled: boolean, timezone: string, schedule: Array<{ __typename?: 'BusinessHoursSpan', day: Weekday, start: string, end: string }> } | null } };
 
 export type DisableAgentWhatsAppMutationVariables = Exact<{
   agentId: Scalars['ID']['input'];
@@ -943,14 +1091,14 @@ export type AgentWhatsAppQueryVariables = Exact<{
 }>;
 
 
-export type AgentWhatsAppQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'AgentWhatsAppConfig', id: string, agentId: string, userId: string, credentialId: string, phoneNumberId: string, enabled: boolean, autoReply: boolean, welcomeMessage?: string | null, fallbackMessage?: string | null, businessHours?: { __typename?: 'BusinessHours', enabled: boolean, timezone: string, schedule: Array<{ __typename?: 'BusinessHoursSpan', day: Weekday, start: string, end: string }> } | null } };
+export type AgentWhatsAppQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'AgentWhatsAppConfig', id: string, agentId: string, userId: string, credentialId?: string | null, phoneNumberId?: string | null, enabled: boolean, autoReply: boolean, welcomeMessage?: string | null, fallbackMessage?: string | null, businessHours?: { __typename?: 'BusinessHours', enabled: boolean, timezone: string, schedule: Array<{ __typename?: 'BusinessHoursSpan', day: Weekday, start: string, end: string }> } | null } };
 
 export type AgentWhatsAppStatusQueryVariables = Exact<{
   agentId: Scalars['ID']['input'];
 }>;
 
 
-export type AgentWhatsAppStatusQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'AgentWhatsAppConfig', agentId: string, status: { __typename?: 'AgentWhatsAppStatus', ready: boolean, credentialStatus: CredentialStatus, credentialStatusReason: CredentialStatusReason, webhookStatus?: WebhookStatus | null, webhookRouting?: WebhookRouting | null, lastInboundAt?: string | null, lastOutboundAt?: string | null, windowOpen: boolean, openWindows: number, windowClosesAt?: string | null } } };
+export type AgentWhatsAppStatusQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'AgentWhatsAppConfig', agentId: string, status: { __typename?: 'AgentWhatsAppStatus', ready: boolean, credentialStatus?: CredentialStatus | null, credentialStatusReason?: CredentialStatusReason | null, webhookStatus?: WebhookStatus | null, webhookRouting?: WebhookRouting | null, lastInboundAt?: string | null, lastOutboundAt?: string | null, windowOpen: boolean, openWindows: number, windowClosesAt?: string | null } } };
 
 export type AgentMessagesQueryVariables = Exact<{
   agentId: Scalars['ID']['input'];
@@ -1151,6 +1299,64 @@ export type DeleteUserDataMutationVariables = Exact<{
 
 export type DeleteUserDataMutation = { __typename?: 'Mutation', deleteUserData: { __typename?: 'UserDataErasure', userId: string, keyDestroyed: boolean, credentials: number, webhookEndpoints: number, webhookDeliveries: number, agentConfigs: number, conversations: number, messages: number, keyRotationRecords: number, auditEntriesScrubbed: number, hooksFailed: Array<string> } };
 
+export type MigrationFieldsFragment = { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: string | null, message?: string | null }> };
+
+export type PlatformFieldsFragment = { __typename?: 'PlatformWhatsApp', configured: boolean, defaultSource: WhatsAppCredentialSource, deprecatedAt?: string | null, retiredAt?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, platform: boolean, phoneNumberId: string, status: CredentialStatus } | null, dependents: Array<{ __typename?: 'PlatformWhatsAppDependent', userId: string, agentCount: number }> };
+
+export type AgentLineQueryVariables = Exact<{
+  agentId: Scalars['ID']['input'];
+}>;
+
+
+export type AgentLineQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'AgentWhatsAppConfig', agentId: string, credentialId?: string | null, phoneNumberId?: string | null, platformCode?: string | null, status: { __typename?: 'AgentWhatsAppStatus', line: WhatsAppCredentialSource, platformLink?: string | null, ready: boolean, credentialStatus?: CredentialStatus | null } } };
+
+export type WhatsAppMigrationPreviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WhatsAppMigrationPreviewQuery = { __typename?: 'Query', whatsAppMigrationPreview: { __typename?: 'WhatsAppMigrationPreview', source: WhatsAppCredentialSource, ready: boolean, requirements: Array<string>, rollbackWindowHours: number, agents: Array<{ __typename?: 'WhatsAppMigrationAgent', agentId: string, credentialId?: string | null, phoneNumber?: string | null, credentialStatus?: CredentialStatus | null }>, migration?: { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: string | null, message?: string | null }> } | null } };
+
+export type WhatsAppMigrationStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WhatsAppMigrationStatusQuery = { __typename?: 'Query', whatsAppMigration?: { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: string | null, message?: string | null }> } | null };
+
+export type RunWhatsAppMigrationMutationVariables = Exact<{
+  input?: InputMaybe<RunWhatsAppMigrationInput>;
+}>;
+
+
+export type RunWhatsAppMigrationMutation = { __typename?: 'Mutation', runWhatsAppMigration: { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: string | null, message?: string | null }> } };
+
+export type RollBackWhatsAppMigrationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RollBackWhatsAppMigrationMutation = { __typename?: 'Mutation', rollBackWhatsAppMigration: { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: string | null, message?: string | null }> } };
+
+export type PlatformWhatsAppQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PlatformWhatsAppQuery = { __typename?: 'Query', platformWhatsApp: { __typename?: 'PlatformWhatsApp', configured: boolean, defaultSource: WhatsAppCredentialSource, deprecatedAt?: string | null, retiredAt?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, platform: boolean, phoneNumberId: string, status: CredentialStatus } | null, dependents: Array<{ __typename?: 'PlatformWhatsAppDependent', userId: string, agentCount: number }> } };
+
+export type SetWhatsAppCredentialSourceMutationVariables = Exact<{
+  userId: Scalars['ID']['input'];
+  source?: InputMaybe<WhatsAppCredentialSource>;
+}>;
+
+
+export type SetWhatsAppCredentialSourceMutation = { __typename?: 'Mutation', setWhatsAppCredentialSource: WhatsAppCredentialSource };
+
+export type DeprecatePlatformWhatsAppMutationVariables = Exact<{
+  deprecated: Scalars['Boolean']['input'];
+}>;
+
+
+export type DeprecatePlatformWhatsAppMutation = { __typename?: 'Mutation', deprecatePlatformWhatsApp: { __typename?: 'PlatformWhatsApp', configured: boolean, defaultSource: WhatsAppCredentialSource, deprecatedAt?: string | null, retiredAt?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, platform: boolean, phoneNumberId: string, status: CredentialStatus } | null, dependents: Array<{ __typename?: 'PlatformWhatsAppDependent', userId: string, agentCount: number }> } };
+
+export type RetirePlatformWhatsAppMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RetirePlatformWhatsAppMutation = { __typename?: 'Mutation', retirePlatformWhatsApp: { __typename?: 'PlatformWhatsApp', configured: boolean, defaultSource: WhatsAppCredentialSource, deprecatedAt?: string | null, retiredAt?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, platform: boolean, phoneNumberId: string, status: CredentialStatus } | null, dependents: Array<{ __typename?: 'PlatformWhatsAppDependent', userId: string, agentCount: number }> } };
+
 export type MyCredentialWebhooksQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1169,6 +1375,8 @@ export const CredentialFieldsFragmentDoc = {"kind":"Document","definitions":[{"k
 export const AuditFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuditFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorUserId"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"subjectUserId"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}}]} as unknown as DocumentNode<AuditFieldsFragment, unknown>;
 export const UserKeyInfoFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserKeyInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserKeyInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"latestVersion"}},{"kind":"Field","name":{"kind":"Name","value":"minDecryptionVersion"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapState"}},{"kind":"Field","name":{"kind":"Name","value":"rotatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapCompletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrappedSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"unreadableSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<UserKeyInfoFieldsFragment, unknown>;
 export const KeyRotationRunFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KeyRotationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KeyRotationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"startedBy"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<KeyRotationRunFieldsFragment, unknown>;
+export const MigrationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MigrationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMigration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"canRollBack"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rollbackDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"rolledBackAt"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<MigrationFieldsFragment, unknown>;
+export const PlatformFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformWhatsApp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"defaultSource"}},{"kind":"Field","name":{"kind":"Name","value":"deprecatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"agentCount"}}]}}]}}]} as unknown as DocumentNode<PlatformFieldsFragment, unknown>;
 export const EnableAgentWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnableAgentWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EnableAgentWhatsAppInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enableAgentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AgentConfigFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AgentConfigFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AgentWhatsAppConfig"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"autoReply"}},{"kind":"Field","name":{"kind":"Name","value":"welcomeMessage"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackMessage"}},{"kind":"Field","name":{"kind":"Name","value":"businessHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}}]}}]}}]} as unknown as DocumentNode<EnableAgentWhatsAppMutation, EnableAgentWhatsAppMutationVariables>;
 export const UpdateAgentWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateAgentWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateAgentWhatsAppInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateAgentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AgentConfigFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AgentConfigFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AgentWhatsAppConfig"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"autoReply"}},{"kind":"Field","name":{"kind":"Name","value":"welcomeMessage"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackMessage"}},{"kind":"Field","name":{"kind":"Name","value":"businessHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateAgentWhatsAppMutation, UpdateAgentWhatsAppMutationVariables>;
 export const DisableAgentWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisableAgentWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disableAgentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}]}]}}]} as unknown as DocumentNode<DisableAgentWhatsAppMutation, DisableAgentWhatsAppMutationVariables>;
@@ -1200,5 +1408,14 @@ export const RotateUserKeyDocument = {"kind":"Document","definitions":[{"kind":"
 export const StartKeyRotationRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartKeyRotationRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startKeyRotationRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"KeyRotationRunFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KeyRotationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KeyRotationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"startedBy"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<StartKeyRotationRunMutation, StartKeyRotationRunMutationVariables>;
 export const KeyRotationRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"KeyRotationRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"keyRotationRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"KeyRotationRunFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KeyRotationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KeyRotationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"startedBy"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<KeyRotationRunQuery, KeyRotationRunQueryVariables>;
 export const DeleteUserDataDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUserData"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUserData"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"keyDestroyed"}},{"kind":"Field","name":{"kind":"Name","value":"credentials"}},{"kind":"Field","name":{"kind":"Name","value":"webhookEndpoints"}},{"kind":"Field","name":{"kind":"Name","value":"webhookDeliveries"}},{"kind":"Field","name":{"kind":"Name","value":"agentConfigs"}},{"kind":"Field","name":{"kind":"Name","value":"conversations"}},{"kind":"Field","name":{"kind":"Name","value":"messages"}},{"kind":"Field","name":{"kind":"Name","value":"keyRotationRecords"}},{"kind":"Field","name":{"kind":"Name","value":"auditEntriesScrubbed"}},{"kind":"Field","name":{"kind":"Name","value":"hooksFailed"}}]}}]}}]} as unknown as DocumentNode<DeleteUserDataMutation, DeleteUserDataMutationVariables>;
+export const AgentLineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AgentLine"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"platformCode"}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"platformLink"}},{"kind":"Field","name":{"kind":"Name","value":"ready"}},{"kind":"Field","name":{"kind":"Name","value":"credentialStatus"}}]}}]}}]}}]} as unknown as DocumentNode<AgentLineQuery, AgentLineQueryVariables>;
+export const WhatsAppMigrationPreviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhatsAppMigrationPreview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppMigrationPreview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"ready"}},{"kind":"Field","name":{"kind":"Name","value":"requirements"}},{"kind":"Field","name":{"kind":"Name","value":"rollbackWindowHours"}},{"kind":"Field","name":{"kind":"Name","value":"agents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"credentialStatus"}}]}},{"kind":"Field","name":{"kind":"Name","value":"migration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MigrationFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MigrationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMigration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"canRollBack"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rollbackDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"rolledBackAt"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<WhatsAppMigrationPreviewQuery, WhatsAppMigrationPreviewQueryVariables>;
+export const WhatsAppMigrationStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhatsAppMigrationStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppMigration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MigrationFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MigrationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMigration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"canRollBack"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rollbackDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"rolledBackAt"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<WhatsAppMigrationStatusQuery, WhatsAppMigrationStatusQueryVariables>;
+export const RunWhatsAppMigrationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RunWhatsAppMigration"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RunWhatsAppMigrationInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runWhatsAppMigration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MigrationFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MigrationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMigration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"canRollBack"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rollbackDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"rolledBackAt"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<RunWhatsAppMigrationMutation, RunWhatsAppMigrationMutationVariables>;
+export const RollBackWhatsAppMigrationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RollBackWhatsAppMigration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rollBackWhatsAppMigration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MigrationFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MigrationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMigration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"canRollBack"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rollbackDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"rolledBackAt"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<RollBackWhatsAppMigrationMutation, RollBackWhatsAppMigrationMutationVariables>;
+export const PlatformWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PlatformWhatsApp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"platformWhatsApp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlatformFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformWhatsApp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"defaultSource"}},{"kind":"Field","name":{"kind":"Name","value":"deprecatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"agentCount"}}]}}]}}]} as unknown as DocumentNode<PlatformWhatsAppQuery, PlatformWhatsAppQueryVariables>;
+export const SetWhatsAppCredentialSourceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetWhatsAppCredentialSource"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"source"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredentialSource"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setWhatsAppCredentialSource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"source"},"value":{"kind":"Variable","name":{"kind":"Name","value":"source"}}}]}]}}]} as unknown as DocumentNode<SetWhatsAppCredentialSourceMutation, SetWhatsAppCredentialSourceMutationVariables>;
+export const DeprecatePlatformWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeprecatePlatformWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deprecated"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deprecatePlatformWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"deprecated"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deprecated"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlatformFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformWhatsApp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"defaultSource"}},{"kind":"Field","name":{"kind":"Name","value":"deprecatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"agentCount"}}]}}]}}]} as unknown as DocumentNode<DeprecatePlatformWhatsAppMutation, DeprecatePlatformWhatsAppMutationVariables>;
+export const RetirePlatformWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RetirePlatformWhatsApp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retirePlatformWhatsApp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlatformFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformWhatsApp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"defaultSource"}},{"kind":"Field","name":{"kind":"Name","value":"deprecatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"agentCount"}}]}}]}}]} as unknown as DocumentNode<RetirePlatformWhatsAppMutation, RetirePlatformWhatsAppMutationVariables>;
 export const MyCredentialWebhooksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyCredentialWebhooks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsappCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"webhook"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"webhookUrl"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"routing"}},{"kind":"Field","name":{"kind":"Name","value":"configuredAt"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastDeliveryAt"}}]}}]}}]}}]} as unknown as DocumentNode<MyCredentialWebhooksQuery, MyCredentialWebhooksQueryVariables>;
 export const ReconfigureWhatsAppWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReconfigureWhatsAppWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reconfigureWhatsAppWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"routing"}},{"kind":"Field","name":{"kind":"Name","value":"webhookUrl"}}]}}]}}]} as unknown as DocumentNode<ReconfigureWhatsAppWebhookMutation, ReconfigureWhatsAppWebhookMutationVariables>;

@@ -1,0 +1,99 @@
+import { OptionalProps } from '@mikro-orm/core';
+import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { CredentialSource } from '../credentials';
+
+export enum MigrationState {
+  /** A run stopped at a step (nothing was moved); the user fixes what `steps` says and runs again, or rolls back. */
+  FAILED = 'FAILED',
+  /** The agents use the user's own numbers; rollback is possible until `rollbackDeadline`. */
+  COMPLETED = 'COMPLETED',
+  /** Back on the platform's credentials. */
+  ROLLED_BACK = 'ROLLED_BACK',
+}
+registerEnumType(MigrationState, { name: 'WhatsAppMigrationState' });
+
+export enum MigrationStepOutcome {
+  OK = 'OK',
+  FAILED = 'FAILED',
+  SKIPPED = 'SKIPPED',
+}
+registerEnumType(MigrationStepOutcome, { name: 'WhatsAppMigrationStepOutcome' });
+
+@ObjectType('WhatsAppMigrationStep', { description: 'One step of a migration run, for one agent or credential.' })
+export class MigrationStep {
+  @Field({ description: 'validate_credential, configure_webhook or move_agents.' })
+  step!: string;
+
+  @Field(() => ID, { nullable: true })
+  agentId!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  credentialId!: string | null;
+
+  @Field(() => MigrationStepOutcome)
+  outcome!: MigrationStepOutcome;
+
+  @Field(() => String, { nullable: true, description: 'What went wrong and what to do; never a secret.' })
+  message!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The error code of a failed step (CREDENTIAL_REJECTED, ...).' })
+  code!: string | null;
+}
+
+/** What a rollback restores: the user's previous choice and each moved agent's previous own credential. */
+export interface MigrationSnapshot {
+  previousSource: CredentialSource | null;
+  agents: Array<{ agentId: string; credentialId: string | null; phoneNumberId: string | null }>;
+}
+
+/** A user's move from the platform's credentials to their own (migration phase 2): its latest run. */
+@ObjectType('WhatsAppMigration', { description: 'Your move from the platform\'s WhatsApp credentials to your own.' })
+@Entity({ tableName: 'whatsapp_migrations' })
+export class WhatsAppMigration {
+  [OptionalProps]?: 'steps' | 'snapshot' | 'completedAt' | 'rollbackDeadline' | 'rolledBackAt' | 'updatedAt' | 'runs' | 'canRollBack';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  userId!: string;
+
+  @Field(() => MigrationState)
+  @Enum({ items: () => MigrationState })
+  state!: MigrationState;
+
+  @Field(() => [MigrationStep], { description: 'The steps of the latest run, in order.' })
+  @Property({ type: 'json' })
+  steps: MigrationStep[] = [];
+
+  @Property({ type: 'json', nullable: true, hidden: true })
+  snapshot: MigrationSnapshot | null = null;
+
+  @Field(() => GraphQLISODateTime)
+  @Property({ type: 'timestamptz' })
+  startedAt!: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  completedAt: Date | null = null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Until when a completed migration can be rolled back.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  rollbackDeadline: Date | null = null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  rolledBackAt: Date | null = null;
+
+  @Field(() => Int, { description: 'How many times the user ran the migration.' })
+  @Property({ type: 'integer' })
+  runs: number = 0;
+
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  @Field({ description: 'A rollback to the platform\'s credentials is possible now.' })
+  get canRollBack(): boolean {
+    if (this.state === MigrationState.FAILED) return true;
+    return this.state === MigrationState.COMPLETED && this.rollbackDeadline !== null && this.rollbackDeadline.getTime() > Date.now();
+  }
+}
