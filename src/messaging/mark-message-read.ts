@@ -24,7 +24,8 @@ export async function markMessageRead(deps: SendDependencies, em: EntityManager,
   if (message.direction !== MessageDirection.INBOUND || !message.whatsappMessageId) {
     throw PublicError.badInput('messageId', 'Only messages received from a customer can be marked read.');
   }
-  const credential = await em.findOne(WhatsAppCredential, { id: message.credentialId, userId: request.userId });
+  // The number the customer wrote to: the user's own, or the platform's shared one their agent answers on.
+  const credential = await em.findOne(WhatsAppCredential, { id: message.credentialId, $or: [{ userId: request.userId }, { platform: true }] });
   if (!credential) throw PublicError.notFound('Message');
   if (credential.status !== CredentialStatus.ACTIVE) throw credentialUnavailableError(credential.status, credential.statusReason);
 

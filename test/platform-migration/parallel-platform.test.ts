@@ -7,10 +7,12 @@ import {
   AgentLineDocument,
   AgentMessagesDocument,
   EnableAgentWhatsAppDocument,
+  MarkWhatsAppMessageReadDocument,
   MyCredentialsDocument,
   PlatformWhatsAppDocument,
   SetWhatsAppCredentialSourceDocument,
 } from '../generated/graphql';
+import { eventually } from '../support/eventually';
 import { postGraphQL } from '../support/graphql-http';
 import {
   connectOwnNumber,
@@ -65,6 +67,9 @@ describe('platform credentials in parallel with users\' own', () => {
     expect(sent.data?.sendWhatsAppMessage).toMatchObject({ credentialId: t.platformCredentialId, status: 'SENT', conversationId: first.conversationId });
     expect(t.sandbox.sentMessages(t.platform.phoneNumberId).map((m) => m.wamid)).toContain(sent.data?.sendWhatsAppMessage.whatsappMessageId);
 
+    const read = await postGraphQL(t.app.graphqlUrl, MarkWhatsAppMessageReadDocument, { authorization: token, variables: { messageId: second.id } });
+    expect(read.errors).toBeUndefined();
+
     const history = await postGraphQL(t.app.graphqlUrl, AgentMessagesDocument, { authorization: token, variables: { agentId, first: 10 } });
     expect(history.data?.agentWhatsApp.messages.nodes.map((m) => m.direction)).toEqual(['OUTBOUND', 'INBOUND', 'INBOUND']);
   });
@@ -97,6 +102,26 @@ describe('platform credentials in parallel with users\' own', () => {
     expect(contents).toContain('from B');
     expect(contents).not.toContain('from A');
     expect(contents).not.toContain(`start ${agentA.platformCode}`);
+  });
+
+  test('automatic messages of a platform agent leave from the shared number, in the agent\'s own thread', async () => {
+    const userId = randomUUID();
+    const token = await t.app.tokenFor(userId);
+    const agentId = randomUUID();
+    const enabled = await postGraphQL(t.app.graphqlUrl, EnableAgentWhatsAppDocument, {
+      authorization: token,
+      variables: { input: { agentId, autoReply: true, welcomeMessage: 'Welcome to the shop!' } },
+    });
+    expect(enabled.errors).toBeUndefined();
+    const inbound = await customerWrites(t, t.platform.phoneNumberId, '15550001212', `hello ${enabled.data!.enableAgentWhatsApp.platformCode}`);
+    const welcome = await eventually(
+      () => t.app.orm.em.fork().findOne(Message, { agentId, direction: 'outbound' } as never),
+      (found) => found !== null,
+      30_000,
+      'the welcome message',
+    );
+    expect(welcome).toMatchObject({ userId, credentialId: t.platformCredentialId, conversationId: inbound.conversationId, content: { body: 'Welcome to the shop!' } });
+    expect(t.sandbox.sentMessages(t.platform.phoneNumberId).some((m) => m.wamid === welcome!.whatsappMessageId)).toBe(true);
   });
 
   test('a message for no agent on the shared number is kept for the platform and audited, never dropped', async () => {
