@@ -26,6 +26,8 @@ describe('enabling WhatsApp for an agent', () => {
       userId: agent.userId,
       credentialId: agent.credentialId,
       phoneNumberId: agent.account.phoneNumberId,
+      // Reaches the agent on the platform's shared number whenever its owner is on the platform's credentials.
+      platformCode: expect.stringMatching(/^WA-[0-9A-HJKMNP-TV-Z]{8}$/),
       enabled: true,
       autoReply: true,
       welcomeMessage: 'Bem-vindo!',

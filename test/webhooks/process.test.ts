@@ -269,11 +269,20 @@ describe('processing stored deliveries', () => {
     expect(history).toHaveLength(7);
     expect(history.find((h) => h.whatsappMessageId === failing && h.status === 'failed')!.payload).toMatchObject({ errors: [failure] });
 
-    // Only the statuses that moved a message were published: read, then sent→failed for the other.
-    const published = [await statusEvents.next(), await statusEvents.next()];
-    expect(published.map((e) => [e.messageId, e.status]).sort()).toEqual(
-      [[readMessage.id, MessageStatus.READ], [failingMessage.id, MessageStatus.FAILED]].sort(),
-    );
+    // Only statuses that moved a message were published: each message's events climb (sent, delivered,
+    // read; failed ends it) and end at its final status. Which intermediate ones depends on the order the
+    // loops applied them in, so events are read until both final statuses have been seen.
+    const published: MessageEvent[] = [];
+    const final = new Map([[readMessage.id, MessageStatus.READ], [failingMessage.id, MessageStatus.FAILED]]);
+    const seen = () => [...final].every(([id, status]) => published.some((e) => e.messageId === id && e.status === status));
+    while (!seen()) published.push(await statusEvents.next());
+    const rank: Record<string, number> = { sent: 1, delivered: 2, read: 3, failed: 4 };
+    for (const [id, status] of final) {
+      const climb = published.filter((e) => e.messageId === id).map((e) => e.status as string);
+      expect(climb.at(-1)).toBe(status);
+      expect(climb.map((s) => rank[s])).toEqual([...climb.map((s) => rank[s])].sort());
+      expect(new Set(climb).size).toBe(climb.length);
+    }
     for (const event of published) expect(event).toMatchObject({ userId: tenant.userId, agentId: tenant.agentId });
     await statusEvents.close();
   });
