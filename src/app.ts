@@ -28,6 +28,7 @@ import { JobQueue, QueueName } from './jobs';
 import { mutationRateLimitPlugin, Pacer, PostgresRateLimiter } from './rate-limits';
 import { CiphertextRegistry, KeyRotation, credentialCiphertextColumns } from './key-rotation';
 import { KeyService, createKeyBackend } from './keys';
+import { SendLedger } from './messaging/send-ledger';
 import { createLogger, type Logger } from './observability/logger';
 import { startSandbox, type Sandbox } from './sandbox';
 import { UserErasure } from './user-erasure';
@@ -166,6 +167,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       logger,
       credentialLifecycle,
       rateLimiter,
+      sendLedger: new SendLedger(orm),
       outbound: { pacer: new Pacer(rateLimiter), breaker: new CredentialCircuitBreaker() },
       keyRotation,
       userErasure,

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { WhatsAppCredential } from '../credentials';
 import { PublicError } from '../errors';
 import { qualifiedTable } from '../db/orm';
+import { sharedRead } from '../db/shared-read';
 import { parseId } from '../graphql/ids';
 import type { Sender } from '../messaging';
 import { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';
@@ -24,8 +25,10 @@ export async function resolveSender(
   }
   if (input.agentId != null) {
     const agentId = parseId(input.agentId, 'Agent');
-    // Every send by agent passes here: one plain statement instead of an ORM query with a populate.
-    const rows = await em.execute(
+    // Every send by agent passes here: one plain statement instead of an ORM query with a populate,
+    // shared by the concurrent sends of the same agent.
+    const rows = await sharedRead(
+      em,
       `select credential.* from ${qualifiedTable(em, WhatsAppCredential)} credential
          join ${qualifiedTable(em, AgentWhatsAppConfig)} config on config.credential_id = credential.id
         where config.agent_id = ? and config.user_id = ?`,

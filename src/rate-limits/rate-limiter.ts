@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { GroupCommit, isStatementError } from '../db/group-commit';
 import { qualifiedTable } from '../db/orm';
 import { RateLimitBucket } from './rate-limit-bucket.entity';
 
@@ -27,6 +28,8 @@ interface Lease {
 export class PostgresRateLimiter {
   private readonly leases = new Map<string, Lease>();
   private readonly acquiring = new Map<string, Promise<void>>();
+  /** One group commit per (policy, lease size): the leases taken in one event-loop turn share a statement. */
+  private readonly takers = new Map<string, GroupCommit<string, { taken: number; left: number }>>();
   private readonly table: string;
 
   constructor(
@@ -78,27 +81,43 @@ export class PostgresRateLimiter {
     });
   }
 
+  /** Takes up to `want` tokens of the bucket `key`, with the other keys of the same policy in this turn. */
+  private take(key: string, policy: RateLimitPolicy, want: number): Promise<{ taken: number; left: number }> {
+    const signature = `${policy.perSecond}/${policy.burst}/${want}`;
+    let taker = this.takers.get(signature);
+    if (!taker) {
+      taker = new GroupCommit({ run: (keys) => this.takeMany(keys, policy, want), maxInFlight: 2, isolate: isStatementError });
+      this.takers.set(signature, taker);
+    }
+    return taker.submit(key);
+  }
+
   /**
-   * One atomic statement: refill the bucket for the time passed, take up to `want` whole tokens, and
-   * report how many were taken. ON CONFLICT DO UPDATE locks the row, so concurrent instances serialise.
+   * One atomic statement for many buckets of one policy: refill each for the time passed, take up to
+   * `want` whole tokens, and report how many were taken. ON CONFLICT DO UPDATE locks the rows, in key
+   * order, so concurrent instances serialise per bucket without deadlocking. (The acquisition is
+   * single-flight per key, so a key is never twice in one statement.)
    */
-  private async take(key: string, policy: RateLimitPolicy, want: number): Promise<{ taken: number; left: number }> {
+  private async takeMany(keys: string[], policy: RateLimitPolicy, want: number): Promise<Array<{ ok: true; value: { taken: number; left: number } }>> {
     const refilled = 'least(?::float8, b.tokens + extract(epoch from clock_timestamp() - b.updated_at) * ?::float8)';
     const rows = (await this.orm.em.getConnection().execute(
       `insert into ${this.table} as b (key, tokens, taken, updated_at)
-         values (?, ?::float8 - least(?::int, ?::float8), least(?::int, ?::float8), clock_timestamp())
+         select v.key, ?::float8 - least(?::int, ?::float8), least(?::int, ?::float8), clock_timestamp()
+           from (values ${keys.map(() => '(?::text)').join(', ')}) as v(key) order by v.key
        on conflict (key) do update set
          taken = least(?::int, floor(${refilled})),
          tokens = ${refilled} - least(?::int, floor(${refilled})),
          updated_at = clock_timestamp()
-       returning tokens, taken`,
+       returning key, tokens, taken`,
       [
-        key, policy.burst, want, policy.burst, want, policy.burst,
+        policy.burst, want, policy.burst, want, policy.burst,
+        ...keys,
         want, policy.burst, policy.perSecond,
         policy.burst, policy.perSecond, want, policy.burst, policy.perSecond,
       ],
-    )) as Array<{ tokens: number; taken: number }>;
-    return { taken: Number(rows[0]!.taken), left: Number(rows[0]!.tokens) };
+    )) as Array<{ key: string; tokens: number; taken: number }>;
+    const byKey = new Map(rows.map((row) => [row.key, { taken: Number(row.taken), left: Number(row.tokens) }]));
+    return keys.map((key) => ({ ok: true, value: byKey.get(key)! }));
   }
 
   /**

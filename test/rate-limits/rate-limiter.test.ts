@@ -32,6 +32,23 @@ describe('PostgresRateLimiter', () => {
     const decisions = await Promise.all(Array.from({ length: 600 }, (_, i) => instances[i % 3]!.consume('webhook:x', policy)));
     expect(decisions.filter((d) => d.allowed)).toHaveLength(200);
   });
+
+  it('takes the leases of many buckets of one policy in one statement, each bucket counted on its own', async () => {
+    const { orm } = await startTestOrm();
+    const limiter = new PostgresRateLimiter(orm);
+    const policy = { perSecond: 0.001, burst: 3 };
+    const keys = Array.from({ length: 20 }, (_, i) => `pair:p:${i}`);
+    // Each key asked four times at once: three allowed (the burst), the fourth refused.
+    const decisions = await Promise.all(keys.flatMap((key) => [0, 1, 2, 3].map(() => limiter.consume(key, policy))));
+    for (let k = 0; k < keys.length; k++) {
+      expect(decisions.slice(k * 4, k * 4 + 4).map((d) => d.allowed)).toEqual([true, true, true, false]);
+    }
+    const writers = (await orm.em.getConnection().execute(
+      `select count(distinct xmin::text)::int as n from whatsapp_connect.rate_limit_buckets where key like 'pair:p:%'`,
+    )) as Array<{ n: number }>;
+    // The twenty buckets were written together (a row's xmin is the statement's transaction), not one by one.
+    expect(writers[0]!.n).toBeLessThanOrEqual(2);
+  });
 });
 
 describe('mutation rate limit', () => {
