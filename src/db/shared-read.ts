@@ -17,7 +17,7 @@ function readerFor(em: EntityManager): GroupCommit<Read, Row[]> {
   let reader = readers.get(connection);
   if (!reader) {
     reader = new GroupCommit<Read, Row[]>({
-      maxInFlight: 4,
+      maxInFlight: 2,
       run: async (reads) => {
         const answers = new Map<string, Promise<Outcome<Row[]>>>();
         for (const read of reads) {

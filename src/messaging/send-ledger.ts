@@ -1,3 +1,4 @@
+import type { EntityProperty } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { GroupCommit, isStatementError, type Outcome } from '../db/group-commit';
 import { qualifiedTable } from '../db/orm';
@@ -43,6 +44,7 @@ export class SendLedger {
   private readonly conversations: GroupCommit<ConversationKey, Row | null>;
   private readonly pending: GroupCommit<Message, boolean>;
   private readonly sent: GroupCommit<SentRow, void>;
+  private shape?: { table: string; columns: string; props: EntityProperty[]; conflict: string };
 
   constructor(
     private readonly orm: MikroORM,
@@ -50,7 +52,7 @@ export class SendLedger {
   ) {
     const common = { maxBatch: options.maxBatch ?? 256, maxInFlight: options.maxInFlight ?? 2, isolate: isStatementError };
     this.conversations = new GroupCommit({ ...common, run: (keys) => this.readConversations(null, keys) });
-    this.pending = new GroupCommit({ ...common, run: (messages) => this.insertPendingRows(this.orm.em.fork(), messages) });
+    this.pending = new GroupCommit({ ...common, run: (messages) => this.insertPendingRows(null, messages) });
     this.sent = new GroupCommit({ ...common, run: (rows) => this.writeSent(null, rows) });
   }
 
@@ -112,25 +114,40 @@ export class SendLedger {
    * so two batches holding the same keys wait for each other in the same order (no deadlock); a key
    * twice in one batch stores the first and reports the second as taken, as two single inserts would.
    */
-  private async insertPendingRows(em: EntityManager, messages: Message[]): Promise<Array<Outcome<boolean>>> {
+  private async insertPendingRows(em: EntityManager | null, messages: Message[]): Promise<Array<Outcome<boolean>>> {
     const ordered = [...messages].sort((a, b) => compare(a.credentialId, b.credentialId) || compare(a.idempotencyKey ?? '', b.idempotencyKey ?? ''));
-    const meta = em.getMetadata().get(Message);
-    const data = ordered.map((message) => {
-      const row: Row = {};
-      for (const prop of meta.props) {
-        if (prop.persist !== false && prop.kind === 'scalar') row[prop.name] = message[prop.name as keyof Message];
-      }
-      return row;
-    });
-    const returned = (await em
-      .createQueryBuilder(Message)
-      .insert(data as never)
-      .onConflict(['credentialId', 'idempotencyKey'])
-      .ignore()
-      .returning(['id'])
-      .execute('all')) as Array<{ id: string }>;
-    const stored = new Set(returned.map((row) => row.id));
+    const { table, columns, props, conflict } = this.insertShape();
+    const platform = this.orm.em.getPlatform();
+    const row = `(${props.map(() => '?').join(', ')})`;
+    const values = ordered.flatMap((message) =>
+      props.map((prop) => {
+        const value = message[prop.name as keyof Message] as unknown;
+        return prop.customType && value != null ? prop.customType.convertToDatabaseValue(value, platform, { mode: 'query' }) : value;
+      }),
+    );
+    const returned = (await this.execute(
+      em,
+      `insert into ${table} (${columns}) values ${ordered.map(() => row).join(', ')} on conflict (${conflict}) do nothing returning id`,
+      values,
+    )) as Array<{ id: string }>;
+    const stored = new Set(returned.map((r) => r.id));
     return messages.map((message) => ok(stored.has(message.id)));
+  }
+
+  /** The message's stored columns, from the entity's metadata (read once): the INSERT follows the entity. */
+  private insertShape(): { table: string; columns: string; props: EntityProperty[]; conflict: string } {
+    if (!this.shape) {
+      const meta = this.orm.getMetadata().get(Message);
+      const props = meta.props.filter((prop) => prop.persist !== false && prop.kind === 'scalar' && prop.fieldNames?.length === 1);
+      const column = (name: 'credentialId' | 'idempotencyKey') => `"${meta.properties[name].fieldNames[0]}"`;
+      this.shape = {
+        table: qualifiedTable(this.orm.em, Message),
+        columns: props.map((prop) => `"${prop.fieldNames[0]}"`).join(', '),
+        props,
+        conflict: [column('credentialId'), column('idempotencyKey')].join(', '),
+      };
+    }
+    return this.shape;
   }
 
   /**

@@ -46,6 +46,7 @@ export class PostgresRateLimiter {
       if (lease && lease.expiresAt > now) {
         if (lease.tokens >= 1) {
           lease.tokens -= 1;
+          this.topUpEarly(key, policy, lease, now);
           return { allowed: true };
         }
         if (lease.refusedForMs > 0) {
@@ -64,18 +65,41 @@ export class PostgresRateLimiter {
     }
   }
 
-  private async acquire(key: string, policy: RateLimitPolicy, now: number): Promise<void> {
+  private leaseSizeOf(policy: RateLimitPolicy): number {
     // Small buckets lease one token at a time: a per-user limit of 30/min must be exact.
-    const want = Math.max(1, Math.min(this.options.leaseSize ?? 20, Math.floor(policy.burst / 10)));
+    return Math.max(1, Math.min(this.options.leaseSize ?? 20, Math.floor(policy.burst / 10)));
+  }
+
+  /**
+   * A busy key takes its next lease while half of the current one is left, so its callers do not all
+   * stop for a round trip every `leaseSize` calls. Only for leases of several tokens (never for the
+   * exact one-token buckets), and only one acquisition per key at a time.
+   */
+  private topUpEarly(key: string, policy: RateLimitPolicy, lease: Lease, now: number): void {
+    const size = this.leaseSizeOf(policy);
+    if (size < 4 || lease.tokens >= size / 2 || this.acquiring.has(key)) return;
+    const acquisition = this.acquire(key, policy, now)
+      .catch(() => undefined) // the next caller that finds the lease empty tries again, and sees the error
+      .finally(() => this.acquiring.delete(key));
+    this.acquiring.set(key, acquisition);
+  }
+
+  private async acquire(key: string, policy: RateLimitPolicy, now: number): Promise<void> {
+    const want = this.leaseSizeOf(policy);
     const { taken, left } = await this.take(key, policy, want);
     const leaseMs = this.options.leaseMs ?? 1000;
     const retryAfterMs = Math.max(1, Math.ceil(((1 - left) / policy.perSecond) * 1000));
     if (this.leases.size > 10_000) {
       for (const [k, l] of this.leases) if (l.expiresAt <= now) this.leases.delete(k);
     }
+    // Tokens still left of a live lease (taken early, see topUpEarly) are kept with the new ones.
+    const current = this.leases.get(key);
+    const carried = current && current.expiresAt > now ? current.tokens : 0;
+    // The bucket had nothing more: spend what is left; the caller that empties it asks again.
+    if (taken < 1 && carried >= 1) return;
     // An empty bucket is remembered briefly, so a flood of refused requests does not each hit the database.
     this.leases.set(key, {
-      tokens: taken,
+      tokens: taken + carried,
       refusedForMs: taken >= 1 ? 0 : retryAfterMs,
       expiresAt: now + (taken >= 1 ? leaseMs : Math.min(leaseMs, retryAfterMs, 250)),
     });
