@@ -215,13 +215,19 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     });
     stack.push(() => webhooks.stop());
 
-    const contextFor = (viewer: Viewer | null, requestId: string): GraphQLContext => ({
-      em: orm.em.fork(),
-      viewer,
-      requestId,
-      logger: logger.child({ requestId }),
-      services,
-    });
+    const contextFor = (viewer: Viewer | null, requestId: string): GraphQLContext => {
+      let requestLogger: Logger | undefined;
+      return {
+        em: orm.em.fork(),
+        viewer,
+        requestId,
+        // Made on first use: most requests log nothing, and a child logger per request is not free.
+        get logger() {
+          return (requestLogger ??= logger.child({ requestId }));
+        },
+        services,
+      };
+    };
 
     const httpServer: Server = createServer({ keepAliveTimeout: 65_000 });
     const apollo = new ApolloServer<GraphQLContext>({

@@ -65,9 +65,14 @@ export class PostgresRateLimiter {
     }
   }
 
+  /**
+   * `leaseSize` tokens (20), or a twentieth of a second of the policy's rate if that is more (a number
+   * sending 1,000/s would otherwise stop for a lease every 20 ms), and never more than a tenth of the
+   * burst. Small buckets lease one token at a time: a per-user limit of 30/min must be exact.
+   */
   private leaseSizeOf(policy: RateLimitPolicy): number {
-    // Small buckets lease one token at a time: a per-user limit of 30/min must be exact.
-    return Math.max(1, Math.min(this.options.leaseSize ?? 20, Math.floor(policy.burst / 10)));
+    const base = Math.max(this.options.leaseSize ?? 20, Math.floor(policy.perSecond / 20));
+    return Math.max(1, Math.min(base, Math.floor(policy.burst / 10)));
   }
 
   /**

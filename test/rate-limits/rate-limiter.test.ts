@@ -54,6 +54,17 @@ describe('PostgresRateLimiter', () => {
     expect((await limiter.consume('user:exact', exact)).allowed).toBe(false);
   });
 
+  it('leases a twentieth of a second of a fast policy at once, and never more than a tenth of its burst', async () => {
+    const { orm } = await startTestOrm();
+    const limiter = new PostgresRateLimiter(orm);
+    const tokensOf = async (key: string) =>
+      Math.round(((await orm.em.getConnection().execute(`select tokens from whatsapp_connect.rate_limit_buckets where key = ?`, [key])) as Array<{ tokens: number }>)[0]!.tokens);
+    await limiter.consume('phone:fast', { perSecond: 1000, burst: 1000 });
+    expect(await tokensOf('phone:fast')).toBe(950);
+    await limiter.consume('phone:capped', { perSecond: 1000, burst: 300 });
+    expect(await tokensOf('phone:capped')).toBe(270);
+  });
+
   it('takes the leases of many buckets of one policy in one statement, each bucket counted on its own', async () => {
     const { orm } = await startTestOrm();
     const limiter = new PostgresRateLimiter(orm);
