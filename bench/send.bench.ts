@@ -9,13 +9,14 @@
  * The plugin runs on the main thread with an embedded PostgreSQL (fsync on, as in production) and the
  * embedded keyring. The simulator and the load generator run on a worker thread (send-load.worker.ts):
  * in production neither Meta nor the callers share the plugin's CPU. Each case is bounded by MESSAGES
- * sends or SECONDS_PER_CASE seconds, whichever comes first.
+ * sends or SECONDS_PER_CASE seconds, whichever comes first. Beside the plugin thread's own CPU per message it
+ * reports PostgreSQL's (the embedded server's processes, from /proc), the other half of the send's cost.
  */
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type * as AgentsModule from '../src/agents';
@@ -35,7 +36,7 @@ const MESSAGES = 30_000;
 const SECONDS_PER_CASE = 10;
 const WARM_UP = 2_000;
 const CUSTOMERS = 2_000;
-const CONCURRENCY = [16, 64];
+const CONCURRENCY = [16, 64, 256];
 const JWT_SECRET = randomBytes(32).toString('base64url');
 
 function freePort(): Promise<number> {
@@ -45,6 +46,31 @@ function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * CPU time (ms) used so far by the embedded PostgreSQL (the postmaster and its children, from /proc), or
+ * null where /proc is not readable. A backend that exited meanwhile takes its time with it.
+ */
+function postgresCpuMs(dataDir: string): number | null {
+  try {
+    const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const ticksPerSecond = 100; // USER_HZ on Linux
+    let ticks = 0;
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let fields: string[];
+      try {
+        fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      } catch {
+        continue; // exited meanwhile
+      }
+      if (Number(pid) === postmaster || Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return (ticks * 1000) / ticksPerSecond;
+  } catch {
+    return null;
+  }
 }
 
 /** The worker thread, driven by request/response messages. */
@@ -133,15 +159,25 @@ async function main(): Promise<void> {
     const warm = await load.call<LoadResult>(mutation(16, WARM_UP, 'warm'));
     await load.call<LoadResult>({ type: 'raw', concurrency: 16, messages: WARM_UP, seconds: SECONDS_PER_CASE });
 
-    const results: Array<LoadResult & { name: string; concurrency: number; cpuMs: number | null }> = [];
+    const results: Array<LoadResult & { name: string; concurrency: number; cpuMs: number | null; postgresMs: number | null }> = [];
+    const loadBefore = loadavg()[0]!;
     for (const concurrency of CONCURRENCY) {
       const raw = await load.call<LoadResult>({ type: 'raw', concurrency, messages: MESSAGES, seconds: SECONDS_PER_CASE });
-      results.push({ name: 'raw undici → simulator (baseline)', concurrency, cpuMs: null, ...raw });
+      results.push({ name: 'raw undici → simulator (baseline)', concurrency, cpuMs: null, postgresMs: null, ...raw });
       // CPU of the plugin's own thread only: on a shared machine, wall-clock rates move with the neighbours' load.
       const before = process.threadCpuUsage();
+      const postgresBefore = postgresCpuMs(dataDir);
       const full = await load.call<LoadResult>(mutation(concurrency, MESSAGES, `c${concurrency}`));
       const used = process.threadCpuUsage(before);
-      results.push({ name: 'sendWhatsAppMessage, full path', concurrency, cpuMs: (used.user + used.system) / 1000 / Math.max(1, full.sent), ...full });
+      const postgresAfter = postgresCpuMs(dataDir);
+      const sent = Math.max(1, full.sent);
+      results.push({
+        name: 'sendWhatsAppMessage, full path',
+        concurrency,
+        cpuMs: (used.user + used.system) / 1000 / sent,
+        postgresMs: postgresBefore === null || postgresAfter === null ? null : (postgresAfter - postgresBefore) / sent,
+        ...full,
+      });
     }
     const stored = await app.orm.em.fork().count(Message, { agentId, status: MessageStatus.SENT });
     const answered = warm.sent + results.filter((r) => r.name.startsWith('send')).reduce((sum, r) => sum + r.sent, 0);
@@ -155,11 +191,12 @@ async function main(): Promise<void> {
       r.p50.toFixed(2),
       r.p99.toFixed(2),
       r.cpuMs === null ? '—' : r.cpuMs.toFixed(3),
+      r.postgresMs === null ? '—' : r.postgresMs.toFixed(3),
     ]);
-    const header = ['case (one phone number, text messages)', 'concurrency', 'sent', 'failed', 'msg/s', 'p50 ms', 'p99 ms', 'plugin CPU ms/msg'];
+    const header = ['case (one phone number, text messages)', 'concurrency', 'sent', 'failed', 'msg/s', 'p50 ms', 'p99 ms', 'plugin CPU ms/msg', 'PostgreSQL CPU ms/msg'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
     const line = (cells: string[]) => cells.map((c, i) => (i >= 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
-    console.log(`node ${process.version}, ${new Date().toISOString()}`);
+    console.log(`node ${process.version}, ${new Date().toISOString()}, load average ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after`);
     console.log(line(header));
     console.log(widths.map((w) => '-'.repeat(w)).join('  '));
     for (const row of rows) console.log(line(row));

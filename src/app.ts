@@ -28,6 +28,7 @@ import { JobQueue, QueueName } from './jobs';
 import { mutationRateLimitPlugin, Pacer, PostgresRateLimiter } from './rate-limits';
 import { CiphertextRegistry, KeyRotation, credentialCiphertextColumns } from './key-rotation';
 import { KeyService, createKeyBackend } from './keys';
+import { SendLedger } from './messaging/send-ledger';
 import { createLogger, type Logger } from './observability/logger';
 import { startSandbox, type Sandbox } from './sandbox';
 import { UserErasure } from './user-erasure';
@@ -167,6 +168,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       logger,
       credentialLifecycle,
       rateLimiter,
+      sendLedger: new SendLedger(orm),
       outbound: { pacer: new Pacer(rateLimiter), breaker: new CredentialCircuitBreaker() },
       keyRotation,
       userErasure,
@@ -214,13 +216,19 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     });
     stack.push(() => webhooks.stop());
 
-    const contextFor = (viewer: Viewer | null, requestId: string): GraphQLContext => ({
-      em: orm.em.fork(),
-      viewer,
-      requestId,
-      logger: logger.child({ requestId }),
-      services,
-    });
+    const contextFor = (viewer: Viewer | null, requestId: string): GraphQLContext => {
+      let requestLogger: Logger | undefined;
+      return {
+        em: orm.em.fork(),
+        viewer,
+        requestId,
+        // Made on first use: most requests log nothing, and a child logger per request is not free.
+        get logger() {
+          return (requestLogger ??= logger.child({ requestId }));
+        },
+        services,
+      };
+    };
 
     const httpServer: Server = createServer({ keepAliveTimeout: 65_000 });
     const apollo = new ApolloServer<GraphQLContext>({

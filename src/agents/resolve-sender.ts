@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CredentialSource, PlatformCredentialState, UserCredentialSource, WhatsAppCredential, type PlatformDefault } from '../credentials';
 import { ErrorCode, PublicError } from '../errors';
 import { qualifiedTable } from '../db/orm';
+import { sharedRead } from '../db/shared-read';
 import { parseId } from '../graphql/ids';
 import type { Sender } from '../messaging';
 import { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';
@@ -25,9 +26,11 @@ export async function resolveSender(
   }
   if (input.agentId != null) {
     const agentId = parseId(input.agentId, 'Agent');
-    // Every send by agent passes here: one plain statement picks the agent's line (its owner's credential
-    // source, the platform's retirement) and loads that line's credential with its secrets' columns.
-    const rows = await em.execute(
+    // Every send by agent passes here: one plain statement, shared by concurrent sends of the same agent,
+    // picks the agent's line (its owner's credential source, the platform's retirement) and loads that
+    // line's credential with its secrets' columns.
+    const rows = await sharedRead(
+      em,
       `with choice as (
          select config.credential_id,
                 case when state.retired_at is not null then 'USER' else coalesce(source.source, ?) end as line

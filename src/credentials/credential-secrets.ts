@@ -20,7 +20,10 @@ export async function readCredentialSecrets(
   keys: KeyService,
   credential: WhatsAppCredential,
 ): Promise<CredentialSecrets> {
-  await em.populate(credential, SECRET_COLUMNS as never, { refresh: false });
+  // Hot paths load them with the row (`select *`); anything else fetches them here.
+  if (!SECRET_COLUMNS.every((column) => typeof credential[column] === 'string')) {
+    await em.populate(credential, SECRET_COLUMNS as never, { refresh: false });
+  }
   const [accessToken, appSecret, verifyToken] = await Promise.all(
     SECRET_COLUMNS.map((column) => keys.decryptFor(credential.userId, asCiphertext(credential[column]))),
   );

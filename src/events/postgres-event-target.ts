@@ -15,10 +15,12 @@ export class PostgresEventTarget extends EventTarget {
   private closed = false;
   private reconnectDelayMs = 100;
   private readyPromise: Promise<void>;
-  /** Events waiting for this event-loop turn's NOTIFY. */
+  /** Events waiting for the next NOTIFY. */
   private pending: string[] = [];
   private pendingBytes = 0;
   private flushScheduled = false;
+  /** NOTIFYs sent and not yet answered: while one is out, new events wait and go together in the next. */
+  private notifying = 0;
 
   constructor(
     private readonly connectionString: string,
@@ -48,30 +50,38 @@ export class PostgresEventTarget extends EventTarget {
   }
 
   /**
-   * Events of one event-loop turn travel in one NOTIFY (a JSON array, kept under NOTIFY's size limit):
-   * under load that is one round trip for many sends instead of one each.
+   * Events of one event-loop turn travel in one NOTIFY (a JSON array, kept under NOTIFY's size limit),
+   * and while a NOTIFY is out (PostgreSQL serialises notifying commits) the next events wait for it and
+   * go together: under load that is one round trip for many sends instead of one each.
    */
   private enqueue(payload: string): void {
-    if (this.pendingBytes + payload.length + 1 > MAX_NOTIFY_BYTES) this.flush();
+    if (this.pendingBytes + payload.length + 1 > MAX_NOTIFY_BYTES) this.flush(true);
     this.pending.push(payload);
     this.pendingBytes += payload.length + 1;
     if (!this.flushScheduled) {
       this.flushScheduled = true;
-      setImmediate(() => this.flush());
+      setImmediate(() => {
+        this.flushScheduled = false;
+        this.flush(false);
+      });
     }
   }
 
-  private flush(): void {
-    this.flushScheduled = false;
-    if (this.pending.length === 0) return;
+  /** Sends what is pending, unless a NOTIFY is out and the batch still has room (`full` sends regardless). */
+  private flush(full: boolean): void {
+    if (this.pending.length === 0 || (this.notifying > 0 && !full)) return;
     const batch = `[${this.pending.join(',')}]`;
     this.pending = [];
     this.pendingBytes = 0;
-    void this.notify(batch);
+    this.notifying += 1;
+    void this.notify(batch).finally(() => {
+      this.notifying -= 1;
+      this.flush(false);
+    });
   }
 
   async close(): Promise<void> {
-    this.flush();
+    this.flush(true);
     this.closed = true;
     await Promise.allSettled([this.listener?.end(), this.publisher.end()]);
   }

@@ -6,6 +6,7 @@ import type { EventBus } from '../events';
 import type { JobQueue } from '../jobs';
 import type { KeyRotation } from '../key-rotation';
 import type { KeyService } from '../keys';
+import type { SendLedger } from '../messaging/send-ledger';
 import type { Logger } from '../observability/logger';
 import type { Pacer, PostgresRateLimiter } from '../rate-limits';
 import type { UserErasure } from '../user-erasure';
@@ -25,6 +26,8 @@ export interface AppServices {
   jobs: JobQueue;
   /** In front of every send to Meta: pacing and the per-credential circuit breaker. */
   outbound: { pacer: Pacer; breaker: CredentialCircuitBreaker };
+  /** The send path's own rows (conversation read, PENDING insert, SENT update), batched across sends. */
+  sendLedger: SendLedger;
   /** Token buckets shared by every instance (per user, credential, webhook endpoint). */
   rateLimiter: PostgresRateLimiter;
   /** Hooks other domains register on credentials being connected and deleted. */

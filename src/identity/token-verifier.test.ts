@@ -73,3 +73,27 @@ test('a viewer without the admin role gets FORBIDDEN from admin operations', () 
   expect(() => requireAdmin(ctx)).toThrow(expect.objectContaining({ code: ErrorCode.Forbidden }));
   expect(() => requireAdmin({ viewer: null } as never)).toThrow(expect.objectContaining({ code: ErrorCode.Unauthenticated }));
 });
+
+test('a verified token is served from memory until its exp or the cache time, whichever is first, and never shared as one object', async () => {
+  let clock = Date.now();
+  const verify = createTokenVerifier({ ...base, jwtSecret: SECRET, verifiedCache: { ttlMs: 60_000, now: () => clock } });
+  const sub = randomUUID();
+  const header = await hs256({ roles: ['admin'] }, { sub, exp: '30s' });
+  const first = await verify(header);
+  (first.roles as string[]).push('tampered');
+  const second = await verify(header);
+  expect(second).toEqual({ userId: sub, roles: ['admin'], isAdmin: true, isHostService: false });
+  expect(second).not.toBe(first);
+  // Past the token's own exp, the cached entry is not honoured: the token is verified again, and refused.
+  clock += 31_000;
+  expect(await codeOf(verify(header))).toBe(ErrorCode.Unauthenticated);
+});
+
+test('a token that fails verification is never cached, and the cache can be turned off', async () => {
+  const verify = createTokenVerifier({ ...base, jwtSecret: SECRET, verifiedCache: { maxEntries: 0 } });
+  const header = await hs256({});
+  expect(await codeOf(verify(header))).toBeUndefined();
+  const forged = `${header.slice(0, -4)}AAAA`;
+  expect(await codeOf(verify(forged))).toBe(ErrorCode.Unauthenticated);
+  expect(await codeOf(verify(forged))).toBe(ErrorCode.Unauthenticated);
+});

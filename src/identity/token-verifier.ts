@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey, customFetch } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { fetch as undiciFetch } from 'undici';
 import { PublicError } from '../errors';
 import type { Viewer } from './viewer';
@@ -11,6 +12,12 @@ export interface TokenVerifierOptions {
   rolesClaim: string;
   adminRole: string;
   serviceRole: string;
+  /**
+   * Tokens already verified, kept briefly so a client's stream of requests with the same bearer token
+   * pays for the signature once: entries live at most `ttlMs` (and never past the token's `exp`), so a
+   * key withdrawn from the JWKS stops being honoured within that time. `maxEntries: 0` turns it off.
+   */
+  verifiedCache?: { maxEntries?: number; ttlMs?: number; now?: () => number };
 }
 
 export type TokenVerifier = (authorization: string | undefined | null) => Promise<Viewer>;
@@ -46,13 +53,35 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     throw new Error('createTokenVerifier needs jwtSecret or jwksUrl');
   }
 
+  const now = options.verifiedCache?.now ?? Date.now;
+  const maxEntries = options.verifiedCache?.maxEntries ?? 10_000;
+  const ttlMs = options.verifiedCache?.ttlMs ?? 60_000;
+  const verified = maxEntries > 0 && ttlMs > 0 ? new LRUCache<string, { viewer: Viewer; until: number }>({ max: maxEntries }) : null;
+
   return async (authorization) => {
     const match = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/.exec(authorization?.trim() ?? '');
     if (!match) throw PublicError.unauthenticated();
+    const token = match[1]!;
+    const known = verified?.get(token);
+    if (known) {
+      if (now() < known.until) return { ...known.viewer, roles: [...known.viewer.roles] };
+      verified!.delete(token);
+    }
+    const { viewer, expiresAt } = await verify(token);
+    verified?.set(token, { viewer, until: Math.min(now() + ttlMs, expiresAt) });
+    return { ...viewer, roles: [...viewer.roles] };
+  };
+
+  async function verify(token: string): Promise<{ viewer: Viewer; expiresAt: number }> {
     let payload: JWTPayload;
     try {
       // One call for both key kinds: the overloads differ only in the key's type.
-      ({ payload } = await jwtVerify(match[1], key as Uint8Array, { issuer: options.issuer, audience: options.audience, algorithms }));
+      ({ payload } = await jwtVerify(token, key as Uint8Array, {
+        issuer: options.issuer,
+        audience: options.audience,
+        algorithms,
+        currentDate: new Date(now()),
+      }));
     } catch {
       throw PublicError.unauthenticated('The bearer token is invalid or expired.');
     }
@@ -62,12 +91,13 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     if (payload.exp === undefined) throw PublicError.unauthenticated('The bearer token must expire.');
     const roles = rolesOf(payload, options.rolesClaim);
     const email = typeof payload.email === 'string' && EMAIL.test(payload.email) ? payload.email : undefined;
-    return {
+    const viewer: Viewer = {
       userId: payload.sub.toLowerCase(),
       roles,
       isAdmin: roles.includes(options.adminRole),
       isHostService: roles.includes(options.serviceRole),
       ...(email ? { email } : {}),
     };
-  };
+    return { viewer, expiresAt: payload.exp * 1000 };
+  }
 }

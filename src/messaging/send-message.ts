@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CredentialStatus, readCredentialSecrets, type WhatsAppCredential } from '../credentials';
-import { qualifiedTable } from '../db/orm';
 import { PublicError } from '../errors';
 import { Topic, type EventBus } from '../events';
 import { isUuid } from '../graphql/ids';
@@ -17,12 +15,15 @@ import { Message } from './message.entity';
 import { admitSend, callMeta, type OutboundGuardDependencies } from './outbound-guard';
 import { toOutboundContent, type OutboundDraft } from './outbound-content';
 import { classifySendFailure, credentialUnavailableError, storedFailureError, windowClosedError } from './send-errors';
+import type { SendLedger } from './send-ledger';
 
 export interface SendDependencies extends OutboundGuardDependencies {
   whatsapp: WhatsAppClient;
   keys: KeyService;
   eventBus: EventBus;
   logger: Logger;
+  /** The send path's own rows, batched across concurrent sends. */
+  sendLedger: SendLedger;
 }
 
 /** Who sends: the owner, the phone number's credential (managed by the same EntityManager), the agent if any. */
@@ -72,13 +73,9 @@ function replayOf(earlier: Message, fingerprint: string): Message {
   return earlier;
 }
 
-/** The thread, read with one plain statement: this is on every send (see recordSent). */
-async function conversationOf(em: EntityManager, phoneNumberId: string, customerWaId: string, agentLine: string): Promise<Conversation | null> {
-  const rows = await em.execute(
-    `select * from ${qualifiedTable(em, Conversation)} where phone_number_id = ? and customer_wa_id = ? and agent_line = ?`,
-    [phoneNumberId, customerWaId, agentLine],
-  );
-  return rows[0] ? em.map(Conversation, rows[0]) : null;
+/** The thread: on every send, so read with the other sends of this moment in one statement. */
+function conversationOf(deps: SendDependencies, em: EntityManager, phoneNumberId: string, customerWaId: string, agentLine: string): Promise<Conversation | null> {
+  return deps.sendLedger.conversation(em, phoneNumberId, customerWaId, agentLine);
 }
 
 /** Checks that need no Graph call: the credential is usable and, for free-form content, the window is open. */
@@ -118,7 +115,7 @@ export async function sendMessage(deps: SendDependencies, em: EntityManager, req
   const agentLine = lineOf(sender);
   const now = new Date();
 
-  let conversation = await conversationOf(em, credential.phoneNumberId, customerWaId, agentLine);
+  let conversation = await conversationOf(deps, em, credential.phoneNumberId, customerWaId, agentLine);
   if (conversation) assertConversationOwner(conversation, sender.userId);
   const refused = refusal(credential, conversation, draft, now);
   if (refused) {
@@ -157,10 +154,8 @@ export async function sendMessage(deps: SendDependencies, em: EntityManager, req
     status: MessageStatus.PENDING,
     timestamp: now,
   });
-  try {
-    await em.insert(message);
-  } catch (error) {
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+  // Stored with the other sends of this moment in one statement; a taken key replays the earlier send.
+  if (!(await deps.sendLedger.insertPending(em, message))) {
     return replayOf(await em.findOneOrFail(Message, idempotency), fingerprint);
   }
 
@@ -184,25 +179,9 @@ export async function sendMessage(deps: SendDependencies, em: EntityManager, req
   message.whatsappMessageId = wamid;
   message.statusAt = new Date();
   if (waId) message.toPhone = waId;
-  await recordSent(em, message, now);
+  await deps.sendLedger.recordSent(em, message, now);
   publishStatus(deps.eventBus, message);
   return message;
-}
-
-/**
- * SENT with the wamid, and the conversation's last outbound time, in one statement: one commit (one WAL
- * flush) instead of two on the send path. A status webhook may already have moved the message past
- * PENDING; then only the conversation changes.
- */
-async function recordSent(em: EntityManager, message: Message, sentAt: Date): Promise<void> {
-  await em.execute(
-    `with sent as (
-       update ${qualifiedTable(em, Message)} set status = ?, whatsapp_message_id = ?, status_at = ?, to_phone = ? where id = ? and status = ?
-     )
-     update ${qualifiedTable(em, Conversation)} set last_outbound_at = ?
-      where id = ? and (last_outbound_at is null or last_outbound_at < ?)`,
-    [MessageStatus.SENT, message.whatsappMessageId, message.statusAt, message.toPhone, message.id, MessageStatus.PENDING, sentAt, message.conversationId, sentAt],
-  );
 }
 
 /** Records what a failed Graph call means for the message and returns the error for the caller. */

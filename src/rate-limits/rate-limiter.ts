@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { GroupCommit, isStatementError } from '../db/group-commit';
 import { qualifiedTable } from '../db/orm';
 import { RateLimitBucket } from './rate-limit-bucket.entity';
 
@@ -27,6 +28,8 @@ interface Lease {
 export class PostgresRateLimiter {
   private readonly leases = new Map<string, Lease>();
   private readonly acquiring = new Map<string, Promise<void>>();
+  /** One group commit per (policy, lease size): the leases taken in one event-loop turn share a statement. */
+  private readonly takers = new Map<string, GroupCommit<string, { taken: number; left: number }>>();
   private readonly table: string;
 
   constructor(
@@ -43,6 +46,7 @@ export class PostgresRateLimiter {
       if (lease && lease.expiresAt > now) {
         if (lease.tokens >= 1) {
           lease.tokens -= 1;
+          this.topUpEarly(key, policy, lease, now);
           return { allowed: true };
         }
         if (lease.refusedForMs > 0) {
@@ -61,44 +65,88 @@ export class PostgresRateLimiter {
     }
   }
 
+  /**
+   * `leaseSize` tokens (20), or a twentieth of a second of the policy's rate if that is more (a number
+   * sending 1,000/s would otherwise stop for a lease every 20 ms), and never more than a tenth of the
+   * burst. Small buckets lease one token at a time: a per-user limit of 30/min must be exact.
+   */
+  private leaseSizeOf(policy: RateLimitPolicy): number {
+    const base = Math.max(this.options.leaseSize ?? 20, Math.floor(policy.perSecond / 20));
+    return Math.max(1, Math.min(base, Math.floor(policy.burst / 10)));
+  }
+
+  /**
+   * A busy key takes its next lease while half of the current one is left, so its callers do not all
+   * stop for a round trip every `leaseSize` calls. Only for leases of several tokens (never for the
+   * exact one-token buckets), and only one acquisition per key at a time.
+   */
+  private topUpEarly(key: string, policy: RateLimitPolicy, lease: Lease, now: number): void {
+    const size = this.leaseSizeOf(policy);
+    if (size < 4 || lease.tokens >= size / 2 || this.acquiring.has(key)) return;
+    const acquisition = this.acquire(key, policy, now)
+      .catch(() => undefined) // the next caller that finds the lease empty tries again, and sees the error
+      .finally(() => this.acquiring.delete(key));
+    this.acquiring.set(key, acquisition);
+  }
+
   private async acquire(key: string, policy: RateLimitPolicy, now: number): Promise<void> {
-    // Small buckets lease one token at a time: a per-user limit of 30/min must be exact.
-    const want = Math.max(1, Math.min(this.options.leaseSize ?? 20, Math.floor(policy.burst / 10)));
+    const want = this.leaseSizeOf(policy);
     const { taken, left } = await this.take(key, policy, want);
     const leaseMs = this.options.leaseMs ?? 1000;
     const retryAfterMs = Math.max(1, Math.ceil(((1 - left) / policy.perSecond) * 1000));
     if (this.leases.size > 10_000) {
       for (const [k, l] of this.leases) if (l.expiresAt <= now) this.leases.delete(k);
     }
+    // Tokens still left of a live lease (taken early, see topUpEarly) are kept with the new ones.
+    const current = this.leases.get(key);
+    const carried = current && current.expiresAt > now ? current.tokens : 0;
+    // The bucket had nothing more: spend what is left; the caller that empties it asks again.
+    if (taken < 1 && carried >= 1) return;
     // An empty bucket is remembered briefly, so a flood of refused requests does not each hit the database.
     this.leases.set(key, {
-      tokens: taken,
+      tokens: taken + carried,
       refusedForMs: taken >= 1 ? 0 : retryAfterMs,
       expiresAt: now + (taken >= 1 ? leaseMs : Math.min(leaseMs, retryAfterMs, 250)),
     });
   }
 
+  /** Takes up to `want` tokens of the bucket `key`, with the other keys of the same policy in this turn. */
+  private take(key: string, policy: RateLimitPolicy, want: number): Promise<{ taken: number; left: number }> {
+    const signature = `${policy.perSecond}/${policy.burst}/${want}`;
+    let taker = this.takers.get(signature);
+    if (!taker) {
+      taker = new GroupCommit({ run: (keys) => this.takeMany(keys, policy, want), maxInFlight: 2, isolate: isStatementError });
+      this.takers.set(signature, taker);
+    }
+    return taker.submit(key);
+  }
+
   /**
-   * One atomic statement: refill the bucket for the time passed, take up to `want` whole tokens, and
-   * report how many were taken. ON CONFLICT DO UPDATE locks the row, so concurrent instances serialise.
+   * One atomic statement for many buckets of one policy: refill each for the time passed, take up to
+   * `want` whole tokens, and report how many were taken. ON CONFLICT DO UPDATE locks the rows, in key
+   * order, so concurrent instances serialise per bucket without deadlocking. (The acquisition is
+   * single-flight per key, so a key is never twice in one statement.)
    */
-  private async take(key: string, policy: RateLimitPolicy, want: number): Promise<{ taken: number; left: number }> {
+  private async takeMany(keys: string[], policy: RateLimitPolicy, want: number): Promise<Array<{ ok: true; value: { taken: number; left: number } }>> {
     const refilled = 'least(?::float8, b.tokens + extract(epoch from clock_timestamp() - b.updated_at) * ?::float8)';
     const rows = (await this.orm.em.getConnection().execute(
       `insert into ${this.table} as b (key, tokens, taken, updated_at)
-         values (?, ?::float8 - least(?::int, ?::float8), least(?::int, ?::float8), clock_timestamp())
+         select v.key, ?::float8 - least(?::int, ?::float8), least(?::int, ?::float8), clock_timestamp()
+           from (values ${keys.map(() => '(?::text)').join(', ')}) as v(key) order by v.key
        on conflict (key) do update set
          taken = least(?::int, floor(${refilled})),
          tokens = ${refilled} - least(?::int, floor(${refilled})),
          updated_at = clock_timestamp()
-       returning tokens, taken`,
+       returning key, tokens, taken`,
       [
-        key, policy.burst, want, policy.burst, want, policy.burst,
+        policy.burst, want, policy.burst, want, policy.burst,
+        ...keys,
         want, policy.burst, policy.perSecond,
         policy.burst, policy.perSecond, want, policy.burst, policy.perSecond,
       ],
-    )) as Array<{ tokens: number; taken: number }>;
-    return { taken: Number(rows[0]!.taken), left: Number(rows[0]!.tokens) };
+    )) as Array<{ key: string; tokens: number; taken: number }>;
+    const byKey = new Map(rows.map((row) => [row.key, { taken: Number(row.taken), left: Number(row.tokens) }]));
+    return keys.map((key) => ({ ok: true, value: byKey.get(key)! }));
   }
 
   /**

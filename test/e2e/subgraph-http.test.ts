@@ -54,6 +54,21 @@ describe('the subgraph over HTTP', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 
+  test('a cost that variables change is judged per request; a fixed cost is remembered per document', async () => {
+    const app = await startTestApp({ GRAPHQL_MAX_COST: '10' });
+    const authorization = await app.tokenFor(randomUUID());
+    const optional = Array.from({ length: 12 }, (_, i) => `f${i}: whatsappCredentials @include(if: $all) { id }`).join(' ');
+    const query = `query Q($all: Boolean!) { whatsappCredentials { id } ${optional} }`;
+    for (const [all, refused] of [[false, false], [true, true], [false, false]] as const) {
+      const result = await postGraphQL(app.graphqlUrl, query, { authorization, variables: { all } });
+      expect(result.errors?.[0]?.extensions?.code).toBe(refused ? 'QUERY_TOO_COMPLEX' : undefined);
+    }
+    const fixed = `{ ${Array.from({ length: 12 }, (_, i) => `f${i}: whatsappCredentials { id }`).join(' ')} }`;
+    for (let i = 0; i < 2; i++) {
+      expect((await postGraphQL(app.graphqlUrl, fixed, { authorization })).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    }
+  });
+
   test('masks unexpected errors and returns a request id', async () => {
     const app = await startTestApp();
     await app.orm.em.getConnection().execute('drop table whatsapp_connect.whatsapp_credentials cascade');

@@ -341,6 +341,29 @@ describe('idempotency', () => {
     expect(graphSends(sandbox)).toHaveLength(1);
   });
 
+  test('sends arriving together are stored together: each distinct key sends once, a repeat replays, a different message under a taken key is a CONFLICT', async () => {
+    const { app, sandbox, agent, send } = await setUp();
+    await receiveInbound(app, sandbox, agent, { enqueue: false });
+    const results = await Promise.all([
+      ...Array.from({ length: 6 }, (_, i) => send({ idempotencyKey: `together-${i}`, text: { body: `n${i}` } })),
+      send({ idempotencyKey: 'together-0', text: { body: 'n0' } }),
+      send({ idempotencyKey: 'together-1', text: { body: 'not n1' } }),
+    ]);
+    // Which of two requests with one key reaches the server first is up to the network.
+    const [first1, other1] = [results[1]!, results[7]!].sort((a) => (a.errors ? 1 : -1));
+    expect(errorOf(other1!)).toEqual({ code: 'CONFLICT', field: 'input.idempotencyKey' });
+    const sent = [first1, ...results.slice(2, 6)].map((r) => r!.data?.sendWhatsAppMessage);
+    expect(sent.map((m) => m?.status)).toEqual(Array(5).fill('SENT'));
+    // The repeat got the one message of its key (PENDING if it asked while the first was at Meta).
+    const repeats = [results[0]!, results[6]!].map((r) => r.data?.sendWhatsAppMessage);
+    expect(repeats[0]!.id).toBe(repeats[1]!.id);
+    expect(repeats.map((m) => m!.status)).toContain('SENT');
+    expect(new Set([...sent, repeats[0]].map((m) => m!.id)).size).toBe(6);
+    expect(graphSends(sandbox)).toHaveLength(6);
+    const stored = await app.orm.em.fork().find(Message, { idempotencyKey: { $like: 'together-%' } });
+    expect(stored.map((m) => m.status)).toEqual(Array(6).fill('sent'));
+  });
+
   test('the same key with a different message is a CONFLICT', async () => {
     const { app, sandbox, agent, send } = await setUp();
     await receiveInbound(app, sandbox, agent, { enqueue: false });

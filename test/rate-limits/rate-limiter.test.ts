@@ -2,6 +2,7 @@ import { PAIR_RATE_POLICY, Pacer, PostgresRateLimiter } from '../../src/rate-lim
 import { DeleteCredentialDocument } from '../generated/graphql';
 import { postGraphQL } from '../support/graphql-http';
 import { newUserId, startTestApp } from '../support/start-test-app';
+import { eventually } from '../support/eventually';
 import { startTestOrm } from '../support/test-database';
 
 describe('PostgresRateLimiter', () => {
@@ -31,6 +32,54 @@ describe('PostgresRateLimiter', () => {
     const policy = { perSecond: 0.001, burst: 200 };
     const decisions = await Promise.all(Array.from({ length: 600 }, (_, i) => instances[i % 3]!.consume('webhook:x', policy)));
     expect(decisions.filter((d) => d.allowed)).toHaveLength(200);
+  });
+
+  it('takes a busy key\'s next lease while half of the current one is left, and loses none of it', async () => {
+    const { orm } = await startTestOrm();
+    const limiter = new PostgresRateLimiter(orm, { leaseSize: 20 });
+    const policy = { perSecond: 0.001, burst: 1000 };
+    const bucket = async () =>
+      ((await orm.em.getConnection().execute(`select tokens from whatsapp_connect.rate_limit_buckets where key = 'phone:busy'`)) as Array<{ tokens: number }>)[0]?.tokens;
+    for (let i = 0; i < 10; i++) expect((await limiter.consume('phone:busy', policy)).allowed).toBe(true);
+    expect(Math.round((await bucket())!)).toBe(980);
+    // The 11th call leaves 9 of 20: the next lease is taken in the background, nobody waits for it.
+    expect((await limiter.consume('phone:busy', policy)).allowed).toBe(true);
+    await eventually(bucket, (tokens) => Math.round(tokens!) === 960, 5_000, 'the early lease');
+    // 9 left of the first lease and 20 of the second; at half again, one more lease at most is taken early.
+    for (let i = 0; i < 29; i++) expect((await limiter.consume('phone:busy', policy)).allowed).toBe(true);
+    expect(Math.round((await bucket())!)).toBeGreaterThanOrEqual(940);
+    // Exact one-token buckets never take early.
+    const exact = { perSecond: 0.001, burst: 5 };
+    for (let i = 0; i < 5; i++) expect((await limiter.consume('user:exact', exact)).allowed).toBe(true);
+    expect((await limiter.consume('user:exact', exact)).allowed).toBe(false);
+  });
+
+  it('leases a twentieth of a second of a fast policy at once, and never more than a tenth of its burst', async () => {
+    const { orm } = await startTestOrm();
+    const limiter = new PostgresRateLimiter(orm);
+    const tokensOf = async (key: string) =>
+      Math.round(((await orm.em.getConnection().execute(`select tokens from whatsapp_connect.rate_limit_buckets where key = ?`, [key])) as Array<{ tokens: number }>)[0]!.tokens);
+    await limiter.consume('phone:fast', { perSecond: 1000, burst: 1000 });
+    expect(await tokensOf('phone:fast')).toBe(950);
+    await limiter.consume('phone:capped', { perSecond: 1000, burst: 300 });
+    expect(await tokensOf('phone:capped')).toBe(270);
+  });
+
+  it('takes the leases of many buckets of one policy in one statement, each bucket counted on its own', async () => {
+    const { orm } = await startTestOrm();
+    const limiter = new PostgresRateLimiter(orm);
+    const policy = { perSecond: 0.001, burst: 3 };
+    const keys = Array.from({ length: 20 }, (_, i) => `pair:p:${i}`);
+    // Each key asked four times at once: three allowed (the burst), the fourth refused.
+    const decisions = await Promise.all(keys.flatMap((key) => [0, 1, 2, 3].map(() => limiter.consume(key, policy))));
+    for (let k = 0; k < keys.length; k++) {
+      expect(decisions.slice(k * 4, k * 4 + 4).map((d) => d.allowed)).toEqual([true, true, true, false]);
+    }
+    const writers = (await orm.em.getConnection().execute(
+      `select count(distinct xmin::text)::int as n from whatsapp_connect.rate_limit_buckets where key like 'pair:p:%'`,
+    )) as Array<{ n: number }>;
+    // The twenty buckets were written together (a row's xmin is the statement's transaction), not one by one.
+    expect(writers[0]!.n).toBeLessThanOrEqual(2);
   });
 });
 
