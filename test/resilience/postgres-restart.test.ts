@@ -81,7 +81,8 @@ test('PostgreSQL restarted mid-traffic: every delivery answered 200 is processed
   await stopping;
 
   const whileDown = await offerAll(webhookUrl, down);
-  for (const status of whileDown.values()) expect(status).toBeGreaterThanOrEqual(500);
+  // 503: nothing was stored, and Meta delivers again later.
+  for (const status of whileDown.values()) expect(status).toBe(503);
   expect((await call(`${app.url}/readyz`)).status).toBe(503);
   const refusedSend = await send(sends.down);
   expect(refusedSend.errors?.length).toBeGreaterThan(0);
@@ -93,7 +94,8 @@ test('PostgreSQL restarted mid-traffic: every delivery answered 200 is processed
   const offered = [...before, ...down, ...after];
   const accepted = offered.filter(({ wamid }) => answers.get(wamid) === 200);
   const refused = offered.filter(({ wamid }) => answers.get(wamid) !== 200);
-  for (const status of [...answers.values()].filter((s) => s !== 200)) expect(status === 0 || status >= 500).toBe(true);
+  // Around the stop some requests get no answer at all (the connection went with the server's); never a 4xx.
+  for (const status of [...answers.values()].filter((s) => s !== 200)) expect([0, 503]).toContain(status);
   expect(refused.length).toBeGreaterThanOrEqual(down.length);
 
   // As Meta does: deliver every refused one again until it is answered 200.
