@@ -8,7 +8,7 @@ import { onDispose } from '../support/leftovers';
 import { startPrivatePostgres } from '../support/private-postgres';
 import { call, endpointOf, eventually, offer, signedInbound, startAppOn, startSandboxForTest } from '../webhooks/webhook-kit';
 
-jest.setTimeout(120_000);
+jest.setTimeout(240_000);
 
 const CUSTOMER = '+5511987654321';
 const CONCURRENCY = 4;

@@ -8,7 +8,7 @@ import { TEST_JWT_SECRET } from '../support/start-test-app';
 import { createTestDatabase } from '../support/test-database';
 import { addTenant, eventually, offer, signedInbound, startAppOn, startSandboxForTest } from '../webhooks/webhook-kit';
 
-jest.setTimeout(180_000);
+jest.setTimeout(240_000);
 
 const TOTAL = 400;
 const IN_FLIGHT = 32;
