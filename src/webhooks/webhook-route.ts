@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyTooLargeError, readBody } from '../http/read-body';
+import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { SIGNATURE_HEADER } from '../whatsapp';
 import type { HandshakeResult, ReceiveResult, WebhookReceiver } from './webhook-receiver';
@@ -8,6 +9,7 @@ export interface WebhookRouteOptions {
   receiver: WebhookReceiver;
   maxBodyBytes: number;
   metrics: Metrics;
+  logger: Logger;
 }
 
 const HANDSHAKE_STATUS: Record<Exclude<HandshakeResult['kind'], 'verified'>, number> = {
@@ -28,7 +30,7 @@ const RECEIVE_STATUS: Record<ReceiveResult['kind'], number> = {
 
 /** The HTTP side of `<WEBHOOK_PATH_PREFIX>/<endpoint key>`: translate the request, render the result. */
 export function createWebhookRoute(options: WebhookRouteOptions) {
-  const { receiver, maxBodyBytes, metrics } = options;
+  const { receiver, maxBodyBytes, metrics, logger } = options;
   const count = (outcome: string) => metrics.webhookDeliveries.inc({ outcome });
 
   return async (req: IncomingMessage, res: ServerResponse, endpointKey: string, url: URL): Promise<void> => {
@@ -65,7 +67,16 @@ export function createWebhookRoute(options: WebhookRouteOptions) {
       return;
     }
     const signature = req.headers[SIGNATURE_HEADER];
-    const result = await receiver.receive(endpointKey, rawBody, typeof signature === 'string' ? signature : undefined);
+    let result: ReceiveResult;
+    try {
+      result = await receiver.receive(endpointKey, rawBody, typeof signature === 'string' ? signature : undefined);
+    } catch (error) {
+      // Nothing was stored (the database is unreachable, most often): "try again later", which Meta does.
+      logger.error({ err: error }, 'webhook delivery could not be stored; refused for Meta to deliver again');
+      count('unavailable');
+      res.writeHead(503, { 'retry-after': '5' }).end();
+      return;
+    }
     count(result.kind === 'stored' && !result.verified ? 'stored_unverified' : result.kind);
     if (result.kind === 'rate_limited') {
       res.writeHead(429, { 'retry-after': String(result.retryAfterSeconds) }).end();

@@ -73,7 +73,7 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
   });
 
   return {
-    route: createWebhookRoute({ receiver, maxBodyBytes: settings.maxBodyBytes, metrics }),
+    route: createWebhookRoute({ receiver, maxBodyBytes: settings.maxBodyBytes, metrics, logger }),
     processor,
     async startWorkers() {
       // Created here so inbound messages can be queued even before the agent domain's worker starts.

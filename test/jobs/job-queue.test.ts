@@ -6,8 +6,8 @@ import { startTestOrm } from '../support/test-database';
 
 const logger = createLogger('silent');
 
-async function startQueue(databaseUrl: string): Promise<JobQueue> {
-  const queue = await JobQueue.start({ connectionString: databaseUrl, schema: 'whatsapp_connect_jobs', logger, pollingIntervalSeconds: 0.5 });
+async function startQueue(databaseUrl: string, pollingIntervalSeconds = 0.5): Promise<JobQueue> {
+  const queue = await JobQueue.start({ connectionString: databaseUrl, schema: 'whatsapp_connect_jobs', logger, pollingIntervalSeconds });
   onDispose(() => queue.stop());
   return queue;
 }
@@ -50,5 +50,24 @@ describe('JobQueue', () => {
 
     await committed.promise;
     expect(seen).toEqual(['committed']);
+  });
+
+  it('drains a backlog queued in one transaction without waiting for the poll', async () => {
+    const { orm, databaseUrl } = await startTestOrm();
+    // A poll of a minute: only waking each other can finish the backlog within the test's timeout.
+    const queue = await startQueue(databaseUrl, 60);
+    const total = 12;
+    const seen = new Set<number>();
+    const drained = createDeferred();
+    await queue.define<{ n: number }>('backlog', { concurrency: 2 }, async (job) => {
+      seen.add(job.data.n);
+      if (seen.size === total) drained.resolve();
+    });
+    // One transaction, one NOTIFY (PostgreSQL folds identical ones), as a webhook batch queues its jobs.
+    await orm.em.fork().transactional(async (em) => {
+      for (let n = 0; n < total; n++) await queue.send('backlog', { n }, { em });
+    });
+    await drained.promise;
+    expect(seen.size).toBe(total);
   });
 });

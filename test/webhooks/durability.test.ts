@@ -6,6 +6,7 @@ import { serializeLikeMeta } from '../../src/sandbox';
 import { WebhookDelivery, type SettledDelivery } from '../../src/webhooks';
 import { signWebhookBody } from '../../src/whatsapp';
 import { createDeferred } from '../support/deferred';
+import { reportFaultRun } from '../support/fault-figures';
 import { createTestDatabase } from '../support/test-database';
 import { startVaultTransitServer } from '../support/vault-transit-server';
 import { addTenant, call, configureNow, countRows, eventually, nextAttempt, settled, startAppOn, startSandboxForTest } from './webhook-kit';
@@ -33,6 +34,7 @@ describe('nothing answered 200 is lost', () => {
     );
     expect(processed).toMatchObject({ outcome: 'processed', attempts: 1 });
     expect(await next.orm.em.fork().count(Message, { whatsappMessageId: wamid })).toBe(1);
+    reportFaultRun({ fault: 'stopped after 200, before processing', offered: 1, accepted: 1, delivered: 1, duplicated: 0, lost: 0 });
   });
 
   it('shares the inbox between instances: every delivery is settled once, every message stored once', async () => {
@@ -80,6 +82,15 @@ describe('nothing answered 200 is lost', () => {
     expect(await one.orm.em.fork().count(Message, { whatsappMessageId: { $in: wamids } })).toBe(wamids.length);
     const jobs: Array<{ n: string }> = await one.orm.em.getConnection().execute(`select count(*)::text as n from "whatsapp_connect_jobs"."job" where name = 'agent-inbound'`);
     expect(Number(jobs[0]!.n)).toBe(wamids.length);
+    reportFaultRun({
+      fault: 'two instances, one inbox',
+      offered: total,
+      accepted: total,
+      delivered: await one.orm.em.fork().count(Message, { whatsappMessageId: { $in: wamids } }),
+      duplicated: seen.length - new Set(seen.map((s) => s.deliveryId)).size + Number(jobs[0]!.n) - wamids.length,
+      lost: 0,
+      notes: { distinctMessages: wamids.length, eachOfferedTwice: 'once to each instance' },
+    });
   });
 
   it('accepts deliveries while the key service is down, and authenticates them before processing', async () => {
@@ -119,5 +130,14 @@ describe('nothing answered 200 is lost', () => {
     expect(await em.count(Message, { whatsappMessageId: forgedWamid })).toBe(0);
     expect(await countRows(app, 'webhook_deliveries', 'signature_verified = true and signature_header is null and outcome = ?', ['processed'])).toBe(1);
     expect(await em.findOneOrFail(AuditEntry, { action: 'webhook.signature_rejected' })).toMatchObject({ outcome: 'rejected', subjectUserId: tenant.userId });
+    reportFaultRun({
+      fault: 'Vault down while webhooks arrive',
+      offered: 3,
+      accepted: 2,
+      delivered: await em.count(Message, { whatsappMessageId: genuine.wamid }),
+      duplicated: 0,
+      lost: 0,
+      notes: { genuine: 1, forgedStoredThenRejected: 1, unsignedRefused401: 1 },
+    });
   });
 });

@@ -1,8 +1,9 @@
 import { request } from 'undici';
 import type { Environment } from '../../src/config';
 import { createLogger } from '../../src/observability/logger';
-import { startSandbox, type RunningSandbox, type SandboxAccount } from '../../src/sandbox';
+import { serializeLikeMeta, startSandbox, type RunningSandbox, type SandboxAccount } from '../../src/sandbox';
 import { configureWebhook, WebhookEndpoint, type SettledDelivery } from '../../src/webhooks';
+import { signWebhookBody } from '../../src/whatsapp';
 import { seedCredential } from '../support/credential-fixtures';
 import { onDispose } from '../support/leftovers';
 import { newUserId, startTestApp, type TestApp } from '../support/start-test-app';
@@ -88,4 +89,30 @@ export { eventually } from '../support/eventually';
 
 export function endpointOf(app: TestApp, credentialId: string): Promise<WebhookEndpoint> {
   return app.orm.em.fork().findOneOrFail(WebhookEndpoint, { credential: credentialId });
+}
+
+/** Meta's inbound text webhook for one message, serialised and signed as Meta sends it. */
+export function signedInbound(account: SandboxAccount, wamid: string, text: string, timestamp = Math.floor(Date.now() / 1000)) {
+  const body = serializeLikeMeta({
+    object: 'whatsapp_business_account',
+    entry: [{ id: account.wabaId, changes: [{ field: 'messages', value: {
+      messaging_product: 'whatsapp',
+      metadata: { display_phone_number: account.displayPhoneNumber.replace(/\D/g, ''), phone_number_id: account.phoneNumberId },
+      contacts: [{ profile: { name: 'Ana' }, wa_id: '5511987654321' }],
+      messages: [{ from: '5511987654321', id: wamid, timestamp: String(timestamp), type: 'text', text: { body: text } }],
+    } }] }],
+  });
+  return { body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signWebhookBody(account.appSecret, body) } };
+}
+
+/**
+ * POSTs a signed delivery and returns the status, or 0 when no answer came (connection refused or cut),
+ * which Meta treats like any other failure: it delivers again later.
+ */
+export async function offer(url: string, delivery: ReturnType<typeof signedInbound>): Promise<number> {
+  try {
+    return (await call(url, { method: 'POST', ...delivery })).status;
+  } catch {
+    return 0;
+  }
 }

@@ -1,0 +1,52 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { onDispose } from './leftovers';
+
+export interface PluginProcess {
+  /** http://host:port of the child's server. */
+  url: string;
+  webhookBaseUrl: string;
+  /** Kills the child with SIGKILL (no drain, no shutdown hook) and resolves once it is gone. */
+  kill(): Promise<void>;
+}
+
+const ROOT = resolve(__dirname, '..', '..');
+
+/**
+ * The plugin as its own process (`src/main.ts`, as `npm start` runs it, compiled on the fly), so a test can
+ * kill it the way an OOM killer or a lost host does. Configuration goes in through the environment only;
+ * it listens on port 0 and the URLs come from what it prints at start-up.
+ */
+export async function startPluginProcess(env: Record<string, string>): Promise<PluginProcess> {
+  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+    cwd: ROOT,
+    // Only what is given: the test's own environment must not leak settings into the plugin.
+    // eslint-disable-next-line n/no-process-env -- PATH and HOME for the child, not plugin settings
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const gone = new Promise<void>((done) => child.once('exit', () => done()));
+  const kill = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await gone;
+  };
+  onDispose(kill);
+
+  let output = '';
+  const urls = await new Promise<{ url: string; webhookBaseUrl: string }>((ready, fail) => {
+    const onExit = () => fail(new Error(`the plugin exited during start-up:\n${output.slice(-4000)}`));
+    child.once('exit', onExit);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const graphql = /GraphQL:\s+(http:\/\/\S+)\/graphql/.exec(output);
+      const webhooks = /Webhooks:\s+(http:\/\/\S+)\/<endpoint key>/.exec(output);
+      if (graphql && webhooks) {
+        child.off('exit', onExit);
+        ready({ url: graphql[1]!, webhookBaseUrl: webhooks[1]! });
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+  });
+  return { ...urls, kill };
+}
