@@ -2,6 +2,7 @@ import { MikroORM, defineConfig, type EntityManager, type Options } from '@mikro
 import type { EntityName } from '@mikro-orm/core';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
+import { SelfReleasingClient } from './self-releasing-client';
 import { ALL_ENTITIES } from './entities';
 import { ALL_MIGRATIONS } from '../../migrations';
 
@@ -23,6 +24,8 @@ export function ormConfig(options: OrmOptions): Options {
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
     pool: { min: 0, max: options.poolMax ?? 20 },
+    // Passed to pg's Pool: see SelfReleasingClient for the connection leak it closes.
+    driverOptions: { Client: SelfReleasingClient },
     debug: options.debug ?? false,
     logger: options.log ?? (() => undefined),
     // Entities are never fetched across requests: each request and job forks its own EntityManager.

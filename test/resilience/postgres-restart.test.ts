@@ -33,15 +33,20 @@ async function offerAll(url: string, deliveries: Array<{ wamid: string; delivery
   return statuses;
 }
 
+/** The first call runs `run`; later calls share its outcome (the test and its dispose both stop the app). */
+function once<T>(run: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= run());
+}
+
 test('PostgreSQL restarted mid-traffic: every delivery answered 200 is processed once, refused ones once re-offered, and the app recovers by itself', async () => {
   const postgres = await startPrivatePostgres();
   const running = await startSandboxForTest();
   const app = await startAppOn(running, { KEYRING_MASTER_KEY: randomBytes(32).toString('base64') }, { databaseUrl: postgres.url });
-  // kysely 0.29 never releases a pooled connection whose BEGIN failed (ControlledTransactionBuilder.execute),
-  // so transactions tried while the database was down leave the ORM pool holding clients that are never
-  // given back, and orm.close() then waits for them forever. Bounded here so the leak is reported (README,
-  // "Fault runs") rather than hanging the suite.
-  onDispose(() => Promise.race([app.stop(), new Promise((resolve) => setTimeout(resolve, 15_000).unref())]));
+  // Transactions caught by the restart give their pool slots back (src/db/self-releasing-client.ts); stopping
+  // is still bounded because one that had begun just before the restart can keep its connection (README).
+  const stopped = once(() => Promise.race([app.stop().then(() => 'stopped'), new Promise((resolve) => setTimeout(() => resolve('hung'), 15_000).unref())]));
+  onDispose(stopped);
   const agent = await seedAgent(app, running.sandbox, { autoReply: false });
   const { webhookUrl } = await endpointOf(app, agent.credentialId);
   const sql = <T>(text: string, params: unknown[] = []) => app.orm.em.getConnection().execute<T[]>(text, params);
@@ -122,17 +127,14 @@ test('PostgreSQL restarted mid-traffic: every delivery answered 200 is processed
     60_000,
     'the inbox to drain',
   );
-  // pg-boss came back too: one agent-inbound job per message, run to completion, except the few whose
-  // handler was mid-transaction when the server went away. Those hang on the connection kysely never gives
-  // back (see the dispose above) and stay `active`, not lost: pg-boss runs them again once they expire
-  // (expireInSeconds, about two and a half minutes), longer than this test waits.
+  // pg-boss came back too: one agent-inbound job per message, every one run to completion (a handler that
+  // was mid-transaction when the server went away failed its BEGIN and was retried).
   const jobs = await eventually(
     () => sql<{ messageId: string; state: string }>(`select data->>'messageId' as "messageId", state from whatsapp_connect_jobs.job where name = 'agent-inbound'`),
-    (rows) => rows.length >= stored.length && rows.every((j) => j.state === 'completed' || j.state === 'active') && rows.filter((j) => j.state === 'active').length <= 4,
+    (rows) => rows.length >= stored.length && rows.every((j) => j.state === 'completed'),
     60_000,
     'the agent-inbound jobs to complete',
   );
-  const stuckActive = jobs.filter((j) => j.state === 'active').length;
   // And LISTEN reconnected: messages stored after the restart reached the live subscriber.
   const lastAfter = stored.find((m) => m.wamid === after.at(-1)!.wamid)!;
   await eventually(async () => heard.has(lastAfter.id), Boolean, 30_000, 'the inbound event of a message stored after the restart');
@@ -156,8 +158,12 @@ test('PostgreSQL restarted mid-traffic: every delivery answered 200 is processed
     delivered: stored.length,
     duplicated: duplicatedMessages + duplicatedJobs,
     lost,
-    notes: { refusedThenReoffered: refused.length, refusedWhileDown: down.length, agentJobsActiveUntilExpiry: stuckActive },
+    notes: { refusedThenReoffered: refused.length, refusedWhileDown: down.length },
   });
+  // Stopping is bounded (see the dispose above): in some runs one transaction that had begun just before
+  // the server went away still holds its connection, and orm.close() waits for it (README, "Fault runs").
+  const stop = await stopped();
+  console.log(`fault run: app stop after the restart: ${stop}`);
   reportFaultRun({
     fault: 'PostgreSQL restart (sends)',
     offered: Object.keys(sends).length,

@@ -1,0 +1,32 @@
+import { Client } from 'pg';
+
+type Release = (error?: Error | boolean) => void;
+/** pg's own state flags: set once the socket failed or ended, after which no query can run. */
+type PooledClient = Client & { release?: Release; _ended?: boolean; _ending?: boolean; _queryable?: boolean };
+
+/**
+ * The `pg` client the ORM's pool is built with. kysely 0.29 (under MikroORM) gives a transaction's
+ * connection back only when its COMMIT or ROLLBACK succeeds, and not at all when its BEGIN fails
+ * (`ControlledTransactionBuilder.execute`, `ControlledTransaction.commit/rollback`). On a connection that
+ * died with a restarted server all three fail, so every transaction caught by the restart would hold a
+ * pool slot for good (its job hanging `active`, `orm.close()` waiting forever). A client whose
+ * connection is dead therefore gives itself back, as broken, as soon as a query on it fails: pg-pool
+ * destroys it and opens a fresh one when needed, and the release kysely may still make later is a no-op
+ * rather than pg-pool's double-release error. Live connections are untouched.
+ */
+export class SelfReleasingClient extends Client {
+  override query(...args: unknown[]): never {
+    const result = (Client.prototype.query as (...a: unknown[]) => unknown).apply(this, args);
+    if (result instanceof Promise) result.catch((error: unknown) => this.releaseIfDead(error));
+    return result as never;
+  }
+
+  private releaseIfDead(error: unknown): void {
+    const pooled = this as PooledClient;
+    const dead = pooled._ended === true || pooled._ending === true || pooled._queryable === false;
+    const release = pooled.release;
+    if (!dead || typeof release !== 'function') return;
+    pooled.release = () => undefined;
+    release(error instanceof Error ? error : new Error('connection lost'));
+  }
+}
