@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { GroupCommit, isStatementError } from '../db/group-commit';
+import { ASYNC_COMMIT } from '../db/async-commit';
 import { qualifiedTable } from '../db/orm';
 import { RateLimitBucket } from './rate-limit-bucket.entity';
 
@@ -126,13 +127,19 @@ export class PostgresRateLimiter {
    * `want` whole tokens, and report how many were taken. ON CONFLICT DO UPDATE locks the rows, in key
    * order, so concurrent instances serialise per bucket without deadlocking. (The acquisition is
    * single-flight per key, so a key is never twice in one statement.)
+   *
+   * Committed asynchronously (see ASYNC_COMMIT): a send waits for its lease, and a WAL flush per lease
+   * was the longest wait on the send path. If PostgreSQL itself crashes, the last fraction of a second
+   * of takes may be forgotten: buckets then hold a few tokens too many, once.
    */
   private async takeMany(keys: string[], policy: RateLimitPolicy, want: number): Promise<Array<{ ok: true; value: { taken: number; left: number } }>> {
     const refilled = 'least(?::float8, b.tokens + extract(epoch from clock_timestamp() - b.updated_at) * ?::float8)';
     const rows = (await this.orm.em.getConnection().execute(
       `insert into ${this.table} as b (key, tokens, taken, updated_at)
          select v.key, ?::float8 - least(?::int, ?::float8), least(?::int, ?::float8), clock_timestamp()
-           from (values ${keys.map(() => '(?::text)').join(', ')}) as v(key) order by v.key
+           from (values ${keys.map(() => '(?::text)').join(', ')}) as v(key)
+           cross join (select ${ASYNC_COMMIT}) as async_commit
+          order by v.key
        on conflict (key) do update set
          taken = least(?::int, floor(${refilled})),
          tokens = ${refilled} - least(?::int, floor(${refilled})),
