@@ -1,4 +1,5 @@
 import { Client, Pool } from 'pg';
+import { ASYNC_COMMIT } from '../db/async-commit';
 import type { Logger } from '../observability/logger';
 
 const MAX_NOTIFY_BYTES = 7900; // PostgreSQL rejects NOTIFY payloads of 8000 bytes or more
@@ -88,7 +89,8 @@ export class PostgresEventTarget extends EventTarget {
 
   private async notify(payload: string): Promise<void> {
     try {
-      await this.publisher.query('select pg_notify($1, $2)', [this.channel, payload]);
+      // Live events are best effort: the NOTIFY's commit does not wait for a WAL flush.
+      await this.publisher.query(`select pg_notify($1, $2), ${ASYNC_COMMIT}`, [this.channel, payload]);
     } catch (err) {
       this.logger.warn({ err }, 'could not publish event; live subscribers miss it (history is unaffected)');
     }

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { GroupCommit, isStatementError } from '../db/group-commit';
+import { ASYNC_COMMIT } from '../db/async-commit';
 import { qualifiedTable } from '../db/orm';
 import { RateLimitBucket } from './rate-limit-bucket.entity';
 
@@ -8,6 +9,12 @@ export interface RateLimitPolicy {
   perSecond: number;
   /** Bucket size: how many may come at once after a quiet spell. */
   burst: number;
+}
+
+/** A lease asked for: the bucket, and the unspent tokens of its expired lease, given back first. */
+interface Take {
+  key: string;
+  giveBack: number;
 }
 
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number; retryAfterMs: number };
@@ -29,7 +36,7 @@ export class PostgresRateLimiter {
   private readonly leases = new Map<string, Lease>();
   private readonly acquiring = new Map<string, Promise<void>>();
   /** One group commit per (policy, lease size): the leases taken in one event-loop turn share a statement. */
-  private readonly takers = new Map<string, GroupCommit<string, { taken: number; left: number }>>();
+  private readonly takers = new Map<string, GroupCommit<Take, { taken: number; left: number }>>();
   private readonly table: string;
 
   constructor(
@@ -91,7 +98,15 @@ export class PostgresRateLimiter {
 
   private async acquire(key: string, policy: RateLimitPolicy, now: number): Promise<void> {
     const want = this.leaseSizeOf(policy);
-    const { taken, left } = await this.take(key, policy, want);
+    // An expired lease's unspent tokens go back to the bucket with this take: a slow bucket (a customer's
+    // pair limit, 45 at one per 6 s) would otherwise lose most of each lease and refuse far too early.
+    const expired = this.leases.get(key);
+    let giveBack = 0;
+    if (expired && expired.expiresAt <= now && expired.tokens >= 1) {
+      giveBack = Math.floor(expired.tokens);
+      expired.tokens = 0;
+    }
+    const { taken, left } = await this.take(key, policy, want, giveBack);
     const leaseMs = this.options.leaseMs ?? 1000;
     const retryAfterMs = Math.max(1, Math.ceil(((1 - left) / policy.perSecond) * 1000));
     if (this.leases.size > 10_000) {
@@ -111,14 +126,14 @@ export class PostgresRateLimiter {
   }
 
   /** Takes up to `want` tokens of the bucket `key`, with the other keys of the same policy in this turn. */
-  private take(key: string, policy: RateLimitPolicy, want: number): Promise<{ taken: number; left: number }> {
+  private take(key: string, policy: RateLimitPolicy, want: number, giveBack: number): Promise<{ taken: number; left: number }> {
     const signature = `${policy.perSecond}/${policy.burst}/${want}`;
     let taker = this.takers.get(signature);
     if (!taker) {
       taker = new GroupCommit({ run: (keys) => this.takeMany(keys, policy, want), maxInFlight: 2, isolate: isStatementError });
       this.takers.set(signature, taker);
     }
-    return taker.submit(key);
+    return taker.submit({ key, giveBack });
   }
 
   /**
@@ -126,27 +141,34 @@ export class PostgresRateLimiter {
    * `want` whole tokens, and report how many were taken. ON CONFLICT DO UPDATE locks the rows, in key
    * order, so concurrent instances serialise per bucket without deadlocking. (The acquisition is
    * single-flight per key, so a key is never twice in one statement.)
+   *
+   * Committed asynchronously (see ASYNC_COMMIT): a send waits for its lease, and a WAL flush per lease
+   * was the longest wait on the send path. If PostgreSQL itself crashes, the last fraction of a second
+   * of takes may be forgotten: buckets then hold a few tokens too many, once.
    */
-  private async takeMany(keys: string[], policy: RateLimitPolicy, want: number): Promise<Array<{ ok: true; value: { taken: number; left: number } }>> {
-    const refilled = 'least(?::float8, b.tokens + extract(epoch from clock_timestamp() - b.updated_at) * ?::float8)';
+  private async takeMany(takes: Take[], policy: RateLimitPolicy, want: number): Promise<Array<{ ok: true; value: { taken: number; left: number } }>> {
+    const refilled = 'least(?::float8, b.tokens + (select v.given_back from v where v.key = excluded.key) + extract(epoch from clock_timestamp() - b.updated_at) * ?::float8)';
     const rows = (await this.orm.em.getConnection().execute(
-      `insert into ${this.table} as b (key, tokens, taken, updated_at)
+      `with v (key, given_back) as (values ${takes.map(() => '(?::text, ?::float8)').join(', ')})
+       insert into ${this.table} as b (key, tokens, taken, updated_at)
          select v.key, ?::float8 - least(?::int, ?::float8), least(?::int, ?::float8), clock_timestamp()
-           from (values ${keys.map(() => '(?::text)').join(', ')}) as v(key) order by v.key
+           from v
+           cross join (select ${ASYNC_COMMIT}) as async_commit
+          order by v.key
        on conflict (key) do update set
          taken = least(?::int, floor(${refilled})),
          tokens = ${refilled} - least(?::int, floor(${refilled})),
          updated_at = clock_timestamp()
        returning key, tokens, taken`,
       [
+        ...takes.flatMap((t) => [t.key, t.giveBack]),
         policy.burst, want, policy.burst, want, policy.burst,
-        ...keys,
         want, policy.burst, policy.perSecond,
         policy.burst, policy.perSecond, want, policy.burst, policy.perSecond,
       ],
     )) as Array<{ key: string; tokens: number; taken: number }>;
     const byKey = new Map(rows.map((row) => [row.key, { taken: Number(row.taken), left: Number(row.tokens) }]));
-    return keys.map((key) => ({ ok: true, value: byKey.get(key)! }));
+    return takes.map((t) => ({ ok: true, value: byKey.get(t.key)! }));
   }
 
   /**

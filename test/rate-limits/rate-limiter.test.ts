@@ -54,6 +54,25 @@ describe('PostgresRateLimiter', () => {
     expect((await limiter.consume('user:exact', exact)).allowed).toBe(false);
   });
 
+  it('gives an expired lease\'s unspent tokens back to the bucket with the next take', async () => {
+    const { orm } = await startTestOrm();
+    let now = Date.now();
+    const limiter = new PostgresRateLimiter(orm, { now: () => now });
+    // Meta's pair limit: 45 at once, one per 6 s; a lease of 4, of which each send spends one.
+    const policy = { perSecond: 1 / 6, burst: 45 };
+    const tokens = async () =>
+      ((await orm.em.getConnection().execute(`select tokens from whatsapp_connect.rate_limit_buckets where key = 'pair:slow'`)) as Array<{ tokens: number }>)[0]!.tokens;
+    expect((await limiter.consume('pair:slow', policy)).allowed).toBe(true);
+    expect(Math.floor(await tokens())).toBe(41);
+    for (let i = 0; i < 20; i++) {
+      now += 1_001; // the lease has expired: 3 of its 4 tokens were not spent
+      expect((await limiter.consume('pair:slow', policy)).allowed).toBe(true);
+    }
+    // 21 sends took 21 tokens (and refills of a few seconds), not 84: 45 - 21 - 3 still leased = 21 and up.
+    expect(await tokens()).toBeGreaterThanOrEqual(21);
+    expect(await tokens()).toBeLessThan(25);
+  });
+
   it('leases a twentieth of a second of a fast policy at once, and never more than a tenth of its burst', async () => {
     const { orm } = await startTestOrm();
     const limiter = new PostgresRateLimiter(orm);
