@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppServices } from '../graphql/app-services';
+import type { GraphQLContext } from '../graphql/context';
+import { requireViewer } from '../graphql/viewer-guards';
 import type { Viewer } from '../identity';
 import type { Logger } from '../observability/logger';
 
@@ -10,4 +12,9 @@ export interface CommandContext {
   requestId: string;
   logger: Logger;
   services: AppServices;
+}
+
+/** A resolver's context as a use case's: the caller must be signed in. */
+export function commandContextOf(ctx: GraphQLContext): CommandContext {
+  return { ...ctx, viewer: requireViewer(ctx) };
 }

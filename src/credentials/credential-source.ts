@@ -72,13 +72,9 @@ export async function credentialSourceOf(em: EntityManager, defaultSource: Platf
   return override?.source ?? (defaultSource as CredentialSource);
 }
 
-/** The platform's credential row, with its secrets' columns loaded; null until synced from configuration. */
+/** The platform's credential row; null until synced from configuration (readCredentialSecrets loads its secrets). */
 export async function platformCredentialOf(em: EntityManager): Promise<WhatsAppCredential | null> {
-  return em.findOne(
-    WhatsAppCredential,
-    { platform: true },
-    { populate: ['accessTokenCiphertext', 'appSecretCiphertext', 'verifyTokenCiphertext'] },
-  );
+  return em.findOne(WhatsAppCredential, { platform: true });
 }
 
 /** New use of the platform credentials (a new agent, a user moved back to them) after deprecation. */

@@ -5,7 +5,7 @@ import { parseId } from '../graphql/ids';
 import { decodeTimeIdCursor, PageInfo, pageSize, toPage } from '../graphql/pagination';
 import { assertOwnerOrAdmin, requireAdmin, requireViewer } from '../graphql/viewer-guards';
 import { User } from '../host/user.type';
-import type { CommandContext } from './command-context';
+import { commandContextOf } from './command-context';
 import { connectCredential, type CredentialNotice } from './connect-credential';
 import { exportCredentials, importCredentials } from './credential-bundle';
 import { CredentialStatus } from './credential-status';
@@ -20,10 +20,6 @@ import { WhatsAppCredential } from './whatsapp-credential.entity';
 
 function credentialsOf(ctx: GraphQLContext, userId: string): Promise<WhatsAppCredential[]> {
   return ctx.em.find(WhatsAppCredential, { userId }, { orderBy: { createdAt: 'desc', id: 'desc' } });
-}
-
-function commandContext(ctx: GraphQLContext): CommandContext {
-  return { ...ctx, viewer: requireViewer(ctx) };
 }
 
 @InputType({ description: 'Your own Meta credentials for one WhatsApp Business phone number. Secrets are write-only.' })
@@ -127,7 +123,7 @@ export class CredentialResolver {
     @Arg('credentialIds', () => [ID], { nullable: true }) credentialIds?: string[] | null,
   ): Promise<WhatsAppCredentialBundle> {
     const ids = credentialIds?.map((id) => parseId(id, 'Credential'));
-    return exportCredentials(commandContext(ctx), passphrase, ids);
+    return exportCredentials(commandContextOf(ctx), passphrase, ids);
   }
 
   @Mutation(() => [WhatsAppCredentialImportResult], {
@@ -138,7 +134,7 @@ export class CredentialResolver {
     @Arg('passphrase') passphrase: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<WhatsAppCredentialImportResult[]> {
-    return importCredentials(commandContext(ctx), bundle, passphrase);
+    return importCredentials(commandContextOf(ctx), bundle, passphrase);
   }
 
   @Query(() => [WhatsAppCredential], { description: 'My connected WhatsApp credentials, newest first.' })
@@ -163,7 +159,7 @@ export class CredentialResolver {
     @Arg('input', () => ConnectWhatsAppCredentialInput) input: ConnectWhatsAppCredentialInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<WhatsAppCredentialPayload> {
-    return connectCredential(commandContext(ctx), input);
+    return connectCredential(commandContextOf(ctx), input);
   }
 
   @Mutation(() => WhatsAppCredentialPayload, { description: 'Replace the token or app secret (re-validated), or change the alert address.' })
@@ -172,17 +168,17 @@ export class CredentialResolver {
     @Arg('input', () => UpdateWhatsAppCredentialInput) input: UpdateWhatsAppCredentialInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<WhatsAppCredentialPayload> {
-    return updateCredential(commandContext(ctx), id, input);
+    return updateCredential(commandContextOf(ctx), id, input);
   }
 
   @Mutation(() => WhatsAppCredential, { description: 'Check the credential with Meta now and update its status.' })
   async revalidateWhatsAppCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential> {
-    return revalidateCredential(commandContext(ctx), id);
+    return revalidateCredential(commandContextOf(ctx), id);
   }
 
   @Mutation(() => DeleteWhatsAppCredentialPayload, { description: 'Disconnect: removes the webhook configuration at Meta and the stored secrets.' })
   async deleteWhatsAppCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<DeleteWhatsAppCredentialPayload> {
-    return { deletedCredentialId: await deleteCredential(commandContext(ctx), id) };
+    return { deletedCredentialId: await deleteCredential(commandContextOf(ctx), id) };
   }
 
   @Query(() => WhatsAppCredentialConnection, { description: 'Administrators: every credential, newest first. Secrets are never readable.' })
@@ -217,13 +213,13 @@ export class CredentialResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<WhatsAppCredential> {
     requireAdmin(ctx);
-    return suspendCredential(commandContext(ctx), id, reason);
+    return suspendCredential(commandContextOf(ctx), id, reason);
   }
 
   @Mutation(() => WhatsAppCredential, { description: 'Administrators: lift a suspension; the credential is then re-checked with Meta.' })
   async reinstateWhatsAppCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential> {
     requireAdmin(ctx);
-    return reinstateCredential(commandContext(ctx), id);
+    return reinstateCredential(commandContextOf(ctx), id);
   }
 }
 

@@ -26,4 +26,4 @@ export {
   type PlatformDefault,
 } from './credential-source';
 export { auditedOperation, toCredentialPublicError } from './credential-errors';
-export type { CommandContext } from './command-context';
+export { commandContextOf, type CommandContext } from './command-context';

@@ -178,9 +178,10 @@ async function recordFailure(ctx: CommandContext, steps: MigrationStep[]): Promi
 
 type MigrationFields = Pick<WhatsAppMigration, 'state' | 'steps' | 'snapshot' | 'completedAt' | 'rollbackDeadline' | 'rolledBackAt'>;
 
+/** Records a run (completed or failed) as the user's latest. */
 async function saveMigration(tx: EntityManager, userId: string, fields: MigrationFields): Promise<WhatsAppMigration> {
   const migration = (await tx.findOne(WhatsAppMigration, { userId })) ?? tx.create(WhatsAppMigration, { userId, state: fields.state, startedAt: new Date() });
-  Object.assign(migration, fields, { startedAt: new Date(), runs: migration.runs + (fields.state === MigrationState.ROLLED_BACK ? 0 : 1) });
+  Object.assign(migration, fields, { startedAt: new Date(), runs: migration.runs + 1 });
   await tx.flush();
   return migration;
 }
@@ -208,17 +209,17 @@ async function assignNumbers(
 export async function rollBackMigration(ctx: CommandContext, now: Date = new Date()): Promise<WhatsAppMigration> {
   const { viewer } = ctx;
   return auditedOperation(ctx, { action: 'migration.rollback', targetType: TARGET, targetId: viewer.userId, subjectUserId: viewer.userId }, async () => {
-    const migration = await ctx.em.findOne(WhatsAppMigration, { userId: viewer.userId });
-    if (!migration || migration.state === MigrationState.ROLLED_BACK) throw PublicError.conflict('There is no migration to roll back.');
-    if (migration.state === MigrationState.COMPLETED && (!migration.rollbackDeadline || migration.rollbackDeadline <= now)) {
-      throw PublicError.conflict(`The rollback window ended on ${migration.rollbackDeadline?.toISOString() ?? 'completion'}; your agents stay on your own numbers.`);
-    }
-    if (migration.state === MigrationState.COMPLETED) {
-      await assertPlatformOpenForNewUse(ctx.em, 'rollback');
-      if (!(await platformCredentialOf(ctx.em))) throw PublicError.dependencyUnavailable('The platform\'s WhatsApp number');
-    }
     return ctx.em.fork().transactional(async (tx) => {
-      const row = await tx.findOneOrFail(WhatsAppMigration, { userId: viewer.userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      // Decided under the row's lock: two rollbacks at once cannot both restore the snapshot.
+      const row = await tx.findOne(WhatsAppMigration, { userId: viewer.userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!row || row.state === MigrationState.ROLLED_BACK) throw PublicError.conflict('There is no migration to roll back.');
+      if (row.state === MigrationState.COMPLETED) {
+        if (!row.rollbackDeadline || row.rollbackDeadline <= now) {
+          throw PublicError.conflict(`The rollback window ended on ${row.rollbackDeadline?.toISOString() ?? 'completion'}; your agents stay on your own numbers.`);
+        }
+        await assertPlatformOpenForNewUse(tx, 'rollback');
+        if (!(await platformCredentialOf(tx))) throw PublicError.dependencyUnavailable('The platform\'s WhatsApp number');
+      }
       if (row.state === MigrationState.COMPLETED && row.snapshot) {
         // Agents created since the run are not in the snapshot: they keep what they have.
         const existing = new Set((await tx.find(AgentWhatsAppConfig, { userId: viewer.userId }, { fields: ['agentId'] })).map((c) => c.agentId));

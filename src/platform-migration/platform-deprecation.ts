@@ -90,32 +90,34 @@ export async function setPlatformDeprecated(ctx: CommandContext, deprecated: boo
 
 /**
  * Phase 3, the clean-up: once deprecated and nobody depends on them, the platform's credentials go for
- * good: Meta's webhook configuration for the platform number is removed, the credential row and its
- * key destroyed, the routing codes and per-user PLATFORM choices cleared. Customers' threads on the
- * platform number stay in their owners' history.
+ * good. The decision is taken first, under the state row's lock: once retired, every user is on USER and
+ * nobody can start depending again. Then the clean-up, which a call after a crash repeats: Meta's webhook
+ * configuration for the platform number is removed (it needs the token, so before the row), the credential
+ * row and its key destroyed, the routing codes and per-user PLATFORM choices cleared. Customers' threads
+ * on the platform number stay in their owners' history.
  */
 export async function retirePlatform(ctx: CommandContext): Promise<void> {
   const { services } = ctx;
   await auditedOperation(ctx, { action: 'platform.retire', targetType: 'PlatformCredentials' }, async () => {
-    const state = await platformStateOf(ctx.em);
-    if (state.retiredAt) return;
-    if (!state.deprecatedAt) throw PublicError.conflict('Deprecate the platform\'s credentials first, and wait for every user to migrate.');
-    const dependents = await platformDependents(ctx.em, services.config.platform.defaultSource);
-    if (dependents.length > 0) {
-      throw PublicError.conflict(`${dependents.length} user(s) still depend on the platform's credentials; see platformWhatsApp.dependents.`);
-    }
+    const wasRetired = await ctx.em.fork().transactional(async (tx) => {
+      const state = await tx.findOne(PlatformCredentialState, { id: 1 }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (state?.retiredAt) return true;
+      if (!state?.deprecatedAt) throw PublicError.conflict('Deprecate the platform\'s credentials first, and wait for every user to migrate.');
+      const dependents = await platformDependents(tx, services.config.platform.defaultSource);
+      if (dependents.length > 0) {
+        throw PublicError.conflict(`${dependents.length} user(s) still depend on the platform's credentials; see platformWhatsApp.dependents.`);
+      }
+      state.retiredAt = new Date();
+      await tx.flush();
+      return false;
+    });
     const platform = await platformCredentialOf(ctx.em);
+    if (wasRetired && !platform) return;
     if (platform) await services.credentialLifecycle.deleting(platform, await readCredentialSecrets(ctx.em, services.keys, platform));
     await ctx.em.fork().transactional(async (tx) => {
-      // Checked again under the lock: a user could have been put back on the platform meanwhile.
-      const row = (await tx.findOne(PlatformCredentialState, { id: 1 }, { lockMode: LockMode.PESSIMISTIC_WRITE })) ?? tx.create(PlatformCredentialState, {});
-      if ((await platformDependents(tx, services.config.platform.defaultSource)).length > 0) {
-        throw PublicError.conflict('A user started depending on the platform\'s credentials meanwhile; nothing was retired.');
-      }
       if (platform) await tx.nativeDelete(WhatsAppCredential, { id: platform.id });
       await tx.nativeUpdate(AgentWhatsAppConfig, { platformCode: { $ne: null } }, { platformCode: null });
       await tx.nativeDelete(UserCredentialSource, { source: CredentialSource.PLATFORM });
-      row.retiredAt = new Date();
       auditWithin(tx, {
         actor: ctx.viewer,
         action: 'platform.retire',
@@ -126,7 +128,6 @@ export async function retirePlatform(ctx: CommandContext): Promise<void> {
         requestId: ctx.requestId,
         details: { phoneNumberId: platform?.phoneNumberId ?? null },
       });
-      await tx.flush();
     });
     // Nothing is encrypted under the platform's key any more.
     await services.keys.deleteUserKey(PLATFORM_OWNER_ID).catch((err: unknown) => ctx.logger.warn({ err }, 'could not delete the platform key'));

@@ -5,8 +5,8 @@ import {
   CredentialStatus,
   platformCredentialOf,
   platformStateOf,
+  commandContextOf,
   WhatsAppCredential,
-  type CommandContext,
 } from '../credentials';
 import type { GraphQLContext } from '../graphql/context';
 import { requireAdmin, requireViewer } from '../graphql/viewer-guards';
@@ -96,10 +96,6 @@ class PlatformStatus {
   dependents!: PlatformDependentType[];
 }
 
-function commandContext(ctx: GraphQLContext): CommandContext {
-  return { ...ctx, viewer: requireViewer(ctx) };
-}
-
 /** Migration from the platform's shared credentials to users' own: the wizard (users) and phases 1 and 3 (admins). */
 @Resolver()
 export class PlatformMigrationResolver {
@@ -140,12 +136,12 @@ export class PlatformMigrationResolver {
     @Arg('input', () => RunMigrationInput, { nullable: true }) input: RunMigrationInput | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<WhatsAppMigration> {
-    return runMigration(commandContext(ctx), input?.agents ?? []);
+    return runMigration(commandContextOf(ctx), input?.agents ?? []);
   }
 
   @Mutation(() => WhatsAppMigration, { description: 'Back to the platform\'s credentials: within the rollback window after a run, or after a failed run.' })
   async rollBackWhatsAppMigration(@Ctx() ctx: GraphQLContext): Promise<WhatsAppMigration> {
-    return rollBackMigration(commandContext(ctx));
+    return rollBackMigration(commandContextOf(ctx));
   }
 
   @Query(() => PlatformStatus, { description: 'Admins: the platform\'s shared credentials, their phase, and who depends on them.' })
@@ -163,21 +159,21 @@ export class PlatformMigrationResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<CredentialSource> {
     requireAdmin(ctx);
-    await setUserCredentialSource(commandContext(ctx), userId, source);
+    await setUserCredentialSource(commandContextOf(ctx), userId, source);
     return credentialSourceOf(ctx.em.fork(), ctx.services.config.platform.defaultSource, userId.toLowerCase());
   }
 
   @Mutation(() => PlatformStatus, { description: 'Admins: deprecate (or un-deprecate) the platform\'s credentials: no new agents or users; existing ones keep working.' })
   async deprecatePlatformWhatsApp(@Arg('deprecated') deprecated: boolean, @Ctx() ctx: GraphQLContext): Promise<PlatformStatus> {
     requireAdmin(ctx);
-    await setPlatformDeprecated(commandContext(ctx), deprecated);
+    await setPlatformDeprecated(commandContextOf(ctx), deprecated);
     return platformStatus(ctx);
   }
 
   @Mutation(() => PlatformStatus, { description: 'Admins: once deprecated and unused, remove the platform\'s credentials for good.' })
   async retirePlatformWhatsApp(@Ctx() ctx: GraphQLContext): Promise<PlatformStatus> {
     requireAdmin(ctx);
-    await retirePlatform(commandContext(ctx));
+    await retirePlatform(commandContextOf(ctx));
     return platformStatus(ctx);
   }
 }
