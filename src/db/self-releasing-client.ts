@@ -13,6 +13,11 @@ type PooledClient = Client & { release?: Release; _ended?: boolean; _ending?: bo
  * connection is dead therefore gives itself back, as broken, as soon as a query on it fails: pg-pool
  * destroys it and opens a fresh one when needed, and the release kysely may still make later is a no-op
  * rather than pg-pool's double-release error. Live connections are untouched.
+ *
+ * A query running when the server shuts down fails with the server's FATAL message (57P01) while the
+ * socket is still open, so pg's flags still read "alive" at that moment; when that query was a BEGIN,
+ * nothing else ever runs on the connection to find it dead. A FATAL or PANIC error therefore counts as
+ * dead by itself: PostgreSQL ends the session after sending one.
  */
 export class SelfReleasingClient extends Client {
   override query(...args: unknown[]): never {
@@ -23,10 +28,16 @@ export class SelfReleasingClient extends Client {
 
   private releaseIfDead(error: unknown): void {
     const pooled = this as PooledClient;
-    const dead = pooled._ended === true || pooled._ending === true || pooled._queryable === false;
+    const dead = pooled._ended === true || pooled._ending === true || pooled._queryable === false || endsSession(error);
     const release = pooled.release;
     if (!dead || typeof release !== 'function') return;
     pooled.release = () => undefined;
     release(error instanceof Error ? error : new Error('connection lost'));
   }
+}
+
+/** PostgreSQL ends the session after a FATAL or PANIC error (e.g. 57P01 admin_shutdown on a restart). */
+function endsSession(error: unknown): boolean {
+  const severity = (error as { severity?: unknown } | null)?.severity;
+  return severity === 'FATAL' || severity === 'PANIC';
 }

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery } from 'kysely';
 import { PgBoss, type Job } from 'pg-boss';
@@ -56,6 +57,7 @@ export interface SendOptions {
  */
 export class JobQueue {
   private stopped = false;
+  private readonly stopping = new AbortController();
 
   private constructor(
     private readonly boss: PgBoss,
@@ -107,17 +109,47 @@ export class JobQueue {
       },
       async (jobs: Job<T>[]) => {
         for (const job of jobs) {
+          let failure: { error: unknown } | undefined;
           try {
             await handler({ id: job.id, data: job.data, retryCount: job.retryCount, signal: job.signal });
-          } catch (err) {
-            this.logger.warn({ err, queue: name, jobId: job.id, retryCount: job.retryCount }, 'job failed; will retry if attempts remain');
-            throw err;
+          } catch (error) {
+            this.logger.warn({ err: error, queue: name, jobId: job.id, retryCount: job.retryCount }, 'job failed; will retry if attempts remain');
+            failure = { error };
           } finally {
             this.fetchAgain(workId);
           }
+          await this.settle(name, job, failure);
         }
       },
     );
+  }
+
+  /**
+   * Records a job's outcome, retrying while PostgreSQL cannot be reached. pg-boss records it once, and
+   * when that write fails (the handler failed *because* the server was restarting) the job stays
+   * `active` until its expiry, minutes later, although the server is back within seconds. Settling
+   * here, fenced to this attempt like pg-boss's own settle, lets the job finish or retry as soon as
+   * the server answers; pg-boss's settle afterwards finds the attempt no longer active and does nothing.
+   * Past the job's expiry pg-boss's supervisor has retried it anyway, so we stop trying there.
+   */
+  private async settle<T>(name: string, job: Job<T>, failure: { error: unknown } | undefined): Promise<void> {
+    const attempt = { id: job.id, retryCount: job.retryCount };
+    const giveUpAt = Date.now() + job.expireInSeconds * 1000;
+    for (let delayMs = SETTLE_RETRY_FIRST_MS; ; delayMs = Math.min(delayMs * 2, SETTLE_RETRY_MAX_MS)) {
+      try {
+        if (failure) await this.boss.fail(name, attempt, failure.error as object);
+        else await this.boss.complete(name, attempt);
+        return;
+      } catch (err) {
+        if (this.stopping.signal.aborted || Date.now() + delayMs > giveUpAt) {
+          this.logger.error({ err, queue: name, jobId: job.id }, 'could not record a job outcome; the job is retried when it expires');
+          if (failure) throw failure.error;
+          throw err;
+        }
+        this.logger.warn({ err, queue: name, jobId: job.id, retryInMs: delayMs }, 'could not record a job outcome yet; retrying');
+        await delay(delayMs, undefined, { signal: this.stopping.signal }).catch(() => undefined);
+      }
+    }
   }
 
   /**
@@ -156,9 +188,13 @@ export class JobQueue {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.stopping.abort();
     await this.boss.stop({ graceful: true, timeout: 10_000, close: true });
   }
 }
+
+const SETTLE_RETRY_FIRST_MS = 250;
+const SETTLE_RETRY_MAX_MS = 5_000;
 
 /** pg-boss's database adapter over the unit of work's open transaction. */
 function transactionDb(em: EntityManager) {

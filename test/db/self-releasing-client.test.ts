@@ -43,3 +43,37 @@ test('a live connection is left alone when a query on it fails', async () => {
   expect(pool.totalCount).toBe(1);
   await pool.end();
 });
+
+test('a query cut off by a FATAL error gives its pool slot back at once, before anything else runs on it', async () => {
+  const url = await createTestDatabase();
+  const pool = new Pool({ connectionString: url, max: 1, Client: SelfReleasingClient });
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  pool.on('error', () => undefined);
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const client = await pool.connect();
+    const pid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+    // A server shutting down sends each running query 57P01 (FATAL) before it closes the socket; kysely
+    // never touches a connection again after its BEGIN failed that way.
+    const running = client.query('select pg_sleep(30)');
+    await eventuallyActive(admin, pid);
+    await admin.query('select pg_terminate_backend($1)', [pid]);
+    await expect(running).rejects.toMatchObject({ code: '57P01', severity: 'FATAL' });
+
+    const answer = await within(pool.query<{ one: number }>('select 1 as one').then((r) => r.rows[0]!.one), 10_000, 'pool exhausted');
+    expect(answer).toBe(1);
+    expect(await within(pool.end().then(() => 'closed'), 10_000, 'close hung')).toBe('closed');
+  } finally {
+    await admin.end();
+  }
+});
+
+/** Waits until backend `pid` is running its query (terminating it earlier would hit an idle session). */
+async function eventuallyActive(admin: Client, pid: number): Promise<void> {
+  for (;;) {
+    const { rows } = await admin.query<{ state: string }>('select state from pg_stat_activity where pid = $1', [pid]);
+    if (rows[0]?.state === 'active') return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
