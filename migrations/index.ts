@@ -8,6 +8,7 @@ import { Migration20261123235851_key_rotation } from './Migration20261123235851_
 import { Migration20261123235746_agent_replies } from './Migration20261123235746_agent_replies';
 import { Migration20261123235624_webhook_processing } from './Migration20261123235624_webhook_processing';
 import { Migration20261124023127_platform_migration } from './Migration20261124023127_platform_migration';
+import { Migration20261124045812_credential_deleting_at } from './Migration20261124045812_credential_deleting_at';
 
 /** Every migration in the order it must run. MikroORM is given this list instead of scanning files. */
 export const ALL_MIGRATIONS: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const ALL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123235746_agent_replies', class: Migration20261123235746_agent_replies },
   { name: 'Migration20261123235624_webhook_processing', class: Migration20261123235624_webhook_processing },
   { name: 'Migration20261124023127_platform_migration', class: Migration20261124023127_platform_migration },
+  { name: 'Migration20261124045812_credential_deleting_at', class: Migration20261124045812_credential_deleting_at },
 ];

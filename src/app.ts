@@ -157,7 +157,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     const userErasure = new UserErasure({ orm, keys, logger, keyRotation });
 
     const rateLimiter = new PostgresRateLimiter(orm);
-    const credentialLifecycle = new CredentialLifecycle();
+    const credentialLifecycle = new CredentialLifecycle(orm.em);
     const services: AppServices = {
       orm,
       eventBus,

@@ -119,6 +119,13 @@ export class WhatsAppCredential {
   @Property({ type: 'timestamptz', nullable: true })
   healthCheckedAt: Date | null = null;
 
+  /**
+   * Set when a deletion begins, before Meta's configuration is torn down: a webhook configuration job
+   * racing the deletion sees it and undoes what it set (nothing is left pointing at a deleted endpoint).
+   */
+  @Property({ type: 'timestamptz', nullable: true, hidden: true })
+  deletingAt: Date | null = null;
+
   @Field(() => CircuitState, { description: 'OPEN while Meta keeps failing for this number: sends are paused, not attempted.' })
   @Enum({ items: () => CircuitState })
   circuitState: CircuitState = CircuitState.CLOSED;

@@ -3,7 +3,7 @@ export { startSandbox, type StartSandboxOptions, type RunningSandbox } from './s
 export { Sandbox, type SandboxOptions } from './sandbox';
 export type { CreateAccountOptions, SandboxAccount } from './sandbox-state';
 export type { GraphErrorSpec, RawFailureSpec, FailureSpec } from './graph-errors';
-export type { FailureMatch } from './sandbox-faults';
+export type { FailureMatch, HeldRequest } from './sandbox-faults';
 export type { SandboxRequestRecord } from './request-log';
 export type { SentMessageRecord } from './routes/route-context';
 export {

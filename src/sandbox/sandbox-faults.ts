@@ -12,11 +12,27 @@ interface PendingFailure {
   match?: FailureMatch;
 }
 
-/** The simulator's fault switches: down, latency, and queued failures (consumed first-in, first-out). */
+/** A request held before it is served, until the test lets it go. */
+export interface HeldRequest {
+  /** Resolves when a matching request has arrived and is being held. */
+  arrived: Promise<void>;
+  /** Serves it (as it would have been served, from the state at that moment). */
+  release(): void;
+}
+
+interface PendingHold {
+  match: FailureMatch;
+  arrive: () => void;
+  released: Promise<void>;
+}
+
+/** The simulator's fault switches: down, latency, held requests, and queued failures (first-in, first-out). */
 export class SandboxFaults {
   down = false;
   latencyMs = 0;
   private readonly failures: PendingFailure[] = [];
+  private readonly holds: PendingHold[] = [];
+  private readonly releases = new Set<() => void>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly downListeners = new Set<() => void>();
 
@@ -33,12 +49,28 @@ export class SandboxFaults {
     if (count > 0) this.failures.push({ remaining: count, spec, match });
   }
 
+  /** Holds the next request matching `match` before serving it, so a test can act while it is in flight. */
+  holdNext(match: FailureMatch): HeldRequest {
+    let arrive!: () => void;
+    let release!: () => void;
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.releases.add(release);
+    this.holds.push({ match, arrive, released });
+    return { arrived, release };
+  }
+
+  /** Waits while the request is held (if a hold matches it). */
+  async hold(method: string, path: string): Promise<void> {
+    const index = this.holds.findIndex(({ match }) => matches(match, method, path));
+    if (index < 0) return;
+    const [held] = this.holds.splice(index, 1);
+    held!.arrive();
+    await held!.released;
+  }
+
   takeFailure(method: string, path: string): FailureSpec | undefined {
-    const index = this.failures.findIndex(
-      ({ match }) =>
-        (match?.method === undefined || match.method.toUpperCase() === method) &&
-        (match?.pathIncludes === undefined || path.includes(match.pathIncludes)),
-    );
+    const index = this.failures.findIndex(({ match }) => matches(match, method, path));
     if (index < 0) return undefined;
     const failure = this.failures[index]!;
     if (--failure.remaining === 0) this.failures.splice(index, 1);
@@ -61,5 +93,12 @@ export class SandboxFaults {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.failures.length = 0;
+    this.holds.length = 0;
+    for (const release of this.releases) release();
+    this.releases.clear();
   }
+}
+
+function matches(match: FailureMatch | undefined, method: string, path: string): boolean {
+  return (match?.method === undefined || match.method.toUpperCase() === method) && (match?.pathIncludes === undefined || path.includes(match.pathIncludes));
 }

@@ -113,6 +113,7 @@ async function handle(engine: SandboxEngine, req: IncomingMessage, res: ServerRe
     tokenInQuery: url.searchParams.has('access_token'),
   });
   await faults.delay();
+  await faults.hold(method, url.pathname);
   if (faults.down) {
     req.socket.destroy();
     return;

@@ -1,7 +1,7 @@
 import type { Logger } from '../observability/logger';
 import type { FailureSpec } from './graph-errors';
 import { RequestLog, type SandboxRequestRecord } from './request-log';
-import { SandboxFaults, type FailureMatch } from './sandbox-faults';
+import { SandboxFaults, type FailureMatch, type HeldRequest } from './sandbox-faults';
 import type { SandboxEngine } from './sandbox-http-server';
 import { SandboxState, type CreateAccountOptions, type SandboxAccount } from './sandbox-state';
 import { businessAccountRoute } from './routes/business-account-route';
@@ -141,6 +141,11 @@ export class Sandbox {
   /** Delays every API response by `ms`. */
   setLatency(ms: number): void {
     this.faults.latencyMs = ms;
+  }
+
+  /** Holds the next matching API request until `release()`: a test acts while the caller waits on Meta. */
+  holdNext(match: FailureMatch): HeldRequest {
+    return this.faults.holdNext(match);
   }
 
   /** The next `count` matching API requests fail with `failure` instead of being served. */

@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { auditWithin, AuditOutcome } from '../audit';
-import { readCredentialSecrets, WhatsAppCredential } from '../credentials';
+import { readCredentialSecrets, WhatsAppCredential, type CredentialSecrets } from '../credentials';
 import { QueueName, type JobQueue } from '../jobs';
 import { KeyError, type KeyService } from '../keys';
 import type { Logger } from '../observability/logger';
 import { GraphApiError, WhatsAppClientError, type GraphAuth, type WhatsAppClient, type WebhookConfiguration, type SubscribedApp } from '../whatsapp';
 import { newWebhookEndpoint } from './new-webhook-endpoint';
+import { teardownWebhookConfiguration } from './teardown-webhook';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { WebhookRouting, WebhookStatus } from './webhook-status';
 
@@ -92,44 +93,91 @@ interface Configured {
  */
 export async function configureWebhook(deps: ConfigureWebhookDeps, em: EntityManager, credentialId: string, attempt: ConfigureAttempt): Promise<void> {
   const credential = await em.findOne(WhatsAppCredential, { id: credentialId });
-  if (!credential) return; // deleted since the job was queued
+  if (!credential || credential.deletingAt) return; // deleted, or being deleted, since the job was queued
   const endpoint = await endpointFor(em, credential, deps.webhookBase());
   endpoint.configureAttempts += 1;
-  const auditBase = { actor: 'system' as const, action: 'webhook.configure', subjectUserId: credential.userId, targetType: 'WhatsAppCredential', targetId: credential.id };
 
+  let secrets: CredentialSecrets;
+  try {
+    secrets = await readCredentialSecrets(em, deps.keys, credential);
+  } catch (caught) {
+    return recordFailure(deps, em, credential, endpoint, ConfigurationError.from('read_secrets', caught), attempt);
+  }
   let configured: Configured;
   try {
-    configured = await applyConfiguration(deps, em, credential, endpoint);
+    configured = await applyConfiguration(deps, em, credential, endpoint, secrets);
   } catch (caught) {
     const error = ConfigurationError.from('read_back', caught);
-    if (error.retryable && !attempt.final) {
-      endpoint.status = WebhookStatus.PENDING;
-      endpoint.statusReason = `${error.message} Retrying.`;
-      await em.flush();
-      throw error;
-    }
-    endpoint.status = WebhookStatus.FAILED;
-    endpoint.statusReason = error.retryable ? `${error.message} Gave up after ${endpoint.configureAttempts} attempts.` : error.message;
-    endpoint.routing = WebhookRouting.UNKNOWN;
-    auditWithin(em, { ...auditBase, outcome: AuditOutcome.FAILURE, errorCode: error.step, details: { retryable: error.retryable } });
-    await em.flush();
-    deps.logger.warn({ credentialId, step: error.step, err: error }, 'webhook configuration failed');
-    if (error.credentialFailure) await signal(deps, credential, error.credentialFailure);
-    return;
+    if (await undoIfDeletedMeanwhile(deps, em, credential, endpoint, secrets)) return;
+    return recordFailure(deps, em, credential, endpoint, error, attempt);
   }
+  if (await undoIfDeletedMeanwhile(deps, em, credential, endpoint, secrets)) return;
   endpoint.status = configured.status;
   endpoint.routing = configured.routing;
   endpoint.statusReason = configured.reason;
   endpoint.configuredAt = new Date();
   auditWithin(em, {
-    ...auditBase,
+    ...auditBaseOf(credential),
     outcome: configured.status === WebhookStatus.ACTIVE ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
     details: { status: configured.status, routing: configured.routing },
   });
   await em.flush();
 }
 
-async function applyConfiguration(deps: ConfigureWebhookDeps, em: EntityManager, credential: WhatsAppCredential, endpoint: WebhookEndpoint): Promise<Configured> {
+function auditBaseOf(credential: WhatsAppCredential) {
+  return { actor: 'system' as const, action: 'webhook.configure', subjectUserId: credential.userId, targetType: 'WhatsAppCredential', targetId: credential.id };
+}
+
+/** PENDING and rethrown while a retry follows; FAILED (audited, health signalled) when none does. */
+async function recordFailure(
+  deps: ConfigureWebhookDeps,
+  em: EntityManager,
+  credential: WhatsAppCredential,
+  endpoint: WebhookEndpoint,
+  error: ConfigurationError,
+  attempt: ConfigureAttempt,
+): Promise<void> {
+  if (error.retryable && !attempt.final) {
+    endpoint.status = WebhookStatus.PENDING;
+    endpoint.statusReason = `${error.message} Retrying.`;
+    await em.flush();
+    throw error;
+  }
+  endpoint.status = WebhookStatus.FAILED;
+  endpoint.statusReason = error.retryable ? `${error.message} Gave up after ${endpoint.configureAttempts} attempts.` : error.message;
+  endpoint.routing = WebhookRouting.UNKNOWN;
+  auditWithin(em, { ...auditBaseOf(credential), outcome: AuditOutcome.FAILURE, errorCode: error.step, details: { retryable: error.retryable } });
+  await em.flush();
+  deps.logger.warn({ credentialId: credential.id, step: error.step, err: error }, 'webhook configuration failed');
+  if (error.credentialFailure) await signal(deps, credential, error.credentialFailure);
+}
+
+/**
+ * A deletion that began while this job talked to Meta tore the configuration down before this job's
+ * changes landed (or will find nothing of ours to remove): the deletion marks the credential first, so
+ * whichever of the two comes second sees the other, and here the job removes what it set itself.
+ */
+async function undoIfDeletedMeanwhile(
+  deps: ConfigureWebhookDeps,
+  em: EntityManager,
+  credential: WhatsAppCredential,
+  endpoint: WebhookEndpoint,
+  secrets: CredentialSecrets,
+): Promise<boolean> {
+  const current = await em.fork().findOne(WhatsAppCredential, { id: credential.id });
+  if (current && !current.deletingAt) return false;
+  deps.logger.info({ credentialId: credential.id }, 'credential deleted while its webhook was being configured; undoing the configuration');
+  await teardownWebhookConfiguration(deps, em.fork(), credential, { known: { secrets, endpoint } });
+  return true;
+}
+
+async function applyConfiguration(
+  deps: ConfigureWebhookDeps,
+  em: EntityManager,
+  credential: WhatsAppCredential,
+  endpoint: WebhookEndpoint,
+  secrets: CredentialSecrets,
+): Promise<Configured> {
   const { whatsapp } = deps;
   const waba = credential.businessAccountId;
   const phone = credential.phoneNumberId;
@@ -141,7 +189,6 @@ async function applyConfiguration(deps: ConfigureWebhookDeps, em: EntityManager,
     }
   };
 
-  const secrets = await step('read_secrets', () => readCredentialSecrets(em, deps.keys, credential));
   const auth: GraphAuth = { accessToken: secrets.accessToken, appSecret: secrets.appSecret };
   const token = await step('inspect_token', () => whatsapp.debugToken(secrets.accessToken, secrets.appSecret));
   if (!token.is_valid) {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { auditSeparately, AuditOutcome, type AuditActor } from '../audit';
-import { readCredentialSecrets, WhatsAppCredential } from '../credentials';
+import { readCredentialSecrets, WhatsAppCredential, type CredentialSecrets } from '../credentials';
 import type { KeyService } from '../keys';
 import type { Logger } from '../observability/logger';
 import type { GraphAuth, WebhookConfiguration, WhatsAppClient } from '../whatsapp';
@@ -16,6 +16,11 @@ export interface TeardownDeps {
 export interface TeardownOptions {
   actor?: AuditActor;
   requestId?: string | null;
+  /**
+   * The secrets and endpoint as the caller holds them, for a credential whose rows may already be gone
+   * (a configuration job undoing its work after a racing deletion).
+   */
+  known?: { secrets: CredentialSecrets; endpoint: WebhookEndpoint };
 }
 
 export interface TeardownResult {
@@ -56,8 +61,9 @@ export async function teardownWebhookConfiguration(
     }
   };
 
-  const endpoint = await em.findOne(WebhookEndpoint, { credential: credential.id });
-  const secrets = await attempt('reading the credential\'s secrets', () => readCredentialSecrets(em, deps.keys, credential));
+  const endpoint = options.known?.endpoint ?? (await em.findOne(WebhookEndpoint, { credential: credential.id }));
+  const known = options.known;
+  const secrets = known ? { value: known.secrets } : await attempt('reading the credential\'s secrets', () => readCredentialSecrets(em, deps.keys, credential));
   if (secrets) {
     const auth: GraphAuth = { accessToken: secrets.value.accessToken, appSecret: secrets.value.appSecret };
     const waba = credential.businessAccountId;
@@ -71,7 +77,8 @@ export async function teardownWebhookConfiguration(
         deps.whatsapp.clearPhoneCallbackOverride(auth, credential.phoneNumberId),
       ));
     }
-    const siblings = await em.count(WhatsAppCredential, { businessAccountId: waba, id: { $ne: credential.id } });
+    // Credentials being deleted themselves do not keep the subscription alive.
+    const siblings = await em.count(WhatsAppCredential, { businessAccountId: waba, id: { $ne: credential.id }, deletingAt: null });
     if (siblings === 0) {
       // Unsubscribing removes the app's WABA-level override with it.
       result.unsubscribedApp = !!(await attempt('unsubscribing the app from the business account', () => deps.whatsapp.unsubscribeApp(auth, waba)));

@@ -1,5 +1,5 @@
 import { AuditEntry, AuditOutcome } from '../../src/audit';
-import { WhatsAppCredential } from '../../src/credentials';
+import { CredentialLifecycle, readCredentialSecrets, WhatsAppCredential } from '../../src/credentials';
 import { ErrorCode } from '../../src/errors';
 import type { RunningSandbox, SandboxAccount } from '../../src/sandbox';
 import {
@@ -10,7 +10,7 @@ import {
   WebhookStatus,
   type CredentialFailureSignal,
 } from '../../src/webhooks';
-import { MyCredentialWebhooksDocument, ReconfigureWhatsAppWebhookDocument } from '../generated/graphql';
+import { DeleteCredentialDocument, MyCredentialWebhooksDocument, ReconfigureWhatsAppWebhookDocument } from '../generated/graphql';
 import { postGraphQL } from '../support/graphql-http';
 import { newUserId, type TestApp } from '../support/start-test-app';
 import { addTenant, endpointOf, eventually, startAppOn, startSandboxForTest, type Tenant } from './webhook-kit';
@@ -176,6 +176,61 @@ describe('teardown', () => {
     expect(result.problems.join('\n')).toMatch(/190\/458/);
     expect(result.problems.join('\n')).not.toContain(tenant.account.tokens.valid);
     expect(await em.findOneOrFail(AuditEntry, { action: 'webhook.teardown', targetId: tenant.credentialId })).toMatchObject({ outcome: 'failure' });
+  });
+});
+
+describe('racing a deletion', () => {
+  it('a configuration in flight when its credential is deleted undoes what it set, and leaves the sibling number alone', async () => {
+    const doomed = await addTenant(app, running);
+    const staying = await sibling(doomed.account);
+    await configureWebhook(direct(), app.orm.em.fork(), staying.credentialId, { final: true });
+    const stayingUrl = (await endpointOf(app, staying.credentialId)).webhookUrl;
+
+    // Meta holds the phone override while the owner deletes the number: the deletion's teardown finds
+    // nothing of ours to clear yet, and the override lands after it.
+    const held = running.sandbox.holdNext({ method: 'POST', pathIncludes: `/${doomed.account.phoneNumberId}` });
+    const configuring = configureWebhook(direct(), app.orm.em.fork(), doomed.credentialId, { final: true });
+    await held.arrived;
+    const deleted = await postGraphQL(app.graphqlUrl, DeleteCredentialDocument, { variables: { id: doomed.credentialId }, authorization: await app.tokenFor(doomed.userId) });
+    expect(deleted.errors).toBeUndefined();
+    held.release();
+    await configuring;
+
+    expect(() => running.sandbox.routedCallbackUrl(doomed.account.phoneNumberId)).toThrow(/No callback URL/);
+    expect(running.sandbox.routedCallbackUrl(staying.account.phoneNumberId)).toBe(stayingUrl);
+    const teardowns = await app.orm.em.fork().find(AuditEntry, { action: 'webhook.teardown', targetId: doomed.credentialId });
+    expect(teardowns.map((entry) => entry.outcome)).toEqual([AuditOutcome.SUCCESS, AuditOutcome.SUCCESS]);
+  });
+
+  it('a configuration that starts while its credential is being deleted asks nothing of Meta', async () => {
+    const tenant = await addTenant(app, running);
+    await configureWebhook(direct(), app.orm.em.fork(), tenant.credentialId, { final: true });
+    // The deletion's teardown waits on Meta's read-back: the credential is marked, not yet gone.
+    const held = running.sandbox.holdNext({ method: 'GET', pathIncludes: `/${tenant.account.phoneNumberId}` });
+    const deleting = postGraphQL(app.graphqlUrl, DeleteCredentialDocument, { variables: { id: tenant.credentialId }, authorization: await app.tokenFor(tenant.userId) });
+    await held.arrived;
+    const since = running.sandbox.requests().length;
+    await configureWebhook(direct(), app.orm.em.fork(), tenant.credentialId, { final: true });
+    expect(graphCalls(since)).toEqual([]);
+    held.release();
+    expect((await deleting).errors).toBeUndefined();
+    expect(() => running.sandbox.routedCallbackUrl(tenant.account.phoneNumberId)).toThrow(/not subscribed/);
+  });
+});
+
+describe('a deletion that does not go through', () => {
+  it('lifts its mark, so the number is configured as before', async () => {
+    const tenant = await addTenant(app, running);
+    const em = app.orm.em.fork();
+    const credential = await em.findOneOrFail(WhatsAppCredential, { id: tenant.credentialId });
+    const lifecycle = new CredentialLifecycle(app.orm.em);
+    lifecycle.onDeleting(async () => {
+      throw new Error('a domain refuses the deletion');
+    });
+    await expect(lifecycle.deleting(credential, await readCredentialSecrets(em, app.services.keys, credential))).rejects.toThrow(/refuses/);
+    expect((await app.orm.em.fork().findOneOrFail(WhatsAppCredential, { id: tenant.credentialId })).deletingAt).toBeNull();
+    await configureWebhook(direct(), app.orm.em.fork(), tenant.credentialId, { final: true });
+    expect(await endpointOf(app, tenant.credentialId)).toMatchObject({ status: WebhookStatus.ACTIVE });
   });
 });
 

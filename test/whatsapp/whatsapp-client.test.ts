@@ -448,6 +448,20 @@ describe('WhatsAppClient against the sandbox: transport', () => {
     expect((await client.getBusinessAccount(account.tokens.valid, account.wabaId)).id).toBe(account.wabaId);
   });
 
+  test('a held request is answered only when released, from the state at that moment; other requests pass', async () => {
+    const { client, account, sandbox } = await setup();
+    const held = sandbox.holdNext({ method: 'GET', pathIncludes: `/${account.wabaId}` });
+    let answered = false;
+    const read = client.getBusinessAccount(account.tokens.valid, account.wabaId).finally(() => (answered = true));
+    await held.arrived;
+    // Another request is not held: the hold is for the first match only.
+    expect((await client.getPhoneNumber(account.tokens.valid, account.phoneNumberId)).id).toBe(account.phoneNumberId);
+    expect(answered).toBe(false);
+    sandbox.revokeToken(account.tokens.valid);
+    held.release();
+    await rejection(read, GraphApiError);
+  });
+
   test('a slow Graph is a timeout, reported as unavailable', async () => {
     const { client, account, sandbox } = await setup({ timeoutMs: 150 });
     sandbox.setLatency(10_000);
