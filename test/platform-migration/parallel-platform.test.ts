@@ -116,9 +116,10 @@ describe('platform credentials in parallel with users\' own', () => {
     const inbound = await customerWrites(t, t.platform.phoneNumberId, '15550001212', `hello ${enabled.data!.enableAgentWhatsApp.platformCode}`);
     const welcome = await eventually(
       () => t.app.orm.em.fork().findOne(Message, { agentId, direction: 'outbound' } as never),
-      (found) => found !== null,
+      // Stored PENDING before it goes out; Meta's message id arrives with SENT.
+      (found) => found?.whatsappMessageId != null,
       30_000,
-      'the welcome message',
+      'the welcome message to be sent',
     );
     expect(welcome).toMatchObject({ userId, credentialId: t.platformCredentialId, conversationId: inbound.conversationId, content: { body: 'Welcome to the shop!' } });
     expect(t.sandbox.sentMessages(t.platform.phoneNumberId).some((m) => m.wamid === welcome!.whatsappMessageId)).toBe(true);
