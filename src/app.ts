@@ -35,7 +35,7 @@ import { UserErasure } from './user-erasure';
 import { registerPlatformCredentialSync } from './platform-migration';
 import { WhatsAppClient } from './whatsapp';
 import { createMetrics } from './observability/metrics';
-import { createWebhooksModule, provisionWebhookEndpoint, teardownWebhookConfiguration, type WebhooksModule } from './webhooks';
+import { createWebhooksModule, enqueueWebhookConfiguration, provisionWebhookEndpoint, teardownWebhookConfiguration, type WebhooksModule } from './webhooks';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -179,10 +179,15 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       name: 'credential-lifecycle',
       run: async ({ credentials, em }) => {
         for (const credential of credentials) {
-          await credentialLifecycle.deleting(credential, await readCredentialSecrets(em, keys, credential));
+          await credentialLifecycle.beginDeletion(credential, await readCredentialSecrets(em, keys, credential));
         }
       },
+      abandon: ({ credentialIds }) => credentialLifecycle.abandonDeletion(credentialIds),
     });
+    // A deletion that did not happen may have torn down Meta's configuration: set it up again.
+    credentialLifecycle.onRestored((credentialId) =>
+      enqueueWebhookConfiguration(jobs, null, credentialId),
+    );
     credentialLifecycle.onConnected((em, credential) =>
       provisionWebhookEndpoint(em, jobs, credential, services.publicUrls.webhookBase).then(() => undefined),
     );

@@ -9,6 +9,7 @@ import { WhatsAppCredential } from './whatsapp-credential.entity';
 export class CredentialLifecycle {
   private readonly connectedHandlers: Array<(em: EntityManager, credential: WhatsAppCredential) => Promise<void>> = [];
   private readonly deletingHandlers: Array<(credential: WhatsAppCredential, secrets: CredentialSecrets) => Promise<void>> = [];
+  private readonly restoredHandlers: Array<(credentialId: string) => Promise<void>> = [];
 
   /** `em` is the root manager: the deletion mark is committed on its own, outside any caller's transaction. */
   constructor(private readonly em: EntityManager) {}
@@ -27,21 +28,53 @@ export class CredentialLifecycle {
     this.deletingHandlers.push(handler);
   }
 
+  /**
+   * Runs when a deletion that had begun did not happen: the deleting handlers may have undone things
+   * (Meta's configuration) that the credential, still here, needs again.
+   */
+  onRestored(handler: (credentialId: string) => Promise<void>): void {
+    this.restoredHandlers.push(handler);
+  }
+
   async connected(em: EntityManager, credential: WhatsAppCredential): Promise<void> {
     for (const handler of this.connectedHandlers) await handler(em, credential);
   }
 
   /**
-   * Marks the credential as being deleted (committed first, so work racing the deletion can see it), then
-   * runs the handlers. A handler that throws stops the deletion, and the mark is lifted again.
+   * Deletes a credential: `beginDeletion`, then `removeRows`; when either fails the deletion is abandoned,
+   * so a credential that stays is never left marked.
    */
-  async deleting(credential: WhatsAppCredential, secrets: CredentialSecrets): Promise<void> {
+  async delete(credential: WhatsAppCredential, secrets: CredentialSecrets, removeRows: () => Promise<void>): Promise<void> {
+    await this.beginDeletion(credential, secrets);
+    try {
+      await removeRows();
+    } catch (error) {
+      await this.abandonDeletion([credential.id]);
+      throw error;
+    }
+  }
+
+  /**
+   * Marks the credential as being deleted (committed first, so work racing the deletion can see it), then
+   * runs the deleting handlers. The caller removes the rows next, or calls `abandonDeletion` if it cannot.
+   */
+  async beginDeletion(credential: WhatsAppCredential, secrets: CredentialSecrets): Promise<void> {
     await this.em.fork().nativeUpdate(WhatsAppCredential, { id: credential.id }, { deletingAt: new Date() });
     try {
       for (const handler of this.deletingHandlers) await handler(credential, secrets);
     } catch (error) {
-      await this.em.fork().nativeUpdate(WhatsAppCredential, { id: credential.id }, { deletingAt: null });
+      await this.abandonDeletion([credential.id]);
       throw error;
+    }
+  }
+
+  /** Lifts the deletion mark of credentials that stay, and lets the restored handlers set them up again. */
+  async abandonDeletion(credentialIds: string[]): Promise<void> {
+    if (credentialIds.length === 0) return;
+    const lifted = await this.em.fork().nativeUpdate(WhatsAppCredential, { id: { $in: credentialIds }, deletingAt: { $ne: null } }, { deletingAt: null });
+    if (lifted === 0) return;
+    for (const credentialId of credentialIds) {
+      for (const handler of this.restoredHandlers) await handler(credentialId);
     }
   }
 }

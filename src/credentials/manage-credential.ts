@@ -108,20 +108,21 @@ export async function deleteCredential(ctx: CommandContext, rawId: string): Prom
   return auditedOperation(ctx, { action: 'credential.delete', targetType: TARGET, targetId: rawId.slice(0, 64), subjectUserId: ctx.viewer.userId }, async () => {
     const credential = await loadCredentialFor(ctx, rawId, false);
     const secrets = await readCredentialSecrets(ctx.em, ctx.services.keys, credential);
-    await ctx.services.credentialLifecycle.deleting(credential, secrets);
-    await ctx.em.transactional(async (em) => {
-      await em.nativeDelete(WhatsAppCredential, { id: credential.id });
-      auditWithin(em, {
-        actor: ctx.viewer,
-        action: 'credential.delete',
-        outcome: AuditOutcome.SUCCESS,
-        subjectUserId: credential.userId,
-        targetType: TARGET,
-        targetId: credential.id,
-        requestId: ctx.requestId,
-        details: { phoneNumberId: credential.phoneNumberId },
-      });
-    });
+    await ctx.services.credentialLifecycle.delete(credential, secrets, () =>
+      ctx.em.transactional(async (em) => {
+        await em.nativeDelete(WhatsAppCredential, { id: credential.id });
+        auditWithin(em, {
+          actor: ctx.viewer,
+          action: 'credential.delete',
+          outcome: AuditOutcome.SUCCESS,
+          subjectUserId: credential.userId,
+          targetType: TARGET,
+          targetId: credential.id,
+          requestId: ctx.requestId,
+          details: { phoneNumberId: credential.phoneNumberId },
+        });
+      }),
+    );
     return credential.id;
   });
 }

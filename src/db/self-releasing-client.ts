@@ -22,22 +22,33 @@ type PooledClient = Client & { release?: Release; _ended?: boolean; _ending?: bo
 export class SelfReleasingClient extends Client {
   override query(...args: unknown[]): never {
     const result = (Client.prototype.query as (...a: unknown[]) => unknown).apply(this, args);
-    if (result instanceof Promise) result.catch((error: unknown) => this.releaseIfDead(error));
+    // The checkout the query ran under: by the time it fails, its owner may have given the client back
+    // (an aborted query), and a later checkout's release is not ours to call.
+    const release = (this as PooledClient).release;
+    if (result instanceof Promise) result.catch((error: unknown) => this.releaseIfDead(error, release));
     return result as never;
   }
 
-  private releaseIfDead(error: unknown): void {
+  private releaseIfDead(error: unknown, release: Release | undefined): void {
     const pooled = this as PooledClient;
     const dead = pooled._ended === true || pooled._ending === true || pooled._queryable === false || endsSession(error);
-    const release = pooled.release;
-    if (!dead || typeof release !== 'function') return;
+    if (!dead || typeof release !== 'function' || pooled.release !== release) return;
     pooled.release = () => undefined;
-    release(error instanceof Error ? error : new Error('connection lost'));
+    try {
+      release(error instanceof Error ? error : new Error('connection lost'));
+    } catch {
+      // Already given back by its owner (pg-pool's double-release error): nothing is held.
+    }
   }
 }
 
-/** PostgreSQL ends the session after a FATAL or PANIC error (e.g. 57P01 admin_shutdown on a restart). */
+/**
+ * PostgreSQL ends the session after a FATAL or PANIC error. The severity text follows the server's
+ * `lc_messages` (it may be translated), so the SQLSTATEs that always end it count too: 57P01-57P03
+ * (shutdown, crash, cannot connect now) and class 08 (connection exceptions).
+ */
 function endsSession(error: unknown): boolean {
-  const severity = (error as { severity?: unknown } | null)?.severity;
-  return severity === 'FATAL' || severity === 'PANIC';
+  const { severity, code } = (error ?? {}) as { severity?: unknown; code?: unknown };
+  if (severity === 'FATAL' || severity === 'PANIC') return true;
+  return typeof code === 'string' && typeof severity === 'string' && (/^57P0[123]$/.test(code) || code.startsWith('08'));
 }

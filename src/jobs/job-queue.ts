@@ -109,6 +109,7 @@ export class JobQueue {
       },
       async (jobs: Job<T>[]) => {
         for (const job of jobs) {
+          const startedAt = Date.now();
           let failure: { error: unknown } | undefined;
           try {
             await handler({ id: job.id, data: job.data, retryCount: job.retryCount, signal: job.signal });
@@ -118,7 +119,7 @@ export class JobQueue {
           } finally {
             this.fetchAgain(workId);
           }
-          await this.settle(name, job, failure);
+          await this.settle(name, job, startedAt, failure);
         }
       },
     );
@@ -127,24 +128,28 @@ export class JobQueue {
   /**
    * Records a job's outcome, retrying while PostgreSQL cannot be reached. pg-boss records it once, and
    * when that write fails (the handler failed *because* the server was restarting) the job stays
-   * `active` until its expiry, minutes later, although the server is back within seconds. Settling
-   * here, fenced to this attempt like pg-boss's own settle, lets the job finish or retry as soon as
-   * the server answers; pg-boss's settle afterwards finds the attempt no longer active and does nothing.
-   * Past the job's expiry pg-boss's supervisor has retried it anyway, so we stop trying there.
+   * `active` until its expiry, minutes later, although the server is back within seconds; a job that had
+   * succeeded would then run again. Settling here, fenced to this attempt like pg-boss's own settle, lets
+   * the job finish or retry as soon as the server answers; pg-boss's settle afterwards finds the attempt
+   * no longer active and does nothing. The retries end before pg-boss's own deadline for the handler
+   * (`expireInSeconds` from its start, which counts this loop too) and when the queue stops; pg-boss
+   * then settles as it always did.
    */
-  private async settle<T>(name: string, job: Job<T>, failure: { error: unknown } | undefined): Promise<void> {
+  private async settle<T>(name: string, job: Job<T>, startedAt: number, failure: { error: unknown } | undefined): Promise<void> {
     const attempt = { id: job.id, retryCount: job.retryCount };
-    const giveUpAt = Date.now() + job.expireInSeconds * 1000;
+    const giveUpAt = startedAt + job.expireInSeconds * 1000 - SETTLE_DEADLINE_MARGIN_MS;
     for (let delayMs = SETTLE_RETRY_FIRST_MS; ; delayMs = Math.min(delayMs * 2, SETTLE_RETRY_MAX_MS)) {
       try {
         if (failure) await this.boss.fail(name, attempt, failure.error as object);
         else await this.boss.complete(name, attempt);
         return;
       } catch (err) {
-        if (this.stopping.signal.aborted || Date.now() + delayMs > giveUpAt) {
-          this.logger.error({ err, queue: name, jobId: job.id }, 'could not record a job outcome; the job is retried when it expires');
+        const stopped = this.stopping.signal.aborted || job.signal.aborted;
+        if (stopped || !isConnectionLoss(err) || Date.now() + delayMs > giveUpAt) {
+          this.logger.warn({ err, queue: name, jobId: job.id }, 'could not record a job outcome; left to pg-boss');
+          // A success is returned: pg-boss then completes the job (fenced) itself, and never fails it.
           if (failure) throw failure.error;
-          throw err;
+          return;
         }
         this.logger.warn({ err, queue: name, jobId: job.id, retryInMs: delayMs }, 'could not record a job outcome yet; retrying');
         await delay(delayMs, undefined, { signal: this.stopping.signal }).catch(() => undefined);
@@ -195,6 +200,19 @@ export class JobQueue {
 
 const SETTLE_RETRY_FIRST_MS = 250;
 const SETTLE_RETRY_MAX_MS = 5_000;
+const SETTLE_DEADLINE_MARGIN_MS = 5_000;
+
+/**
+ * The server went away or cannot take the connection yet (restart, failover), as opposed to an error
+ * that repeats on every try: SQLSTATE classes 08 (connection) and 57P (shutdown), 53300 (too many
+ * connections), and errors below SQL (socket codes, pg's "Connection terminated", pool timeouts).
+ */
+function isConnectionLoss(error: unknown): boolean {
+  // Duck-typed: pg-boss has a `pg` of its own, so its errors need not be our `pg`'s DatabaseError.
+  const { severity, code } = (error ?? {}) as { severity?: unknown; code?: unknown };
+  if (typeof severity !== 'string' || typeof code !== 'string') return true;
+  return code.startsWith('08') || code.startsWith('57P') || code === '53300';
+}
 
 /** pg-boss's database adapter over the unit of work's open transaction. */
 function transactionDb(em: EntityManager) {

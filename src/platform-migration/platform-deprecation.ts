@@ -113,7 +113,8 @@ export async function retirePlatform(ctx: CommandContext): Promise<void> {
     });
     const platform = await platformCredentialOf(ctx.em);
     if (wasRetired && !platform) return;
-    if (platform) await services.credentialLifecycle.deleting(platform, await readCredentialSecrets(ctx.em, services.keys, platform));
+    // Not abandoned if the rows cannot go now: retirement is decided, and running it again finishes it.
+    if (platform) await services.credentialLifecycle.beginDeletion(platform, await readCredentialSecrets(ctx.em, services.keys, platform));
     await ctx.em.fork().transactional(async (tx) => {
       if (platform) await tx.nativeDelete(WhatsAppCredential, { id: platform.id });
       await tx.nativeUpdate(AgentWhatsAppConfig, { platformCode: { $ne: null } }, { platformCode: null });

@@ -34,6 +34,8 @@ export interface BeforeUserDataErasedHook {
   /** Names the hook in logs and in `hooksFailed`. */
   name: string;
   run(context: UserErasureContext): Promise<void>;
+  /** Undoes `run` when the erasure then fails and nothing is deleted (the user's data stays in use). */
+  abandon?(context: { userId: string; credentialIds: string[] }): Promise<void>;
 }
 
 export interface UserErasureOptions {
@@ -86,6 +88,9 @@ export class UserErasure {
     try {
       await this.keys.deleteUserKey(userId);
     } catch (error) {
+      // Nothing is deleted, so the user's credentials stay in use: undo what the hooks began. Past this
+      // point the key is gone and the rows are only waiting for a retry to remove them.
+      await this.abandonHooks(userId, credentials.map((credential) => credential.id));
       await this.auditFailure(em, actor, userId, requestId, error);
       if (error instanceof KeyPermissionDeniedError) {
         this.logger.error({ userId, error: error.name, reason: error.reason }, 'the key service refused to delete a key: check the Vault token and policy');
@@ -178,6 +183,16 @@ export class UserErasure {
       }
     }
     return failed;
+  }
+
+  private async abandonHooks(userId: string, credentialIds: string[]): Promise<void> {
+    for (const hook of this.hooks) {
+      try {
+        await hook.abandon?.({ userId, credentialIds });
+      } catch (error) {
+        this.logger.warn({ userId, hook: hook.name, reason: error instanceof Error ? error.name : 'unknown error' }, 'could not undo a before-erasure hook');
+      }
+    }
   }
 
   private async auditFailure(em: EntityManager, actor: AuditActor, userId: string, requestId: string | null, error: unknown): Promise<void> {

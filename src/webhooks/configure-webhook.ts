@@ -34,11 +34,11 @@ export interface ConfigureAttempt {
 
 /**
  * Enqueues the configuration of a credential's webhook in Meta, inside the caller's open transaction
- * (`em.transactional`), so the job exists if and only if the credential does. One job per credential
- * waits at a time; a second request while one waits is the same request.
+ * (`em.transactional`) when given one, so the job exists if and only if the credential does. One job per
+ * credential waits at a time; a second request while one waits is the same request.
  */
-export async function enqueueWebhookConfiguration(jobs: JobQueue, em: EntityManager, credentialId: string): Promise<void> {
-  await jobs.send(QueueName.WebhookConfigure, { credentialId }, { em, singletonKey: credentialId });
+export async function enqueueWebhookConfiguration(jobs: JobQueue, em: EntityManager | null, credentialId: string): Promise<void> {
+  await jobs.send(QueueName.WebhookConfigure, { credentialId }, { em: em ?? undefined, singletonKey: credentialId });
 }
 
 type Step = 'read_secrets' | 'inspect_token' | 'subscribe_app' | 'phone_override' | 'business_account_override' | 'read_back';

@@ -68,9 +68,11 @@ export async function teardownWebhookConfiguration(
     const auth: GraphAuth = { accessToken: secrets.value.accessToken, appSecret: secrets.value.appSecret };
     const waba = credential.businessAccountId;
     const readBack = await attempt('reading the webhook configuration', () => deps.whatsapp.getWebhookConfiguration(auth, credential.phoneNumberId));
-    // Without a read-back, trust what the last configuration recorded.
+    // Ours whatever the public base was when it was set (a configuration job may have moved it to a new
+    // base without saving yet): the 192-bit key names the endpoint. Without a read-back, trust what the
+    // last configuration recorded.
     const ours = (layer: keyof WebhookConfiguration & ('phone_number' | 'whatsapp_business_account'), routing: WebhookRouting) =>
-      readBack ? !!endpoint && readBack.value[layer] === endpoint.webhookUrl : endpoint?.routing === routing;
+      readBack ? !!endpoint && isEndpointUrl(readBack.value[layer], endpoint) : endpoint?.routing === routing;
 
     if (ours('phone_number', WebhookRouting.PHONE_NUMBER_OVERRIDE)) {
       result.clearedPhoneOverride = !!(await attempt('clearing the phone number\'s override', () =>
@@ -106,4 +108,13 @@ export async function teardownWebhookConfiguration(
     },
   });
   return result;
+}
+
+function isEndpointUrl(url: string | undefined, endpoint: WebhookEndpoint): boolean {
+  if (!url) return false;
+  try {
+    return new URL(url).pathname.split('/').at(-1) === endpoint.endpointKey;
+  } catch {
+    return false;
+  }
 }

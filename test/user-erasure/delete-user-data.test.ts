@@ -212,6 +212,23 @@ describe('deleteUserData edge cases', () => {
     expect(failures.map((entry) => [entry.outcome, entry.errorCode])).toEqual([['failure', 'KeyServiceUnavailableError']]);
   });
 
+  test('Vault failing after the hooks ran: nothing deleted, and the credentials are not left half-deleted', async () => {
+    const env = await startKeyTestApp('vault');
+    const { app, vault } = env;
+    const user = await seedUserData(env);
+    // Runs after the credential-lifecycle hook (registration order), which has begun each deletion.
+    app.services.userErasure.onBeforeErase({ name: 'test.seal', run: async () => vault!.seal() });
+    const host = await app.tokenFor(newUserId(), ['host-service']);
+    const result = await postGraphQL(app.graphqlUrl, DeleteUserDataDocument, { authorization: host, variables: { userId: user.userId } });
+    expect(result.errors?.[0]?.extensions?.code).toBe('DEPENDENCY_UNAVAILABLE');
+    vault!.unseal();
+
+    expect(await rowsOf(app, user.userId, user.credentialIds)).toEqual({ ...erased, keyRotationRecords: 0 });
+    const credentials = await app.orm.em.fork().find(WhatsAppCredential, { id: { $in: user.credentialIds } });
+    // A credential left marked would have its webhook configuration skipped and undone from then on.
+    expect(credentials.map((credential) => credential.deletingAt)).toEqual([null, null]);
+  });
+
   test('a hook that hangs is abandoned after its timeout and the erasure goes on', async () => {
     const env = await startKeyTestApp('embedded');
     const { app } = env;

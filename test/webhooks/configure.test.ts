@@ -1,5 +1,5 @@
 import { AuditEntry, AuditOutcome } from '../../src/audit';
-import { CredentialLifecycle, readCredentialSecrets, WhatsAppCredential } from '../../src/credentials';
+import { readCredentialSecrets, WhatsAppCredential } from '../../src/credentials';
 import { ErrorCode } from '../../src/errors';
 import type { RunningSandbox, SandboxAccount } from '../../src/sandbox';
 import {
@@ -219,18 +219,21 @@ describe('racing a deletion', () => {
 });
 
 describe('a deletion that does not go through', () => {
-  it('lifts its mark, so the number is configured as before', async () => {
+  it('lifts its mark, and the number is configured again at Meta', async () => {
     const tenant = await addTenant(app, running);
+    await configureWebhook(direct(), app.orm.em.fork(), tenant.credentialId, { final: true });
     const em = app.orm.em.fork();
     const credential = await em.findOneOrFail(WhatsAppCredential, { id: tenant.credentialId });
-    const lifecycle = new CredentialLifecycle(app.orm.em);
-    lifecycle.onDeleting(async () => {
-      throw new Error('a domain refuses the deletion');
+    const secrets = await readCredentialSecrets(em, app.services.keys, credential);
+    const refused = app.services.credentialLifecycle.delete(credential, secrets, async () => {
+      throw new Error('the database refused the deletion');
     });
-    await expect(lifecycle.deleting(credential, await readCredentialSecrets(em, app.services.keys, credential))).rejects.toThrow(/refuses/);
+    await expect(refused).rejects.toThrow(/refused/);
     expect((await app.orm.em.fork().findOneOrFail(WhatsAppCredential, { id: tenant.credentialId })).deletingAt).toBeNull();
-    await configureWebhook(direct(), app.orm.em.fork(), tenant.credentialId, { final: true });
-    expect(await endpointOf(app, tenant.credentialId)).toMatchObject({ status: WebhookStatus.ACTIVE });
+    // The teardown had already unsubscribed the app; the credential stays, so it is configured again.
+    const routed = () => Promise.resolve().then(() => running.sandbox.routedCallbackUrl(tenant.account.phoneNumberId)).catch(() => null);
+    await eventually(routed, (url) => url === tenant.endpoint.webhookUrl, 20_000, 'the number to be routed here again');
+    expect(await settledStatus(tenant.credentialId)).toMatchObject({ status: WebhookStatus.ACTIVE });
   });
 });
 
