@@ -23,7 +23,7 @@ import { apolloNodeHandler } from './http/apollo-node-handler';
 import { requestIdOf } from './http/request-id';
 import { createRequestListener } from './http/request-listener';
 import { createTokenVerifier, DEVELOPMENT_JWT_SECRET, type Viewer } from './identity';
-import { CredentialCircuitBreaker, CredentialLifecycle, readCredentialSecrets, requestCredentialHealthCheck, WhatsAppCredential, registerAlertEmailJobs, registerHealthCheckJobs } from './credentials';
+import { CredentialCircuitBreaker, CredentialLifecycle, readCredentialSecrets, requestCredentialHealthCheck, registerAlertEmailJobs, registerHealthCheckJobs } from './credentials';
 import { JobQueue, QueueName } from './jobs';
 import { mutationRateLimitPlugin, Pacer, PostgresRateLimiter } from './rate-limits';
 import { CiphertextRegistry, KeyRotation, credentialCiphertextColumns } from './key-rotation';
@@ -214,10 +214,8 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     });
     // Disconnecting a credential first removes its configuration at Meta (best effort: problems are logged
     // and the deletion goes on, so a dead token never traps a user's data).
-    credentialLifecycle.onDeleting(async (credential) => {
-      const em = orm.em.fork();
-      const fresh = await em.findOne(WhatsAppCredential, { id: credential.id });
-      if (fresh) await teardownWebhookConfiguration({ whatsapp, keys, logger }, em, fresh);
+    credentialLifecycle.onDeleting(async (credential, secrets) => {
+      await teardownWebhookConfiguration({ whatsapp, keys, logger }, orm.em.fork(), credential, { secrets });
     });
     stack.push(() => webhooks.stop());
 

@@ -167,7 +167,7 @@ async function undoIfDeletedMeanwhile(
   const current = await em.fork().findOne(WhatsAppCredential, { id: credential.id });
   if (current && !current.deletingAt) return false;
   deps.logger.info({ credentialId: credential.id }, 'credential deleted while its webhook was being configured; undoing the configuration');
-  await teardownWebhookConfiguration(deps, em.fork(), credential, { known: { secrets, endpoint } });
+  await teardownWebhookConfiguration(deps, em.fork(), credential, { secrets, endpoint });
   return true;
 }
 

@@ -16,11 +16,13 @@ export interface TeardownDeps {
 export interface TeardownOptions {
   actor?: AuditActor;
   requestId?: string | null;
+  /** The credential's secrets, when the caller already decrypted them (or its rows may already be gone). */
+  secrets?: CredentialSecrets;
   /**
-   * The secrets and endpoint as the caller holds them, for a credential whose rows may already be gone
-   * (a configuration job undoing its work after a racing deletion).
+   * The endpoint as the caller holds it, for a credential whose rows may already be gone (a configuration
+   * job undoing its work after a racing deletion).
    */
-  known?: { secrets: CredentialSecrets; endpoint: WebhookEndpoint };
+  endpoint?: WebhookEndpoint;
 }
 
 export interface TeardownResult {
@@ -61,9 +63,9 @@ export async function teardownWebhookConfiguration(
     }
   };
 
-  const endpoint = options.known?.endpoint ?? (await em.findOne(WebhookEndpoint, { credential: credential.id }));
-  const known = options.known;
-  const secrets = known ? { value: known.secrets } : await attempt('reading the credential\'s secrets', () => readCredentialSecrets(em, deps.keys, credential));
+  const endpoint = options.endpoint ?? (await em.findOne(WebhookEndpoint, { credential: credential.id }));
+  const given = options.secrets;
+  const secrets = given ? { value: given } : await attempt('reading the credential\'s secrets', () => readCredentialSecrets(em, deps.keys, credential));
   if (secrets) {
     const auth: GraphAuth = { accessToken: secrets.value.accessToken, appSecret: secrets.value.appSecret };
     const waba = credential.businessAccountId;
