@@ -192,7 +192,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       provisionWebhookEndpoint(em, jobs, credential, services.publicUrls.webhookBase).then(() => undefined),
     );
     await registerHealthCheckJobs(services);
-    await jobs.define(QueueName.RateLimitCleanup, { policy: 'singleton', retryLimit: 1 }, async () => {
+    await jobs.define(QueueName.RateLimitCleanup, {}, async () => {
       await rateLimiter.deleteIdle(3600);
     });
     await jobs.schedule(QueueName.RateLimitCleanup, '17 * * * *', {});

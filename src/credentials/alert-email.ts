@@ -38,7 +38,7 @@ export async function registerAlertEmailJobs(services: Pick<AppServices, 'orm' |
   const transport: Transporter = createTransport(smtpUrl, { from });
   await services.jobs.define<CredentialAlertJob>(
     QueueName.CredentialAlertEmail,
-    { retryLimit: 8, retryDelaySeconds: 30, concurrency: 2 },
+    { concurrency: 2 },
     async (job) => {
       const credential = await services.orm.em.fork().findOne(WhatsAppCredential, { id: job.data.credentialId });
       if (!credential?.alertEmail) return;

@@ -117,12 +117,12 @@ export async function registerHealthCheckJobs(services: HealthServices): Promise
   const { config, jobs } = services;
   await jobs.define<{ credentialId: string }>(
     QueueName.CredentialHealthCheck,
-    { policy: 'stately', concurrency: config.health.concurrency, retryLimit: 5, retryDelaySeconds: 30 },
+    { concurrency: config.health.concurrency },
     async (job) => {
       await checkCredentialHealth(services, job.data.credentialId, { actor: 'system', whenUnreachable: 'count' });
     },
   );
-  await jobs.define<Record<string, never>>(QueueName.CredentialHealthSweep, { policy: 'singleton', retryLimit: 1 }, async () => {
+  await jobs.define<Record<string, never>>(QueueName.CredentialHealthSweep, {}, async () => {
     await sweepCredentialHealth(services);
   });
   // Every minute: cheap (one indexed query), and it lets any interval down to a minute work.

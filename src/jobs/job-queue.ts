@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery } from 'kysely';
 import { PgBoss, type Job } from 'pg-boss';
 import type { Logger } from '../observability/logger';
-import { QUEUE_SETTINGS } from './queue-names';
+import { QUEUE_SETTINGS, type QueueName } from './queue-names';
 
 export interface JobQueueOptions {
   connectionString: string;
@@ -92,10 +92,12 @@ export class JobQueue {
   }
 
   /**
-   * Starts this process's workers for a queue, creating it first if needed. Retry settings follow the
-   * definition (a queue created earlier takes them); the policy stays whatever created the queue.
+   * Starts this process's workers for a queue, creating it first if needed. Retry settings are the
+   * queue's registered ones (QUEUE_SETTINGS) with the definition's on top (a queue created earlier takes
+   * them); the policy stays whatever created the queue.
    */
-  async define<T extends object>(name: string, definition: QueueDefinition, handler: JobHandler<T>): Promise<void> {
+  async define<T extends object>(name: string, overrides: QueueDefinition, handler: JobHandler<T>): Promise<void> {
+    const definition: QueueDefinition = { ...QUEUE_SETTINGS[name as QueueName], ...overrides };
     await this.createQueue(name, definition);
     await this.boss.updateQueue(name, retrySettings(definition) as never);
     const concurrency = definition.concurrency ?? 1;

@@ -35,8 +35,8 @@ export const QUEUE_SETTINGS: Record<QueueName, { policy?: 'standard' | 'singleto
   [QueueName.CredentialHealthSweep]: { policy: 'singleton', retryLimit: 1 },
   [QueueName.CredentialAlertEmail]: { retryLimit: 8, retryDelaySeconds: 30 },
   [QueueName.AgentInbound]: { retryLimit: 8, retryDelaySeconds: 2 },
-  // One rewrap per user at a time; at most one queued and one active step of a rotate-all run.
   [QueueName.RateLimitCleanup]: { policy: 'singleton', retryLimit: 1 },
+  // One rewrap per user at a time; at most one queued and one active step of a rotate-all run.
   [QueueName.KeyRewrap]: { policy: 'singleton', retryLimit: 8, retryDelaySeconds: 2, expireInSeconds: 900 },
   [QueueName.KeyRotateAll]: { policy: 'stately', retryLimit: 8, retryDelaySeconds: 2 },
   // Meta unreachable at start-up: keep trying for about an hour (backoff), then the next start tries again.
