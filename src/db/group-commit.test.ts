@@ -1,4 +1,5 @@
-import { GroupCommit, isStatementError, type Outcome } from './group-commit';
+import { GroupCommit, type Outcome } from './group-commit';
+import { isStatementError } from './pg-errors';
 
 /** A controllable `run`: records each batch and answers it when told. */
 function recorder<T, R>(answer: (items: T[]) => Array<Outcome<R>> | Error) {

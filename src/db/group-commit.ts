@@ -88,10 +88,3 @@ export class GroupCommit<T, R> {
     });
   }
 }
-
-/** A PostgreSQL error answer (it carries a SQLSTATE): the statement was rolled back, nothing was written. */
-export function isStatementError(error: unknown): boolean {
-  // pg's DatabaseError (and MikroORM's exceptions, which copy its fields) carry the server's severity.
-  const e = error as { severity?: unknown; code?: unknown } | null;
-  return typeof e?.severity === 'string' && typeof e.code === 'string';
-}

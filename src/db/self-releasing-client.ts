@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { endsSession } from './pg-errors';
 
 type Release = (error?: Error | boolean) => void;
 /** pg's own state flags: set once the socket failed or ended, after which no query can run. */
@@ -40,15 +41,4 @@ export class SelfReleasingClient extends Client {
       // Already given back by its owner (pg-pool's double-release error): nothing is held.
     }
   }
-}
-
-/**
- * PostgreSQL ends the session after a FATAL or PANIC error. The severity text follows the server's
- * `lc_messages` (it may be translated), so the SQLSTATEs that always end it count too: 57P01-57P03
- * (shutdown, crash, cannot connect now) and class 08 (connection exceptions).
- */
-function endsSession(error: unknown): boolean {
-  const { severity, code } = (error ?? {}) as { severity?: unknown; code?: unknown };
-  if (severity === 'FATAL' || severity === 'PANIC') return true;
-  return typeof code === 'string' && typeof severity === 'string' && (/^57P0[123]$/.test(code) || code.startsWith('08'));
 }

@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery } from 'kysely';
 import { PgBoss, type Job } from 'pg-boss';
+import { isConnectionLoss } from '../db/pg-errors';
 import type { Logger } from '../observability/logger';
 import { QUEUE_SETTINGS, type QueueName } from './queue-names';
 
@@ -203,18 +204,6 @@ export class JobQueue {
 const SETTLE_RETRY_FIRST_MS = 250;
 const SETTLE_RETRY_MAX_MS = 5_000;
 const SETTLE_DEADLINE_MARGIN_MS = 5_000;
-
-/**
- * The server went away or cannot take the connection yet (restart, failover), as opposed to an error
- * that repeats on every try: SQLSTATE classes 08 (connection) and 57P (shutdown), 53300 (too many
- * connections), and errors below SQL (socket codes, pg's "Connection terminated", pool timeouts).
- */
-function isConnectionLoss(error: unknown): boolean {
-  // Duck-typed: pg-boss has a `pg` of its own, so its errors need not be our `pg`'s DatabaseError.
-  const { severity, code } = (error ?? {}) as { severity?: unknown; code?: unknown };
-  if (typeof severity !== 'string' || typeof code !== 'string') return true;
-  return code.startsWith('08') || code.startsWith('57P') || code === '53300';
-}
 
 /** pg-boss's database adapter over the unit of work's open transaction. */
 function transactionDb(em: EntityManager) {

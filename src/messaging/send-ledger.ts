@@ -1,6 +1,7 @@
 import type { EntityProperty } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { GroupCommit, isStatementError, type Outcome } from '../db/group-commit';
+import { GroupCommit, type Outcome } from '../db/group-commit';
+import { isStatementError } from '../db/pg-errors';
 import { qualifiedTable } from '../db/orm';
 import { Conversation } from './conversation.entity';
 import { MessageStatus } from './message-enums';

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { GroupCommit, isStatementError } from '../db/group-commit';
+import { GroupCommit } from '../db/group-commit';
+import { isStatementError } from '../db/pg-errors';
 import { ASYNC_COMMIT } from '../db/async-commit';
 import { qualifiedTable } from '../db/orm';
 import { RateLimitBucket } from './rate-limit-bucket.entity';
