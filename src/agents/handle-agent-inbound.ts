@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { CredentialStatus, WhatsAppCredential } from '../credentials';
+import { CredentialStatus, SECRET_COLUMNS, WhatsAppCredential } from '../credentials';
 import { ErrorCode, PublicError } from '../errors';
 import { isUuid } from '../graphql/ids';
 import {
@@ -42,7 +42,6 @@ export class AgentReplyInProgressError extends Error {
 const HISTORY = 20;
 // The lease outlives the runtime timeout, so a lease only expires once its call has certainly ended.
 const LEASE_MARGIN_MS = 30_000;
-const SECRET_COLUMNS = ['accessTokenCiphertext', 'appSecretCiphertext', 'verifyTokenCiphertext'] as const;
 
 /**
  * The agent's work for one inbound message (the `agent-inbound` job): the welcome on a customer's first

@@ -15,5 +15,4 @@ export {
 } from './agent-runtime-contract';
 export { handleAgentInbound, type AgentInboundOutcome } from './handle-agent-inbound';
 export { startAgentInboundWorker, type AgentInboundJob } from './agent-inbound-worker';
-export { routePlatformInbound, platformCodeIn, newPlatformCode, type PlatformRoute } from './platform-routing';
-export { agentLineOf, platformLinkOf, type AgentLine } from './agent-line';
+export { routePlatformInbound } from './platform-routing';

@@ -1,14 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CredentialSource, PlatformCredentialState, UserCredentialSource, WhatsAppCredential, type PlatformDefault } from '../credentials';
+import { CredentialSource, PlatformCredentialState, SECRET_COLUMNS, UserCredentialSource, WhatsAppCredential, type PlatformDefault } from '../credentials';
 import { ErrorCode, PublicError } from '../errors';
 import { qualifiedTable } from '../db/orm';
 import { sharedRead } from '../db/shared-read';
 import { parseId } from '../graphql/ids';
 import type { Sender } from '../messaging';
 import { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';
-
-// Loaded with the credential (`select *` includes them) so the send decrypts without another round trip.
-const SECRET_COLUMNS = ['accessTokenCiphertext', 'appSecretCiphertext', 'verifyTokenCiphertext'] as const;
 
 /**
  * Who a send goes out as: an agent (its phone number) or one of the caller's credentials. A send from a
@@ -54,6 +51,7 @@ export async function resolveSender(
   const credential = await em.findOne(
     WhatsAppCredential,
     { id: parseId(input.credentialId!, 'Credential'), userId },
+    // Loaded with the credential (`select *` includes them) so the send decrypts without another round trip.
     { populate: [...SECRET_COLUMNS] },
   );
   if (!credential) throw PublicError.notFound('Credential');

@@ -9,7 +9,8 @@ export interface CredentialSecrets {
   verifyToken: string;
 }
 
-const SECRET_COLUMNS = ['accessTokenCiphertext', 'appSecretCiphertext', 'verifyTokenCiphertext'] as const;
+/** The ciphertext columns, lazy on the entity: populate them to read the secrets with the row. */
+export const SECRET_COLUMNS = ['accessTokenCiphertext', 'appSecretCiphertext', 'verifyTokenCiphertext'] as const;
 
 /**
  * Decrypts a credential's secrets with its owner's key. The ciphertext columns are lazy (never loaded by

@@ -1,6 +1,6 @@
 export { WhatsAppCredential } from './whatsapp-credential.entity';
 export { CredentialStatus, CredentialStatusReason, statusForReason } from './credential-status';
-export { readCredentialSecrets, writeCredentialSecrets, type CredentialSecrets } from './credential-secrets';
+export { readCredentialSecrets, writeCredentialSecrets, SECRET_COLUMNS, type CredentialSecrets } from './credential-secrets';
 export { CredentialLifecycle } from './credential-lifecycle';
 export { inspectCredential, CredentialRejectedError, type CredentialFacts } from './inspect-credential';
 export {

@@ -55,9 +55,7 @@ export async function runMigration(ctx: CommandContext, choices: AgentMapping[])
 
     try {
       return await em.fork().transactional(async (tx) => {
-        const previous = await tx.findOne(UserCredentialSource, { userId: viewer.userId });
         const snapshot: MigrationSnapshot = {
-          previousSource: previous?.source ?? null,
           agents: plan.agents.map(({ config }) => ({ agentId: config.agentId, credentialId: config.credential?.id ?? null, phoneNumberId: config.phoneNumberId })),
         };
         await assignNumbers(

@@ -1,7 +1,6 @@
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { CredentialSource } from '../credentials';
 
 export enum MigrationState {
   /** A run stopped at a step (nothing was moved); the user fixes what `steps` says and runs again, or rolls back. */
@@ -41,9 +40,11 @@ export class MigrationStep {
   code!: string | null;
 }
 
-/** What a rollback restores: the user's previous choice and each moved agent's previous own credential. */
+/**
+ * What a rollback restores: each moved agent's previous credential. The user's source is not in it: a
+ * rollback always puts them back on the platform (PLATFORM, pinned), which is where every run starts.
+ */
 export interface MigrationSnapshot {
-  previousSource: CredentialSource | null;
   agents: Array<{ agentId: string; credentialId: string | null; phoneNumberId: string | null }>;
 }
 
