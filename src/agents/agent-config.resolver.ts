@@ -4,7 +4,7 @@ import type { GraphQLContext } from '../graphql/context';
 import { isUuid } from '../graphql/ids';
 import { requireViewer } from '../graphql/viewer-guards';
 import { Agent } from '../host/agent.type';
-import { Conversation, MessagePage, customerWaIdOf, messageHistory } from '../messaging';
+import { agentLineFor, Conversation, MessagePage, customerWaIdOf, messageHistory } from '../messaging';
 import { EnableAgentWhatsAppInput, UpdateAgentWhatsAppInput } from './agent-config.input';
 import { ownAgentConfig } from './agent-config-lookup';
 import { agentLineOf } from './agent-line';
@@ -93,7 +93,6 @@ export class AgentWhatsAppResolver {
     // The thread on the agent's current line: its own number's, or its own on the platform's shared number.
     const { credential } = await agentLineOf(ctx.em.fork(), ctx.services.config.platform.defaultSource, config);
     if (!credential) return null;
-    const agentLine = credential.platform ? config.agentId : '';
-    return ctx.em.fork().findOne(Conversation, { userId, phoneNumberId: credential.phoneNumberId, customerWaId, agentLine });
+    return ctx.em.fork().findOne(Conversation, { userId, phoneNumberId: credential.phoneNumberId, customerWaId, agentLine: agentLineFor(credential, config.agentId) });
   }
 }

@@ -12,6 +12,11 @@ export interface ConversationKey {
   agentLine: string;
 }
 
+/** Conversation.agentLine of a thread: the agent's own on the platform's shared number, '' on a user's own. */
+export function agentLineFor(credential: { platform: boolean }, agentId: string | null): string {
+  return credential.platform && agentId ? agentId : '';
+}
+
 /**
  * The thread of one customer with one phone number, created on the first message either way. Concurrent
  * first messages race on the (phone number, customer) unique key; the loser reads the winner's row.

@@ -2,7 +2,7 @@ export { Conversation } from './conversation.entity';
 export { Message } from './message.entity';
 export { MessageDirection, MessageStatus } from './message-enums';
 export { CUSTOMER_SERVICE_WINDOW_MS, serviceWindowOf, type ServiceWindow } from './customer-window';
-export { findOrCreateConversation } from './conversations';
+export { agentLineFor, findOrCreateConversation } from './conversations';
 export { draftFromInput, textDraft, toOutboundContent, LIMITS as OUTBOUND_LIMITS, type OutboundDraft, type OutboundType } from './outbound-content';
 export { SendMessageInput } from './send-message.input';
 export { sendMessage, type SendDependencies, type SendRequest, type Sender } from './send-message';

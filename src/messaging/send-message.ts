@@ -8,7 +8,7 @@ import type { KeyService } from '../keys';
 import type { Logger } from '../observability/logger';
 import { parseRecipient, toWaId, type OutboundMessage, type Recipient, type WhatsAppClient } from '../whatsapp';
 import { Conversation } from './conversation.entity';
-import { assertConversationOwner, findOrCreateConversation } from './conversations';
+import { agentLineFor, assertConversationOwner, findOrCreateConversation } from './conversations';
 import { serviceWindowOf } from './customer-window';
 import { MessageDirection, MessageStatus } from './message-enums';
 import { Message } from './message.entity';
@@ -46,9 +46,10 @@ export interface SendRequest {
 
 /** The thread a send belongs to: the number's, or the agent's own on the platform's shared number. */
 function lineOf(sender: Sender): string {
-  if (!sender.credential.platform) return '';
-  if (!sender.agentId) throw PublicError.badInput('input.agentId', 'The platform\'s shared number sends only on behalf of an agent.');
-  return sender.agentId;
+  if (sender.credential.platform && !sender.agentId) {
+    throw PublicError.badInput('input.agentId', 'The platform\'s shared number sends only on behalf of an agent.');
+  }
+  return agentLineFor(sender.credential, sender.agentId);
 }
 
 function recipientOf(to: string): Recipient {
@@ -71,11 +72,6 @@ function replayOf(earlier: Message, fingerprint: string): Message {
   }
   if (earlier.status === MessageStatus.FAILED) throw storedFailureError(earlier.errorCode, earlier.errorTitle);
   return earlier;
-}
-
-/** The thread: on every send, so read with the other sends of this moment in one statement. */
-function conversationOf(deps: SendDependencies, em: EntityManager, phoneNumberId: string, customerWaId: string, agentLine: string): Promise<Conversation | null> {
-  return deps.sendLedger.conversation(em, phoneNumberId, customerWaId, agentLine);
 }
 
 /** Checks that need no Graph call: the credential is usable and, for free-form content, the window is open. */
@@ -115,7 +111,8 @@ export async function sendMessage(deps: SendDependencies, em: EntityManager, req
   const agentLine = lineOf(sender);
   const now = new Date();
 
-  let conversation = await conversationOf(deps, em, credential.phoneNumberId, customerWaId, agentLine);
+  // Read on every send, so together with the other sends of this moment in one statement.
+  let conversation = await deps.sendLedger.conversation(em, credential.phoneNumberId, customerWaId, agentLine);
   if (conversation) assertConversationOwner(conversation, sender.userId);
   const refused = refusal(credential, conversation, draft, now);
   if (refused) {
