@@ -9,9 +9,10 @@ import { createTokenVerifier } from './token-verifier';
 const SECRET = 'a-shared-secret-of-at-least-thirty-two-chars';
 const base = { rolesClaim: 'roles', adminRole: 'admin', serviceRole: 'host-service' };
 
-async function hs256(claims: Record<string, unknown>, options: { sub?: string; exp?: string | null; iss?: string; aud?: string } = {}) {
+async function hs256(claims: Record<string, unknown>, options: { sub?: string; exp?: string | null; iss?: string; aud?: string; nbf?: Date } = {}) {
   const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(options.sub ?? randomUUID()).setIssuedAt();
   if (options.exp !== null) jwt.setExpirationTime(options.exp ?? '5m');
+  if (options.nbf) jwt.setNotBefore(options.nbf);
   if (options.iss) jwt.setIssuer(options.iss);
   if (options.aud) jwt.setAudience(options.aud);
   return `Bearer ${await jwt.sign(new TextEncoder().encode(SECRET))}`;
@@ -74,26 +75,38 @@ test('a viewer without the admin role gets FORBIDDEN from admin operations', () 
   expect(() => requireAdmin({ viewer: null } as never)).toThrow(expect.objectContaining({ code: ErrorCode.Unauthenticated }));
 });
 
-test('a verified token is served from memory until its exp or the cache time, whichever is first, and never shared as one object', async () => {
-  let clock = Date.now();
+// The probe for the cache: a token is verified at `start`, then presented at `start - 1 s`, before its
+// `nbf`, where verifying it afresh refuses it. Only an answer from memory accepts it there.
+const BEFORE_NBF_MS = 1_000;
+
+test('a verified token is served from memory, never past its exp, and never shared as one object', async () => {
+  const start = Math.floor(Date.now() / 1000) * 1000;
+  let clock = start;
   const verify = createTokenVerifier({ ...base, jwtSecret: SECRET, verifiedCache: { ttlMs: 60_000, now: () => clock } });
   const sub = randomUUID();
-  const header = await hs256({ roles: ['admin'] }, { sub, exp: '30s' });
+  const header = await hs256({ roles: ['admin'] }, { sub, exp: '30s', nbf: new Date(start) });
   const first = await verify(header);
   (first.roles as string[]).push('tampered');
+  clock = start - BEFORE_NBF_MS;
   const second = await verify(header);
   expect(second).toEqual({ userId: sub, roles: ['admin'], isAdmin: true, isHostService: false });
   expect(second).not.toBe(first);
-  // Past the token's own exp, the cached entry is not honoured: the token is verified again, and refused.
-  clock += 31_000;
+  // Past the token's own exp (before the 60 s cache time), the entry is not honoured: verified again, and refused.
+  clock = start + 31_000;
   expect(await codeOf(verify(header))).toBe(ErrorCode.Unauthenticated);
 });
 
 test('a token that fails verification is never cached, and the cache can be turned off', async () => {
-  const verify = createTokenVerifier({ ...base, jwtSecret: SECRET, verifiedCache: { maxEntries: 0 } });
-  const header = await hs256({});
+  const start = Math.floor(Date.now() / 1000) * 1000;
+  let clock = start - BEFORE_NBF_MS;
+  const verify = createTokenVerifier({ ...base, jwtSecret: SECRET, verifiedCache: { now: () => clock } });
+  const header = await hs256({}, { nbf: new Date(start) });
+  expect(await codeOf(verify(header))).toBe(ErrorCode.Unauthenticated);
+  clock = start;
   expect(await codeOf(verify(header))).toBeUndefined();
-  const forged = `${header.slice(0, -4)}AAAA`;
-  expect(await codeOf(verify(forged))).toBe(ErrorCode.Unauthenticated);
-  expect(await codeOf(verify(forged))).toBe(ErrorCode.Unauthenticated);
+
+  const off = createTokenVerifier({ ...base, jwtSecret: SECRET, verifiedCache: { maxEntries: 0, now: () => clock } });
+  expect(await codeOf(off(header))).toBeUndefined();
+  clock = start - BEFORE_NBF_MS;
+  expect(await codeOf(off(header))).toBe(ErrorCode.Unauthenticated);
 });

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Client, Pool } from 'pg';
 import { SelfReleasingClient } from '../../src/db/self-releasing-client';
+import { eventually } from '../support/eventually';
 import { createTestDatabase } from '../support/test-database';
 
 /** Settles with `fallback` if `promise` has not settled within `ms` (a hang would otherwise stall the suite). */
@@ -57,7 +58,13 @@ test('a query cut off by a FATAL error gives its pool slot back at once, before 
     // A server shutting down sends each running query 57P01 (FATAL) before it closes the socket; kysely
     // never touches a connection again after its BEGIN failed that way.
     const running = client.query('select pg_sleep(30)');
-    await eventuallyActive(admin, pid);
+    // Terminating it before it runs would hit an idle session (pg_stat_activity announces nothing).
+    await eventually(
+      () => admin.query<{ state: string }>('select state from pg_stat_activity where pid = $1', [pid]),
+      ({ rows }) => rows[0]?.state === 'active',
+      10_000,
+      'the query to be running',
+    );
     await admin.query('select pg_terminate_backend($1)', [pid]);
     await expect(running).rejects.toMatchObject({ code: '57P01', severity: 'FATAL' });
 
@@ -69,11 +76,3 @@ test('a query cut off by a FATAL error gives its pool slot back at once, before 
   }
 });
 
-/** Waits until backend `pid` is running its query (terminating it earlier would hit an idle session). */
-async function eventuallyActive(admin: Client, pid: number): Promise<void> {
-  for (;;) {
-    const { rows } = await admin.query<{ state: string }>('select state from pg_stat_activity where pid = $1', [pid]);
-    if (rows[0]?.state === 'active') return;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}

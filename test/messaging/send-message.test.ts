@@ -350,7 +350,7 @@ describe('idempotency', () => {
       send({ idempotencyKey: 'together-1', text: { body: 'not n1' } }),
     ]);
     // Which of two requests with one key reaches the server first is up to the network.
-    const [first1, other1] = [results[1]!, results[7]!].sort((a) => (a.errors ? 1 : -1));
+    const [first1, other1] = [results[1]!, results[7]!].sort((a, b) => Number(!!a.errors) - Number(!!b.errors));
     expect(errorOf(other1!)).toEqual({ code: 'CONFLICT', field: 'input.idempotencyKey' });
     const sent = [first1, ...results.slice(2, 6)].map((r) => r!.data?.sendWhatsAppMessage);
     expect(sent.map((m) => m?.status)).toEqual(Array(5).fill('SENT'));

@@ -1,9 +1,16 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { PAIR_RATE_POLICY, Pacer, PostgresRateLimiter } from '../../src/rate-limits';
 import { DeleteCredentialDocument } from '../generated/graphql';
 import { postGraphQL } from '../support/graphql-http';
 import { newUserId, startTestApp } from '../support/start-test-app';
 import { eventually } from '../support/eventually';
 import { startTestOrm } from '../support/test-database';
+
+/** The tokens left in a bucket's row (undefined before its first lease). */
+async function tokensIn(orm: MikroORM, key: string): Promise<number | undefined> {
+  const rows = await orm.em.getConnection().execute<Array<{ tokens: number }>>('select tokens from whatsapp_connect.rate_limit_buckets where key = ?', [key]);
+  return rows[0]?.tokens;
+}
 
 describe('PostgresRateLimiter', () => {
   it('allows the burst, then refuses with the time to wait', async () => {
@@ -38,8 +45,7 @@ describe('PostgresRateLimiter', () => {
     const { orm } = await startTestOrm();
     const limiter = new PostgresRateLimiter(orm, { leaseSize: 20 });
     const policy = { perSecond: 0.001, burst: 1000 };
-    const bucket = async () =>
-      ((await orm.em.getConnection().execute(`select tokens from whatsapp_connect.rate_limit_buckets where key = 'phone:busy'`)) as Array<{ tokens: number }>)[0]?.tokens;
+    const bucket = () => tokensIn(orm, 'phone:busy');
     for (let i = 0; i < 10; i++) expect((await limiter.consume('phone:busy', policy)).allowed).toBe(true);
     expect(Math.round((await bucket())!)).toBe(980);
     // The 11th call leaves 9 of 20: the next lease is taken in the background, nobody waits for it.
@@ -60,8 +66,7 @@ describe('PostgresRateLimiter', () => {
     const limiter = new PostgresRateLimiter(orm, { now: () => now });
     // Meta's pair limit: 45 at once, one per 6 s; a lease of 4, of which each send spends one.
     const policy = { perSecond: 1 / 6, burst: 45 };
-    const tokens = async () =>
-      ((await orm.em.getConnection().execute(`select tokens from whatsapp_connect.rate_limit_buckets where key = 'pair:slow'`)) as Array<{ tokens: number }>)[0]!.tokens;
+    const tokens = async () => (await tokensIn(orm, 'pair:slow'))!;
     expect((await limiter.consume('pair:slow', policy)).allowed).toBe(true);
     expect(Math.floor(await tokens())).toBe(41);
     for (let i = 0; i < 20; i++) {
@@ -76,8 +81,7 @@ describe('PostgresRateLimiter', () => {
   it('leases a twentieth of a second of a fast policy at once, and never more than a tenth of its burst', async () => {
     const { orm } = await startTestOrm();
     const limiter = new PostgresRateLimiter(orm);
-    const tokensOf = async (key: string) =>
-      Math.round(((await orm.em.getConnection().execute(`select tokens from whatsapp_connect.rate_limit_buckets where key = ?`, [key])) as Array<{ tokens: number }>)[0]!.tokens);
+    const tokensOf = async (key: string) => Math.round((await tokensIn(orm, key))!);
     await limiter.consume('phone:fast', { perSecond: 1000, burst: 1000 });
     expect(await tokensOf('phone:fast')).toBe(950);
     await limiter.consume('phone:capped', { perSecond: 1000, burst: 300 });
