@@ -8,9 +8,9 @@ export interface AgentInboundJob {
 }
 
 /**
- * Works the `agent-inbound` queue that webhook ingestion fills (one job per new inbound message, enqueued
- * in the transaction that stores it). Failures that waiting fixes are retried with exponential backoff
- * from 1 s up to 5 min, roughly a quarter of an hour in all; a job lives longer than one runtime call can take.
+ * Works the `agent-inbound` queue that webhook ingestion fills (one job per new inbound message the agent
+ * will act on, enqueued in the transaction that stores it). Retries are the queue's (QUEUE_SETTINGS); a
+ * job lives longer than one runtime call can take. Jobs are fetched a few at a time and run side by side.
  */
 export async function startAgentInboundWorker(services: AppServices, runtime: AgentRuntimeClient | null): Promise<void> {
   const { config, logger } = services;
@@ -18,11 +18,9 @@ export async function startAgentInboundWorker(services: AppServices, runtime: Ag
   await services.jobs.define<AgentInboundJob>(
     QueueName.AgentInbound,
     {
-      retryLimit: 10,
-      retryDelaySeconds: 1,
-      retryDelayMaxSeconds: 300,
       expireInSeconds: Math.ceil(config.agentRuntime.timeoutMs / 1000) * 2 + 120,
-      concurrency: 4,
+      concurrency: 2,
+      batchSize: 8,
     },
     async (job) => {
       const outcome = await handleAgentInbound(deps, job.data.messageId);

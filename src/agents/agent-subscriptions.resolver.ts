@@ -1,39 +1,65 @@
 import { filter, map, pipe } from '@graphql-yoga/subscription';
 import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { PublicError } from '../errors';
-import { Topic, type MessageEvent } from '../events';
+import { ErrorCode, PublicError } from '../errors';
+import { endWithNotice, Topic, type MessageEvent, type MessageSnapshot } from '../events';
 import type { GraphQLContext } from '../graphql/context';
 import { parseId } from '../graphql/ids';
 import { requireViewer } from '../graphql/viewer-guards';
-import { Message } from '../messaging';
+import { Message, MessageDirection, MessageStatus } from '../messaging';
 import { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';
 
 type MessageTopic = Topic.InboundMessage | Topic.MessageStatus;
 
+/** The last item of a subscription whose reader fell behind: its field resolver raises the error. */
+const FELL_BEHIND = Symbol('fell behind');
+type Delivered = Message | typeof FELL_BEHIND;
+
 /**
  * Authorizes twice: at subscribe time (the agent is the viewer's, else NOT_FOUND before any event flows)
- * and per event (the message is reloaded in a fresh unit of work and must belong to the viewer and the
- * agent), so a mis-published event or an agent that changed hands never leaks a message. Events come
- * from every instance through the LISTEN/NOTIFY event bus.
+ * and per event (the message must belong to the viewer and the agent), so a mis-published event or an
+ * agent that changed hands never leaks a message. Events come from every instance through the
+ * LISTEN/NOTIFY event bus and carry the committed message; only one too long for a NOTIFY is read back.
  */
 function subscribeToAgent(topic: MessageTopic) {
-  return async ({ args, context }: SubscribeResolverData<unknown, { agentId: string }, GraphQLContext>): Promise<AsyncIterable<Message>> => {
+  return async ({ args, context }: SubscribeResolverData<unknown, { agentId: string }, GraphQLContext>): Promise<AsyncIterable<Delivered>> => {
     const viewer = requireViewer(context);
     const agentId = parseId(args.agentId, 'Agent');
     const { orm, eventBus } = context.services;
     const config = await orm.em.fork().findOne(AgentWhatsAppConfig, { agentId, userId: viewer.userId });
     if (!config) throw PublicError.notFound('Agent');
-    const visible = async (event: MessageEvent): Promise<Message | null> => {
+    const visible = async (event: MessageEvent | typeof FELL_BEHIND): Promise<Delivered | null> => {
+      if (event === FELL_BEHIND) return event;
       if (event.agentId !== agentId || event.userId !== viewer.userId) return null;
-      const message = await orm.em.fork().findOne(Message, { id: event.messageId });
+      const message = event.message ? messageOf(event.message) : await orm.em.fork().findOne(Message, { id: event.messageId });
       return message && message.userId === viewer.userId && message.agentId === agentId ? message : null;
     };
     return pipe(
-      eventBus.subscribe(topic, agentId),
+      endWithNotice(eventBus.subscribe(topic, agentId), FELL_BEHIND),
       map(visible),
-      filter((message: Message | null): message is Message => message !== null),
+      filter((message: Delivered | null): message is Delivered => message !== null),
     );
   };
+}
+
+function messageOf(snapshot: MessageSnapshot): Message {
+  return Object.assign(new Message(), {
+    ...snapshot,
+    direction: snapshot.direction as MessageDirection,
+    status: snapshot.status as MessageStatus,
+    statusAt: snapshot.statusAt ? new Date(snapshot.statusAt) : null,
+    timestamp: new Date(snapshot.timestamp),
+    createdAt: new Date(snapshot.createdAt),
+  });
+}
+
+function delivered(root: Delivered): Message {
+  if (root === FELL_BEHIND) {
+    throw new PublicError(
+      ErrorCode.SubscriptionOverflow,
+      'Events arrived faster than this subscription read them, so it was ended. Subscribe again and read what you missed from the message history.',
+    );
+  }
+  return root;
 }
 
 @Resolver()
@@ -42,15 +68,15 @@ export class AgentSubscriptionsResolver {
     description: 'Messages customers send to one of my agents, as they arrive (on any plugin instance).',
     subscribe: subscribeToAgent(Topic.InboundMessage),
   })
-  whatsappMessageReceived(@Arg('agentId', () => ID) _agentId: string, @Root() message: Message): Message {
-    return message;
+  whatsappMessageReceived(@Arg('agentId', () => ID) _agentId: string, @Root() message: Delivered): Message {
+    return delivered(message);
   }
 
   @Subscription(() => Message, {
     description: 'Delivery-status changes (sent, delivered, read, failed) of one of my agents\' messages, with the message as it is now.',
     subscribe: subscribeToAgent(Topic.MessageStatus),
   })
-  whatsappMessageStatusChanged(@Arg('agentId', () => ID) _agentId: string, @Root() message: Message): Message {
-    return message;
+  whatsappMessageStatusChanged(@Arg('agentId', () => ID) _agentId: string, @Root() message: Delivered): Message {
+    return delivered(message);
   }
 }

@@ -150,3 +150,22 @@ export function normalizeBusinessHours(input: BusinessHours, field: string): Bus
   });
   return { enabled: input.enabled, timezone, schedule };
 }
+
+/** What decides whether an agent does anything with an inbound message (see handleAgentInbound). */
+export interface AgentActivity {
+  enabled: boolean;
+  autoReply: boolean;
+  businessHours: BusinessHours | null;
+  welcomeMessage: string | null;
+  fallbackMessage: string | null;
+}
+
+/**
+ * Whether the agent's inbound work would do anything for a message received at `at`: it is enabled
+ * with auto-reply on, and either it is open (the runtime answers) or it has a welcome or fallback to
+ * send. Processing queues agent work only then; a queue entry for a message nobody answers is waste.
+ */
+export function agentWillAct(config: AgentActivity, at: Date): boolean {
+  if (!config.enabled || !config.autoReply) return false;
+  return isOpenAt(config.businessHours, at) || config.fallbackMessage !== null || config.welcomeMessage !== null;
+}

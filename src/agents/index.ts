@@ -1,7 +1,7 @@
 export { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';
 export { AgentReply, AgentReplyState } from './agent-reply.entity';
 export { BusinessHours, BusinessHoursSpan, Weekday } from './business-hours';
-export { isOpenAt, closedPeriodOf } from './business-hours-clock';
+export { isOpenAt, closedPeriodOf, agentWillAct, type AgentActivity } from './business-hours-clock';
 export { AgentWhatsAppFieldResolver, AgentWhatsAppResolver } from './agent-config.resolver';
 export { AgentMessagingResolver } from './agent-messaging.resolver';
 export { AgentSubscriptionsResolver } from './agent-subscriptions.resolver';

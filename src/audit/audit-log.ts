@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql, type Kysely } from 'kysely';
 import type { Viewer } from '../identity';
 import { AuditEntry, AuditOutcome } from './audit-entry.entity';
 
@@ -52,4 +53,35 @@ export async function auditSeparately(em: EntityManager, record: AuditRecord): P
   const own = em.fork({ clear: true });
   own.persist(entryOf(record));
   await own.flush();
+}
+
+/**
+ * Writes many entries in one statement, inside the caller's transaction: for hot paths that do not use
+ * the ORM (inbound processing audits its rejections this way).
+ */
+export async function insertAuditRecords(db: Pick<Kysely<unknown>, 'executeQuery'>, schema: string, records: AuditRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const rows = records.map((record) => {
+    const entry = entryOf(record);
+    return {
+      actor_user_id: entry.actorUserId,
+      actor_role: entry.actorRole,
+      subject_user_id: entry.subjectUserId,
+      action: entry.action,
+      target_type: entry.targetType,
+      target_id: entry.targetId,
+      outcome: entry.outcome,
+      error_code: entry.errorCode,
+      request_id: entry.requestId,
+      details: entry.details,
+    };
+  });
+  await sql`
+    insert into ${sql.table(`${schema}.audit_log`)}
+      (occurred_at, actor_user_id, actor_role, subject_user_id, action, target_type, target_id, outcome, error_code, request_id, details)
+    select now(), actor_user_id, actor_role, subject_user_id, action, target_type, target_id, outcome, error_code, request_id, details
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
+        actor_user_id uuid, actor_role text, subject_user_id uuid, action text, target_type text, target_id text,
+        outcome text, error_code text, request_id text, details jsonb)
+  `.execute(db as Kysely<unknown>);
 }

@@ -1,2 +1,2 @@
 export { AuditEntry, AuditOutcome } from './audit-entry.entity';
-export { auditWithin, auditSeparately, type AuditActor, type AuditDetail, type AuditRecord } from './audit-log';
+export { auditWithin, auditSeparately, insertAuditRecords, type AuditActor, type AuditDetail, type AuditRecord } from './audit-log';

@@ -11,6 +11,7 @@ import { WhatsAppMigration } from '../platform-migration/whatsapp-migration.enti
 import { Message } from '../messaging/message.entity';
 import { RateLimitBucket } from '../rate-limits/rate-limit-bucket.entity';
 import { MessageStatusEvent } from '../messaging/message-status-event.entity';
+import { InboundDeadLetter } from '../webhooks/inbound-dead-letter.entity';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
 import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity';
 
@@ -22,6 +23,7 @@ export const ALL_ENTITIES: Function[] = [
   WhatsAppCredential,
   WebhookEndpoint,
   WebhookDelivery,
+  InboundDeadLetter,
   AgentWhatsAppConfig,
   AgentReply,
   Conversation,

@@ -36,3 +36,15 @@ export function isConnectionLoss(error: unknown): boolean {
 export function isStatementError(error: unknown): boolean {
   return sqlStateOf(error) !== undefined && !isConnectionLoss(error);
 }
+
+/**
+ * Whether the same work may succeed if simply tried again later: a lost connection, or a refusal that
+ * depends on the moment rather than the data (serialization failure or deadlock, class 40; lock not
+ * available, 55P03; statement cancelled or timed out, 57014; resources exhausted, classes 53 and 58).
+ * Anything else that PostgreSQL refused would be refused again for the same rows.
+ */
+export function mayPassOnRetry(error: unknown): boolean {
+  if (isConnectionLoss(error)) return true;
+  const code = sqlStateOf(error)!.code;
+  return code.startsWith('40') || code.startsWith('53') || code.startsWith('58') || code === '55P03' || code === '57014';
+}

@@ -37,6 +37,11 @@ export enum ErrorCode {
   OperationResolutionFailure = 'OPERATION_RESOLUTION_FAILURE',
   /** Persisted queries are not enabled here (Apollo's own code). */
   PersistedQueryNotSupported = 'PERSISTED_QUERY_NOT_SUPPORTED',
+  /**
+   * A subscription's reader fell too far behind the events for it, so the subscription was ended.
+   * Subscribe again, then read what was missed from the message history.
+   */
+  SubscriptionOverflow = 'SUBSCRIPTION_OVERFLOW',
   /** Anything unexpected. Details are logged with the request id, never returned. */
   InternalServerError = 'INTERNAL_SERVER_ERROR',
 }

@@ -1,2 +1,12 @@
-export { Topic, createEventBus, type EventBus, type EventTopics, type CredentialHealthChanged, type MessageEvent } from './event-bus';
+export {
+  Topic,
+  createEventBus,
+  endWithNotice,
+  SubscriberOverflowError,
+  type EventBus,
+  type EventTopics,
+  type CredentialHealthChanged,
+  type MessageEvent,
+  type MessageSnapshot,
+} from './event-bus';
 export { PostgresEventTarget } from './postgres-event-target';

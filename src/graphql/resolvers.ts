@@ -9,7 +9,7 @@ import { Agent, User, hostReferenceResolvers } from '../host';
 import { KeyRotationResolver } from '../key-rotation';
 import { PlatformMigrationResolver } from '../platform-migration';
 import { UserErasureResolver } from '../user-erasure';
-import { CredentialWebhookResolver, WebhookMutationResolver } from '../webhooks';
+import { CredentialWebhookResolver, InboundDeadLetterResolver, WebhookMutationResolver } from '../webhooks';
 
 /** Every resolver class of the subgraph, and the federation reference resolvers of the host's entities. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -25,6 +25,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AgentSubscriptionsResolver,
   CredentialWebhookResolver,
   WebhookMutationResolver,
+  InboundDeadLetterResolver,
   PlatformMigrationResolver,
 ];
 

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import { PgBoss, type Job } from 'pg-boss';
 import { isConnectionLoss } from '../db/pg-errors';
 import type { Logger } from '../observability/logger';
@@ -27,6 +27,8 @@ export interface QueueDefinition {
   expireInSeconds?: number;
   /** Jobs of this queue that run at once in this process. */
   concurrency?: number;
+  /** Jobs fetched (and run side by side) per fetch of each of the `concurrency` workers. */
+  batchSize?: number;
   /** `singleton`: at most one active job per singleton key (e.g. one health check per credential). */
   policy?: 'standard' | 'singleton' | 'stately';
 }
@@ -106,24 +108,32 @@ export class JobQueue {
       name,
       {
         localConcurrency: concurrency,
-        batchSize: 1,
+        batchSize: definition.batchSize ?? 1,
         pollingIntervalSeconds: this.pollingIntervalSeconds,
         notifyPollingIntervalSeconds: Math.max(this.pollingIntervalSeconds, 5),
       },
       async (jobs: Job<T>[]) => {
-        for (const job of jobs) {
-          const startedAt = Date.now();
-          let failure: { error: unknown } | undefined;
-          try {
-            await handler({ id: job.id, data: job.data, retryCount: job.retryCount, signal: job.signal });
-          } catch (error) {
-            this.logger.warn({ err: error, queue: name, jobId: job.id, retryCount: job.retryCount }, 'job failed; will retry if attempts remain');
-            failure = { error };
-          } finally {
-            this.fetchAgain(workId);
-          }
-          await this.settle(name, job, startedAt, failure);
-        }
+        const startedAt = Date.now();
+        // The jobs of one fetch run side by side; their successes are recorded in one statement.
+        const failures = new Map<Job<T>, unknown>();
+        await Promise.all(
+          jobs.map(async (job) => {
+            try {
+              await handler({ id: job.id, data: job.data, retryCount: job.retryCount, signal: job.signal });
+            } catch (error) {
+              this.logger.warn({ err: error, queue: name, jobId: job.id, retryCount: job.retryCount }, 'job failed; will retry if attempts remain');
+              failures.set(job, error);
+            }
+          }),
+        );
+        this.fetchAgain(workId);
+        const succeeded = jobs.filter((job) => !failures.has(job));
+        const settled = await Promise.allSettled([
+          succeeded.length > 0 ? this.settle(name, succeeded, startedAt, undefined) : Promise.resolve(),
+          ...[...failures].map(([job, error]) => this.settle(name, [job], startedAt, { error })),
+        ]);
+        const thrown = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+        if (thrown) throw thrown.reason;
       },
     );
   }
@@ -138,23 +148,23 @@ export class JobQueue {
    * (`expireInSeconds` from its start, which counts this loop too) and when the queue stops; pg-boss
    * then settles as it always did.
    */
-  private async settle<T>(name: string, job: Job<T>, startedAt: number, failure: { error: unknown } | undefined): Promise<void> {
-    const attempt = { id: job.id, retryCount: job.retryCount };
-    const giveUpAt = startedAt + job.expireInSeconds * 1000 - SETTLE_DEADLINE_MARGIN_MS;
+  private async settle<T>(name: string, jobs: Array<Job<T>>, startedAt: number, failure: { error: unknown } | undefined): Promise<void> {
+    const attempt = jobs.map((job) => ({ id: job.id, retryCount: job.retryCount }));
+    const giveUpAt = startedAt + Math.min(...jobs.map((job) => job.expireInSeconds)) * 1000 - SETTLE_DEADLINE_MARGIN_MS;
     for (let delayMs = SETTLE_RETRY_FIRST_MS; ; delayMs = Math.min(delayMs * 2, SETTLE_RETRY_MAX_MS)) {
       try {
         if (failure) await this.boss.fail(name, attempt, failure.error as object);
         else await this.boss.complete(name, attempt);
         return;
       } catch (err) {
-        const stopped = this.stopping.signal.aborted || job.signal.aborted;
+        const stopped = this.stopping.signal.aborted || jobs.some((job) => job.signal.aborted);
         if (stopped || !isConnectionLoss(err) || Date.now() + delayMs > giveUpAt) {
-          this.logger.warn({ err, queue: name, jobId: job.id }, 'could not record a job outcome; left to pg-boss');
+          this.logger.warn({ err, queue: name, jobIds: jobs.map((job) => job.id) }, 'could not record a job outcome; left to pg-boss');
           // A success is returned: pg-boss then completes the job (fenced) itself, and never fails it.
           if (failure) throw failure.error;
           return;
         }
-        this.logger.warn({ err, queue: name, jobId: job.id, retryInMs: delayMs }, 'could not record a job outcome yet; retrying');
+        this.logger.warn({ err, queue: name, jobIds: jobs.map((job) => job.id), retryInMs: delayMs }, 'could not record a job outcome yet; retrying');
         await delay(delayMs, undefined, { signal: this.stopping.signal }).catch(() => undefined);
       }
     }
@@ -180,6 +190,23 @@ export class JobQueue {
       startAfter: options.startAfter,
       db: options.em ? transactionDb(options.em) : undefined,
     });
+  }
+
+  /**
+   * Enqueues one job per payload in one statement, inside the transaction `db` runs in (the
+   * transactional outbox for set-based code that does not use the ORM).
+   */
+  async insertMany<T extends object>(name: string, payloads: T[], db: Pick<Kysely<unknown>, 'executeQuery'>): Promise<void> {
+    if (payloads.length === 0) return;
+    await this.boss.insert(
+      name,
+      payloads.map((data) => ({ data })),
+      {
+        db: {
+          executeSql: async (text: string, values: unknown[] = []) => ({ rows: (await db.executeQuery(CompiledQuery.raw(text, values))).rows as never[] }),
+        },
+      },
+    );
   }
 
   /** A recurring job (cron, UTC). Idempotent: re-declaring replaces the schedule. */

@@ -29,12 +29,16 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
  * Each queue's policy and retries, created at start-up before any worker or sender runs, so a job can be
  * enqueued (say, by the connect transaction) even on an instance that does not work that queue.
  */
-export const QUEUE_SETTINGS: Record<QueueName, { policy?: 'standard' | 'singleton' | 'stately'; retryLimit?: number; retryDelaySeconds?: number; expireInSeconds?: number }> = {
+export const QUEUE_SETTINGS: Record<
+  QueueName,
+  { policy?: 'standard' | 'singleton' | 'stately'; retryLimit?: number; retryDelaySeconds?: number; retryDelayMaxSeconds?: number; expireInSeconds?: number }
+> = {
   [QueueName.WebhookConfigure]: { policy: 'stately', retryLimit: 8, retryDelaySeconds: 5 },
   [QueueName.CredentialHealthCheck]: { policy: 'stately', retryLimit: 5, retryDelaySeconds: 30 },
   [QueueName.CredentialHealthSweep]: { policy: 'singleton', retryLimit: 1 },
   [QueueName.CredentialAlertEmail]: { retryLimit: 8, retryDelaySeconds: 30 },
-  [QueueName.AgentInbound]: { retryLimit: 8, retryDelaySeconds: 2 },
+  // Failures that waiting fixes: exponential backoff from 1 s up to 5 min, about a quarter of an hour in all.
+  [QueueName.AgentInbound]: { retryLimit: 10, retryDelaySeconds: 1, retryDelayMaxSeconds: 300 },
   [QueueName.RateLimitCleanup]: { policy: 'singleton', retryLimit: 1 },
   // One rewrap per user at a time; at most one queued and one active step of a rotate-all run.
   [QueueName.KeyRewrap]: { policy: 'singleton', retryLimit: 8, retryDelaySeconds: 2, expireInSeconds: 900 },

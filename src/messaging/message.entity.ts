@@ -8,7 +8,8 @@ import { MessageDirection, MessageStatus } from './message-enums';
 /** One WhatsApp message, inbound or outbound, with its latest delivery status. */
 @ObjectType('WhatsAppMessage', { description: 'A WhatsApp message in the history.' })
 @Entity({ tableName: 'whatsapp_messages' })
-@Unique({ name: 'whatsapp_messages_wamid_unique', properties: ['whatsappMessageId'] })
+// A wamid is unique per receiving number (credential), not globally: a tenant cannot shadow another's message.
+@Unique({ name: 'whatsapp_messages_credential_wamid_unique', properties: ['credentialId', 'whatsappMessageId'] })
 @Unique({ name: 'whatsapp_messages_idempotency_unique', properties: ['credentialId', 'userId', 'idempotencyKey'] })
 @Index({ name: 'whatsapp_messages_conversation_idx', properties: ['conversationId', 'timestamp', 'id'] })
 @Index({ properties: ['agentId', 'timestamp'] })

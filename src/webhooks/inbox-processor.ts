@@ -1,16 +1,36 @@
 import { EventEmitter } from 'node:events';
-import { LockMode, raw } from '@mikro-orm/core';
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { EventBus } from '../events';
-import type { JobQueue } from '../jobs';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { sql, type ControlledTransaction, type Kysely } from 'kysely';
+import { routePlatformInbound } from '../agents';
+import { insertAuditRecords, AuditOutcome } from '../audit';
+import { readCredentialSecrets, WhatsAppCredential } from '../credentials';
+import { mayPassOnRetry } from '../db/pg-errors';
+import { Topic, type EventBus, type MessageEvent, type MessageSnapshot } from '../events';
+import { QueueName, type JobQueue } from '../jobs';
 import { KeyServiceUnavailableError, type KeyService } from '../keys';
+import { readableText, MessageStatus } from '../messaging';
+import { storeInboundMessages, storeMessageStatuses, type StoredInboundMessage } from '../messaging/inbound-batch-store';
 import type { Logger } from '../observability/logger';
+import { verifyWebhookSignature } from '../whatsapp';
 import { DeliveryOutcome } from './delivery-outcome';
-import { BatchLookups, processDelivery, type DeliveryCounts, type PendingEvent } from './process-delivery';
-import { WebhookDelivery } from './webhook-delivery.entity';
-import { WebhookEndpoint } from './webhook-endpoint.entity';
+import {
+  emptyCounts,
+  planDelivery,
+  type AgentFacts,
+  type DeadLetterDraft,
+  type DeliveryCounts,
+  type DeliveryPlan,
+  type EndpointFacts,
+  type PlannedItem,
+  type PlatformRoute,
+} from './inbound-plan';
 
 export interface InboxProcessorOptions {
+  /** Set-based SQL for the hot path, on a pool of its own. */
+  db: Kysely<unknown>;
+  /** The plugin's schema in PostgreSQL. */
+  schema: string;
+  /** For the rare paths only: secrets of a delivery stored unverified, platform routing. */
   orm: MikroORM;
   keys: KeyService;
   jobs: JobQueue;
@@ -18,13 +38,12 @@ export interface InboxProcessorOptions {
   logger: Logger;
   /** The idle poll: the backstop for deliveries stored by an instance that died before processing them. */
   pollIntervalMs: number;
-  /** Processed deliveries older than this are deleted; 0 keeps them. */
-  retentionDays: number;
+  /** Deliveries claimed per batch. */
   batchSize?: number;
   /** Batches worked at once by this instance (each in its own transaction). */
   concurrency?: number;
-  /** Attempts before a delivery is set aside as FAILED (key-service outages never count). */
-  maxAttempts?: number;
+  /** Told about every batch, for metrics. */
+  onBatch?: (report: BatchReport) => void;
 }
 
 /** Emitted after commit, once per delivery handled in a batch. */
@@ -36,31 +55,65 @@ export interface SettledDelivery {
   error?: string;
 }
 
+export interface BatchReport {
+  deliveries: number;
+  messages: number;
+  duplicateMessages: number;
+  statuses: number;
+  deadLettered: number;
+  retried: number;
+  seconds: number;
+}
+
+export type { DeliveryCounts };
+
+interface ClaimedDelivery {
+  id: string;
+  endpoint_id: string;
+  raw_body: Buffer;
+  signature_verified: boolean;
+  signature_header: string | null;
+  attempts: number;
+}
+
+interface Applied {
+  messages: Map<string, StoredInboundMessage>;
+  advanced: MessageSnapshot[];
+  recordedStatuses: Set<string>;
+  failed: Array<{ item: PlannedItem; reason: string; errorCode: string | null }>;
+}
+
+/** A transaction of the processing pool, savepoints included. */
+type Trx = ControlledTransaction<unknown, string[]>;
+
 const MAX_BACKOFF_SECONDS = 15 * 60;
-const RETENTION_SWEEP_MS = 10 * 60 * 1000;
-const RETENTION_SWEEP_ROWS = 5_000;
+/** An event carries its message only while the whole NOTIFY stays small (see PostgresEventTarget). */
+const MAX_SNAPSHOT_BYTES = 3_000;
 
 /**
- * Works the durable inbox: claims pending deliveries with FOR UPDATE SKIP LOCKED (so any number of
- * instances share it, none processing a delivery another holds), applies each in a savepoint of the
- * batch transaction, and marks it processed, or schedules a retry with backoff, in that same transaction.
- * A crash rolls the batch back and releases the rows; since applying is idempotent, re-processing is
- * safe. Woken at once by this instance's receiver; polling finds what other instances left behind.
+ * Works the durable inbox in batches: claims up to `batchSize` stored deliveries with FOR UPDATE SKIP
+ * LOCKED (so any number of instances share it, none taking a delivery another holds), takes them apart
+ * in memory, and applies the whole batch with a fixed number of set-based statements in one
+ * transaction: conversations and messages, statuses, agent jobs, dead letters, audit entries, and the
+ * deliveries marked processed. Live events are published after the commit.
+ *
+ * One bad item never sinks the others: a failing apply is split in halves, each in a savepoint, until
+ * the item that fails is alone; it becomes a dead letter and the rest are stored. Failures that waiting
+ * may fix (the database or the key service away) roll the batch back and retry it with backoff.
  */
 export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }> {
   private readonly batchSize: number;
-  private readonly maxAttempts: number;
   private stopped = true;
   private loops: Array<Promise<void>> = [];
   /** Loops waiting for work; a notification wakes one of them. */
   private readonly idleLoops = new Set<() => void>();
   private missedWake = false;
-  private lastRetentionSweep = 0;
+  private readonly table: (name: string) => ReturnType<typeof sql.table>;
 
   constructor(private readonly options: InboxProcessorOptions) {
     super();
-    this.batchSize = options.batchSize ?? 25;
-    this.maxAttempts = options.maxAttempts ?? 10;
+    this.batchSize = options.batchSize ?? 500;
+    this.table = (name) => sql.table(`${options.schema}.${name}`);
   }
 
   start(): void {
@@ -77,6 +130,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     else this.missedWake = true;
   }
 
+  /** Lets the current batches finish (they commit or roll back whole), then returns. */
   async stop(): Promise<void> {
     this.stopped = true;
     for (const wake of [...this.idleLoops]) wake();
@@ -88,11 +142,10 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
       let claimed = 0;
       try {
         claimed = await this.processBatch();
-        await this.sweepRetention();
       } catch (error) {
         this.options.logger.error({ err: error }, 'webhook inbox batch failed; retrying after the poll interval');
       }
-      if (claimed === 0 && !this.stopped) await this.idle();
+      if (claimed < this.batchSize && !this.stopped) await this.idle();
     }
   }
 
@@ -114,114 +167,373 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
 
   /** Claims and handles one batch; returns how many deliveries it claimed. */
   async processBatch(): Promise<number> {
+    const startedAt = performance.now();
+    const trx = await this.options.db.startTransaction().execute();
+    let claimed: ClaimedDelivery[] = [];
+    let outcome: { settled: SettledDelivery[]; events: Array<[Topic.InboundMessage | Topic.MessageStatus, string, MessageEvent]>; endpoints: Set<string>; report: BatchReport };
     try {
-      return await this.runBatch('together');
+      claimed = await this.claim(trx);
+      if (claimed.length === 0) {
+        await trx.commit().execute();
+        return 0;
+      }
+      outcome = await this.handle(trx, claimed);
+      await trx.commit().execute();
     } catch (error) {
-      if (!(error instanceof BatchInterrupted)) throw error;
-      // One delivery failed and took the batch's transaction with it: redo the batch one delivery per savepoint.
-      return this.runBatch('isolated');
+      await trx.rollback().execute().catch(() => undefined);
+      if (claimed.length === 0) throw error;
+      await this.scheduleRetries(claimed, error);
+      return claimed.length;
     }
+    await this.touchEndpoints(outcome.endpoints);
+    for (const [topic, agentId, event] of outcome.events) this.options.eventBus.publish(topic, agentId, event);
+    outcome.report.seconds = (performance.now() - startedAt) / 1000;
+    this.options.onBatch?.(outcome.report);
+    for (const item of outcome.settled) this.emit('settled', item);
+    return claimed.length;
   }
 
-  /**
-   * `together` applies the whole batch in one transaction with no savepoints, the cheap common case; any
-   * failure rolls it all back (BatchInterrupted) for an `isolated` run, where each delivery has its own
-   * savepoint and a failure only schedules that delivery's retry.
-   */
-  private async runBatch(mode: 'together' | 'isolated'): Promise<number> {
-    const events: PendingEvent[] = [];
-    const settled: SettledDelivery[] = [];
-    const touchedEndpoints = new Set<string>();
-    const claimed = await this.options.orm.em.fork().transactional(async (em) => {
-      const batch = await em.find(
-        WebhookDelivery,
-        { processedAt: null, nextAttemptAt: { $lte: raw('now()') } },
-        { orderBy: { id: 'asc' }, limit: this.batchSize, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
-      );
-      // Deliveries stored unverified fail while the key service is down: no point trying them together.
-      const isolated = mode === 'isolated' || batch.some((delivery) => !delivery.signatureVerified);
-      const lookups = new BatchLookups(em, this.options.keys);
-      for (const delivery of batch) {
-        delivery.attempts += 1;
-        let result: Awaited<ReturnType<typeof processDelivery>>;
+  /** Ordered as the partial index `(next_attempt_at, id) where processed_at is null` is, so retained rows are never walked. */
+  private async claim(trx: Trx): Promise<ClaimedDelivery[]> {
+    const result = await sql<ClaimedDelivery>`
+      select id::text as id, endpoint_id, raw_body, signature_verified, signature_header, attempts
+        from ${this.table('webhook_deliveries')}
+       where processed_at is null and next_attempt_at <= now()
+       order by next_attempt_at, id
+       limit ${this.batchSize}
+         for update skip locked
+    `.execute(trx);
+    return result.rows;
+  }
+
+  private async handle(trx: Trx, claimed: ClaimedDelivery[]) {
+    const endpoints = await this.endpointsOf(trx, claimed);
+    const agents = await this.agentsOf(trx, [...new Set([...endpoints.values()].filter((e) => !e.platform).map((e) => e.credentialId))]);
+    const platformRoutes = new Map<string, PlatformRoute>();
+    const context = {
+      agentOn: (credentialId: string, phoneNumberId: string) => agents.get(`${credentialId} ${phoneNumberId}`) ?? null,
+      routePlatform: (phoneNumberId: string, customer: string, message: { type: string }) => this.routePlatform(platformRoutes, phoneNumberId, customer, message),
+    };
+
+    const plans: DeliveryPlan[] = [];
+    const items: PlannedItem[] = [];
+    const retries: Array<{ delivery: ClaimedDelivery; error: unknown }> = [];
+    for (const [index, delivery] of claimed.entries()) {
+      const endpoint = endpoints.get(delivery.endpoint_id);
+      if (!endpoint) {
+        plans.push({ deliveryId: delivery.id, endpointId: null, outcome: DeliveryOutcome.ENDPOINT_GONE, nowVerified: false, counts: emptyCounts(), audits: [], deadLetters: [] });
+        continue;
+      }
+      let nowVerified = false;
+      if (!delivery.signature_verified) {
+        // Stored while the key service was down: authenticated now, before anything of it is applied.
+        let verified: boolean;
         try {
-          result = isolated
-            ? await em.transactional((inner) => processDelivery(inner, delivery, this.options, lookups))
-            : await processDelivery(em, delivery, this.options, lookups);
+          verified = verifyWebhookSignature(await this.appSecretOf(endpoint.credentialId), delivery.raw_body, delivery.signature_header);
         } catch (error) {
-          if (!isolated) throw new BatchInterrupted(error);
-          settled.push(this.scheduleRetry(delivery, error));
+          retries.push({ delivery, error });
+          plans.push({ deliveryId: delivery.id, endpointId: endpoint.id, outcome: DeliveryOutcome.FAILED, nowVerified: false, counts: emptyCounts(), audits: [], deadLetters: [] });
           continue;
         }
-        delivery.processedAt = new Date();
-        delivery.outcome = result.outcome;
-        delivery.lastError = null;
-        if (result.nowVerified) {
-          delivery.signatureVerified = true;
-          delivery.signatureHeader = null;
+        if (!verified) {
+          const plan: DeliveryPlan = { deliveryId: delivery.id, endpointId: null, outcome: DeliveryOutcome.SIGNATURE_REJECTED, nowVerified: false, counts: emptyCounts(), audits: [], deadLetters: [] };
+          plan.audits.push({
+            actor: 'system',
+            action: 'webhook.signature_rejected',
+            outcome: AuditOutcome.REJECTED,
+            subjectUserId: endpoint.userId,
+            targetType: 'WebhookEndpoint',
+            targetId: endpoint.id,
+            details: { deliveryId: delivery.id, reason: 'signature_mismatch' },
+          });
+          plans.push(plan);
+          continue;
         }
-        if (result.endpointId && result.outcome !== DeliveryOutcome.SIGNATURE_REJECTED) touchedEndpoints.add(result.endpointId);
-        events.push(...result.events);
-        settled.push({ deliveryId: delivery.id, outcome: result.outcome, counts: result.counts });
+        nowVerified = true;
       }
-      return batch.length;
-    });
-    await this.touchEndpoints(touchedEndpoints);
-    for (const event of events) this.options.eventBus.publish(event.topic, event.agentId, event.payload);
-    for (const item of settled) this.emit('settled', item);
-    return claimed;
-  }
-
-  private scheduleRetry(delivery: WebhookDelivery, error: unknown): SettledDelivery {
-    const keysDown = error instanceof KeyServiceUnavailableError;
-    // Never the error's text: it may quote Meta's payload. The class and code are enough to diagnose.
-    delivery.lastError = describe(error);
-    if (!keysDown && delivery.attempts >= this.maxAttempts) {
-      delivery.processedAt = new Date();
-      delivery.outcome = DeliveryOutcome.FAILED;
-      this.options.logger.error({ deliveryId: delivery.id, err: error }, 'webhook delivery failed for good; kept for an operator');
-      return { deliveryId: delivery.id, outcome: DeliveryOutcome.FAILED, error: delivery.lastError };
+      const plan = await planDelivery(index, { id: delivery.id, rawBody: delivery.raw_body }, endpoint, context, items);
+      plan.nowVerified = nowVerified;
+      plans.push(plan);
     }
-    const exponent = keysDown ? Math.min(delivery.attempts, 6) : delivery.attempts;
-    const seconds = Math.min(2 ** exponent, MAX_BACKOFF_SECONDS) * (0.75 + Math.random() * 0.5);
-    delivery.nextAttemptAt = new Date(Date.now() + seconds * 1000);
-    this.options.logger.warn({ deliveryId: delivery.id, attempts: delivery.attempts, err: error }, 'webhook delivery failed; will retry');
-    return { deliveryId: delivery.id, outcome: null, error: delivery.lastError };
+
+    const applied = await this.applyIsolating(trx, items, 0);
+    const events = this.account(plans, items, applied);
+    const deadLetters = plans.flatMap((plan) => plan.deadLetters);
+    await this.writeDeadLetters(trx, deadLetters);
+    await insertAuditRecords(trx, this.options.schema, plans.flatMap((plan) => plan.audits));
+    const retrying = new Set(retries.map((r) => r.delivery.id));
+    await this.markProcessed(trx, plans.filter((plan) => !retrying.has(plan.deliveryId)));
+    if (retries.length > 0) await this.scheduleRetriesIn(trx, retries);
+
+    const settled: SettledDelivery[] = plans.map((plan) =>
+      retrying.has(plan.deliveryId)
+        ? { deliveryId: plan.deliveryId, outcome: null, error: describe(retries.find((r) => r.delivery.id === plan.deliveryId)!.error) }
+        : { deliveryId: plan.deliveryId, outcome: plan.outcome, counts: plan.counts },
+    );
+    const report: BatchReport = {
+      deliveries: claimed.length,
+      messages: applied.messages.size,
+      duplicateMessages: plans.reduce((n, plan) => n + plan.counts.duplicateMessages, 0),
+      statuses: applied.recordedStatuses.size,
+      deadLettered: deadLetters.length,
+      retried: retries.length,
+      seconds: 0,
+    };
+    const touched = new Set(plans.filter((plan) => plan.endpointId && plan.outcome !== DeliveryOutcome.SIGNATURE_REJECTED).map((plan) => plan.endpointId!));
+    return { settled, events, endpoints: touched, report };
   }
 
   /**
-   * Outside the batch transaction, one row at a time in id order: holding endpoint rows for the length
-   * of a batch would serialise instances working the same endpoint.
+   * Applies the items in a savepoint; when that fails for a reason that lies in the data, splits them in
+   * halves and tries each, down to the single item, which is then set aside. At most about
+   * 2·log2(n) extra statements per bad item; none when the batch is good.
    */
-  private async touchEndpoints(ids: Set<string>): Promise<void> {
-    const em: EntityManager = this.options.orm.em.fork();
-    for (const id of [...ids].sort()) {
-      await em.nativeUpdate(WebhookEndpoint, { id }, { lastDeliveryAt: new Date() }).catch((error: unknown) => {
-        this.options.logger.warn({ err: error, endpointId: id }, 'could not record the last delivery time');
-      });
+  private async applyIsolating(trx: Trx, items: PlannedItem[], depth: number): Promise<Applied> {
+    const empty: Applied = { messages: new Map(), advanced: [], recordedStatuses: new Set(), failed: [] };
+    if (items.length === 0) return empty;
+    const name = `apply_${depth}`;
+    const savepoint = await trx.savepoint(name).execute();
+    try {
+      const applied = await this.apply(savepoint, items);
+      await savepoint.releaseSavepoint(name).execute();
+      return applied;
+    } catch (error) {
+      if (mayPassOnRetry(error)) throw error;
+      await savepoint.rollbackToSavepoint(name).execute();
+      if (items.length === 1) {
+        this.options.logger.warn({ err: error, kind: items[0]!.kind, deliveryId: items[0]!.deadLetter.deliveryId }, 'an inbound item could not be stored; dead-lettered');
+        return { ...empty, failed: [{ item: items[0]!, reason: 'database_refused', errorCode: codeOf(error) }] };
+      }
+      const middle = Math.ceil(items.length / 2);
+      const first = await this.applyIsolating(trx, items.slice(0, middle), depth + 1);
+      const second = await this.applyIsolating(trx, items.slice(middle), depth + 1);
+      return {
+        messages: new Map([...first.messages, ...second.messages]),
+        advanced: [...first.advanced, ...second.advanced],
+        recordedStatuses: new Set([...first.recordedStatuses, ...second.recordedStatuses]),
+        failed: [...first.failed, ...second.failed],
+      };
     }
   }
 
-  private async sweepRetention(): Promise<void> {
-    if (this.options.retentionDays <= 0 || Date.now() - this.lastRetentionSweep < RETENTION_SWEEP_MS) return;
-    this.lastRetentionSweep = Date.now();
+  /** Three statements whatever the number of items: messages, statuses, agent jobs. */
+  private async apply(trx: Trx, items: PlannedItem[]): Promise<Applied> {
+    const messages = items.filter((item): item is Extract<PlannedItem, { kind: 'message' }> => item.kind === 'message');
+    const statuses = items.filter((item): item is Extract<PlannedItem, { kind: 'status' }> => item.kind === 'status');
+    const stored = await storeInboundMessages(trx, this.options.schema, messages.map((item) => item.row));
+    const { recorded, advanced } = await storeMessageStatuses(trx, this.options.schema, statuses.map((item) => item.row));
+    // In this transaction: an agent's work exists if and only if its message does.
+    const work = messages.filter((item) => item.agentWillAct && stored.has(item.row.id)).map((item) => ({ messageId: item.row.id }));
+    await this.options.jobs.insertMany(QueueName.AgentInbound, work, trx);
+    return { messages: stored, advanced, recordedStatuses: recorded, failed: [] };
+  }
+
+  /** Counts per delivery, dead letters from the apply step, and the events to publish, in message order. */
+  private account(plans: DeliveryPlan[], items: PlannedItem[], applied: Applied) {
+    const failed = new Map(applied.failed.map((f) => [f.item, f]));
+    const inbound: Array<{ row: Extract<PlannedItem, { kind: 'message' }>['row']; stored: StoredInboundMessage }> = [];
+    for (const item of items) {
+      const plan = plans[item.delivery]!;
+      const failure = failed.get(item);
+      if (failure) {
+        plan.deadLetters.push({ ...item.deadLetter, reason: failure.reason, errorCode: failure.errorCode });
+        continue;
+      }
+      if (item.kind === 'message') {
+        const stored = applied.messages.get(item.row.id);
+        if (stored) {
+          plan.counts.messages += 1;
+          if (item.row.agentId) inbound.push({ row: item.row, stored });
+        } else {
+          plan.counts.duplicateMessages += 1;
+        }
+      } else if (applied.recordedStatuses.has(`${item.row.credentialId} ${item.row.wamid} ${item.row.status}`)) {
+        plan.counts.statuses += 1;
+      } else {
+        plan.counts.duplicateStatuses += 1;
+      }
+    }
+    for (const plan of plans) {
+      plan.counts.deadLettered = plan.deadLetters.length;
+      if (plan.deadLetters.length > 0 && plan.outcome === DeliveryOutcome.PROCESSED) plan.outcome = DeliveryOutcome.PROCESSED_WITH_REJECTIONS;
+    }
+    // Subscribers see a conversation's messages in the order they were written.
+    inbound.sort((a, b) => a.row.timestamp.getTime() - b.row.timestamp.getTime());
+    const events: Array<[Topic.InboundMessage | Topic.MessageStatus, string, MessageEvent]> = [];
+    for (const { row, stored } of inbound) {
+      const snapshot: MessageSnapshot = {
+        id: row.id,
+        userId: row.userId,
+        credentialId: row.credentialId,
+        agentId: row.agentId,
+        conversationId: stored.conversationId,
+        whatsappMessageId: row.wamid,
+        fromPhone: row.customerWaId,
+        toPhone: row.businessNumber,
+        direction: 'inbound',
+        messageType: row.messageType,
+        content: row.content,
+        replyToMessageId: row.replyToWamid,
+        status: MessageStatus.RECEIVED,
+        statusAt: row.timestamp.toISOString(),
+        errorCode: null,
+        errorTitle: null,
+        timestamp: row.timestamp.toISOString(),
+        createdAt: stored.createdAt.toISOString(),
+      };
+      events.push([Topic.InboundMessage, row.agentId!, withSnapshot({ messageId: row.id, userId: row.userId, agentId: row.agentId, status: MessageStatus.RECEIVED }, snapshot)]);
+    }
+    for (const message of applied.advanced) {
+      if (!message.agentId) continue;
+      events.push([Topic.MessageStatus, message.agentId, withSnapshot({ messageId: message.id, userId: message.userId, agentId: message.agentId, status: message.status as MessageStatus }, message)]);
+    }
+    return events;
+  }
+
+  private async endpointsOf(trx: Trx, claimed: ClaimedDelivery[]): Promise<Map<string, EndpointFacts>> {
+    const ids = [...new Set(claimed.map((delivery) => delivery.endpoint_id))];
+    const result = await sql<EndpointFacts>`
+      select e.id, e.user_id as "userId", e.phone_number_id as "phoneNumberId", c.id as "credentialId",
+             c.business_account_id as "businessAccountId", c.platform
+        from ${this.table('whatsapp_webhooks')} e
+        join ${this.table('whatsapp_credentials')} c on c.id = e.credential_id
+       where e.id = any(${ids}::uuid[])
+    `.execute(trx);
+    return new Map(result.rows.map((row) => [row.id, row]));
+  }
+
+  private async agentsOf(trx: Trx, credentialIds: string[]): Promise<Map<string, AgentFacts>> {
+    if (credentialIds.length === 0) return new Map();
+    const result = await sql<AgentFacts & { credentialId: string; phoneNumberId: string }>`
+      select credential_id as "credentialId", phone_number_id as "phoneNumberId", agent_id as "agentId", enabled,
+             auto_reply as "autoReply", business_hours as "businessHours", welcome_message as "welcomeMessage",
+             fallback_message as "fallbackMessage"
+        from ${this.table('agent_whatsapp_configs')}
+       where credential_id = any(${credentialIds}::uuid[])
+    `.execute(trx);
+    return new Map(result.rows.map((row) => [`${row.credentialId} ${row.phoneNumberId}`, row]));
+  }
+
+  /**
+   * The platform's shared number (rare): the ORM's routing rule, with the batch's own earlier decisions
+   * first, since a customer's thread opened earlier in this batch is not committed yet.
+   */
+  private async routePlatform(cache: Map<string, PlatformRoute>, phoneNumberId: string, customer: string, message: { type: string }): Promise<PlatformRoute> {
+    const key = `${phoneNumberId} ${customer}`;
+    const route = await routePlatformInbound(this.options.orm.em.fork(), phoneNumberId, customer, readableText(message.type, message as Record<string, unknown>));
+    // A code always decides; otherwise a thread this batch opened beats an older committed one.
+    const decided = route?.by === 'code' ? route : (cache.get(key) ?? route);
+    const result = decided ? { userId: decided.userId, agentId: decided.agentId } : null;
+    if (result) cache.set(key, result);
+    return result;
+  }
+
+  private async appSecretOf(credentialId: string): Promise<string> {
     const em = this.options.orm.em.fork();
-    const cutoff = new Date(Date.now() - this.options.retentionDays * 86_400_000);
-    const old = await em.find(
-      WebhookDelivery,
-      { processedAt: { $ne: null, $lt: cutoff } },
-      { fields: ['id'], orderBy: { id: 'asc' }, limit: RETENTION_SWEEP_ROWS },
-    );
-    if (old.length > 0) await em.nativeDelete(WebhookDelivery, { id: { $in: old.map((d) => d.id) } });
+    const credential = await em.findOneOrFail(WhatsAppCredential, { id: credentialId });
+    return (await readCredentialSecrets(em, this.options.keys, credential)).appSecret;
+  }
+
+  private async writeDeadLetters(trx: Trx, letters: Array<DeadLetterDraft & { reason: string; errorCode: string | null }>): Promise<void> {
+    if (letters.length === 0) return;
+    const rows = letters.map((letter) => ({
+      user_id: letter.userId,
+      credential_id: letter.credentialId,
+      endpoint_id: letter.endpointId,
+      delivery_id: letter.deliveryId,
+      kind: letter.kind,
+      wamid: letter.wamid,
+      reason: letter.reason,
+      error_code: letter.errorCode,
+      payload: letter.payload,
+    }));
+    // The payload travels as JSON text inside JSON, so even what jsonb itself refuses (a NUL) arrives.
+    await sql`
+      insert into ${this.table('webhook_dead_letters')}
+        (id, user_id, credential_id, endpoint_id, delivery_id, kind, wamid, reason, error_code, payload, attempts, created_at)
+      select gen_random_uuid(), user_id, credential_id, endpoint_id, delivery_id, kind, wamid, reason, error_code, payload, 1, now()
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
+          user_id uuid, credential_id uuid, endpoint_id uuid, delivery_id bigint, kind text, wamid text, reason text, error_code text, payload text)
+    `.execute(trx);
+  }
+
+  private async markProcessed(trx: Trx, plans: DeliveryPlan[]): Promise<void> {
+    if (plans.length === 0) return;
+    const rows = plans.map((plan) => ({ id: plan.deliveryId, outcome: plan.outcome, now_verified: plan.nowVerified }));
+    await sql`
+      update ${this.table('webhook_deliveries')} as d set
+        processed_at = now(),
+        outcome = x.outcome,
+        attempts = d.attempts + 1,
+        last_error = null,
+        signature_verified = d.signature_verified or x.now_verified,
+        signature_header = case when x.now_verified then null else d.signature_header end
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id bigint, outcome text, now_verified boolean)
+       where d.id = x.id
+    `.execute(trx);
+  }
+
+  /** A batch that could not be applied at all: each delivery waits its backoff, in a transaction of its own. */
+  private async scheduleRetries(claimed: ClaimedDelivery[], error: unknown): Promise<void> {
+    this.options.logger.warn({ err: error, deliveries: claimed.length }, 'webhook inbox batch failed; its deliveries will be retried');
+    try {
+      const trx = await this.options.db.startTransaction().execute();
+      try {
+        await this.scheduleRetriesIn(trx, claimed.map((delivery) => ({ delivery, error })));
+        await trx.commit().execute();
+      } catch (inner) {
+        await trx.rollback().execute().catch(() => undefined);
+        throw inner;
+      }
+    } catch (inner) {
+      // The database is away: the rows stay claimable and are tried again at the next poll.
+      this.options.logger.warn({ err: inner }, 'could not schedule the retries; the deliveries stay pending');
+    }
+    for (const delivery of claimed) this.emit('settled', { deliveryId: delivery.id, outcome: null, error: describe(error) });
+  }
+
+  private async scheduleRetriesIn(trx: Trx, retries: Array<{ delivery: ClaimedDelivery; error: unknown }>): Promise<void> {
+    const rows = retries.map(({ delivery, error }) => {
+      const keysDown = error instanceof KeyServiceUnavailableError;
+      // Nothing accepted is ever given up: the wait grows to 15 minutes and stays there.
+      const exponent = Math.min(delivery.attempts + 1, keysDown ? 6 : 10);
+      const seconds = Math.min(2 ** exponent, MAX_BACKOFF_SECONDS) * (0.75 + Math.random() * 0.5);
+      // Never the error's text: it may quote Meta's payload. The class and code are enough to diagnose.
+      return { id: delivery.id, delay_ms: Math.round(seconds * 1000), last_error: describe(error) };
+    });
+    await sql`
+      update ${this.table('webhook_deliveries')} as d set
+        attempts = d.attempts + 1,
+        next_attempt_at = now() + x.delay_ms * interval '1 millisecond',
+        last_error = x.last_error
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id bigint, delay_ms bigint, last_error text)
+       where d.id = x.id
+    `.execute(trx);
+  }
+
+  /**
+   * After the commit, in one statement; an endpoint another instance is updating right now is skipped
+   * (it is setting the same time), so instances never wait on each other for this.
+   */
+  private async touchEndpoints(ids: Set<string>): Promise<void> {
+    if (ids.size === 0) return;
+    await sql`
+      update ${this.table('whatsapp_webhooks')} set last_delivery_at = now()
+       where id in (select id from ${this.table('whatsapp_webhooks')} where id = any(${[...ids]}::uuid[]) order by id for update skip locked)
+    `.execute(this.options.db).catch((error: unknown) => {
+      this.options.logger.warn({ err: error }, 'could not record the last delivery time');
+    });
   }
 }
 
-/** A delivery failed while its batch was applied in one transaction. */
-class BatchInterrupted extends Error {
-  constructor(override readonly cause: unknown) {
-    super('a delivery failed; the batch is redone one delivery at a time');
-    this.name = 'BatchInterrupted';
-  }
+function withSnapshot(event: MessageEvent, snapshot: MessageSnapshot): MessageEvent {
+  return Buffer.byteLength(JSON.stringify(snapshot)) <= MAX_SNAPSHOT_BYTES ? { ...event, message: snapshot } : event;
+}
+
+function codeOf(error: unknown): string | null {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string') return code;
+  return error instanceof Error ? error.name : null;
 }
 
 function describe(error: unknown): string {

@@ -8,3 +8,5 @@ export { teardownWebhookConfiguration, type TeardownDeps, type TeardownOptions, 
 export { createWebhooksModule, type WebhooksModule, type WebhooksModuleOptions } from './webhooks-module';
 export type { InboxProcessor, SettledDelivery } from './inbox-processor';
 export { CredentialWebhookResolver, WebhookMutationResolver } from './webhook.resolver';
+export { InboundDeadLetterResolver } from './dead-letter.resolver';
+export { InboundDeadLetter, DeadLetterKind } from './inbound-dead-letter.entity';

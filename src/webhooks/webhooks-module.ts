@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool } from 'pg';
 import type { AppServices } from '../graphql/app-services';
 import { QueueName } from '../jobs';
@@ -23,6 +24,8 @@ export interface WebhooksModule {
   /** The handler of `<WEBHOOK_PATH_PREFIX>/<endpoint key>`. */
   route: (req: IncomingMessage, res: ServerResponse, endpointKey: string, url: URL) => Promise<void>;
   processor: InboxProcessor;
+  /** Stored deliveries not processed yet, and how long the oldest has waited. */
+  backlog(): Promise<{ deliveries: number; oldestSeconds: number }>;
   /**
    * Starts the background work once the HTTP server listens: configuring Meta makes Meta call our
    * endpoint back, and processing needs nothing else.
@@ -38,8 +41,13 @@ export interface WebhooksModule {
  * of one INSERT per request, where 8 only matched it, with no worse latency at 1,000 deliveries/s.
  */
 const INBOX_CONNECTIONS = 4;
-/** Batches of the inbox worked at once per instance; more instances add more. */
+/**
+ * Batches of the inbox worked at once per instance; more instances add more. Two, so that one batch's
+ * statements run while the other's wait for their commit.
+ */
 const PROCESSING_LOOPS = 2;
+/** Deliveries per batch: large enough that round trips are a rounding error per delivery. */
+const PROCESSING_BATCH = 500;
 
 /** Wires the webhook domain: receiver and its HTTP route, the inbox processor, the configuration job. */
 export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksModule {
@@ -49,16 +57,32 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
 
   const pool = new Pool({ connectionString: options.databaseUrl, max: INBOX_CONNECTIONS, application_name: 'whatsapp-connect-webhooks' });
   pool.on('error', (error) => logger.warn({ err: error }, 'webhook inbox connection lost; it is replaced on next use'));
+  // Processing's own connections (one per loop, one for after-commit writes), so it never waits behind
+  // the ORM's pool or the receiver's.
+  const processingPool = new Pool({ connectionString: options.databaseUrl, max: PROCESSING_LOOPS + 1, application_name: 'whatsapp-connect-inbound' });
+  processingPool.on('error', (error) => logger.warn({ err: error }, 'inbound processing connection lost; it is replaced on next use'));
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: processingPool }) });
   const processor = new InboxProcessor({
+    db,
+    schema: config.database.schema,
     orm,
     keys,
     jobs,
     eventBus,
     logger,
     pollIntervalMs: config.jobs.pollingIntervalSeconds * 1000,
-    retentionDays: settings.deliveryRetentionDays,
+    batchSize: PROCESSING_BATCH,
     concurrency: PROCESSING_LOOPS,
+    onBatch: (report) => metrics.recordInboundBatch(report),
   });
+  const backlog = async () => {
+    const { rows } = await sql<{ deliveries: number; oldest: number }>`
+      select count(*)::int as deliveries, coalesce(extract(epoch from now() - min(received_at)), 0)::float8 as oldest
+        from ${sql.table(`${config.database.schema}.webhook_deliveries`)} where processed_at is null
+    `.execute(db);
+    return { deliveries: rows[0]!.deliveries, oldestSeconds: rows[0]!.oldest };
+  };
+  metrics.setInboundBacklogProbe(backlog);
   const receiver: WebhookReceiver = new WebhookReceiver({
     orm,
     keys,
@@ -68,13 +92,11 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
     onStored: () => processor.notify(),
     rateLimit: { limiter: services.rateLimiter, perSecond: config.rateLimits.webhookPerSecond },
   });
-  processor.on('settled', (item) => {
-    if (item.outcome) metrics.webhookDeliveries.inc({ outcome: `processed_${item.outcome}` });
-  });
 
   return {
     route: createWebhookRoute({ receiver, maxBodyBytes: settings.maxBodyBytes, metrics, logger }),
     processor,
+    backlog,
     async startWorkers() {
       // Created here so inbound messages can be queued even before the agent domain's worker starts.
       await jobs.ensureQueue(QueueName.AgentInbound);
@@ -100,7 +122,7 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
     },
     async stop() {
       await processor.stop();
-      await pool.end();
+      await Promise.all([pool.end(), db.destroy()]);
     },
   };
 }

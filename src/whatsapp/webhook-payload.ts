@@ -209,3 +209,44 @@ export function parseWebhookPayload(rawBody: Buffer | string): ParseWebhookResul
   }
   return { ok: true, envelope: parsed.data };
 }
+
+/**
+ * A `messages` change as processing reads it: the envelope strictly, its messages and statuses one by
+ * one (see parseInboundMessage, StatusSchema), so one odd element never takes its neighbours with it.
+ */
+export const LenientMessagesValueSchema = z.looseObject({
+  messaging_product: z.literal('whatsapp'),
+  metadata: z.looseObject({ display_phone_number: z.string(), phone_number_id: PhoneNumberIdSchema }),
+  contacts: z.array(z.unknown()).optional(),
+  messages: z.array(z.unknown()).optional(),
+  statuses: z.array(z.unknown()).optional(),
+  errors: z.array(WebhookErrorSchema).optional(),
+});
+export type LenientMessagesValue = z.infer<typeof LenientMessagesValueSchema>;
+
+/**
+ * What routing and deduplication need of a message: enough to store one whose content Meta left out.
+ * Meta does send such messages, e.g. an `interactive` with no `interactive` object beside a value-level
+ * error 131000 when WhatsApp Web reconnects; the customer did write, so the message is kept.
+ */
+const IncompleteMessageSchema = z.looseObject({ ...messageBase, type: z.string().min(1) });
+
+export type ParsedInboundMessage =
+  | { ok: true; message: InboundMessage; complete: true }
+  | { ok: true; message: InboundMessage; complete: false }
+  | { ok: false; issues: string[] };
+
+/** One element of `messages[]`: complete, incomplete but storable, or unusable (issues name paths only). */
+export function parseInboundMessage(raw: unknown): ParsedInboundMessage {
+  const complete = InboundMessageSchema.safeParse(raw);
+  if (complete.success) return { ok: true, message: complete.data, complete: true };
+  const incomplete = IncompleteMessageSchema.safeParse(raw);
+  if (incomplete.success) return { ok: true, message: incomplete.data as InboundMessage, complete: false };
+  return { ok: false, issues: incomplete.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) };
+}
+
+/** One element of `contacts[]`, or null when it is not one. */
+export function parseWebhookContact(raw: unknown): WebhookContact | null {
+  const parsed = WebhookContactSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}

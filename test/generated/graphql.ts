@@ -314,6 +314,8 @@ export type Mutation = {
   reinstateWhatsAppCredential: WhatsAppCredential;
   /** Admins: once deprecated and unused, remove the platform's credentials for good. */
   retirePlatformWhatsApp: PlatformWhatsApp;
+  /** Hands a dead-lettered item back to processing, exactly as if Meta had delivered it again (a duplicate is still stored once). If it fails again, a new dead letter records why. */
+  retryWhatsAppInboundDeadLetter: WhatsAppInboundDeadLetter;
   /** Check the credential with Meta now and update its status. */
   revalidateWhatsAppCredential: WhatsAppCredential;
   /** Back to the platform's credentials: within the rollback window after a run, or after a failed run. */
@@ -391,6 +393,11 @@ export type MutationReconfigureWhatsAppWebhookArgs = {
 
 
 export type MutationReinstateWhatsAppCredentialArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRetryWhatsAppInboundDeadLetterArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -478,6 +485,8 @@ export type Query = {
   platformWhatsApp: PlatformWhatsApp;
   /** My encryption key's versions and the state of its last rotation (an admin may name any user). NOT_FOUND without a key. */
   userKeyInfo: UserKeyInfo;
+  /** Inbound messages and statuses of my numbers that could not be stored, newest first, with the reason. Everything else of their deliveries was stored; retry one once its cause is gone. */
+  whatsAppInboundDeadLetters: Array<WhatsAppInboundDeadLetter>;
   /** Your latest migration run and whether it can be rolled back. */
   whatsAppMigration?: Maybe<WhatsAppMigration>;
   /** What moving your agents to your own WhatsApp numbers would do. */
@@ -530,6 +539,12 @@ export type QueryMyWhatsAppAuditLogArgs = {
 
 export type QueryUserKeyInfoArgs = {
   userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryWhatsAppInboundDeadLettersArgs = {
+  first?: Scalars['Int']['input'];
+  includeRetried?: Scalars['Boolean']['input'];
 };
 
 
@@ -806,6 +821,36 @@ export type WhatsAppCurrencyInput = {
   /** ISO 4217 code, e.g. EUR. */
   code: Scalars['String']['input'];
   fallbackValue: Scalars['String']['input'];
+};
+
+/** What a dead-lettered item of an inbound delivery is. */
+export type WhatsAppDeadLetterKind =
+  /** A change, or a whole delivery, that could not be taken apart into messages and statuses. */
+  | 'CHANGE'
+  /** One inbound message. */
+  | 'MESSAGE'
+  /** One delivery status of an outbound message. */
+  | 'STATUS';
+
+/** An inbound message or status that could not be stored, kept with its reason. */
+export type WhatsAppInboundDeadLetter = {
+  __typename?: 'WhatsAppInboundDeadLetter';
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** The credential whose number received it. */
+  credentialId?: Maybe<Scalars['ID']['output']>;
+  /** The database's SQLSTATE or the error class, when one caused it. */
+  errorCode?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: WhatsAppDeadLetterKind;
+  /** Why it could not be applied, e.g. `malformed_message` or `database_refused`. */
+  reason: Scalars['String']['output'];
+  /** When a retry applied it; null while it waits. */
+  resolvedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  retriedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  userId: Scalars['ID']['output'];
+  /** The WhatsApp message id, when the item has one. */
+  wamid?: Maybe<Scalars['String']['output']>;
 };
 
 /** An interactive list: 1 to 10 sections, 10 rows in total. */

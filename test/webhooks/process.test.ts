@@ -5,7 +5,18 @@ import { Topic, type MessageEvent } from '../../src/events';
 import { applyRecordedStatuses, Conversation, Message, MessageDirection, MessageStatus, MessageStatusEvent } from '../../src/messaging';
 import { serializeLikeMeta, type RunningSandbox, type SandboxAccount } from '../../src/sandbox';
 import type { TestApp } from '../support/start-test-app';
-import { addTenant, configureNow, countRows, nextAttempt, settled, startAppOn, startSandboxForTest, type Tenant } from './webhook-kit';
+import { InboundDeadLetter } from '../../src/webhooks';
+import { postGraphQL } from '../support/graphql-http';
+import { addTenant, configureNow, countRows, settled, startAppOn, startSandboxForTest, type Tenant } from './webhook-kit';
+
+type DeadLetterData = {
+  whatsAppInboundDeadLetters: Array<{ id: string; kind?: string; reason?: string; wamid?: string }>;
+  retryWhatsAppInboundDeadLetter: { id: string; retriedAt?: string | null };
+};
+
+function graphql(target: TestApp, token: string, query: string, variables: Record<string, unknown> = {}) {
+  return postGraphQL<DeadLetterData>(target.graphqlUrl, query, { variables, authorization: token });
+}
 
 let running: RunningSandbox;
 let app: TestApp;
@@ -375,19 +386,70 @@ describe('processing stored deliveries', () => {
     expect((await processed)[0]).toMatchObject({ outcome: 'processed_with_rejections', counts: { messages: 1, rejectedChanges: 2 } });
     const em = app.orm.em.fork();
     expect(await em.count(Message, { credentialId: tenant.credentialId })).toBe(1);
-    const audits = await em.find(AuditEntry, { action: 'webhook.change_rejected', targetId: tenant.endpoint.id });
-    expect(audits.map((a) => a.details!.reason)).toEqual(['malformed_change', 'malformed_change']);
+    // A message without an id is rejected alone: its neighbours in the same change would have been kept.
+    const audits = await em.find(AuditEntry, { action: { $in: ['webhook.change_rejected', 'webhook.message_rejected'] }, targetId: tenant.endpoint.id }, { orderBy: { id: 'asc' } });
+    expect(audits.map((a) => [a.action, a.details!.reason])).toEqual([
+      ['webhook.message_rejected', 'malformed_message'],
+      ['webhook.change_rejected', 'malformed_change'],
+    ]);
     expect(JSON.stringify(audits.map((a) => a.details))).not.toContain('no id'); // paths, never values
+    const letters = await em.find(InboundDeadLetter, { endpointId: tenant.endpoint.id }, { orderBy: { createdAt: 'asc' } });
+    expect(letters.map((l) => [l.kind, l.reason]).sort()).toEqual([['change', 'malformed_change'], ['message', 'malformed_message']]);
   });
 
-  it('stores messages for a number with no agent, with no agent, and still queues them', async () => {
+  it('stores a message Meta sent without its content, with its type and Meta\'s error, for the agent and the history', async () => {
+    const tenant = await routedTenant();
+    const id = wamid();
+    const body = serializeLikeMeta({
+      object: 'whatsapp_business_account',
+      entry: [{ id: tenant.account.wabaId, changes: [messagesValue(tenant.account, {
+        contacts: [{ profile: { name: 'Ana' }, wa_id: '5511987654321' }],
+        messages: [{ from: '5511987654321', id, timestamp: '1760000000', type: 'interactive' }],
+        errors: [{ code: 131000, title: 'Something went wrong', message: 'Something went wrong', error_data: { details: 'Message failed to send because of an unknown error.' } }],
+      })] }],
+    });
+    const processed = settled(app);
+    expect((await running.sandbox.deliverRaw(body, { phoneNumberId: tenant.account.phoneNumberId })).status).toBe(200);
+    expect((await processed)[0]).toMatchObject({ outcome: 'processed', counts: { messages: 1, incompleteMessages: 1, systemErrors: 1, rejectedChanges: 0 } });
+    const message = await app.orm.em.fork().findOneOrFail(Message, { whatsappMessageId: id });
+    expect(message).toMatchObject({ messageType: 'interactive', agentId: tenant.agentId });
+    expect(message.content).toMatchObject({ type: 'interactive', errors: [{ code: 131000 }] });
+    expect(await agentJobs()).toContain(message.id);
+  });
+
+  it('scopes deduplication to the receiving number: another tenant reusing a wamid cannot suppress a message', async () => {
+    const first = await routedTenant();
+    const second = await routedTenant();
+    const shared = wamid();
+    const processed = settled(app, 2);
+    await running.sandbox.deliverInboundMessage({ phoneNumberId: first.account.phoneNumberId, from: '5511987654321', type: 'text', text: { body: 'primeiro' }, id: shared });
+    await running.sandbox.deliverInboundMessage({ phoneNumberId: second.account.phoneNumberId, from: '5511987654321', type: 'text', text: { body: 'segundo' }, id: shared });
+    await processed;
+    const em = app.orm.em.fork();
+    const stored = await em.find(Message, { whatsappMessageId: shared }, { orderBy: { credentialId: 'asc' } });
+    expect(stored.map((m) => m.credentialId).sort()).toEqual([first.credentialId, second.credentialId].sort());
+  });
+
+  it('stores messages for a number with no agent, and queues no agent work for them', async () => {
     const tenant = await routedTenant({ agent: false });
     const processed = settled(app);
     const { wamid: id } = await running.sandbox.deliverInboundMessage({ phoneNumberId: tenant.account.phoneNumberId, from: '5511987654321', type: 'text', text: { body: 'alguém?' } });
     await processed;
     const message = await app.orm.em.fork().findOneOrFail(Message, { whatsappMessageId: id });
     expect(message.agentId).toBeNull();
-    expect(await agentJobs()).toContain(message.id);
+    expect(await agentJobs()).not.toContain(message.id);
+  });
+
+  it('queues agent work only when the agent will act: not when it is paused or has auto-reply off', async () => {
+    const tenant = await routedTenant();
+    const em = app.orm.em.fork();
+    await em.nativeUpdate(AgentWhatsAppConfig, { agentId: tenant.agentId! }, { autoReply: false });
+    const processed = settled(app);
+    const { wamid: id } = await running.sandbox.deliverInboundMessage({ phoneNumberId: tenant.account.phoneNumberId, from: '5511987654321', type: 'text', text: { body: 'ninguém responde' } });
+    await processed;
+    const message = await em.fork().findOneOrFail(Message, { whatsappMessageId: id });
+    expect(message.agentId).toBe(tenant.agentId);
+    expect(await agentJobs()).not.toContain(message.id);
   });
 
   it('re-processing a delivery (a crash after applying it, before marking it) changes nothing', async () => {
@@ -405,43 +467,55 @@ describe('processing stored deliveries', () => {
     expect(await app.orm.em.fork().count(Message, { whatsappMessageId: id })).toBe(1);
   });
 
-  it('rolls a delivery back when applying it fails midway, retries it, and applies it exactly once', async () => {
+  it('sets aside the one message the database refuses as a dead letter, stores the rest of its batch, and applies it once on retry', async () => {
     const tenant = await routedTenant();
     const connection = app.orm.em.getConnection();
-    // A real database failure, half-way through: the conversation is written, then the message insert fails.
-    await connection.execute(`create table if not exists "whatsapp_connect"."fail_inserts" (flag int)`);
-    await connection.execute(`insert into "whatsapp_connect"."fail_inserts" values (1)`);
+    // A real database refusal of one message only: a trigger raises for one text.
     await connection.execute(`
       create or replace function "whatsapp_connect".fail_message_insert() returns trigger language plpgsql as $$
       begin
-        if exists (select 1 from "whatsapp_connect"."fail_inserts") then raise exception 'injected failure'; end if;
+        if new.content->'text'->>'body' = 'vai falhar' then raise exception 'injected failure'; end if;
         return new;
       end $$`);
     await connection.execute(`create trigger fail_message_insert before insert on "whatsapp_connect"."whatsapp_messages" for each row execute function "whatsapp_connect".fail_message_insert()`);
     try {
-      const failedAttempt = nextAttempt(app);
-      const customer = '5541987654321';
-      const { wamid: id, status } = await running.sandbox.deliverInboundMessage({ phoneNumberId: tenant.account.phoneNumberId, from: customer, profileName: 'Dora', type: 'text', text: { body: 'vai falhar' } });
-      expect(status).toBe(200);
-      const attempt = await failedAttempt;
-      expect(attempt).toMatchObject({ outcome: null });
+      const bad = wamid();
+      const good = wamid();
+      const body = serializeLikeMeta({
+        object: 'whatsapp_business_account',
+        entry: [{ id: tenant.account.wabaId, changes: [messagesValue(tenant.account, {
+          contacts: [{ profile: { name: 'Dora' }, wa_id: '5541987654321' }],
+          messages: [
+            { from: '5541987654321', id: bad, timestamp: '1760000000', type: 'text', text: { body: 'vai falhar' } },
+            { from: '5541987654321', id: good, timestamp: '1760000001', type: 'text', text: { body: 'vai dar certo' } },
+          ],
+        })] }],
+      });
+      const processed = settled(app);
+      expect((await running.sandbox.deliverRaw(body, { phoneNumberId: tenant.account.phoneNumberId })).status).toBe(200);
+      const [delivery] = await processed;
+      expect(delivery).toMatchObject({ outcome: 'processed_with_rejections', counts: { messages: 1, deadLettered: 1 } });
       const em = app.orm.em.fork();
-      expect(await em.count(Conversation, { phoneNumberId: tenant.account.phoneNumberId, customerWaId: customer })).toBe(0); // rolled back with it
-      const rows: Array<{ attempts: number; last_error: string; processed_at: Date | null }> = await connection.execute(
-        `select attempts, last_error, processed_at from "whatsapp_connect"."webhook_deliveries" where id = ?`,
-        [attempt.deliveryId],
-      );
-      expect(rows[0]).toMatchObject({ attempts: 1, processed_at: null });
-      expect(rows[0]!.last_error).not.toContain('vai falhar');
+      expect(await em.count(Message, { whatsappMessageId: good })).toBe(1);
+      expect(await em.count(Message, { whatsappMessageId: bad })).toBe(0);
+      const [letter] = await em.find(InboundDeadLetter, { wamid: bad });
+      expect(letter).toMatchObject({ kind: 'message', reason: 'database_refused', errorCode: 'P0001', userId: tenant.userId, retriedAt: null });
+      expect(letter!.reason).not.toContain('vai falhar');
 
+      // The owner sees it and retries it once the cause is gone.
+      await connection.execute(`drop trigger if exists fail_message_insert on "whatsapp_connect"."whatsapp_messages"`);
+      const token = await app.tokenFor(tenant.userId);
+      const listed = await graphql(app, token, `{ whatsAppInboundDeadLetters { id kind reason wamid } }`);
+      expect(listed.data!.whatsAppInboundDeadLetters).toEqual([{ id: letter!.id, kind: 'MESSAGE', reason: 'database_refused', wamid: bad }]);
       const retried = settled(app);
-      await connection.execute(`delete from "whatsapp_connect"."fail_inserts"`);
-      const [done] = await retried; // after the backoff (about 2 s)
-      expect(done).toMatchObject({ deliveryId: attempt.deliveryId, outcome: 'processed', counts: { messages: 1 } });
-      expect(await em.count(Message, { whatsappMessageId: id })).toBe(1);
-      expect(await em.count(Conversation, { phoneNumberId: tenant.account.phoneNumberId, customerWaId: customer })).toBe(1);
-      const message = await em.findOneOrFail(Message, { whatsappMessageId: id });
-      expect((await agentJobs()).filter((j) => j === message.id)).toHaveLength(1);
+      const retry = await graphql(app, token, `mutation ($id: ID!) { retryWhatsAppInboundDeadLetter(id: $id) { id retriedAt } }`, { id: letter!.id });
+      expect(retry.data!.retryWhatsAppInboundDeadLetter.retriedAt).not.toBeNull();
+      expect((await retried)[0]).toMatchObject({ outcome: 'processed', counts: { messages: 1 } });
+      expect(await em.fork().count(Message, { whatsappMessageId: bad })).toBe(1);
+      const again = await graphql(app, token, `mutation ($id: ID!) { retryWhatsAppInboundDeadLetter(id: $id) { id } }`, { id: letter!.id });
+      expect(again.errors![0]!.extensions!.code).toBe('CONFLICT');
+      const stranger = await graphql(app, await app.tokenFor(randomUUID()), `{ whatsAppInboundDeadLetters(includeRetried: true) { id } }`);
+      expect(stranger.data!.whatsAppInboundDeadLetters).toEqual([]);
     } finally {
       await connection.execute(`drop trigger if exists fail_message_insert on "whatsapp_connect"."whatsapp_messages"`);
     }

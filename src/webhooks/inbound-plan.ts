@@ -1,0 +1,318 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { agentWillAct, type AgentActivity } from '../agents';
+import { AuditOutcome, type AuditDetail, type AuditRecord } from '../audit';
+import type { InboundMessageRow, InboundStatusRow } from '../messaging/inbound-batch-store';
+import {
+  LenientMessagesValueSchema,
+  OtherChangeSchema,
+  parseInboundMessage,
+  parseWebhookContact,
+  StatusSchema,
+  type InboundMessage,
+  type LenientMessagesValue,
+  type WebhookContact,
+} from '../whatsapp';
+import { DeadLetterKind } from './inbound-dead-letter.entity';
+import { DeliveryOutcome } from './delivery-outcome';
+
+/**
+ * Inbound processing, step one: a stored delivery taken apart in memory into what the batch will write
+ * (messages, statuses, audit entries, dead letters). Nothing here touches the database; routing facts
+ * come in through `PlanContext`, looked up once per batch.
+ */
+
+export interface DeliveryCounts {
+  messages: number;
+  duplicateMessages: number;
+  /** Messages Meta sent without their content (stored with Meta's error). */
+  incompleteMessages: number;
+  statuses: number;
+  duplicateStatuses: number;
+  rejectedChanges: number;
+  ignoredChanges: number;
+  systemErrors: number;
+  deadLettered: number;
+}
+
+export interface EndpointFacts {
+  id: string;
+  userId: string;
+  phoneNumberId: string;
+  credentialId: string;
+  businessAccountId: string;
+  platform: boolean;
+}
+
+export interface AgentFacts extends AgentActivity {
+  agentId: string;
+}
+
+/** Where a platform message goes: the agent the customer's code or thread names, or nobody. */
+export type PlatformRoute = { userId: string; agentId: string } | null;
+
+export interface PlanContext {
+  /** The agent on an own number, by `${credentialId} ${phoneNumberId}`. */
+  agentOn(credentialId: string, phoneNumberId: string): AgentFacts | null;
+  /** Routing on the platform's shared number, decided in order of the messages in the batch. */
+  routePlatform(phoneNumberId: string, customer: string, message: InboundMessage): Promise<PlatformRoute>;
+}
+
+/** What a dead letter needs to be written and, later, applied again. */
+export interface DeadLetterDraft {
+  userId: string;
+  credentialId: string;
+  endpointId: string;
+  deliveryId: string;
+  kind: DeadLetterKind;
+  wamid: string | null;
+  /** JSON: `{ wabaId, value }` with the value cut down to this one item (plus metadata and contacts). */
+  payload: string;
+}
+
+export type PlannedItem =
+  | { kind: 'message'; delivery: number; row: InboundMessageRow; agentWillAct: boolean; deadLetter: DeadLetterDraft }
+  | { kind: 'status'; delivery: number; row: InboundStatusRow; agentId: null; deadLetter: DeadLetterDraft };
+
+export interface DeliveryPlan {
+  deliveryId: string;
+  endpointId: string | null;
+  outcome: DeliveryOutcome;
+  nowVerified: boolean;
+  counts: DeliveryCounts;
+  audits: AuditRecord[];
+  /** Dead letters decided while planning (malformed items); the apply step may add more. */
+  deadLetters: Array<DeadLetterDraft & { reason: string; errorCode: string | null }>;
+}
+
+export function emptyCounts(): DeliveryCounts {
+  return { messages: 0, duplicateMessages: 0, incompleteMessages: 0, statuses: 0, duplicateStatuses: 0, rejectedChanges: 0, ignoredChanges: 0, systemErrors: 0, deadLettered: 0 };
+}
+
+const EntrySchema = z.looseObject({ id: z.string(), changes: z.array(z.unknown()) });
+const EnvelopeSchema = z.looseObject({ object: z.literal('whatsapp_business_account'), entry: z.array(z.unknown()) });
+const ChangeHeadSchema = z.looseObject({ field: z.string().min(1), value: z.unknown() });
+
+/**
+ * Plans one delivery (already authenticated) into `items`, which the caller applies with the rest of its
+ * batch. `index` is the delivery's position in the batch; items carry it back.
+ */
+export async function planDelivery(
+  index: number,
+  delivery: { id: string; rawBody: Buffer },
+  endpoint: EndpointFacts,
+  context: PlanContext,
+  items: PlannedItem[],
+): Promise<DeliveryPlan> {
+  const plan: DeliveryPlan = { deliveryId: delivery.id, endpointId: endpoint.id, outcome: DeliveryOutcome.PROCESSED, nowVerified: false, counts: emptyCounts(), audits: [], deadLetters: [] };
+  const audit = (action: string, outcome: AuditOutcome, details: Record<string, AuditDetail>) =>
+    plan.audits.push({
+      actor: 'system',
+      action,
+      outcome,
+      subjectUserId: endpoint.userId,
+      targetType: 'WebhookEndpoint',
+      targetId: endpoint.id,
+      details: { deliveryId: delivery.id, ...details },
+    });
+  const deadLetter = (kind: DeadLetterKind, wamid: string | null, payload: unknown): DeadLetterDraft => ({
+    userId: endpoint.userId,
+    credentialId: endpoint.credentialId,
+    endpointId: endpoint.id,
+    deliveryId: delivery.id,
+    kind,
+    wamid,
+    payload: JSON.stringify(payload),
+  });
+  const reject = (kind: DeadLetterKind, wamid: string | null, payload: unknown, reason: string, details: Record<string, AuditDetail>) => {
+    plan.counts.rejectedChanges += 1;
+    plan.deadLetters.push({ ...deadLetter(kind, wamid, payload), reason, errorCode: null });
+    audit('webhook.change_rejected', AuditOutcome.REJECTED, { reason, ...details });
+  };
+
+  let json: unknown;
+  try {
+    json = JSON.parse(delivery.rawBody.toString('utf8'));
+  } catch {
+    json = undefined;
+  }
+  const envelope = EnvelopeSchema.safeParse(json);
+  if (!envelope.success) {
+    audit('webhook.delivery_rejected', AuditOutcome.REJECTED, { reason: 'invalid_payload' });
+    plan.outcome = DeliveryOutcome.INVALID_PAYLOAD;
+    return plan;
+  }
+
+  for (const rawEntry of envelope.data.entry) {
+    const entry = EntrySchema.safeParse(rawEntry);
+    if (!entry.success) {
+      reject(DeadLetterKind.CHANGE, null, { entry: rawEntry }, 'malformed_change', { field: '(none)', issues: issuesOf(entry.error) });
+      continue;
+    }
+    const wabaId = entry.data.id;
+    for (const rawChange of entry.data.changes) {
+      const head = ChangeHeadSchema.safeParse(rawChange);
+      const field = head.success ? head.data.field : '(none)';
+      if (!head.success) {
+        reject(DeadLetterKind.CHANGE, null, { wabaId, change: rawChange }, 'malformed_change', { field, issues: issuesOf(head.error) });
+        continue;
+      }
+      // A change for another business account or number is never routed: with several tenants on one
+      // Meta app, a misdirected (or forged with a shared app secret) change would land with the wrong one.
+      if (wabaId !== endpoint.businessAccountId) {
+        plan.counts.rejectedChanges += 1;
+        audit('webhook.change_rejected', AuditOutcome.REJECTED, { reason: 'business_account_mismatch', field, businessAccountId: wabaId });
+        continue;
+      }
+      if (field !== 'messages') {
+        const other = OtherChangeSchema.safeParse(rawChange);
+        if (!other.success) reject(DeadLetterKind.CHANGE, null, { wabaId, change: rawChange }, 'malformed_change', { field, issues: issuesOf(other.error) });
+        // Template and account fields reach the app-level callback, not this override.
+        else plan.counts.ignoredChanges += 1;
+        continue;
+      }
+      const value = LenientMessagesValueSchema.safeParse(head.data.value);
+      if (!value.success) {
+        reject(DeadLetterKind.CHANGE, null, { wabaId, change: rawChange }, 'malformed_change', { field, issues: issuesOf(value.error) });
+        continue;
+      }
+      const phoneNumberId = value.data.metadata.phone_number_id;
+      if (phoneNumberId !== endpoint.phoneNumberId) {
+        plan.counts.rejectedChanges += 1;
+        audit('webhook.change_rejected', AuditOutcome.REJECTED, { reason: 'phone_number_mismatch', field, phoneNumberId });
+        continue;
+      }
+      await planMessagesValue(index, wabaId, value.data, endpoint, context, plan, items, deadLetter, audit);
+      if (value.data.errors?.length) {
+        plan.counts.systemErrors += value.data.errors.length;
+        audit('webhook.system_error', AuditOutcome.FAILURE, { codes: value.data.errors.map((e) => String(e.code)) });
+      }
+    }
+  }
+  if (plan.counts.rejectedChanges > 0) plan.outcome = DeliveryOutcome.PROCESSED_WITH_REJECTIONS;
+  return plan;
+}
+
+async function planMessagesValue(
+  index: number,
+  wabaId: string,
+  value: LenientMessagesValue,
+  endpoint: EndpointFacts,
+  context: PlanContext,
+  plan: DeliveryPlan,
+  items: PlannedItem[],
+  deadLetter: (kind: DeadLetterKind, wamid: string | null, payload: unknown) => DeadLetterDraft,
+  audit: (action: string, outcome: AuditOutcome, details: Record<string, AuditDetail>) => void,
+): Promise<void> {
+  const { metadata } = value;
+  const contacts = (value.contacts ?? []).map(parseWebhookContact).filter((c): c is WebhookContact => c !== null);
+  const slice = (part: Record<string, unknown>) => ({ wabaId, value: { messaging_product: 'whatsapp', metadata, ...part } });
+
+  for (const raw of value.messages ?? []) {
+    const parsed = parseInboundMessage(raw);
+    const wamid = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : null;
+    if (!parsed.ok) {
+      plan.counts.rejectedChanges += 1;
+      plan.deadLetters.push({ ...deadLetter(DeadLetterKind.MESSAGE, wamid, slice({ contacts: value.contacts, messages: [raw] })), reason: 'malformed_message', errorCode: null });
+      audit('webhook.message_rejected', AuditOutcome.REJECTED, { reason: 'malformed_message', issues: parsed.issues.slice(0, 10) });
+      continue;
+    }
+    const message = parsed.message;
+    const customer = message.from ?? message.from_user_id;
+    if (!customer) {
+      plan.counts.rejectedChanges += 1;
+      plan.deadLetters.push({ ...deadLetter(DeadLetterKind.MESSAGE, message.id, slice({ contacts: value.contacts, messages: [raw] })), reason: 'no_sender', errorCode: null });
+      audit('webhook.message_rejected', AuditOutcome.REJECTED, { reason: 'no_sender', wamid: message.id });
+      continue;
+    }
+    let content = message as Record<string, unknown>;
+    if (!parsed.complete) {
+      // Meta's own explanation travels with the message, for the agent and the history.
+      plan.counts.incompleteMessages += 1;
+      const errors = message.errors ?? value.errors;
+      if (errors && !message.errors) content = { ...content, errors };
+    }
+    const contact =
+      contacts.find((c) => (message.from && c.wa_id === message.from) || (message.from_user_id && c.user_id === message.from_user_id)) ??
+      (contacts.length === 1 ? contacts[0] : undefined);
+    const timestamp = fromUnixSeconds(message.timestamp);
+    let userId = endpoint.userId;
+    let agentId: string | null = null;
+    let agentLine = '';
+    let willAct = false;
+    if (endpoint.platform) {
+      const route = await context.routePlatform(metadata.phone_number_id, customer, message);
+      if (route) {
+        ({ userId, agentId } = route);
+        agentLine = route.agentId;
+        // The platform's agents decide for themselves in their job (rare path: one job per routed message).
+        willAct = true;
+      } else {
+        audit('platform.inbound_unrouted', AuditOutcome.REJECTED, { reason: 'no_agent_code_or_thread', wamid: message.id });
+      }
+    } else {
+      const agent = context.agentOn(endpoint.credentialId, metadata.phone_number_id);
+      agentId = agent?.agentId ?? null;
+      willAct = agent !== null && agentWillAct(agent, timestamp);
+    }
+    items.push({
+      kind: 'message',
+      delivery: index,
+      agentWillAct: willAct,
+      deadLetter: deadLetter(DeadLetterKind.MESSAGE, message.id, slice({ contacts: value.contacts, messages: [raw] })),
+      row: {
+        id: randomUUID(),
+        userId,
+        credentialId: endpoint.credentialId,
+        agentId,
+        agentLine,
+        phoneNumberId: metadata.phone_number_id,
+        businessNumber: metadata.display_phone_number,
+        wamid: message.id,
+        customerWaId: customer,
+        customerName: contact?.profile?.name ?? null,
+        messageType: message.type,
+        content,
+        replyToWamid: message.context?.id ?? null,
+        timestamp,
+      },
+    });
+  }
+
+  for (const raw of value.statuses ?? []) {
+    const parsed = StatusSchema.safeParse(raw);
+    const wamid = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : null;
+    if (!parsed.success) {
+      plan.counts.rejectedChanges += 1;
+      plan.deadLetters.push({ ...deadLetter(DeadLetterKind.STATUS, wamid, slice({ statuses: [raw] })), reason: 'malformed_status', errorCode: null });
+      audit('webhook.message_rejected', AuditOutcome.REJECTED, { reason: 'malformed_status', issues: issuesOf(parsed.error) });
+      continue;
+    }
+    const status = parsed.data;
+    const error = status.errors?.[0];
+    items.push({
+      kind: 'status',
+      delivery: index,
+      agentId: null,
+      deadLetter: deadLetter(DeadLetterKind.STATUS, status.id, slice({ statuses: [raw] })),
+      row: {
+        credentialId: endpoint.credentialId,
+        wamid: status.id,
+        status: status.status,
+        timestamp: fromUnixSeconds(status.timestamp),
+        errorCode: error?.code ?? null,
+        errorTitle: error?.title ?? error?.message ?? null,
+        payload: status as Record<string, unknown>,
+      },
+    });
+  }
+}
+
+function issuesOf(error: z.ZodError): string[] {
+  // Paths only, never values: a value may be a customer's message.
+  return error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+}
+
+function fromUnixSeconds(value: string): Date {
+  return new Date(Number(value) * 1000);
+}
