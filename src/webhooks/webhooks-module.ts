@@ -61,6 +61,9 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
   // the ORM's pool or the receiver's.
   const processingPool = new Pool({ connectionString: options.databaseUrl, max: PROCESSING_LOOPS + 1, application_name: 'whatsapp-connect-inbound' });
   processingPool.on('error', (error) => logger.warn({ err: error }, 'inbound processing connection lost; it is replaced on next use'));
+  // A connection held by a batch's transaction has no pool listener while checked out: without one of
+  // its own, a server restart between two statements would be an unhandled 'error' event.
+  processingPool.on('connect', (client) => client.on('error', (error) => logger.warn({ err: error }, 'inbound processing connection lost mid-batch; the batch is retried')));
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: processingPool }) });
   const processor = new InboxProcessor({
     db,

@@ -48,7 +48,7 @@ test('PostgreSQL restarted mid-traffic: every delivery answered 200 is processed
   // app stops; the bound keeps a regression from stalling the suite and is asserted below.
   const stopped = once(() => Promise.race([app.stop().then(() => 'stopped'), new Promise((resolve) => setTimeout(() => resolve('hung'), 15_000).unref())]));
   onDispose(stopped);
-  const agent = await seedAgent(app, running.sandbox, { autoReply: false });
+  const agent = await seedAgent(app, running.sandbox, { autoReply: true });
   const { webhookUrl } = await endpointOf(app, agent.credentialId);
   const sql = <T>(text: string, params: unknown[] = []) => app.orm.em.getConnection().execute<T[]>(text, params);
   // The customer wrote first, so the 24-hour window is open for the sends below.
