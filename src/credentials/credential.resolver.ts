@@ -1,3 +1,4 @@
+import { raw } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { PublicError } from '../errors';
 import type { GraphQLContext } from '../graphql/context';
@@ -197,9 +198,8 @@ export class CredentialResolver {
       {
         ...(status ? { status } : {}),
         ...(userId ? { userId: parseId(userId, 'User') } : {}),
-        ...(cursor
-          ? { $or: [{ createdAt: { $lt: cursor.at } }, { createdAt: cursor.at, id: { $lt: cursor.id } }] }
-          : {}),
+        // A row comparison, so the cursor is the start key of a backward scan on (…, created_at, id).
+        ...(cursor ? { [raw((alias) => `(${alias}.created_at, ${alias}.id) < (?::timestamptz, ?::uuid)`, [cursor.at, cursor.id])]: [] } : {}),
       },
       { orderBy: { createdAt: 'desc', id: 'desc' }, limit: size + 1 },
     );
