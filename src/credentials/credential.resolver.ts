@@ -51,6 +51,12 @@ export class UpdateWhatsAppCredentialInput {
 
   @Field(() => String, { nullable: true, description: 'An empty string stops alert e-mails.' })
   alertEmail?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Delete this number\'s messages older than this many days (1 to 3650); null keeps every message.',
+  })
+  messageRetentionDays?: number | null;
 }
 
 @ObjectType({ description: 'Something the user should know about an accepted credential.' })
@@ -163,7 +169,7 @@ export class CredentialResolver {
     return connectCredential(commandContextOf(ctx), input);
   }
 
-  @Mutation(() => WhatsAppCredentialPayload, { description: 'Replace the token or app secret (re-validated), or change the alert address.' })
+  @Mutation(() => WhatsAppCredentialPayload, { description: 'Replace the token or app secret (re-validated), or change the alert address or message retention.' })
   async updateWhatsAppCredential(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateWhatsAppCredentialInput) input: UpdateWhatsAppCredentialInput,

@@ -8,6 +8,7 @@ import { EndpointCache } from './endpoint-cache';
 import { InboxProcessor } from './inbox-processor';
 import { InboxWriter } from './inbox-writer';
 import { WebhookReceiver } from './webhook-receiver';
+import { RetentionSweeper } from './retention';
 import { createWebhookRoute } from './webhook-route';
 
 export interface WebhooksModuleOptions {
@@ -68,6 +69,15 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
     onStored: () => processor.notify(),
     rateLimit: { limiter: services.rateLimiter, perSecond: config.rateLimits.webhookPerSecond },
   });
+  const retention = new RetentionSweeper({
+    databaseUrl: options.databaseUrl,
+    schema: config.database.schema,
+    logger,
+    deliveryRetentionDays: settings.deliveryRetentionDays,
+    statusRetentionDays: config.retention.statusDays,
+    batchRows: config.retention.batchRows,
+    intervalMs: config.retention.sweepIntervalSeconds * 1000,
+  });
   processor.on('settled', (item) => {
     if (item.outcome) metrics.webhookDeliveries.inc({ outcome: `processed_${item.outcome}` });
   });
@@ -96,9 +106,13 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
           );
         },
       );
-      if (settings.processing) processor.start();
+      if (settings.processing) {
+        processor.start();
+        retention.start();
+      }
     },
     async stop() {
+      await retention.stop();
       await processor.stop();
       await pool.end();
     },
