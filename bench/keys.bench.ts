@@ -3,7 +3,7 @@
  * in the same process. Everything is local: the Vault backend talks to the test transit server over
  * loopback, the embedded keyring to an embedded PostgreSQL started for the run.
  *
- *   npx node -r @swc-node/register bench/keys.bench.ts
+ *   npm run bench:keys
  *
  * Bounded: at most ITERATIONS operations or SECONDS_PER_CASE seconds per case, whichever comes first.
  */
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
   const { startVaultTransitServer } = require('../test/support/vault-transit-server') as typeof VaultServerModule;
   const { VaultTransitBackend } = require('../src/keys/vault-transit-backend') as typeof VaultBackendModule;
   const { EmbeddedKeyring } = require('../src/keys/embedded-keyring') as typeof EmbeddedKeyringModule;
-  const { createOrm } = require('../src/db/orm') as typeof OrmModule;
+  const { createOrm, migrateToLatest } = require('../src/db/orm') as typeof OrmModule;
   const { startEmbeddedDatabase } = require('../src/db/embedded-database') as typeof EmbeddedDatabaseModule;
   const { createLogger } = require('../src/observability/logger') as typeof LoggerModule;
 
@@ -119,8 +119,9 @@ async function main(): Promise<void> {
   const database = await startEmbeddedDatabase({ dataDir, port: await freePort(), logger: createLogger('silent') });
   const orm = await createOrm({ clientUrl: database.url, schema: 'whatsapp_connect', poolMax: 20 });
   try {
-    await orm.em.getConnection().execute('create schema if not exists "whatsapp_connect"');
-    await orm.schema.update();
+    // The schema the app runs on is the one its migrations build (a schema update from the entities
+    // fails on a fresh database: it cannot create what only the migrations declare).
+    await migrateToLatest(orm, 'whatsapp_connect');
     const keyring = new EmbeddedKeyring({ orm, masterKey: randomBytes(32) });
     results.push(...(await backendCases('embedded keyring (PostgreSQL, loopback)', keyring)));
     await keyring.close();

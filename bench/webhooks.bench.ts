@@ -49,7 +49,10 @@ interface LoadSpec {
 
 interface LoadResult {
   requests: number;
+  /** Deliveries answered 200 per second of wall time, from the end of warm-up to the last answer. */
   perSecond: number;
+  /** What the generator asked for per second (open loop); the achieved rate is `perSecond`. */
+  offeredPerSecond: number | null;
   p50: number;
   p99: number;
   failures: number;
@@ -83,6 +86,8 @@ async function generateLoad(spec: LoadSpec): Promise<LoadResult> {
   const prepared = Array.from({ length: Math.min(total, 60_000) }, (_, i) => delivery(spec.appSecret, i + Math.floor(Math.random() * 1e9)));
   let sent = 0;
   let failures = 0;
+  let answered200 = 0;
+  let lastAnswerAt = 0;
   const latencies: number[] = [];
   const post = async (scheduledAt: number, measured: boolean) => {
     const { body, signature } = prepared[sent++ % prepared.length]!;
@@ -92,10 +97,14 @@ async function generateLoad(spec: LoadSpec): Promise<LoadResult> {
       const response = await pool.request({ path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body });
       await response.body.dump();
       if (response.statusCode !== 200) failures += 1;
+      else if (measured) answered200 += 1;
     } catch {
       failures += 1;
     }
-    if (measured) latencies.push(performance.now() - from);
+    if (measured) {
+      latencies.push(performance.now() - from);
+      lastAnswerAt = performance.now();
+    }
   };
 
   const start = performance.now();
@@ -126,12 +135,15 @@ async function generateLoad(spec: LoadSpec): Promise<LoadResult> {
     await Promise.all(inFlight);
     measuredStart = measureFrom;
   }
-  const elapsed = (Math.max(performance.now(), end) - measuredStart) / 1000;
+  // Until the last measured answer, not the end of the schedule: a server that falls behind answers late,
+  // and the rate it achieved is what it answered over the time it took.
+  const elapsed = (Math.max(lastAnswerAt, end) - measuredStart) / 1000;
   await pool.close();
   latencies.sort((a, b) => a - b);
   return {
     requests: latencies.length,
-    perSecond: spec.mode === 'closed' ? latencies.length / elapsed : latencies.length / spec.seconds,
+    perSecond: answered200 / elapsed,
+    offeredPerSecond: spec.mode === 'open' ? OFFERED_RATE : null,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     failures,
@@ -279,7 +291,7 @@ async function drain(app: RunningApp, schema: string): Promise<number> {
   return backlog / ((performance.now() - t0) / 1000);
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<boolean> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wc-bench-webhooks-'));
   const database = await startEmbeddedDatabase({ dataDir, port: await freePort(), logger: createLogger('silent') });
   // `npm run bench:webhooks -- <text>` runs only the targets whose name contains the text.
@@ -309,12 +321,13 @@ async function main(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
   }
 
-  const header = ['target', 'load', 'deliveries/s', 'p50 ms', 'p99 ms', 'server loop busy', 'non-200'];
+  const header = ['target', 'load', 'offered/s', 'answered 200/s', 'p50 ms', 'p99 ms', 'server loop busy', 'non-200'];
   const rows = [...samples].map(([key, runs]) => {
     const [name, mode] = key.split('\u0000') as [string, string];
     return [
       name,
       mode,
+      runs[0]!.offeredPerSecond === null ? '—' : runs[0]!.offeredPerSecond.toLocaleString('en-US'),
       Math.round(median(runs.map((r) => r.perSecond))).toLocaleString('en-US'),
       median(runs.map((r) => r.p50)).toFixed(1),
       median(runs.map((r) => r.p99)).toFixed(1),
@@ -329,11 +342,42 @@ async function main(): Promise<void> {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
   if (drains.length > 0) console.log(`processing instance: its inbox backlog drained at ${Math.round(median(drains)).toLocaleString('en-US')} deliveries/s (median)`);
+  return verdict(samples);
+}
+
+/**
+ * The receive path's goals, as same-run ratios (absolute figures do not travel between machines): every
+ * delivery answered 200; the receive-only plugin takes at least the single-INSERT server's closed-loop
+ * rate (group commit shares one INSERT among deliveries arriving together); in the open loop it answers
+ * at least 95% of the offered rate. p99 ≤ 50 ms at 1,000/s is printed, not gated: it follows whatever
+ * else a shared machine's cores are doing.
+ */
+function verdict(samples: Map<string, Sample[]>): boolean {
+  const runsOf = (name: string, mode: string) => samples.get(`${name}\u0000${mode}`);
+  const closed = `closed, ${CONCURRENCY} in flight`;
+  const open = `open, ${OFFERED_RATE.toLocaleString('en-US')}/s offered`;
+  const checks: Array<[string, boolean]> = [];
+  const failures = [...samples.values()].flat().reduce((sum, r) => sum + r.failures, 0);
+  checks.push([`every delivery answered 200 (${failures} were not)`, failures === 0]);
+  const plugin = runsOf('plugin (receive-only instance)', closed);
+  const insert = runsOf('bare Node: one INSERT per request', closed);
+  if (plugin && insert) {
+    const ratio = median(plugin.map((r) => r.perSecond)) / median(insert.map((r) => r.perSecond));
+    checks.push([`receive-only plugin / single-INSERT server, closed loop: ${ratio.toFixed(2)}× (bound ≥ 1×)`, ratio >= 1]);
+  }
+  const pluginOpen = runsOf('plugin (receive-only instance)', open);
+  if (pluginOpen) {
+    const share = median(pluginOpen.map((r) => r.perSecond)) / OFFERED_RATE;
+    checks.push([`receive-only plugin answered ${(100 * share).toFixed(1)}% of the offered rate (bound ≥ 95%)`, share >= 0.95]);
+    console.log(`receive-only plugin p99 at ${OFFERED_RATE.toLocaleString('en-US')}/s: ${median(pluginOpen.map((r) => r.p99)).toFixed(1)} ms (goal ≤ 50 ms; informative)`);
+  }
+  for (const [text, ok] of checks) console.log(`${ok ? 'PASS' : 'FAIL'} ${text}`);
+  return checks.every(([, ok]) => ok);
 }
 
 if (isMainThread) {
   main().then(
-    () => process.exit(0),
+    (passed) => process.exit(passed ? 0 : 1),
     (error: unknown) => {
       console.error(error);
       process.exit(1);

@@ -76,6 +76,9 @@ const EnvSchema = z.object({
   WEBHOOK_CONFIGURE_ATTEMPTS: int(8, 1, 100),
   WEBHOOK_CONFIGURE_RETRY_DELAY_SECONDS: int(10, 1, 3600),
   WEBHOOK_DELIVERY_RETENTION_DAYS: int(14, 0, 3650),
+  MESSAGE_STATUS_RETENTION_DAYS: int(30, 0, 3650),
+  RETENTION_SWEEP_INTERVAL_SECONDS: int(60, 1, 86_400),
+  RETENTION_BATCH_ROWS: int(5000, 100, 100_000),
 
   JOB_POLLING_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
 
@@ -179,6 +182,8 @@ export interface Config {
     /** Processed deliveries are deleted after this many days; 0 keeps them. */
     deliveryRetentionDays: number;
   };
+  /** The retention sweep (one instance at a time): statuses kept this many days (0 keeps them), its pace. */
+  retention: { statusDays: number; sweepIntervalSeconds: number; batchRows: number };
   jobs: { pollingIntervalSeconds: number };
   /** Pacing and retries of sends to Meta. */
   outbound: { throughputPerSecond: number; maxQueueWaitMs: number; retryAttempts: number };
@@ -303,6 +308,11 @@ export function loadConfig(env: Environment): Config {
       configureAttempts: e.WEBHOOK_CONFIGURE_ATTEMPTS,
       configureRetryDelaySeconds: e.WEBHOOK_CONFIGURE_RETRY_DELAY_SECONDS,
       deliveryRetentionDays: e.WEBHOOK_DELIVERY_RETENTION_DAYS,
+    },
+    retention: {
+      statusDays: e.MESSAGE_STATUS_RETENTION_DAYS,
+      sweepIntervalSeconds: e.RETENTION_SWEEP_INTERVAL_SECONDS,
+      batchRows: e.RETENTION_BATCH_ROWS,
     },
     jobs: { pollingIntervalSeconds: e.JOB_POLLING_INTERVAL_SECONDS },
     outbound: {

@@ -17,7 +17,9 @@ registerEnumType(AuditOutcome, { name: 'AuditOutcome' });
 @ObjectType({ description: 'One audited operation.' })
 @Entity({ tableName: 'audit_log' })
 @Index({ name: 'audit_log_subject_idx', properties: ['subjectUserId', 'id'] })
-@Index({ name: 'audit_log_target_idx', properties: ['targetType', 'targetId'] })
+// The logs filtered by credential or by action, newest first (the target id alone names a credential).
+@Index({ name: 'audit_log_target_idx', properties: ['targetId', 'id'] })
+@Index({ name: 'audit_log_action_idx', properties: ['action', 'id'] })
 export class AuditEntry {
   [OptionalProps]?: 'id' | 'occurredAt' | 'actorUserId' | 'subjectUserId' | 'targetType' | 'targetId' | 'errorCode' | 'requestId' | 'details';
 

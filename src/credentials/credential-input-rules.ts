@@ -39,3 +39,14 @@ export function checkAlertEmail(value: string | null | undefined): string | null
   if (email.length > 254 || !EMAIL.test(email)) throw PublicError.badInput('alertEmail', 'The alert e-mail address is not valid.');
   return email;
 }
+
+export const MAX_MESSAGE_RETENTION_DAYS = 3650;
+
+/** Days of messages to keep: undefined leaves the setting, null keeps every message. */
+export function checkMessageRetentionDays(value: number | null | undefined): number | null | undefined {
+  if (value === undefined || value === null) return value;
+  if (!Number.isInteger(value) || value < 1 || value > MAX_MESSAGE_RETENTION_DAYS) {
+    throw PublicError.badInput('messageRetentionDays', `messageRetentionDays must be a whole number of days from 1 to ${MAX_MESSAGE_RETENTION_DAYS}, or null to keep every message.`);
+  }
+  return value;
+}

@@ -1,3 +1,4 @@
+import { raw } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { PublicError } from '../errors';
 import type { GraphQLContext } from '../graphql/context';
@@ -50,6 +51,12 @@ export class UpdateWhatsAppCredentialInput {
 
   @Field(() => String, { nullable: true, description: 'An empty string stops alert e-mails.' })
   alertEmail?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Delete this number\'s messages older than this many days (1 to 3650); null keeps every message.',
+  })
+  messageRetentionDays?: number | null;
 }
 
 @ObjectType({ description: 'Something the user should know about an accepted credential.' })
@@ -162,7 +169,7 @@ export class CredentialResolver {
     return connectCredential(commandContextOf(ctx), input);
   }
 
-  @Mutation(() => WhatsAppCredentialPayload, { description: 'Replace the token or app secret (re-validated), or change the alert address.' })
+  @Mutation(() => WhatsAppCredentialPayload, { description: 'Replace the token or app secret (re-validated), or change the alert address or message retention.' })
   async updateWhatsAppCredential(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateWhatsAppCredentialInput) input: UpdateWhatsAppCredentialInput,
@@ -197,9 +204,8 @@ export class CredentialResolver {
       {
         ...(status ? { status } : {}),
         ...(userId ? { userId: parseId(userId, 'User') } : {}),
-        ...(cursor
-          ? { $or: [{ createdAt: { $lt: cursor.at } }, { createdAt: cursor.at, id: { $lt: cursor.id } }] }
-          : {}),
+        // A row comparison, so the cursor is the start key of a backward scan on (…, created_at, id).
+        ...(cursor ? { [raw((alias) => `(${alias}.created_at, ${alias}.id) < (?::timestamptz, ?::uuid)`, [cursor.at, cursor.id])]: [] } : {}),
       },
       { orderBy: { createdAt: 'desc', id: 'desc' }, limit: size + 1 },
     );

@@ -5,7 +5,7 @@ import { assertOwnerOrAdmin } from '../graphql/viewer-guards';
 import type { CommandContext } from './command-context';
 import { auditedOperation } from './credential-errors';
 import { announceHealthChange, applyHealthVerdict, recordHealthVerdict, verdictFromFacts, type HealthChange } from './credential-health';
-import { checkAccessToken, checkAlertEmail, checkAppSecret } from './credential-input-rules';
+import { checkAccessToken, checkAlertEmail, checkAppSecret, checkMessageRetentionDays } from './credential-input-rules';
 import { readCredentialSecrets, writeCredentialSecrets } from './credential-secrets';
 import { CredentialStatusReason } from './credential-status';
 import { checkCredentialHealth } from './health-check';
@@ -17,6 +17,8 @@ export interface UpdateCredentialCommand {
   accessToken?: string | null;
   appSecret?: string | null;
   alertEmail?: string | null;
+  /** Absent: unchanged; null: keep every message; days: older messages are deleted by the retention sweep. */
+  messageRetentionDays?: number | null;
 }
 
 const TARGET = 'WhatsAppCredential';
@@ -39,6 +41,7 @@ export async function updateCredential(ctx: CommandContext, rawId: string, comma
     const accessToken = command.accessToken == null ? undefined : checkAccessToken(command.accessToken);
     const appSecret = command.appSecret == null ? undefined : checkAppSecret(command.appSecret);
     const alertEmail = checkAlertEmail(command.alertEmail);
+    const messageRetentionDays = checkMessageRetentionDays(command.messageRetentionDays);
     const { services } = ctx;
 
     let facts = null;
@@ -56,6 +59,7 @@ export async function updateCredential(ctx: CommandContext, rawId: string, comma
       const row = await em.findOneOrFail(WhatsAppCredential, { id: credential.id });
       await writeCredentialSecrets(services.keys, row, { accessToken, appSecret });
       if (alertEmail !== undefined) row.alertEmail = alertEmail;
+      if (messageRetentionDays !== undefined) row.messageRetentionDays = messageRetentionDays;
       let changed: HealthChange | null = null;
       if (facts) {
         changed = await applyHealthVerdict(em, services, row, verdictFromFacts(facts, services.config.health.expiryWarningDays), {
@@ -71,7 +75,7 @@ export async function updateCredential(ctx: CommandContext, rawId: string, comma
         targetType: TARGET,
         targetId: row.id,
         requestId: ctx.requestId,
-        details: { accessTokenChanged: accessToken !== undefined, appSecretChanged: appSecret !== undefined, alertEmailChanged: alertEmail !== undefined },
+        details: { accessTokenChanged: accessToken !== undefined, appSecretChanged: appSecret !== undefined, alertEmailChanged: alertEmail !== undefined, messageRetentionDays: row.messageRetentionDays },
       });
       return { row, change: changed };
     });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { CircuitState } from './circuit-state';
 import { CredentialStatus, CredentialStatusReason } from './credential-status';
 
@@ -11,7 +11,10 @@ import { CredentialStatus, CredentialStatusReason } from './credential-status';
  */
 @ObjectType({ description: 'A WhatsApp Business phone number connected with its owner\'s own Meta credentials.' })
 @Entity({ tableName: 'whatsapp_credentials' })
-@Index({ properties: ['userId'] })
+// Newest-first lists (a user's credentials, the admin list and its status filter) walk these backwards.
+@Index({ name: 'whatsapp_credentials_user_created_idx', properties: ['userId', 'createdAt', 'id'] })
+@Index({ name: 'whatsapp_credentials_created_idx', properties: ['createdAt', 'id'] })
+@Index({ name: 'whatsapp_credentials_status_created_idx', properties: ['status', 'createdAt', 'id'] })
 @Unique({
   name: 'whatsapp_credentials_one_platform_unique',
   expression: 'create unique index "whatsapp_credentials_one_platform_unique" on "whatsapp_credentials" ("platform") where "platform"',
@@ -20,7 +23,8 @@ export class WhatsAppCredential {
   [OptionalProps]?:
     | 'id' | 'status' | 'statusReason' | 'statusMessage' | 'tokenScopes' | 'createdAt' | 'updatedAt'
     | 'lastValidatedAt' | 'tokenExpiresAt' | 'qualityRating' | 'healthCheckedAt' | 'consecutiveFailures' | 'version'
-    | 'alertEmail' | 'statusChangedAt' | 'circuitState' | 'circuitFailures' | 'circuitOpenedAt' | 'platform';
+    | 'alertEmail' | 'statusChangedAt' | 'circuitState' | 'circuitFailures' | 'circuitOpenedAt' | 'platform'
+    | 'messageRetentionDays';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -141,6 +145,11 @@ export class WhatsAppCredential {
   /** Health-check failures in a row; Meta being unreachable once must not flip a credential. */
   @Property({ type: 'integer' })
   consecutiveFailures: number = 0;
+
+  /** Messages of this number older than this many days are deleted by the retention sweep; null keeps them. */
+  @Field(() => Int, { nullable: true, description: 'Messages older than this many days are deleted; null keeps every message.' })
+  @Property({ type: 'integer', nullable: true })
+  messageRetentionDays: number | null = null;
 
   @Field(() => GraphQLISODateTime)
   @Property({ type: 'timestamptz' })

@@ -12,6 +12,8 @@ import { serviceWindowOf } from './customer-window';
 @Entity({ tableName: 'whatsapp_conversations' })
 @Unique({ name: 'whatsapp_conversations_phone_customer_unique', properties: ['phoneNumberId', 'customerWaId', 'agentLine'] })
 @Index({ properties: ['agentId'] })
+// History filtered to one customer starts from their threads.
+@Index({ name: 'whatsapp_conversations_user_customer_idx', properties: ['userId', 'customerWaId'] })
 export class Conversation {
   [OptionalProps]?: 'id' | 'agentId' | 'agentLine' | 'lastInboundAt' | 'lastOutboundAt' | 'createdAt' | 'customerName' | 'windowOpen' | 'windowClosesAt';
 

@@ -1,6 +1,7 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from 'kysely';
 import { Field, ObjectType } from 'type-graphql';
+import { qualifiedTable } from '../db/orm';
 import { PublicError } from '../errors';
 import { decodeTimeIdCursor, PageInfo, pageSize, toPage } from '../graphql/pagination';
 import { parseRecipient, toWaId } from '../whatsapp';
@@ -37,19 +38,43 @@ export function customerWaIdOf(customer: string, field: string): string {
   }
 }
 
-/** A page of an agent's messages (optionally one customer's), newest first, by keyset pagination. */
+/**
+ * A page of an agent's messages (optionally one customer's), newest first, by keyset pagination.
+ *
+ * Hand-written SQL because the cursor must be a row comparison, `(timestamp, id) < ($at, $id)`: PostgreSQL
+ * turns it into the start key of a backward scan on `(…, timestamp, id)`, so a page costs the same at
+ * any depth. The equivalent `timestamp < $at or (timestamp = $at and id < $id)` that the query builder
+ * writes is only a filter, and a page deep in a long history read every newer row first.
+ */
 export async function messageHistory(em: EntityManager, query: HistoryQuery): Promise<MessagePage> {
   const size = pageSize(query.first);
-  const where: FilterQuery<Message> = { userId: query.userId, agentId: query.agentId };
-  if (query.customer != null) {
+  const cursor = decodeTimeIdCursor(query.after);
+  const table = sql.raw(qualifiedTable(em, Message));
+  const before = cursor ? sql`and (m."timestamp", m.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : sql``;
+  const newestFirst = sql`order by m."timestamp" desc, m.id desc limit ${size + 1}`;
+  let statement;
+  if (query.customer == null) {
+    statement = sql<Record<string, unknown>>`
+      select m.* from ${table} m
+      where m.agent_id = ${query.agentId}::uuid and m.user_id = ${query.userId}::uuid ${before}
+      ${newestFirst}`;
+  } else {
     const customerWaId = customerWaIdOf(query.customer, 'customer');
     const conversations = await em.find(Conversation, { userId: query.userId, customerWaId }, { fields: ['id'] });
     if (conversations.length === 0) return { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } };
-    where.conversationId = { $in: conversations.map((c) => c.id) };
+    // One page from each of the customer's threads (each a backward scan on its own index range), then
+    // the newest of those: never a sort of a whole thread.
+    statement = sql<Record<string, unknown>>`
+      select m.* from unnest(${conversations.map((c) => c.id)}::uuid[]) as c(id)
+      cross join lateral (
+        select m.* from ${table} m
+        where m.conversation_id = c.id and m.agent_id = ${query.agentId}::uuid and m.user_id = ${query.userId}::uuid ${before}
+        ${newestFirst}
+      ) m
+      ${newestFirst}`;
   }
-  const cursor = decodeTimeIdCursor(query.after);
-  if (cursor) where.$or = [{ timestamp: { $lt: cursor.at } }, { timestamp: cursor.at, id: { $lt: cursor.id } }];
-  const rows = await em.find(Message, where, { orderBy: { timestamp: 'desc', id: 'desc' }, limit: size + 1 });
+  const { rows } = await statement.execute(em.getKysely());
+  const messages = rows.map((row) => em.map(Message, row));
   // The cursor is the last row's sort key, so pages stay stable while new messages arrive at the top.
-  return toPage(rows, size, (m) => [m.timestamp.toISOString(), m.id]);
+  return toPage(messages, size, (m) => [m.timestamp.toISOString(), m.id]);
 }

@@ -12,7 +12,8 @@ import { MessageDirection, MessageStatus } from './message-enums';
 @Unique({ name: 'whatsapp_messages_credential_wamid_unique', properties: ['credentialId', 'whatsappMessageId'] })
 @Unique({ name: 'whatsapp_messages_idempotency_unique', properties: ['credentialId', 'userId', 'idempotencyKey'] })
 @Index({ name: 'whatsapp_messages_conversation_idx', properties: ['conversationId', 'timestamp', 'id'] })
-@Index({ properties: ['agentId', 'timestamp'] })
+// An agent's history, newest first: the keyset cursor `(timestamp, id) < (…)` walks this index backwards.
+@Index({ name: 'whatsapp_messages_agent_history_idx', properties: ['agentId', 'timestamp', 'id'] })
 export class Message {
   [OptionalProps]?:
     | 'id' | 'agentId' | 'status' | 'statusAt' | 'errorCode' | 'errorTitle' | 'createdAt' | 'whatsappMessageId'

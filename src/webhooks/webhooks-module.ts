@@ -9,6 +9,7 @@ import { EndpointCache } from './endpoint-cache';
 import { InboxProcessor } from './inbox-processor';
 import { InboxWriter } from './inbox-writer';
 import { WebhookReceiver } from './webhook-receiver';
+import { RetentionSweeper } from './retention';
 import { createWebhookRoute } from './webhook-route';
 
 export interface WebhooksModuleOptions {
@@ -95,6 +96,15 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
     onStored: () => processor.notify(),
     rateLimit: { limiter: services.rateLimiter, perSecond: config.rateLimits.webhookPerSecond },
   });
+  const retention = new RetentionSweeper({
+    databaseUrl: options.databaseUrl,
+    schema: config.database.schema,
+    logger,
+    deliveryRetentionDays: settings.deliveryRetentionDays,
+    statusRetentionDays: config.retention.statusDays,
+    batchRows: config.retention.batchRows,
+    intervalMs: config.retention.sweepIntervalSeconds * 1000,
+  });
 
   return {
     route: createWebhookRoute({ receiver, maxBodyBytes: settings.maxBodyBytes, metrics, logger }),
@@ -121,9 +131,13 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
           );
         },
       );
-      if (settings.processing) processor.start();
+      if (settings.processing) {
+        processor.start();
+        retention.start();
+      }
     },
     async stop() {
+      await retention.stop();
       await processor.stop();
       await Promise.all([pool.end(), db.destroy()]);
     },

@@ -239,6 +239,25 @@ describe('updating, revalidating and deleting', () => {
     expect(good.data!.updateWhatsAppCredential.credential.tokenExpiresAt).not.toBeNull();
   });
 
+  it('sets and clears the message retention without touching the secrets, and refuses a bad number of days', async () => {
+    const userId = newUserId();
+    const { credential } = await connected(userId);
+    expect(credential.messageRetentionDays).toBeNull();
+    const authorization = await app.tokenFor(userId);
+    const update = (input: { messageRetentionDays?: number | null; alertEmail?: string }) =>
+      postGraphQL(app.graphqlUrl, UpdateCredentialDocument, { variables: { id: credential.id, input }, authorization });
+
+    const set = await update({ messageRetentionDays: 90 });
+    expect(set.errors).toBeUndefined();
+    expect(set.data!.updateWhatsAppCredential.credential).toMatchObject({ messageRetentionDays: 90, accessTokenHint: credential.accessTokenHint });
+    // Absent leaves it as it is; null keeps every message again.
+    expect((await update({ alertEmail: 'ops@example.com' })).data!.updateWhatsAppCredential.credential.messageRetentionDays).toBe(90);
+    expect((await update({ messageRetentionDays: null })).data!.updateWhatsAppCredential.credential.messageRetentionDays).toBeNull();
+    for (const days of [0, -1, 3651]) {
+      expect((await update({ messageRetentionDays: days })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'messageRetentionDays' });
+    }
+  });
+
   it('turns a revoked token into INVALID / TOKEN_INVALID with a live alert and an e-mail', async () => {
     const userId = newUserId();
     const { account, credential } = await connected(userId, sandbox().createAccount(), 'alerts@example.com');
