@@ -6,6 +6,7 @@ import { signDevelopmentToken } from './identity';
 import { createLogger, createProcessLogger, type Logger } from './observability/logger';
 
 const REQUIRED_NODE_MAJOR = 24;
+const DUPLICATE_SIGNAL_WINDOW_MS = 500;
 
 /** What an operator needs to find the plugin; one JSON line in production, readable lines in development. */
 async function announce(app: RunningApp, config: Config): Promise<void> {
@@ -60,14 +61,17 @@ async function announce(app: RunningApp, config: Config): Promise<void> {
  * before start-up, so a signal during start stops what has started instead of orphaning PostgreSQL.
  */
 function stopOnTerminationSignals(started: Promise<RunningApp>, graceMs: number, logger: Logger): void {
-  let stopping = false;
+  let startedAt: number | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) {
+    if (startedAt !== undefined) {
+      // One Ctrl-C reaches us several times at once: from the terminal (to the whole process group)
+      // and again from `npm` or `node --watch` passing it on. Only a later one is someone insisting.
+      if (Date.now() - startedAt < DUPLICATE_SIGNAL_WINDOW_MS) return;
       logger.warn({ signal }, 'second termination signal while stopping: exiting now');
       process.exit(128 + (constants.signals[signal] ?? 0));
     }
-    stopping = true;
-    const startedAt = Date.now();
+    const stopStartedAt = Date.now();
+    startedAt = stopStartedAt;
     logger.info({ signal, graceSeconds: graceMs / 1000 }, 'stopping: no new connections, finishing in-flight work');
     setTimeout(() => {
       logger.error({ graceSeconds: graceMs / 1000 }, 'still stopping after the grace period (SHUTDOWN_GRACE_SECONDS): forcing exit');
@@ -77,7 +81,7 @@ function stopOnTerminationSignals(started: Promise<RunningApp>, graceMs: number,
       .then((app) => app.stop())
       .then(
         () => {
-          logger.info({ durationMs: Date.now() - startedAt }, 'stopped');
+          logger.info({ durationMs: Date.now() - stopStartedAt }, 'stopped');
           process.exit(0);
         },
         (err: unknown) => {

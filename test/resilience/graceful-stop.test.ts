@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { once } from 'node:events';
+import { connect, createServer } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -138,10 +140,49 @@ test('a second signal while stopping forces the exit at once', async () => {
     WHATSAPP_GRAPH_BASE_URL: 'http://127.0.0.1:9',
     LOG_LEVEL: 'info',
   });
+  // A request whose body never comes: the stop waits for it (up to half the grace), so it is still going.
+  const { hostname, port } = new URL(child.url);
+  const held = connect(Number(port), hostname);
+  onDispose(() => held.destroy());
+  await once(held, 'connect');
+  held.write('POST /graphql HTTP/1.1\r\nHost: plugin\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n');
+  // The child announces nothing when a request starts; give it a moment to parse the headers (a socket
+  // with no request yet is closed at once by the drain, as it should be).
+  await delay(300);
   child.signal('SIGTERM');
   await eventually(async () => child.output(), (output) => output.includes('stopping: no new connections'), 10_000, 'the stop to begin');
+  // Signals within half a second of the first count as the same one (a terminal's Ctrl-C arrives twice
+  // through npm); this test is about a later one, so it waits out that window.
+  await delay(600);
   child.signal('SIGTERM');
   const exit = await child.exited;
   expect(exit.code).toBe(128 + 15);
   expect(child.output()).toContain('second termination signal while stopping');
+});
+
+test('a request in flight when SIGTERM arrives is still answered, then the process exits 0', async () => {
+  const child = await startPluginProcess({
+    DATABASE_URL: await createTestDatabase(),
+    KEYRING_MASTER_KEY: randomBytes(32).toString('base64'),
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    SANDBOX: 'false',
+    WHATSAPP_GRAPH_BASE_URL: 'http://127.0.0.1:9',
+    LOG_LEVEL: 'info',
+  });
+  const body = JSON.stringify({ query: '{ __typename }' });
+  const { hostname, port } = new URL(child.url);
+  const socket = connect(Number(port), hostname);
+  onDispose(() => socket.destroy());
+  await once(socket, 'connect');
+  let answer = '';
+  socket.on('data', (chunk: Buffer) => (answer += chunk.toString('utf8')));
+  socket.write(`POST /graphql HTTP/1.1\r\nHost: plugin\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+  // As above: the headers must have been parsed before the signal for the request to be in flight.
+  await delay(300);
+  child.signal('SIGTERM');
+  await eventually(async () => child.output(), (output) => output.includes('stopping: no new connections'), 10_000, 'the stop to begin');
+  socket.write(body);
+  await eventually(async () => answer, (text) => text.includes('__typename'), 10_000, 'the answer');
+  expect(answer).toMatch(/^HTTP\/1\.1 200/);
+  expect(await child.exited).toEqual({ code: 0, signal: null });
 });
