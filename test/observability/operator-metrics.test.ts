@@ -3,7 +3,9 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { outboundRequestHeaders, runInRequest } from '../../src/observability/request-context';
+import { VaultTransitBackend } from '../../src/keys/vault-transit-backend';
 import { WhatsAppClient } from '../../src/whatsapp';
+import { startVaultTransitServer } from '../support/vault-transit-server';
 import { request } from 'undici';
 import { SendWhatsAppMessageDocument, type SendWhatsAppMessageInput } from '../generated/graphql';
 import { receiveInbound, seedAgent } from '../agents/agent-fixtures';
@@ -129,4 +131,20 @@ test('the request id reaches the Graph API as x-request-id', async () => {
   await runInRequest({ requestId: 'trace-me-0123456789' }, () => client.getPhoneNumber('EAAtoken', '123'));
   await client.getPhoneNumber('EAAtoken', '123');
   expect(seen).toEqual(['trace-me-0123456789', undefined]);
+});
+
+test('the request id reaches Vault as x-request-id', async () => {
+  const vault = await startVaultTransitServer({ token: 'hvs.test-token-0123456789', disableUpsert: true });
+  const backend = new VaultTransitBackend({
+    address: vault.address,
+    token: 'hvs.test-token-0123456789',
+    mount: vault.mount,
+    keyPrefix: 'whatsapp-connect-user-',
+    timeoutMs: 5000,
+  });
+  onDispose(() => backend.close());
+  const userId = randomUUID();
+  await runInRequest({ requestId: 'vault-trace-0123456789' }, () => backend.ensureKey(userId));
+  await backend.keyInfo(userId);
+  expect(vault.requests.map((r) => r.requestId)).toEqual(['vault-trace-0123456789', undefined]);
 });
