@@ -21,6 +21,9 @@ export function createMetrics() {
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
   let scraped: ScrapedCounts | undefined;
+  // A scrape during a database outage still answers (without these gauges): the outage is what it must show.
+  const counted = async <T>(read: (source: ScrapedCounts) => Promise<T[]>): Promise<T[]> =>
+    scraped ? read(scraped).catch(() => []) : [];
 
   const metrics = {
     registry,
@@ -123,7 +126,7 @@ export function createMetrics() {
     registers,
     async collect() {
       this.reset();
-      for (const row of (await scraped?.credentials()) ?? []) this.inc({ status: row.status }, row.count);
+      for (const row of await counted((source) => source.credentials())) this.inc({ status: row.status }, row.count);
     },
   });
   new Gauge({
@@ -133,7 +136,7 @@ export function createMetrics() {
     registers,
     async collect() {
       this.reset();
-      for (const row of (await scraped?.credentials()) ?? []) this.inc({ state: row.circuitState }, row.count);
+      for (const row of await counted((source) => source.credentials())) this.inc({ state: row.circuitState }, row.count);
     },
   });
   new Gauge({
@@ -143,7 +146,7 @@ export function createMetrics() {
     registers,
     async collect() {
       this.reset();
-      for (const row of (await scraped?.queuedJobs()) ?? []) this.set({ queue: row.queue }, row.count);
+      for (const row of await counted((source) => source.queuedJobs())) this.set({ queue: row.queue }, row.count);
     },
   });
   return metrics;
