@@ -36,43 +36,13 @@ import { UserErasure } from './user-erasure';
 import { registerPlatformCredentialSync } from './platform-migration';
 import { WhatsAppClient } from './whatsapp';
 import { instrumentMethods } from './observability/instrument';
-import { createMetrics, type ScrapedCounts } from './observability/metrics';
+import { createMetrics } from './observability/metrics';
+import { scrapedCounts } from './observability/scraped-counts';
 import { currentRequest, outboundRequestHeaders } from './observability/request-context';
 import { observeGraphqlWs, operationMetricsPlugin } from './graphql/operation-metrics';
 import { createWebhooksModule, enqueueWebhookConfiguration, provisionWebhookEndpoint, teardownWebhookConfiguration, type WebhooksModule } from './webhooks';
 
 export const GRAPHQL_PATH = '/graphql';
-
-/**
- * The scrape-time gauges: two aggregate queries, each shared by the gauges of one scrape (the credential
- * counts feed both `wc_credentials` and `wc_circuit_breakers`).
- */
-function scrapedCounts(orm: MikroORM, schema: string): ScrapedCounts {
-  const once = <T>(query: () => Promise<T>) => {
-    let pending: { at: number; result: Promise<T> } | undefined;
-    return () => {
-      if (!pending || Date.now() - pending.at > 1000) pending = { at: Date.now(), result: query() };
-      return pending.result;
-    };
-  };
-  const connection = () => orm.em.getConnection();
-  return {
-    credentials: once(async () =>
-      (
-        await connection().execute<Array<{ status: string; circuit_state: string; count: number }>>(
-          `select status, circuit_state, count(*)::int as count from "${schema}"."whatsapp_credentials" group by 1, 2`,
-        )
-      ).map((row) => ({ status: row.status, circuitState: row.circuit_state, count: row.count })),
-    ),
-    queuedJobs: once(async () =>
-      (
-        await connection().execute<Array<{ queue: string; count: number }>>(
-          `select name as queue, count(*)::int as count from "${schema}_jobs"."job" where state in ('created', 'retry') group by 1`,
-        )
-      ),
-    ),
-  };
-}
 
 export interface RunningApp {
   /** http://host:port the plugin listens on. */
