@@ -21,7 +21,8 @@ import { ORPHANED_TYPES, REFERENCE_RESOLVERS, RESOLVERS } from './graphql/resolv
 import { startWebSocketServer } from './graphql/websocket-server';
 import { apolloNodeHandler } from './http/apollo-node-handler';
 import { requestIdOf } from './http/request-id';
-import { createRequestListener } from './http/request-listener';
+import { createRequestListener, type RequestListenerOptions } from './http/request-listener';
+import { applyServerTimeouts, drainServer } from './http/server-timeouts';
 import { createTokenVerifier, DEVELOPMENT_JWT_SECRET, type Viewer } from './identity';
 import { CredentialCircuitBreaker, CredentialLifecycle, readCredentialSecrets, requestCredentialHealthCheck, registerAlertEmailJobs, registerHealthCheckJobs } from './credentials';
 import { JobQueue, QueueName } from './jobs';
@@ -34,7 +35,11 @@ import { startSandbox, type Sandbox } from './sandbox';
 import { UserErasure } from './user-erasure';
 import { registerPlatformCredentialSync } from './platform-migration';
 import { WhatsAppClient } from './whatsapp';
+import { instrumentMethods } from './observability/instrument';
 import { createMetrics } from './observability/metrics';
+import { scrapedCounts } from './observability/scraped-counts';
+import { currentRequest, outboundRequestHeaders } from './observability/request-context';
+import { observeGraphqlWs, operationMetricsPlugin } from './graphql/operation-metrics';
 import { createWebhooksModule, enqueueWebhookConfiguration, provisionWebhookEndpoint, teardownWebhookConfiguration, type WebhooksModule } from './webhooks';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -42,6 +47,8 @@ export const GRAPHQL_PATH = '/graphql';
 export interface RunningApp {
   /** http://host:port the plugin listens on. */
   url: string;
+  /** Where /healthz, /readyz and /metrics are served (OPS_PORT, or `url`). */
+  opsUrl: string;
   graphqlUrl: string;
   subscriptionsUrl: string;
   /** The base every webhook endpoint URL is built on. */
@@ -70,12 +77,16 @@ export interface StartAppOptions {
 export async function startApp(config: Config, options: StartAppOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const stack: Array<() => Promise<unknown>> = [];
-  const stopAll = async () => {
-    while (stack.length > 0) {
-      const step = stack.pop()!;
-      await step().catch((err: unknown) => logger.error({ err }, 'error while stopping'));
-    }
-  };
+  let stopping: Promise<void> | undefined;
+  // Once: a second stop (a signal during a test's own stop) waits for the first instead of racing it.
+  const stopAll = () =>
+    (stopping ??= (async () => {
+      while (stack.length > 0) {
+        const step = stack.pop()!;
+        await step().catch((err: unknown) => logger.error({ err }, 'error while stopping'));
+      }
+    })());
+  const metrics = createMetrics();
 
   try {
     let databaseUrl = config.database.url;
@@ -96,7 +107,9 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       log: (message) => logger.info({ orm: message }, 'database'),
     });
     stack.push(() => orm.close(true));
-    if (config.database.migrateOnStart) await migrateToLatest(orm, config.database.schema);
+    if (config.database.migrateOnStart) {
+      await migrateToLatest(orm, config.database.schema, { log: (message) => logger.info({ orm: message }, 'database') });
+    }
 
     const eventTarget = new PostgresEventTarget(databaseUrl, `${config.database.schema}_events`, logger);
     stack.push(() => eventTarget.close());
@@ -116,7 +129,12 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     let sandbox: Sandbox | undefined;
     let sandboxUrl: string | undefined;
     if (config.whatsapp.sandbox) {
-      const running = await startSandbox({ port: config.whatsapp.sandboxPort, apiVersion: config.whatsapp.apiVersion, logger });
+      const running = await startSandbox({
+        port: config.whatsapp.sandboxPort,
+        apiVersion: config.whatsapp.apiVersion,
+        logger,
+        stateFile: config.whatsapp.sandboxStateFile,
+      });
       stack.push(() => running.close());
       sandbox = running.sandbox;
       sandboxUrl = graphBaseUrl = running.baseUrl;
@@ -127,10 +145,22 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       apiVersion: config.whatsapp.apiVersion,
       timeoutMs: config.whatsapp.timeoutMs,
       connections: config.whatsapp.poolConnections,
+      headers: outboundRequestHeaders,
+      observe: ({ method, endpoint, seconds, errorCode }) => {
+        metrics.graphRequestSeconds.observe({ method, endpoint, outcome: errorCode ? 'error' : 'ok' }, seconds);
+        if (errorCode) metrics.graphRequestErrors.inc({ method, endpoint, code: errorCode });
+      },
     });
     stack.push(() => whatsapp.close());
 
-    const keyBackend = await createKeyBackend({ config, orm, logger });
+    const keyBackend = instrumentMethods(
+      await createKeyBackend({ config, orm, logger }),
+      ['ensureKey', 'encrypt', 'decrypt', 'rewrap', 'rotate', 'setMinDecryptionVersion', 'keyInfo', 'deleteKey'],
+      (operation, seconds, error) => {
+        metrics.keyStoreSeconds.observe({ backend: config.keys.backend, operation }, seconds);
+        if (error) metrics.keyStoreErrors.inc({ backend: config.keys.backend, operation, error: error instanceof Error ? error.name : 'unknown' });
+      },
+    );
     const keys = new KeyService({ backend: keyBackend, cache: config.secretCache });
     stack.push(() => keys.close());
 
@@ -156,7 +186,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     await keyRotation.startWorkers();
     const userErasure = new UserErasure({ orm, keys, logger, keyRotation });
 
-    const rateLimiter = new PostgresRateLimiter(orm);
+    const rateLimiter = new PostgresRateLimiter(orm, { onRefused: (limit) => metrics.rateLimitRefusals.inc({ limit }) });
     const credentialLifecycle = new CredentialLifecycle(orm.em);
     const services: AppServices = {
       orm,
@@ -172,8 +202,10 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       outbound: { pacer: new Pacer(rateLimiter), breaker: new CredentialCircuitBreaker() },
       keyRotation,
       userErasure,
+      metrics,
       publicUrls: { webhookBase: '' },
     };
+    metrics.countFrom(scrapedCounts(orm, config.database.schema));
     // Erasing a user removes what hangs on each credential at Meta first (its token is still readable).
     userErasure.onBeforeErase({
       name: 'credential-lifecycle',
@@ -205,7 +237,6 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       referenceResolvers: REFERENCE_RESOLVERS,
       pubSub: eventBus,
     });
-    const metrics = createMetrics();
     const webhooks = createWebhooksModule({
       services,
       databaseUrl,
@@ -221,6 +252,8 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
 
     const contextFor = (viewer: Viewer | null, requestId: string): GraphQLContext => {
       let requestLogger: Logger | undefined;
+      const request = currentRequest();
+      if (request && viewer) request.userId = viewer.userId;
       return {
         em: orm.em.fork(),
         viewer,
@@ -233,19 +266,29 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       };
     };
 
-    const httpServer: Server = createServer({ keepAliveTimeout: 65_000 });
+    const httpServer: Server = applyServerTimeouts(createServer());
+    // Separate listeners when asked for, so an operator can expose only the webhook port to Meta and keep
+    // health and metrics on an internal one. Each serves only its own surface.
+    const webhookServer = config.operations.webhookPort === undefined ? undefined : applyServerTimeouts(createServer());
+    const opsServer = config.operations.opsPort === undefined ? undefined : applyServerTimeouts(createServer());
+    // Half the grace for in-flight requests, the rest for the processing batch, the workers and the database.
+    const drainMs = Math.floor(config.operations.shutdownGraceMs / 2);
     const apollo = new ApolloServer<GraphQLContext>({
       schema,
       introspection: config.graphql.introspection,
       formatError,
       logger,
       includeStacktraceInErrorResponses: false,
+      // Stopping is ours (src/main.ts): Apollo's own signal handlers would stop it a second time, and a
+      // second stop() during the first never resolves in @apollo/server 5.
+      stopOnTerminationSignals: false,
       plugins: [
-        ApolloServerPluginDrainHttpServer({ httpServer }),
+        ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: drainMs }),
         config.graphql.landingPage
           ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
           : ApolloServerPluginLandingPageDisabled(),
-        operationLoggingPlugin(metrics),
+        operationLoggingPlugin(),
+        operationMetricsPlugin(metrics),
         queryLimitsPlugin(() => schema, config.graphql),
         mutationRateLimitPlugin(rateLimiter, {
           perSecond: config.rateLimits.userMutationsPerMinute / 60,
@@ -260,38 +303,48 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       schema,
       authenticate: (authorization) => verifyToken(authorization),
       createContext: (viewer) => contextFor(viewer, `ws-${randomUUID()}`),
+      observe: (serverOptions) => observeGraphqlWs(serverOptions, metrics, logger),
     });
     await apollo.start();
-    stack.push(() => apollo.stop());
-
-    httpServer.on(
-      'request',
-      createRequestListener({
-        graphqlPath: GRAPHQL_PATH,
-        graphql: apolloNodeHandler(apollo, async (req) => {
-          const requestId = requestIdOf(req);
-          let viewer: Viewer | null = null;
-          if (req.headers.authorization) viewer = await verifyToken(req.headers.authorization).catch(() => null);
-          return contextFor(viewer, requestId);
-        }),
-        webhookPrefix: config.webhooks.pathPrefix,
-        webhook: webhooks.route,
-        isReady: async () => {
-          await orm.em.getConnection().execute('select 1');
-          return isSchemaCurrent(orm);
-        },
-        metrics,
-        logger,
-      }),
+    stack.push(() =>
+      Promise.all([
+        apollo.stop(),
+        ...[webhookServer, opsServer].map((server) => (server ? drainServer(server, drainMs) : undefined)),
+      ]),
     );
-    await new Promise<void>((resolve, reject) => {
-      httpServer.once('error', reject);
-      httpServer.listen(config.port, config.host, () => resolve());
-    });
-    const { port } = httpServer.address() as AddressInfo;
+
+    const listenerOptions: RequestListenerOptions = {
+      graphqlPath: GRAPHQL_PATH,
+      graphql: apolloNodeHandler(apollo, async (req) => {
+        const requestId = requestIdOf(req);
+        let viewer: Viewer | null = null;
+        if (req.headers.authorization) viewer = await verifyToken(req.headers.authorization).catch(() => null);
+        return contextFor(viewer, requestId);
+      }),
+      webhookPrefix: config.webhooks.pathPrefix,
+      webhook: webhooks.route,
+      isReady: async () => {
+        await orm.em.getConnection().execute('select 1');
+        return isSchemaCurrent(orm);
+      },
+      metrics,
+      logger,
+    };
+    httpServer.on('request', createRequestListener({ ...listenerOptions, serves: { graphql: true, webhooks: !webhookServer, ops: !opsServer } }));
+    webhookServer?.on('request', createRequestListener({ ...listenerOptions, serves: { graphql: false, webhooks: true, ops: false } }));
+    opsServer?.on('request', createRequestListener({ ...listenerOptions, serves: { graphql: false, webhooks: false, ops: true } }));
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-    const url = `http://${host}:${port}`;
-    const publicBase = config.publicBaseUrl ?? url;
+    const listen = async (server: Server, port: number) => {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, config.host, () => resolve());
+      });
+      return `http://${host}:${(server.address() as AddressInfo).port}`;
+    };
+    const url = await listen(httpServer, config.port);
+    const webhookUrl = webhookServer ? await listen(webhookServer, config.operations.webhookPort!) : url;
+    const opsUrl = opsServer ? await listen(opsServer, config.operations.opsPort!) : url;
+    const publicBase = config.publicBaseUrl ?? webhookUrl;
     services.publicUrls.webhookBase = `${publicBase}${config.webhooks.pathPrefix}`;
     await webhooks.startWorkers();
     // After listening: the platform credential's webhook endpoint is built on the public base URL.
@@ -299,6 +352,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
 
     return {
       url,
+      opsUrl,
       graphqlUrl: `${url}${GRAPHQL_PATH}`,
       subscriptionsUrl: `${url.replace(/^http/, 'ws')}${GRAPHQL_PATH}`,
       webhookBaseUrl: services.publicUrls.webhookBase,

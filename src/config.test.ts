@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, SETTING_NAMES, loadConfig } from './config';
+import { parseEnv } from 'node:util';
+import { ConfigError, SETTING_NAMES, loadConfig, loadDatabaseConfig } from './config';
 
 const root = join(__dirname, '..');
 
@@ -79,4 +80,39 @@ test('platform credentials are all four or none, and the platform default needs 
   });
   expect(config.platform).toMatchObject({ defaultSource: 'PLATFORM', rollbackWindowHours: 168, credentials: { phoneNumberId: '5678' } });
   expect(loadConfig({}).platform).toEqual({ credentials: undefined, defaultSource: 'USER', rollbackWindowHours: 168 });
+});
+
+test('.env.example, copied to .env as it is, starts the plugin in development', () => {
+  const example = parseEnv(readFileSync(join(root, '.env.example'), 'utf8'));
+  const config = loadConfig(example);
+  expect(config.mode).toBe('development');
+  expect(config.port).toBe(4000);
+  expect(config.whatsapp.sandbox).toBe(true);
+  expect(config.operations).toMatchObject({ logFormat: 'pretty', shutdownGraceMs: 10_000, webhookPort: undefined, opsPort: undefined });
+});
+
+test('a blank value means unset, for every kind of setting', () => {
+  const config = loadConfig({ PORT: '', GRAPHQL_INTROSPECTION: ' ', WEBHOOK_PROCESSING: '', SHUTDOWN_GRACE_SECONDS: '' });
+  expect(config.port).toBe(4000);
+  expect(config.graphql.introspection).toBe(true);
+  expect(config.webhooks.processing).toBe(true);
+  expect(config.operations.shutdownGraceMs).toBe(10_000);
+});
+
+test('the operation settings are validated and named', () => {
+  expect(() => loadConfig({ SHUTDOWN_GRACE_SECONDS: '0' })).toThrow(/SHUTDOWN_GRACE_SECONDS/);
+  expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT/);
+  expect(() => loadConfig({ OPS_PORT: 'metrics' })).toThrow(/OPS_PORT/);
+  expect(loadConfig({ NODE_ENV: 'test', WEBHOOK_PORT: '8443', OPS_PORT: '9100' }).operations).toMatchObject({
+    logFormat: 'json',
+    webhookPort: 8443,
+    opsPort: 9100,
+  });
+});
+
+test('the migrate command asks for the database settings only, also in production', () => {
+  const config = loadDatabaseConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/wc' });
+  expect(config.database).toMatchObject({ url: 'postgres://u:p@db:5432/wc', schema: 'whatsapp_connect' });
+  expect(() => loadDatabaseConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL: required in production/);
+  expect(() => loadDatabaseConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
@@ -69,6 +70,7 @@ const EnvSchema = z.object({
   WHATSAPP_POOL_CONNECTIONS: int(64, 1, 1024),
   SANDBOX: optionalBool,
   SANDBOX_PORT: int(0, 0, 65535),
+  SANDBOX_STATE_FILE: z.string().optional(),
 
   WEBHOOK_PATH_PREFIX: z.string().regex(/^\/[\w/-]*[^/]$/).default('/webhooks/whatsapp'),
   WEBHOOK_MAX_BODY_BYTES: int(4 * 1024 * 1024, 1024, 64 * 1024 * 1024),
@@ -106,6 +108,11 @@ const EnvSchema = z.object({
   AGENT_RUNTIME_URL: optional(url),
   AGENT_RUNTIME_SECRET: optional(z.string().min(16)),
   AGENT_RUNTIME_TIMEOUT_MS: int(15_000, 100, 300_000),
+
+  SHUTDOWN_GRACE_SECONDS: int(10, 1, 600),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  OPS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 
 export type Environment = Record<string, string | undefined>;
@@ -170,6 +177,8 @@ export interface Config {
     poolConnections: number;
     sandbox: boolean;
     sandboxPort: number;
+    /** Keeps the sandbox's businesses and tokens across restarts; development default `.data/sandbox.json`. */
+    sandboxStateFile?: string;
   };
   webhooks: {
     pathPrefix: string;
@@ -192,6 +201,16 @@ export interface Config {
   health: { intervalMinutes: number; concurrency: number; expiryWarningDays: number };
   email: { smtpUrl?: string; from: string };
   agentRuntime: { url?: string; secret?: string; timeoutMs: number };
+  /** Process-level operation: stopping, log format, and the optional extra listeners. */
+  operations: {
+    /** From the first SIGTERM/SIGINT to a forced exit. */
+    shutdownGraceMs: number;
+    logFormat: 'json' | 'pretty';
+    /** When set, webhooks are served on this port only (not on PORT). */
+    webhookPort?: number;
+    /** When set, /healthz, /readyz and /metrics are served on this port only (not on PORT). */
+    opsPort?: number;
+  };
   /** The platform-wide WhatsApp account users had before they brought their own (migration phases 1-3). */
   platform: {
     credentials?: { accessToken: string; appSecret: string; businessAccountId: string; phoneNumberId: string };
@@ -202,11 +221,19 @@ export interface Config {
   };
 }
 
-export function loadConfig(env: Environment): Config {
+/** `A=` and `A=   # note` in a .env file mean "unset", as they do for every optional setting. */
+function withoutBlanks(env: Environment): Environment {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+}
+
+function problemsOf(error: z.ZodError): ConfigError {
+  return new ConfigError(error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+}
+
+export function loadConfig(rawEnv: Environment): Config {
+  const env = withoutBlanks(rawEnv);
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
-  }
+  if (!parsed.success) throw problemsOf(parsed.error);
   const e = parsed.data;
   const problems: string[] = [];
   const production = e.NODE_ENV === 'production';
@@ -300,6 +327,7 @@ export function loadConfig(env: Environment): Config {
       poolConnections: e.WHATSAPP_POOL_CONNECTIONS,
       sandbox: e.SANDBOX ?? (!production && !e.WHATSAPP_GRAPH_BASE_URL),
       sandboxPort: e.SANDBOX_PORT,
+      sandboxStateFile: e.SANDBOX_STATE_FILE ?? (e.NODE_ENV === 'development' ? '.data/sandbox.json' : undefined),
     },
     webhooks: {
       pathPrefix: e.WEBHOOK_PATH_PREFIX,
@@ -344,11 +372,67 @@ export function loadConfig(env: Environment): Config {
       defaultSource: e.WHATSAPP_CREDENTIAL_SOURCE_DEFAULT === 'platform' ? 'PLATFORM' : 'USER',
       rollbackWindowHours: e.MIGRATION_ROLLBACK_WINDOW_HOURS,
     },
+    operations: {
+      shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
+      logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === 'development' ? 'pretty' : 'json'),
+      webhookPort: e.WEBHOOK_PORT,
+      opsPort: e.OPS_PORT,
+    },
   };
 }
 
-/** The process environment, read here and nowhere else. */
-export function loadConfigFromProcess(): Config {
+const DatabaseEnvSchema = EnvSchema.pick({
+  NODE_ENV: true,
+  LOG_LEVEL: true,
+  LOG_FORMAT: true,
+  DATABASE_URL: true,
+  DATABASE_SCHEMA: true,
+  EMBEDDED_POSTGRES_DIR: true,
+  EMBEDDED_POSTGRES_PORT: true,
+});
+
+export type DatabaseConfig = Pick<Config, 'mode' | 'logLevel' | 'database'> & { logFormat: 'json' | 'pretty' };
+
+/**
+ * Only what `npm run migrate` needs. A separate migration step (a release job, an init container) runs
+ * with the production image but without the plugin's secrets, so nothing else may be demanded here.
+ */
+export function loadDatabaseConfig(rawEnv: Environment): DatabaseConfig {
+  const parsed = DatabaseEnvSchema.safeParse(withoutBlanks(rawEnv));
+  if (!parsed.success) throw problemsOf(parsed.error);
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.DATABASE_URL) throw new ConfigError(['DATABASE_URL: required in production']);
+  return {
+    mode: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === 'development' ? 'pretty' : 'json'),
+    database: {
+      url: e.DATABASE_URL,
+      schema: e.DATABASE_SCHEMA,
+      poolMax: 2,
+      migrateOnStart: true,
+      embeddedDir: e.EMBEDDED_POSTGRES_DIR,
+      embeddedPort: e.EMBEDDED_POSTGRES_PORT,
+    },
+  };
+}
+
+/**
+ * The process environment, read here and nowhere else, after `.env` in the working folder when there is
+ * one (variables already set win over the file). Tests run with NODE_ENV=test and never read a
+ * developer's `.env`.
+ */
+function processEnvironment(): Environment {
   // eslint-disable-next-line n/no-process-env -- this module is the single allowed reader
-  return loadConfig(process.env);
+  const env = process.env;
+  if (env.NODE_ENV !== 'test' && existsSync('.env')) process.loadEnvFile('.env');
+  return env;
+}
+
+export function loadConfigFromProcess(): Config {
+  return loadConfig(processEnvironment());
+}
+
+export function loadDatabaseConfigFromProcess(): DatabaseConfig {
+  return loadDatabaseConfig(processEnvironment());
 }

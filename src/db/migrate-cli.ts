@@ -1,31 +1,36 @@
 import 'reflect-metadata';
-import { loadConfigFromProcess } from '../config';
-import { createLogger } from '../observability/logger';
+import { ConfigError, loadDatabaseConfigFromProcess } from '../config';
+import { createProcessLogger } from '../observability/logger';
 import { startEmbeddedDatabase } from './embedded-database';
 import { createOrm, migrateToLatest } from './orm';
 
-/** `npm run migrate`: applies pending migrations to DATABASE_URL (or the embedded database) and exits. */
+/**
+ * `npm run migrate` (or `node dist/src/db/migrate-cli.js` in the image): applies pending migrations to
+ * DATABASE_URL (or the embedded database) and exits; 0 when the schema is current, non-zero otherwise.
+ * It needs only the database settings, so a release step can run it without the plugin's secrets.
+ * Safe to run while instances start: every migration runs under the same advisory lock they take.
+ */
 async function main(): Promise<void> {
-  const config = loadConfigFromProcess();
-  const logger = createLogger(config.logLevel);
+  const config = loadDatabaseConfigFromProcess();
+  const logger = createProcessLogger(config.logLevel, config.logFormat);
   const embedded = config.database.url
     ? undefined
     : await startEmbeddedDatabase({ dataDir: config.database.embeddedDir, port: config.database.embeddedPort, logger });
-  const orm = await createOrm({
-    clientUrl: config.database.url ?? embedded!.url,
-    schema: config.database.schema,
-    log: (message) => logger.info({ orm: message }, 'migration'),
-  });
+  const log = (message: string) => logger.info({ orm: message }, 'migration');
   try {
-    await migrateToLatest(orm, config.database.schema);
-    logger.info('database schema is current');
+    const orm = await createOrm({ clientUrl: config.database.url ?? embedded!.url, schema: config.database.schema, poolMax: 2, log });
+    try {
+      await migrateToLatest(orm, config.database.schema, { log });
+      logger.info('database schema is current');
+    } finally {
+      await orm.close(true);
+    }
   } finally {
-    await orm.close(true);
     await embedded?.stop();
   }
 }
 
 main().catch((err: unknown) => {
-  console.error('migration failed:', err instanceof Error ? err.message : err);
-  process.exit(1);
+  console.error(err instanceof ConfigError ? err.message : `migration failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(err instanceof ConfigError ? 78 : 1);
 });

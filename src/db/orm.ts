@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { Client } from 'pg';
 import { MikroORM, defineConfig, type EntityManager, type Options } from '@mikro-orm/postgresql';
 import type { EntityName } from '@mikro-orm/core';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
@@ -28,6 +30,8 @@ export function ormConfig(options: OrmOptions): Options {
     driverOptions: { Client: SelfReleasingClient },
     debug: options.debug ?? false,
     logger: options.log ?? (() => undefined),
+    // Log lines go into JSON records: ANSI colour codes would only be noise there.
+    colors: false,
     // Entities are never fetched across requests: each request and job forks its own EntityManager.
     allowGlobalContext: false,
     forceUtcTimezone: true,
@@ -48,10 +52,39 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
   return MikroORM.init(ormConfig(options));
 }
 
-/** Creates the plugin's schema if needed and applies every pending migration. */
-export async function migrateToLatest(orm: MikroORM, schema: string): Promise<void> {
-  await orm.em.getConnection().execute(`create schema if not exists "${schema}"`);
-  await orm.migrator.up();
+/**
+ * The key of the session-level advisory lock every instance takes around migrating one schema: a
+ * constant prefix with the schema's hash, so two plugins in two schemas of one database do not wait on
+ * each other.
+ */
+function migrationLockKey(schema: string): string {
+  return String(BigInt.asIntN(64, 0x5763_0000_0000_0000n | BigInt(`0x${createHash('sha256').update(schema).digest('hex').slice(0, 12)}`)));
+}
+
+/**
+ * Creates the plugin's schema if needed and applies every pending migration, under a PostgreSQL
+ * advisory lock: instances started together wait for the first one, then find nothing pending. The
+ * lock lives on a connection of its own (MikroORM runs the migrations on its pool, each in its own
+ * transaction, and all of them in one with allOrNothing: a failed migration leaves the schema as it
+ * was). A crashed holder's lock goes with its connection. Behind a transaction-pooling PgBouncer a
+ * session lock does not hold: point DATABASE_URL at PostgreSQL itself for migrations.
+ */
+export async function migrateToLatest(orm: MikroORM, schema: string, options: { log?: (message: string) => void } = {}): Promise<void> {
+  const lock = new Client({ connectionString: orm.config.get('clientUrl'), application_name: 'whatsapp-connect-migrate' });
+  await lock.connect();
+  const key = migrationLockKey(schema);
+  try {
+    const free = await lock.query<{ locked: boolean }>('select pg_try_advisory_lock($1) as locked', [key]);
+    if (!free.rows[0]?.locked) {
+      options.log?.('another instance is migrating this schema: waiting for it');
+      await lock.query('select pg_advisory_lock($1)', [key]);
+    }
+    await orm.em.getConnection().execute(`create schema if not exists "${schema}"`);
+    await orm.migrator.up();
+  } finally {
+    await lock.query('select pg_advisory_unlock($1)', [key]).catch(() => undefined);
+    await lock.end().catch(() => undefined);
+  }
 }
 
 /** True when the database answers and no migration is pending: the readiness condition. */

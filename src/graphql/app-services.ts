@@ -8,6 +8,7 @@ import type { KeyRotation } from '../key-rotation';
 import type { KeyService } from '../keys';
 import type { SendLedger } from '../messaging/send-ledger';
 import type { Logger } from '../observability/logger';
+import type { Metrics } from '../observability/metrics';
 import type { Pacer, PostgresRateLimiter } from '../rate-limits';
 import type { UserErasure } from '../user-erasure';
 import type { WhatsAppClient } from '../whatsapp';
@@ -36,6 +37,8 @@ export interface AppServices {
   keyRotation: KeyRotation;
   /** GDPR erasure of a user; other domains register their before-erasure hooks on it. */
   userErasure: UserErasure;
+  /** Prometheus series the domains count into (see docs/operations.md). */
+  metrics: Metrics;
   /** Filled in once the server listens (the port may be chosen by the OS). */
   publicUrls: { webhookBase: string };
 }

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { CloseCode } from 'graphql-ws';
+import { CloseCode, type ServerOptions } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
@@ -14,6 +14,8 @@ export interface WebSocketServerOptions {
   /** Verifies the `authorization` connection param; throws when it is missing or bad. */
   authenticate: (authorization: string | undefined) => Promise<Viewer>;
   createContext: (viewer: Viewer) => GraphQLContext;
+  /** Adds observation (metrics, the per-operation log line) around the server options. */
+  observe?: <P extends Record<string, unknown> | undefined, E>(options: ServerOptions<P, E>) => ServerOptions<P, E>;
 }
 
 // The same masking as over HTTP: Apollo's formatError does not run for graphql-ws, so without this an
@@ -33,8 +35,9 @@ function authorizationParam(params: Readonly<Record<string, unknown>> | undefine
 export function startWebSocketServer(options: WebSocketServerOptions): { dispose: () => Promise<void> } {
   const wss = new WebSocketServer({ server: options.httpServer, path: options.path });
   const viewers = new WeakMap<object, Viewer>();
+  const observe = options.observe ?? ((serverOptions) => serverOptions);
   const cleanup = useServer<Record<string, unknown>, { viewer?: Viewer }>(
-    {
+    observe({
       schema: options.schema,
       onConnect: async (ctx) => {
         try {
@@ -52,7 +55,7 @@ export function startWebSocketServer(options: WebSocketServerOptions): { dispose
         if (!viewer) throw new Error('unauthenticated socket reached subscribe');
         return options.createContext(viewer);
       },
-    },
+    }),
     wss,
   );
   return {

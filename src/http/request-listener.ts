@@ -1,9 +1,18 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
+import { runInRequest, type RequestContext } from '../observability/request-context';
 import { assignRequestId } from './request-id';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
+
+/** Which of the plugin's surfaces one listener serves (all of them unless WEBHOOK_PORT / OPS_PORT split them). */
+export interface ServedSurfaces {
+  graphql: boolean;
+  webhooks: boolean;
+  /** /healthz, /readyz, /metrics */
+  ops: boolean;
+}
 
 export interface RequestListenerOptions {
   graphqlPath: string;
@@ -15,57 +24,82 @@ export interface RequestListenerOptions {
   isReady: () => Promise<boolean>;
   metrics: Metrics;
   logger: Logger;
+  serves?: ServedSurfaces;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
+// Probes and scrapes arrive every few seconds from machines: their request lines are debug, not info.
+const QUIET_ROUTES = new Set(['healthz', 'readyz', 'metrics']);
+
 /** The plugin's only HTTP router: a handful of fixed paths and one webhook prefix. */
 export function createRequestListener(options: RequestListenerOptions): RequestListener {
   const webhookPrefix = `${options.webhookPrefix}/`;
+  const serves = options.serves ?? { graphql: true, webhooks: true, ops: true };
   return (req, res) => {
+    const startedAt = process.hrtime.bigint();
     const requestId = assignRequestId(req);
+    const context: RequestContext = { requestId };
     res.setHeader('x-request-id', requestId);
     const url = new URL(req.url ?? '/', 'http://plugin.invalid');
     const path = url.pathname;
-    let route: string;
+    let route = 'unknown';
     let handled: Promise<void> | void = undefined;
-    try {
-      if (path === options.graphqlPath) {
-        route = 'graphql';
-        handled = options.graphql(req, res, url);
-      } else if (path.startsWith(webhookPrefix)) {
-        route = 'webhook';
-        handled = options.webhook(req, res, path.slice(webhookPrefix.length), url);
-      } else if (path === '/healthz') {
-        route = 'healthz';
-        json(res, 200, { status: 'ok' });
-      } else if (path === '/readyz') {
-        route = 'readyz';
-        handled = options.isReady().then(
-          (ready) => json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' }),
-          () => json(res, 503, { status: 'not ready' }),
-        );
-      } else if (path === '/metrics') {
-        route = 'metrics';
-        handled = options.metrics.registry.metrics().then((text) => {
-          res.writeHead(200, { 'content-type': options.metrics.registry.contentType }).end(text);
-        });
-      } else {
-        route = 'unknown';
-        json(res, 404, { error: 'not found' });
+    res.once('close', () => {
+      const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
+      const status = res.writableFinished ? res.statusCode : 0;
+      options.metrics.httpRequests.inc({ route, status: String(status) });
+      options.metrics.httpRequestSeconds.observe({ route }, seconds);
+      // The path is not logged: a webhook path carries the endpoint key. Never headers or bodies.
+      const line = {
+        requestId,
+        method: req.method,
+        route,
+        status,
+        durationMs: Math.round(seconds * 1e4) / 10,
+        userId: context.userId,
+        operationName: context.operationName,
+        outcome: context.outcome,
+      };
+      if (QUIET_ROUTES.has(route)) options.logger.debug(line, 'request');
+      else options.logger.info(line, status === 0 ? 'request aborted' : 'request');
+    });
+    runInRequest(context, () => {
+      try {
+        if (serves.graphql && path === options.graphqlPath) {
+          route = 'graphql';
+          handled = options.graphql(req, res, url);
+        } else if (serves.webhooks && path.startsWith(webhookPrefix)) {
+          route = 'webhook';
+          handled = options.webhook(req, res, path.slice(webhookPrefix.length), url);
+        } else if (serves.ops && path === '/healthz') {
+          route = 'healthz';
+          json(res, 200, { status: 'ok' });
+        } else if (serves.ops && path === '/readyz') {
+          route = 'readyz';
+          handled = options.isReady().then(
+            (ready) => json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' }),
+            () => json(res, 503, { status: 'not ready' }),
+          );
+        } else if (serves.ops && path === '/metrics') {
+          route = 'metrics';
+          handled = options.metrics.registry.metrics().then((text) => {
+            res.writeHead(200, { 'content-type': options.metrics.registry.contentType }).end(text);
+          });
+        } else {
+          json(res, 404, { error: 'not found' });
+        }
+      } catch (err) {
+        route = 'error';
+        handled = Promise.reject(err);
       }
-    } catch (err) {
-      route = 'error';
-      handled = Promise.reject(err);
-    }
-    Promise.resolve(handled)
-      .catch((err: unknown) => {
-        options.logger.error({ err, requestId, route }, 'request failed');
-        if (!res.headersSent) json(res, 500, { error: 'internal error', requestId });
-        else res.destroy();
-      })
-      .finally(() => options.metrics.httpRequests.inc({ route, status: String(res.statusCode) }));
+    });
+    Promise.resolve(handled).catch((err: unknown) => {
+      options.logger.error({ err, requestId, route }, 'request failed');
+      if (!res.headersSent) json(res, 500, { error: 'internal error', requestId });
+      else res.destroy();
+    });
   };
 }

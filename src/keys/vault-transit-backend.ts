@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import NodeVault from 'node-vault';
+import { outboundRequestHeaders } from '../observability/request-context';
 import { asCiphertext, parseCiphertext, type Ciphertext } from './ciphertext';
 import type { Logger } from '../observability/logger';
 import type { KeyBackend, KeyInfo } from './key-backend';
@@ -104,7 +105,16 @@ export class VaultTransitBackend implements KeyBackend, TokenSelfService {
       debug: () => undefined,
       // node-vault forwards exactly these three to axios (src/index.js requestWrapper). Passing our own
       // https agent also means the agent node-vault builds from VAULT_SKIP_VERIFY is never used.
-      requestOptions: { timeout: options.timeoutMs, httpAgent: this.#httpAgent, httpsAgent: this.#httpsAgent },
+      // `headers` is a getter: node-vault spreads requestOptions into every call, so each carries the
+      // current request id (Vault's audit log then joins ours).
+      requestOptions: {
+        timeout: options.timeoutMs,
+        httpAgent: this.#httpAgent,
+        httpsAgent: this.#httpsAgent,
+        get headers() {
+          return outboundRequestHeaders();
+        },
+      },
     });
     // node-vault falls back to VAULT_PREFIX / VAULT_NAMESPACE from the environment for unset options;
     // config.ts is the only reader of the environment, so pin both to what we were given.

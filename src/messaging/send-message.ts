@@ -6,6 +6,7 @@ import { Topic, type EventBus } from '../events';
 import { isUuid } from '../graphql/ids';
 import type { KeyService } from '../keys';
 import type { Logger } from '../observability/logger';
+import type { Metrics } from '../observability/metrics';
 import { parseRecipient, toWaId, type OutboundMessage, type Recipient, type WhatsAppClient } from '../whatsapp';
 import { Conversation } from './conversation.entity';
 import { agentLineFor, assertConversationOwner, findOrCreateConversation } from './conversations';
@@ -24,6 +25,7 @@ export interface SendDependencies extends OutboundGuardDependencies {
   logger: Logger;
   /** The send path's own rows, batched across concurrent sends. */
   sendLedger: SendLedger;
+  metrics?: Pick<Metrics, 'sends'>;
 }
 
 /** Who sends: the owner, the phone number's credential (managed by the same EntityManager), the agent if any. */
@@ -101,6 +103,18 @@ async function wamidOf(em: EntityManager, messageId: string, userId: string, con
  * certainly did not take the message (throttled, unreachable before connecting), so that key can retry.
  */
 export async function sendMessage(deps: SendDependencies, em: EntityManager, request: SendRequest): Promise<Message> {
+  try {
+    const message = await sendOnce(deps, em, request);
+    deps.metrics?.sends.inc({ outcome: 'sent', error_code: '' });
+    return message;
+  } catch (error) {
+    // A PublicError is an expected refusal or Meta's answer, with its code; anything else is our fault.
+    deps.metrics?.sends.inc(error instanceof PublicError ? { outcome: 'failed', error_code: error.code } : { outcome: 'error', error_code: 'INTERNAL' });
+    throw error;
+  }
+}
+
+async function sendOnce(deps: SendDependencies, em: EntityManager, request: SendRequest): Promise<Message> {
   const { sender, draft } = request;
   const { credential } = sender;
   const recipient = recipientOf(request.to);

@@ -15,6 +15,30 @@ const REDACT_PATHS = [
   'passphrase', '*.passphrase',
 ];
 
+export type LogFormat = 'json' | 'pretty';
+
+/**
+ * The logger of the running process: JSON lines, one object per line, or (development) pino-pretty's
+ * readable lines. pino-pretty is a development dependency only: where it is not installed (the
+ * production image) the format falls back to JSON with a warning instead of failing to start.
+ */
+export function createProcessLogger(level: string, format: LogFormat): Logger {
+  if (format === 'pretty') {
+    let pretty: ((options: object) => pino.DestinationStream) | undefined;
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional: absent where dev dependencies are omitted
+      pretty = require('pino-pretty') as (options: object) => pino.DestinationStream;
+    } catch {
+      pretty = undefined;
+    }
+    if (pretty) return createLogger(level, pretty({ colorize: process.stdout.isTTY, sync: true, ignore: 'pid,hostname,service', translateTime: 'HH:MM:ss.l' }));
+    const logger = createLogger(level);
+    logger.warn('LOG_FORMAT=pretty needs pino-pretty (a development dependency); logging JSON');
+    return logger;
+  }
+  return createLogger(level);
+}
+
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
     {

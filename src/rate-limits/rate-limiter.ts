@@ -42,7 +42,13 @@ export class PostgresRateLimiter {
 
   constructor(
     private readonly orm: MikroORM,
-    private readonly options: { leaseSize?: number; leaseMs?: number; now?: () => number } = {},
+    private readonly options: {
+      leaseSize?: number;
+      leaseMs?: number;
+      now?: () => number;
+      /** Told about every refusal, with the key's prefix (`user`, `credential`, `webhook`) as the limit. */
+      onRefused?: (limit: string) => void;
+    } = {},
   ) {
     this.table = qualifiedTable(orm.em, RateLimitBucket);
   }
@@ -58,6 +64,7 @@ export class PostgresRateLimiter {
           return { allowed: true };
         }
         if (lease.refusedForMs > 0) {
+          this.options.onRefused?.(key.slice(0, Math.max(0, key.indexOf(':'))) || 'other');
           return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(lease.refusedForMs / 1000)), retryAfterMs: lease.refusedForMs };
         }
       }

@@ -98,13 +98,45 @@ export interface SandboxAccount {
   };
 }
 
+/** The world as JSON, so a developer's sandbox survives a restart (its Maps as entry lists). */
+export interface SandboxSnapshot {
+  version: 1;
+  primary?: SandboxAccount;
+  apps: SandboxApp[];
+  wabas: Array<Omit<SandboxWaba, 'subscriptions'> & { subscriptions: Array<[string, { overrideUri?: string }]> }>;
+  phones: Array<Omit<SandboxPhone, 'lastInboundAt'> & { lastInboundAt: Array<[string, number]> }>;
+  tokens: SandboxToken[];
+}
+
 export class SandboxState {
   readonly apps = new Map<string, SandboxApp>();
   readonly wabas = new Map<string, SandboxWaba>();
   readonly phones = new Map<string, SandboxPhone>();
   readonly tokens = new Map<string, SandboxToken>();
+  /** The account the plugin's sandbox mode offers a developer at every start. */
+  primary: SandboxAccount | undefined;
 
   constructor(private readonly now: () => number) {}
+
+  snapshot(): SandboxSnapshot {
+    return {
+      version: 1,
+      primary: this.primary,
+      apps: [...this.apps.values()],
+      wabas: [...this.wabas.values()].map((waba) => ({ ...waba, subscriptions: [...waba.subscriptions] })),
+      phones: [...this.phones.values()].map((phone) => ({ ...phone, lastInboundAt: [...phone.lastInboundAt] })),
+      tokens: [...this.tokens.values()],
+    };
+  }
+
+  restore(snapshot: SandboxSnapshot): void {
+    if (snapshot.version !== 1) throw new Error(`unknown sandbox snapshot version ${String(snapshot.version)}`);
+    this.primary = snapshot.primary;
+    for (const app of snapshot.apps) this.apps.set(app.id, app);
+    for (const waba of snapshot.wabas) this.wabas.set(waba.id, { ...waba, subscriptions: new Map(waba.subscriptions) });
+    for (const phone of snapshot.phones) this.phones.set(phone.id, { ...phone, lastInboundAt: new Map(phone.lastInboundAt) });
+    for (const token of snapshot.tokens) this.tokens.set(token.value, token);
+  }
 
   createAccount(options: CreateAccountOptions = {}): SandboxAccount {
     const app = options.appId ? this.apps.get(options.appId) : undefined;

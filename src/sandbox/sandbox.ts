@@ -3,7 +3,7 @@ import type { FailureSpec } from './graph-errors';
 import { RequestLog, type SandboxRequestRecord } from './request-log';
 import { SandboxFaults, type FailureMatch, type HeldRequest } from './sandbox-faults';
 import type { SandboxEngine } from './sandbox-http-server';
-import { SandboxState, type CreateAccountOptions, type SandboxAccount } from './sandbox-state';
+import { SandboxState, type CreateAccountOptions, type SandboxAccount, type SandboxSnapshot } from './sandbox-state';
 import { businessAccountRoute } from './routes/business-account-route';
 import { debugTokenRoute } from './routes/debug-token-route';
 import { messagesRoute } from './routes/messages-route';
@@ -82,6 +82,22 @@ export class Sandbox {
   /** A new app (or `appId` to reuse one), WABA, phone number, and one token per credential failure mode. */
   createAccount(options: CreateAccountOptions = {}): SandboxAccount {
     return this.state.createAccount(options);
+  }
+
+  /** The account offered to a developer at start: created once, then the same across restarts (see `stateFile`). */
+  primaryAccount(): SandboxAccount {
+    this.state.primary ??= this.state.createAccount({});
+    return this.state.primary;
+  }
+
+  /** @internal The whole world as JSON, for `startSandbox`'s state file. */
+  snapshot(): SandboxSnapshot {
+    return this.state.snapshot();
+  }
+
+  /** @internal */
+  restore(snapshot: SandboxSnapshot): void {
+    this.state.restore(snapshot);
   }
 
   /** Another number on an existing WABA (for paging and multi-number tests). */

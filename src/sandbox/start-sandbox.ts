@@ -1,7 +1,10 @@
 import { once } from 'node:events';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../observability/logger';
 import { Sandbox } from './sandbox';
+import type { SandboxSnapshot } from './sandbox-state';
 import { createSandboxHttpServer } from './sandbox-http-server';
 
 export interface StartSandboxOptions {
@@ -16,6 +19,12 @@ export interface StartSandboxOptions {
   requestLogCapacity?: number;
   /** Time source of the simulator clock; tests pass a frozen one. Default `Date.now`. */
   now?: () => number;
+  /**
+   * Where the simulated businesses, numbers and tokens are kept across restarts (read at start, written
+   * when the primary account is made and at close), so a credential connected with them stays valid.
+   * Unset: all in memory.
+   */
+  stateFile?: string;
 }
 
 export interface RunningSandbox {
@@ -59,6 +68,19 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     now: options.now,
   });
   sandbox.engine.control = (path, body) => sandboxControl(sandbox, path, body);
+  const save = () => {
+    if (!options.stateFile) return;
+    mkdirSync(dirname(options.stateFile), { recursive: true });
+    // Holds sandbox tokens and app secrets: readable by the developer only.
+    writeFileSync(options.stateFile, JSON.stringify(sandbox.snapshot()), { mode: 0o600 });
+  };
+  if (options.stateFile && existsSync(options.stateFile)) {
+    sandbox.restore(JSON.parse(readFileSync(options.stateFile, 'utf8')) as SandboxSnapshot);
+  }
+  if (options.stateFile) {
+    sandbox.primaryAccount();
+    save();
+  }
   const server = createSandboxHttpServer(sandbox.engine);
   const host = options.host ?? '127.0.0.1';
   server.listen(options.port ?? 0, host);
@@ -72,6 +94,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   const close = () => {
     closing ??= (async () => {
       await sandbox.close();
+      save();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

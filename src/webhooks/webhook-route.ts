@@ -31,7 +31,9 @@ const RECEIVE_STATUS: Record<ReceiveResult['kind'], number> = {
 /** The HTTP side of `<WEBHOOK_PATH_PREFIX>/<endpoint key>`: translate the request, render the result. */
 export function createWebhookRoute(options: WebhookRouteOptions) {
   const { receiver, maxBodyBytes, metrics, logger } = options;
-  const count = (outcome: string) => metrics.webhookDeliveries.inc({ outcome });
+  // "accepted" is a 200 (stored); everything else is a rejection, with its reason.
+  const count = (reason: string) =>
+    metrics.webhookDeliveries.inc(reason === 'stored' || reason === 'stored_unverified' ? { outcome: 'accepted', reason } : { outcome: 'rejected', reason });
 
   return async (req: IncomingMessage, res: ServerResponse, endpointKey: string, url: URL): Promise<void> => {
     if (req.method === 'GET') {

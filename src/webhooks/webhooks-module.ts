@@ -105,6 +105,9 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
     batchRows: config.retention.batchRows,
     intervalMs: config.retention.sweepIntervalSeconds * 1000,
   });
+  processor.on('settled', (item) => {
+    if (item.outcome) metrics.webhookDeliveriesSettled.inc({ outcome: item.outcome });
+  });
 
   return {
     route: createWebhookRoute({ receiver, maxBodyBytes: settings.maxBodyBytes, metrics, logger }),

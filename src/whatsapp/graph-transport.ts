@@ -21,6 +21,18 @@ export interface GraphTransportOptions {
   connections: number;
   /** Replaces the pool (and is not closed by `close()`); for tests that need one. */
   dispatcher?: Dispatcher;
+  /** Told about every call once it ends (metrics); `errorCode` is set when it failed. */
+  observe?: (call: ObservedGraphCall) => void;
+  /** Extra headers for each call (the request id, so Meta's support and our logs can be joined). */
+  headers?: () => Record<string, string>;
+}
+
+export interface ObservedGraphCall {
+  method: string;
+  /** The path with every numeric Graph id replaced by `{id}`: bounded, never a tenant's id. */
+  endpoint: string;
+  seconds: number;
+  errorCode?: string;
 }
 
 export interface GraphCall<T> {
@@ -51,6 +63,8 @@ export class GraphTransport {
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
   private readonly timeoutMs: number;
+  private readonly observe?: (call: ObservedGraphCall) => void;
+  private readonly extraHeaders?: () => Record<string, string>;
 
   constructor(options: GraphTransportOptions) {
     if (!VERSION.test(options.apiVersion)) throw new RangeError(`apiVersion must look like v24.0, got ${options.apiVersion}`);
@@ -70,9 +84,26 @@ export class GraphTransport {
         bodyTimeout: options.timeoutMs,
       });
     this.ownsDispatcher = options.dispatcher === undefined;
+    this.observe = options.observe;
+    this.extraHeaders = options.headers;
   }
 
   async send<T>(call: GraphCall<T>): Promise<T> {
+    if (!this.observe) return this.perform(call);
+    const startedAt = process.hrtime.bigint();
+    const endpoint = call.segments.map((segment) => (/^\d+$/.test(segment) ? '{id}' : segment)).join('/');
+    let errorCode: string | undefined;
+    try {
+      return await this.perform(call);
+    } catch (error) {
+      errorCode = graphErrorCode(error);
+      throw error;
+    } finally {
+      this.observe({ method: call.method, endpoint, seconds: Number(process.hrtime.bigint() - startedAt) / 1e9, errorCode });
+    }
+  }
+
+  private async perform<T>(call: GraphCall<T>): Promise<T> {
     const { accessToken, appSecret } = typeof call.auth === 'string' ? { accessToken: call.auth, appSecret: undefined } : call.auth;
     if (!accessToken || !TOKEN_CHARS.test(accessToken)) {
       throw new GraphRequestValidationError('accessToken', 'The access token is empty or contains characters a token cannot have.');
@@ -84,7 +115,7 @@ export class GraphTransport {
     const search = query.toString();
     const path = `${this.basePath}/${call.segments.map(encodeURIComponent).join('/')}${search ? `?${search}` : ''}`;
 
-    const headers: Record<string, string> = { authorization: `Bearer ${accessToken}`, accept: 'application/json' };
+    const headers: Record<string, string> = { ...this.extraHeaders?.(), authorization: `Bearer ${accessToken}`, accept: 'application/json' };
     let body: string | undefined;
     if (call.json !== undefined) {
       body = JSON.stringify(call.json);
@@ -149,6 +180,15 @@ export class GraphTransport {
   async close(): Promise<void> {
     if (this.ownsDispatcher) await this.dispatcher.close();
   }
+}
+
+/** A bounded label for a failed call: Graph's error code, or why no Graph answer came. */
+export function graphErrorCode(error: unknown): string {
+  if (error instanceof GraphApiError) return String(error.graphCode);
+  if (error instanceof GraphApiUnavailableError) return error.reason;
+  if (error instanceof GraphApiMalformedResponseError) return 'malformed_response';
+  if (error instanceof GraphRequestValidationError) return 'invalid_request';
+  return 'unknown';
 }
 
 function translateTransportError(error: unknown, signal: AbortSignal): Error {

@@ -26,7 +26,7 @@ import {
   type SubscribedApp,
   type WebhookConfiguration,
 } from './graph-api-types';
-import { GraphTransport } from './graph-transport';
+import { GraphTransport, type GraphTransportOptions } from './graph-transport';
 import { isBsuid, isE164 } from './phone-number';
 
 export interface WhatsAppClientOptions {
@@ -40,6 +40,10 @@ export interface WhatsAppClientOptions {
   connections: number;
   /** Replaces the connection pool; the caller closes it. */
   dispatcher?: Dispatcher;
+  /** See `GraphTransportOptions.observe` (metrics of every Graph call). */
+  observe?: GraphTransportOptions['observe'];
+  /** See `GraphTransportOptions.headers` (the request id of the caller). */
+  headers?: GraphTransportOptions['headers'];
 }
 
 export interface ListPhoneNumbersOptions {

@@ -8,6 +8,12 @@ export interface PluginProcess {
   webhookBaseUrl: string;
   /** Kills the child with SIGKILL (no drain, no shutdown hook) and resolves once it is gone. */
   kill(): Promise<void>;
+  /** Sends a signal (SIGTERM, SIGINT: the graceful stop). */
+  signal(signal: NodeJS.Signals): void;
+  /** Resolves when the child has exited. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Everything the child wrote so far (stdout and stderr). */
+  output(): string;
 }
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -25,7 +31,10 @@ export async function startPluginProcess(env: Record<string, string>): Promise<P
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const gone = new Promise<void>((done) => child.once('exit', () => done()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.once('exit', (code, signal) => done({ code, signal })),
+  );
+  const gone = exited.then(() => undefined);
   const kill = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await gone;
@@ -38,8 +47,9 @@ export async function startPluginProcess(env: Record<string, string>): Promise<P
     child.once('exit', onExit);
     const read = (chunk: Buffer) => {
       output += chunk.toString('utf8');
-      const graphql = /GraphQL:\s+(http:\/\/\S+)\/graphql/.exec(output);
-      const webhooks = /Webhooks:\s+(http:\/\/\S+)\/<endpoint key>/.exec(output);
+      // The start banner: one JSON log line (NODE_ENV=test logs JSON), or the readable lines of LOG_FORMAT=pretty.
+      const graphql = /"graphqlUrl":"(http:\/\/[^"]+)\/graphql"/.exec(output) ?? /GraphQL:\s+(http:\/\/\S+)\/graphql/.exec(output);
+      const webhooks = /"webhookBaseUrl":"(http:\/\/[^"]+)"/.exec(output) ?? /Webhooks:\s+(http:\/\/\S+)\/<endpoint key>/.exec(output);
       if (graphql && webhooks) {
         child.off('exit', onExit);
         ready({ url: graphql[1]!, webhookBaseUrl: webhooks[1]! });
@@ -48,5 +58,5 @@ export async function startPluginProcess(env: Record<string, string>): Promise<P
     child.stdout!.on('data', read);
     child.stderr!.on('data', read);
   });
-  return { ...urls, kill };
+  return { ...urls, kill, signal: (signal) => child.kill(signal), exited, output: () => output };
 }

@@ -60,6 +60,8 @@ export interface RecordedRequest {
   path: string;
   /** The parsed JSON body, so tests can assert what went over the wire (e.g. base64 plaintext). */
   body: unknown;
+  /** The `x-request-id` header, when the caller sent one. */
+  requestId?: string;
 }
 
 export interface VaultTransitServer {
@@ -833,7 +835,8 @@ export async function startVaultTransitServer(options: VaultTransitServerOptions
         return { status: 400, errors: [`failed to parse JSON input: ${(error as Error).message}`] };
       }
     }
-    const recorded: RecordedRequest = { method, path, body };
+    const requestId = req.headers['x-request-id'];
+    const recorded: RecordedRequest = { method, path, body, ...(typeof requestId === 'string' ? { requestId } : {}) };
     requests.push(recorded);
     recordedOf.set(req, recorded);
 

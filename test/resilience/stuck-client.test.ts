@@ -1,0 +1,35 @@
+import { once } from 'node:events';
+import type { Socket } from 'node:net';
+import { randomBytes, randomUUID } from 'node:crypto';
+import WebSocket from 'ws';
+import { signDevelopmentToken } from '../../src/identity';
+import { onDispose } from '../support/leftovers';
+import { startPluginProcess } from '../support/plugin-process';
+import { TEST_JWT_SECRET } from '../support/start-test-app';
+import { createTestDatabase } from '../support/test-database';
+
+jest.setTimeout(120_000);
+
+test('a graphql-ws client that never answers the close does not hold the stop past the grace period', async () => {
+  const child = await startPluginProcess({
+    DATABASE_URL: await createTestDatabase(),
+    KEYRING_MASTER_KEY: randomBytes(32).toString('base64'),
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    SANDBOX: 'false',
+    WHATSAPP_GRAPH_BASE_URL: 'http://127.0.0.1:9',
+    LOG_LEVEL: 'info',
+    SHUTDOWN_GRACE_SECONDS: '2',
+  });
+  const socket = new WebSocket(`${child.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+  onDispose(() => socket.terminate());
+  await once(socket, 'open');
+  const token = await signDevelopmentToken(TEST_JWT_SECRET, { sub: randomUUID(), roles: [] });
+  socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
+  await once(socket, 'message');
+  // From now on the client reads nothing: it never sees the server's close frame, never answers it.
+  (socket as unknown as { _socket: Socket })._socket.pause();
+  child.signal('SIGTERM');
+  expect(await child.exited).toEqual({ code: 0, signal: null });
+  expect(child.output()).toContain('"msg":"stopped"');
+  expect(child.output()).not.toContain('forcing exit');
+});
