@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool } from 'pg';
+import { SelfReleasingClient } from '../db/self-releasing-client';
 import type { AppServices } from '../graphql/app-services';
 import { QueueName } from '../jobs';
 import type { Metrics } from '../observability/metrics';
@@ -60,7 +61,8 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
   pool.on('error', (error) => logger.warn({ err: error }, 'webhook inbox connection lost; it is replaced on next use'));
   // Processing's own connections (one per loop, one for after-commit writes), so it never waits behind
   // the ORM's pool or the receiver's.
-  const processingPool = new Pool({ connectionString: options.databaseUrl, max: PROCESSING_LOOPS + 1, application_name: 'whatsapp-connect-inbound' });
+  // Kysely keeps a connection whose BEGIN, COMMIT or ROLLBACK met a restarting server (SelfReleasingClient).
+  const processingPool = new Pool({ connectionString: options.databaseUrl, max: PROCESSING_LOOPS + 1, application_name: 'whatsapp-connect-inbound', Client: SelfReleasingClient });
   processingPool.on('error', (error) => logger.warn({ err: error }, 'inbound processing connection lost; it is replaced on next use'));
   // A connection held by a batch's transaction has no pool listener while checked out: without one of
   // its own, a server restart between two statements would be an unhandled 'error' event.
