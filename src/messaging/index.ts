@@ -11,11 +11,4 @@ export { messageHistory, customerWaIdOf, MessagePage, type HistoryQuery } from '
 export { readableText } from './message-text';
 export { MessageStatusEvent } from './message-status-event.entity';
 export { canAdvance, statusFromWebhook } from './status-order';
-export { recordInboundMessage, type InboundMessageRecord, type RecordedInbound } from './record-inbound-message';
-export {
-  recordMessageStatus,
-  applyRecordedStatuses,
-  type MessageStatusRecord,
-  type RecordedStatus,
-  type AppliedStatus,
-} from './record-message-status';
+export { applyRecordedStatuses, type AppliedStatus } from './record-message-status';

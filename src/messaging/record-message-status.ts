@@ -4,60 +4,11 @@ import { MessageStatusEvent } from './message-status-event.entity';
 import { Message } from './message.entity';
 import { canAdvance, statusesAdvancingTo, statusFromWebhook } from './status-order';
 
-export interface MessageStatusRecord {
-  credentialId: string;
-  wamid: string;
-  /** Meta's string (`sent`, `delivered`, `read`, `played`, `failed`, or a newer one). */
-  status: string;
-  timestamp: Date;
-  /** Meta's first error, on `failed`. */
-  errorCode: number | null;
-  errorTitle: string | null;
-  payload: Record<string, unknown>;
-}
-
 export interface AppliedStatus {
   messageId: string;
   userId: string;
   agentId: string | null;
   status: MessageStatus;
-}
-
-export interface RecordedStatus {
-  /** This (wamid, status) was already recorded: nothing changed. */
-  duplicate: boolean;
-  /** The message it moved forward; null when it moved nothing (late, unknown wamid or unknown status). */
-  applied: AppliedStatus | null;
-}
-
-/**
- * Keeps a status webhook once per (wamid, status) and moves the credential's outbound message forward
- * when the status is ahead of where the message is. The guard is in the UPDATE itself, so concurrent
- * workers applying "delivered" and "read" in either order end at "read".
- */
-export async function recordMessageStatus(em: EntityManager, record: MessageStatusRecord): Promise<RecordedStatus> {
-  const inserted = await em
-    .createQueryBuilder(MessageStatusEvent)
-    .insert({
-      credentialId: record.credentialId,
-      whatsappMessageId: record.wamid,
-      status: record.status,
-      timestamp: record.timestamp,
-      errorCode: record.errorCode,
-      errorTitle: record.errorTitle,
-      payload: record.payload,
-      receivedAt: new Date(),
-    })
-    .onConflict(['credentialId', 'whatsappMessageId', 'status'])
-    .ignore()
-    .returning(['id'])
-    .execute('all') as unknown[];
-  if (inserted.length === 0) return { duplicate: true, applied: null };
-
-  const status = statusFromWebhook(record.status);
-  if (!status) return { duplicate: false, applied: null };
-  const applied = await advance(em, { credentialId: record.credentialId, whatsappMessageId: record.wamid }, status, record);
-  return { duplicate: false, applied };
 }
 
 /**

@@ -9,7 +9,7 @@ import { Topic, type EventBus, type MessageEvent, type MessageSnapshot } from '.
 import { QueueName, type JobQueue } from '../jobs';
 import { KeyServiceUnavailableError, type KeyService } from '../keys';
 import { readableText, MessageStatus } from '../messaging';
-import { storeInboundMessages, storeMessageStatuses, type StoredInboundMessage } from '../messaging/inbound-batch-store';
+import { statusKey, storeInboundMessages, storeMessageStatuses, type StoredInboundMessage } from '../messaging/inbound-batch-store';
 import type { Logger } from '../observability/logger';
 import { verifyWebhookSignature } from '../whatsapp';
 import { DeliveryOutcome } from './delivery-outcome';
@@ -347,7 +347,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
         } else {
           plan.counts.duplicateMessages += 1;
         }
-      } else if (applied.recordedStatuses.has(`${item.row.credentialId} ${item.row.wamid} ${item.row.status}`)) {
+      } else if (applied.recordedStatuses.has(statusKey(item.row))) {
         plan.counts.statuses += 1;
       } else {
         plan.counts.duplicateStatuses += 1;

@@ -20,7 +20,7 @@ export interface FaultFigures {
 /**
  * Prints one line per fault run, and appends it as JSON to FAULT_REPORT_FILE when set, so the README's
  * figures come from runs rather than from memory:
- * `FAULT_REPORT_FILE=/tmp/faults.jsonl npx jest test/resilience test/webhooks/durability.test.ts`.
+ * `FAULT_REPORT_FILE=faults.jsonl npx jest test/resilience test/webhooks/durability.test.ts`.
  */
 export function reportFaultRun(figures: FaultFigures): void {
   const line = JSON.stringify(figures);

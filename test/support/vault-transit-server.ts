@@ -5,8 +5,8 @@ import { onDispose } from './leftovers';
 
 /**
  * A Vault-compatible transit server for tests: a real HTTP server on 127.0.0.1 that answers the transit
- * endpoints the plugin uses with Vault's status codes, envelopes and error strings (see
- * /work/shared/reference/vault-transit.md §1 and §1.14, checked against hashicorp/vault and openbao
+ * endpoints the plugin uses with Vault's status codes, envelopes and error strings (see Vault's
+ * "Transit secrets engine (API)" documentation, checked against hashicorp/vault and openbao
  * `builtin/logical/transit/*.go` and `sdk/helper/keysutil/policy.go`). It is how the production Vault
  * backend is proven without a Vault binary, so fidelity matters more than brevity here.
  *
