@@ -16,16 +16,18 @@ import { buildSubgraph } from './graphql/build-subgraph-schema';
 import type { GraphQLContext } from './graphql/context';
 import { formatError } from './graphql/format-error';
 import { operationLoggingPlugin } from './graphql/plugins/operation-logging.plugin';
-import { queryLimitsPlugin } from './graphql/plugins/query-limits.plugin';
+import { operationGatePlugin } from './graphql/plugins/operation-gate.plugin';
+import { OperationGate } from './graphql/operation-gate';
+import { limitRules, operationLimits, parseOptionsFor, validationOptionsFor } from './graphql/operation-limits';
 import { ORPHANED_TYPES, REFERENCE_RESOLVERS, RESOLVERS } from './graphql/resolvers';
 import { startWebSocketServer } from './graphql/websocket-server';
-import { apolloNodeHandler } from './http/apollo-node-handler';
+import { apolloNodeHandler, MAX_GRAPHQL_BODY_BYTES } from './http/apollo-node-handler';
 import { requestIdOf } from './http/request-id';
 import { createRequestListener } from './http/request-listener';
 import { createTokenVerifier, DEVELOPMENT_JWT_SECRET, type Viewer } from './identity';
 import { CredentialCircuitBreaker, CredentialLifecycle, readCredentialSecrets, requestCredentialHealthCheck, registerAlertEmailJobs, registerHealthCheckJobs } from './credentials';
 import { JobQueue, QueueName } from './jobs';
-import { mutationRateLimitPlugin, Pacer, PostgresRateLimiter } from './rate-limits';
+import { mutationCharge, Pacer, PostgresRateLimiter } from './rate-limits';
 import { CiphertextRegistry, KeyRotation, credentialCiphertextColumns } from './key-rotation';
 import { KeyService, createKeyBackend } from './keys';
 import { SendLedger } from './messaging/send-ledger';
@@ -219,12 +221,13 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     });
     stack.push(() => webhooks.stop());
 
-    const contextFor = (viewer: Viewer | null, requestId: string): GraphQLContext => {
+    const contextFor = (viewer: Viewer | null, requestId: string, remoteAddress: string | undefined): GraphQLContext => {
       let requestLogger: Logger | undefined;
       return {
         em: orm.em.fork(),
         viewer,
         requestId,
+        remoteAddress,
         // Made on first use: most requests log nothing, and a child logger per request is not free.
         get logger() {
           return (requestLogger ??= logger.child({ requestId }));
@@ -233,10 +236,33 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       };
     };
 
-    const httpServer: Server = createServer({ keepAliveTimeout: 65_000 });
+    const httpServer: Server = createServer({
+      keepAliveTimeout: 65_000,
+      // A client that trickles its headers or body holds a socket; these end it (408) instead.
+      headersTimeout: config.http.headersTimeoutMs,
+      requestTimeout: config.http.requestTimeoutMs,
+    });
+    // One pipeline for both transports: the same parse limits, validation rules and gate.
+    const limits = operationLimits(config.graphql);
+    const rules = limitRules(limits);
+    const gate = new OperationGate({
+      limits,
+      introspection: config.graphql.introspection,
+      schemaNetworks: config.graphql.schemaNetworks,
+      chargeMutations: mutationCharge(rateLimiter, {
+        perSecond: config.rateLimits.userMutationsPerMinute / 60,
+        burst: config.rateLimits.userMutationsPerMinute,
+      }),
+    });
     const apollo = new ApolloServer<GraphQLContext>({
       schema,
-      introspection: config.graphql.introspection,
+      // The gate decides who may introspect (everyone in development, only the gateway in production).
+      introspection: true,
+      parseOptions: parseOptionsFor(limits),
+      validationRules: rules,
+      validationOptions: validationOptionsFor(limits),
+      hideSchemaDetailsFromClientErrors: !limits.fieldSuggestions,
+      allowBatchedHttpRequests: false,
       formatError,
       logger,
       includeStacktraceInErrorResponses: false,
@@ -246,11 +272,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
           ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
           : ApolloServerPluginLandingPageDisabled(),
         operationLoggingPlugin(metrics),
-        queryLimitsPlugin(() => schema, config.graphql),
-        mutationRateLimitPlugin(rateLimiter, {
-          perSecond: config.rateLimits.userMutationsPerMinute / 60,
-          burst: config.rateLimits.userMutationsPerMinute,
-        }),
+        operationGatePlugin(gate),
         { serverWillStart: async () => ({ drainServer: async () => ws.dispose() }) },
       ],
     });
@@ -258,8 +280,17 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       httpServer,
       path: GRAPHQL_PATH,
       schema,
+      limits,
+      rules,
+      gate,
+      maxPayloadBytes: MAX_GRAPHQL_BODY_BYTES,
       authenticate: (authorization) => verifyToken(authorization),
-      createContext: (viewer) => contextFor(viewer, `ws-${randomUUID()}`),
+      createContext: (viewer, remoteAddress) => contextFor(viewer, `ws-${randomUUID()}`, remoteAddress),
+    });
+    // An erased user's open sockets go at once: their token may still be valid for hours.
+    userErasure.onBeforeErase({
+      name: 'graphql-ws',
+      run: async ({ userId }) => ws.closeUser(userId, 'User erased'),
     });
     await apollo.start();
     stack.push(() => apollo.stop());
@@ -272,7 +303,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
           const requestId = requestIdOf(req);
           let viewer: Viewer | null = null;
           if (req.headers.authorization) viewer = await verifyToken(req.headers.authorization).catch(() => null);
-          return contextFor(viewer, requestId);
+          return contextFor(viewer, requestId, req.socket.remoteAddress);
         }),
         webhookPrefix: config.webhooks.pathPrefix,
         webhook: webhooks.route,

@@ -3,7 +3,7 @@ import { HeaderMap } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyTooLargeError, readBody } from './read-body';
 
-const MAX_GRAPHQL_BODY_BYTES = 1024 * 1024;
+export const MAX_GRAPHQL_BODY_BYTES = 1024 * 1024;
 
 /**
  * Apollo Server on Node's own http module: the whole integration is translating the request into
