@@ -16,9 +16,9 @@ import { buildSubgraph } from './graphql/build-subgraph-schema';
 import type { GraphQLContext } from './graphql/context';
 import { formatError } from './graphql/format-error';
 import { operationLoggingPlugin } from './graphql/plugins/operation-logging.plugin';
-import { operationGatePlugin } from './graphql/plugins/operation-gate.plugin';
+import { operationPipelinePlugin } from './graphql/plugins/operation-pipeline.plugin';
 import { OperationGate } from './graphql/operation-gate';
-import { limitRules, operationLimits, parseOptionsFor, validationOptionsFor } from './graphql/operation-limits';
+import { limitRules, operationLimits, parseOptionsFor } from './graphql/operation-limits';
 import { ORPHANED_TYPES, REFERENCE_RESOLVERS, RESOLVERS } from './graphql/resolvers';
 import { startWebSocketServer } from './graphql/websocket-server';
 import { apolloNodeHandler, MAX_GRAPHQL_BODY_BYTES } from './http/apollo-node-handler';
@@ -259,8 +259,8 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       // The gate decides who may introspect (everyone in development, only the gateway in production).
       introspection: true,
       parseOptions: parseOptionsFor(limits),
-      validationRules: rules,
-      validationOptions: validationOptionsFor(limits),
+      // Validated by the pipeline plugin instead, limits first (see operation-limits.ts).
+      dangerouslyDisableValidation: true,
       hideSchemaDetailsFromClientErrors: !limits.fieldSuggestions,
       allowBatchedHttpRequests: false,
       formatError,
@@ -272,7 +272,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
           ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
           : ApolloServerPluginLandingPageDisabled(),
         operationLoggingPlugin(metrics),
-        operationGatePlugin(gate),
+        operationPipelinePlugin({ schema, limits, rules, gate }),
         { serverWillStart: async () => ({ drainServer: async () => ws.dispose() }) },
       ],
     });

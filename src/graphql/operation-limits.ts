@@ -18,9 +18,9 @@ import { ErrorCode, PublicError } from '../errors';
 
 /**
  * Every limit an operation meets before a resolver runs, stated once and applied identically over HTTP
- * (Apollo's parse options and validation rules) and over graphql-ws (`parseOperation` and
- * `validateOperation` below). The per-request checks that need the caller or the variables live in
- * OperationGate, which reads these same numbers.
+ * (Apollo parses with `parseOptionsFor`, the pipeline plugin validates with `validateOperation`) and over
+ * graphql-ws (`parseOperation` and `validateOperation`). The per-request checks that need the caller or
+ * the variables live in OperationGate, which reads these same numbers.
  */
 export interface OperationLimits {
   /** Longest document, in UTF-16 code units: refused before the lexer starts. */
@@ -96,11 +96,16 @@ export function parseOperation(source: unknown, limits: OperationLimits): Parsed
 }
 
 /**
- * graphql's own rules plus the limits, as Apollo runs them. Our refusals keep their code; anything else
- * is GRAPHQL_VALIDATION_FAILED, the code Apollo gives the same error over HTTP.
+ * The limits first, then graphql's own rules. The limit rules are linear (fragments remembered), while
+ * some of graphql's rules are not (comparing every pair of sibling fields), so a document the limits
+ * refuse never reaches them: a refusal costs a walk of the document and nothing more. Our refusals keep
+ * their code; anything else is GRAPHQL_VALIDATION_FAILED, Apollo's code for the same error.
  */
 export function validateOperation(schema: GraphQLSchema, document: DocumentNode, limits: OperationLimits, rules: readonly ValidationRule[]): GraphQLError[] {
-  return validate(schema, document, [...specifiedRules, ...rules], validationOptionsFor(limits)).map((error) =>
+  const options = validationOptionsFor(limits);
+  const refusals = validate(schema, document, rules, options);
+  if (refusals.length > 0) return [...refusals];
+  return validate(schema, document, specifiedRules, options).map((error) =>
     error instanceof PublicError
       ? error
       : new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: ErrorCode.GraphqlValidationFailed } }),
