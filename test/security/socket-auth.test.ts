@@ -50,7 +50,7 @@ function run(client: Client, payload: SubscribePayload): Promise<{ data?: unknow
   });
 }
 
-const bearer = async (sub: string, expiresIn: string | number) => `Bearer ${await signDevelopmentToken(TEST_JWT_SECRET, { sub }, expiresIn)}`;
+const bearer = async (sub: string, expiresIn: string) => `Bearer ${await signDevelopmentToken(TEST_JWT_SECRET, { sub }, expiresIn)}`;
 const QUERY = { query: '{ whatsappCredentials { id } }' };
 
 let app: TestApp;
@@ -89,7 +89,7 @@ test('the upgrade request\'s Authorization header authenticates a socket, as a g
 });
 
 test('a socket without a valid token is closed with 4401 and a reason before anything runs', async () => {
-  for (const auth of [{}, { params: 'Bearer not.a.jwt' }, { header: 'Bearer not.a.jwt' }, { params: await bearer(randomUUID(), -10) }]) {
+  for (const auth of [{}, { params: 'Bearer not.a.jwt' }, { header: 'Bearer not.a.jwt' }, { params: await bearer(randomUUID(), '-10s') }]) {
     const { closed } = connect(app, auth);
     expect(await closed).toEqual({ code: 4401, reason: 'Unauthorized: a valid bearer token is required' });
   }
