@@ -241,6 +241,8 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       // A client that trickles its headers or body holds a socket; these end it (408) instead.
       headersTimeout: config.http.headersTimeoutMs,
       requestTimeout: config.http.requestTimeoutMs,
+      // How often Node looks for connections past those timeouts (default 30 s, too coarse for them).
+      connectionsCheckingInterval: Math.min(5_000, config.http.headersTimeoutMs / 2),
     });
     // One pipeline for both transports: the same parse limits, validation rules and gate.
     const limits = operationLimits(config.graphql);
@@ -304,7 +306,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
           let viewer: Viewer | null = null;
           if (req.headers.authorization) viewer = await verifyToken(req.headers.authorization).catch(() => null);
           return contextFor(viewer, requestId, req.socket.remoteAddress);
-        }),
+        }, { bodyIdleTimeoutMs: config.http.bodyIdleTimeoutMs }),
         webhookPrefix: config.webhooks.pathPrefix,
         webhook: webhooks.route,
         isReady: async () => {

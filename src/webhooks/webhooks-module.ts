@@ -67,13 +67,14 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
     inbox: new InboxWriter({ pool, schema: config.database.schema, maxInFlight: INBOX_CONNECTIONS }),
     onStored: () => processor.notify(),
     rateLimit: { limiter: services.rateLimiter, perSecond: config.rateLimits.webhookPerSecond },
+    unverifiedQuota: settings.unverifiedQuota,
   });
   processor.on('settled', (item) => {
     if (item.outcome) metrics.webhookDeliveries.inc({ outcome: `processed_${item.outcome}` });
   });
 
   return {
-    route: createWebhookRoute({ receiver, maxBodyBytes: settings.maxBodyBytes, metrics, logger }),
+    route: createWebhookRoute({ receiver, maxBodyBytes: settings.maxBodyBytes, bodyIdleTimeoutMs: config.http.bodyIdleTimeoutMs, metrics, logger }),
     processor,
     async startWorkers() {
       // Created here so inbound messages can be queued even before the agent domain's worker starts.
