@@ -110,6 +110,7 @@ describe('production refuses unsafe settings, one message per problem, naming th
     ['AUTH_JWT_SECRET', { AUTH_JWT_SECRET: DEVELOPMENT_JWT_SECRET }, /published development secret/],
     ['AUTH_JWT_SECRET', { AUTH_JWT_SECRET: 'short-secret' }, /at least 32/],
     ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'http://wa.example.com' }, /https/],
+    ['AUTH_JWKS_URL', { AUTH_JWT_SECRET: '', AUTH_JWKS_URL: 'http://host.example.com/jwks' }, /https/],
     ['VAULT_TOKEN', { VAULT_ADDR: 'https://vault:8200', VAULT_TOKEN: 'root' }, /development root token/],
     ['VAULT_TOKEN', { VAULT_ADDR: 'https://vault:8200', VAULT_TOKEN: 'my-dev-root', VAULT_DEV_ROOT_TOKENS: 'root, my-dev-root' }, /development root token/],
     ['SANDBOX', { SANDBOX: 'true' }, /sandbox/],
@@ -126,6 +127,10 @@ describe('production refuses unsafe settings, one message per problem, naming th
     const problems = problemsOf({ ...safe, AUTH_JWT_SECRET: DEVELOPMENT_JWT_SECRET, PUBLIC_BASE_URL: 'http://wa.example.com', VAULT_ADDR: 'https://vault:8200', VAULT_TOKEN: 'root', SANDBOX: 'true' });
     expect(problems.map((p) => p.split(':')[0])).toEqual(expect.arrayContaining(['AUTH_JWT_SECRET', 'PUBLIC_BASE_URL', 'VAULT_TOKEN', 'SANDBOX']));
     expect(problems).toHaveLength(4);
+  });
+
+  test('a loopback base URL (a local try-out Meta cannot reach) may stay http', () => {
+    expect(problemsOf({ ...safe, PUBLIC_BASE_URL: 'http://localhost:4000' })).toEqual([]);
   });
 
   test('development accepts what production refuses', () => {

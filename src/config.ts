@@ -240,6 +240,10 @@ function isNetwork(value: string): boolean {
   return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
 }
 
+function isLoopbackUrl(value: string): boolean {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(value).hostname);
+}
+
 /**
  * Settings that are fine on a laptop and dangerous on the internet. Each is named with the reason, and
  * none echoes the value it refuses (it may be a secret).
@@ -249,8 +253,12 @@ function productionHazards(e: ParsedEnvironment): string[] {
   if (e.AUTH_JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
     problems.push('AUTH_JWT_SECRET: this is the published development secret; anyone can sign tokens with it');
   }
-  if (e.PUBLIC_BASE_URL?.startsWith('http://')) {
+  // Loopback is allowed over http: Meta cannot reach it, so it only serves a local try-out (docker compose).
+  if (e.PUBLIC_BASE_URL?.startsWith('http://') && !isLoopbackUrl(e.PUBLIC_BASE_URL)) {
     problems.push('PUBLIC_BASE_URL: must be https:// in production (Meta sends webhooks and their signatures there)');
+  }
+  if (e.AUTH_JWKS_URL?.startsWith('http://') && !isLoopbackUrl(e.AUTH_JWKS_URL)) {
+    problems.push('AUTH_JWKS_URL: must be https:// in production (whoever can alter the keys can sign tokens)');
   }
   const devTokens = e.VAULT_DEV_ROOT_TOKENS.split(',').map((t) => t.trim()).filter(Boolean);
   if (e.VAULT_TOKEN && devTokens.includes(e.VAULT_TOKEN)) {
