@@ -10,7 +10,7 @@ import { AgentRuntimeClient, startAgentInboundWorker } from './agents';
 import type { Config } from './config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-database';
 import { createOrm, isSchemaCurrent, migrateToLatest } from './db/orm';
-import { createEventBus, PostgresEventTarget } from './events';
+import { createEventBus, PostgresEventTarget, Topic } from './events';
 import type { AppServices } from './graphql/app-services';
 import { buildSubgraph } from './graphql/build-subgraph-schema';
 import type { GraphQLContext } from './graphql/context';
@@ -289,11 +289,16 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       authenticate: (authorization) => verifyToken(authorization),
       createContext: (viewer, remoteAddress) => contextFor(viewer, `ws-${randomUUID()}`, remoteAddress),
     });
-    // An erased user's open sockets go at once: their token may still be valid for hours.
+    // An erased user's open sockets go at once, on every instance: their token may be valid for hours.
     userErasure.onBeforeErase({
       name: 'graphql-ws',
-      run: async ({ userId }) => ws.closeUser(userId, 'User erased'),
+      run: async ({ userId }) => eventBus.publish(Topic.UserErased, { userId }),
     });
+    const erasures = eventBus.subscribe(Topic.UserErased);
+    void (async () => {
+      for await (const { userId } of erasures) ws.closeUser(userId, 'User erased');
+    })();
+    stack.push(async () => erasures.return?.());
     await apollo.start();
     stack.push(() => apollo.stop());
 

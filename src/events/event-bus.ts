@@ -6,6 +6,8 @@ export enum Topic {
   CredentialHealth = 'CREDENTIAL_HEALTH',
   InboundMessage = 'INBOUND_MESSAGE',
   MessageStatus = 'MESSAGE_STATUS',
+  /** A user's data is being erased: every instance closes the user's open sockets. */
+  UserErased = 'USER_ERASED',
 }
 
 export interface CredentialHealthChanged {
@@ -29,6 +31,7 @@ export type EventTopics = {
   [Topic.CredentialHealth]: [userId: string, event: CredentialHealthChanged];
   [Topic.InboundMessage]: [agentId: string, event: MessageEvent];
   [Topic.MessageStatus]: [agentId: string, event: MessageEvent];
+  [Topic.UserErased]: [event: { userId: string }];
 };
 
 export type EventBus = PubSub<EventTopics>;

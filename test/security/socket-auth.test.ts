@@ -107,3 +107,15 @@ test('erasing a user closes their open sockets at once, and no one else\'s', asy
   expect(await mine.closed).toBe(4403);
   expect(await run(theirs.client, QUERY)).toEqual({ data: { whatsappCredentials: [] } });
 });
+
+test('erasure on one instance closes the user\'s sockets on another', async () => {
+  const other = await startTestApp({}, { databaseUrl: app.databaseUrl });
+  const userId = randomUUID();
+  const elsewhere = connectSubscriptions(other.subscriptionsUrl, await other.tokenFor(userId));
+  expect(await run(elsewhere.client, QUERY)).toEqual({ data: { whatsappCredentials: [] } });
+  const erased = await postGraphQL(app.graphqlUrl, `mutation { deleteUserData(userId: "${userId}") { userId } }`, {
+    authorization: await app.tokenFor(randomUUID(), ['host-service']),
+  });
+  expect(erased.errors).toBeUndefined();
+  expect(await elsewhere.closed).toBe(4403);
+});
