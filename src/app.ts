@@ -10,23 +10,25 @@ import { AgentRuntimeClient, startAgentInboundWorker } from './agents';
 import type { Config } from './config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-database';
 import { createOrm, isSchemaCurrent, migrateToLatest } from './db/orm';
-import { createEventBus, PostgresEventTarget } from './events';
+import { createEventBus, PostgresEventTarget, Topic } from './events';
 import type { AppServices } from './graphql/app-services';
 import { buildSubgraph } from './graphql/build-subgraph-schema';
 import type { GraphQLContext } from './graphql/context';
 import { formatError } from './graphql/format-error';
 import { operationLoggingPlugin } from './graphql/plugins/operation-logging.plugin';
-import { queryLimitsPlugin } from './graphql/plugins/query-limits.plugin';
+import { operationPipelinePlugin } from './graphql/plugins/operation-pipeline.plugin';
+import { OperationGate } from './graphql/operation-gate';
+import { limitRules, operationLimits, parseOptionsFor } from './graphql/operation-limits';
 import { ORPHANED_TYPES, REFERENCE_RESOLVERS, RESOLVERS } from './graphql/resolvers';
 import { startWebSocketServer } from './graphql/websocket-server';
-import { apolloNodeHandler } from './http/apollo-node-handler';
+import { apolloNodeHandler, MAX_GRAPHQL_BODY_BYTES } from './http/apollo-node-handler';
 import { requestIdOf } from './http/request-id';
 import { createRequestListener, type RequestListenerOptions } from './http/request-listener';
-import { applyServerTimeouts, drainServer } from './http/server-timeouts';
+import { applyServerTimeouts, connectionsCheckingIntervalFor, drainServer } from './http/server-timeouts';
 import { createTokenVerifier, DEVELOPMENT_JWT_SECRET, type Viewer } from './identity';
 import { CredentialCircuitBreaker, CredentialLifecycle, readCredentialSecrets, requestCredentialHealthCheck, registerAlertEmailJobs, registerHealthCheckJobs } from './credentials';
 import { JobQueue, QueueName } from './jobs';
-import { mutationRateLimitPlugin, Pacer, PostgresRateLimiter } from './rate-limits';
+import { mutationCharge, Pacer, PostgresRateLimiter } from './rate-limits';
 import { CiphertextRegistry, KeyRotation, credentialCiphertextColumns } from './key-rotation';
 import { KeyService, createKeyBackend } from './keys';
 import { SendLedger } from './messaging/send-ledger';
@@ -250,7 +252,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     });
     stack.push(() => webhooks.stop());
 
-    const contextFor = (viewer: Viewer | null, requestId: string): GraphQLContext => {
+    const contextFor = (viewer: Viewer | null, requestId: string, remoteAddress: string | undefined): GraphQLContext => {
       let requestLogger: Logger | undefined;
       const request = currentRequest();
       if (request && viewer) request.userId = viewer.userId;
@@ -258,6 +260,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
         em: orm.em.fork(),
         viewer,
         requestId,
+        remoteAddress,
         // Made on first use: most requests log nothing, and a child logger per request is not free.
         get logger() {
           return (requestLogger ??= logger.child({ requestId }));
@@ -266,16 +269,36 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       };
     };
 
-    const httpServer: Server = applyServerTimeouts(createServer());
+    const timeouts = config.http;
+    const newServer = () => applyServerTimeouts(createServer({ connectionsCheckingInterval: connectionsCheckingIntervalFor(timeouts) }), timeouts);
+    const httpServer: Server = newServer();
     // Separate listeners when asked for, so an operator can expose only the webhook port to Meta and keep
     // health and metrics on an internal one. Each serves only its own surface.
-    const webhookServer = config.operations.webhookPort === undefined ? undefined : applyServerTimeouts(createServer());
-    const opsServer = config.operations.opsPort === undefined ? undefined : applyServerTimeouts(createServer());
+    const webhookServer = config.operations.webhookPort === undefined ? undefined : newServer();
+    const opsServer = config.operations.opsPort === undefined ? undefined : newServer();
     // Half the grace for in-flight requests, the rest for the processing batch, the workers and the database.
     const drainMs = Math.floor(config.operations.shutdownGraceMs / 2);
+    // One pipeline for both transports: the same parse limits, validation rules and gate.
+    const limits = operationLimits(config.graphql);
+    const rules = limitRules(limits);
+    const gate = new OperationGate({
+      limits,
+      introspection: config.graphql.introspection,
+      schemaNetworks: config.graphql.schemaNetworks,
+      chargeMutations: mutationCharge(rateLimiter, {
+        perSecond: config.rateLimits.userMutationsPerMinute / 60,
+        burst: config.rateLimits.userMutationsPerMinute,
+      }),
+    });
     const apollo = new ApolloServer<GraphQLContext>({
       schema,
-      introspection: config.graphql.introspection,
+      // The gate decides who may introspect (everyone in development, only the gateway in production).
+      introspection: true,
+      parseOptions: parseOptionsFor(limits),
+      // Validated by the pipeline plugin instead, limits first (see operation-limits.ts).
+      dangerouslyDisableValidation: true,
+      hideSchemaDetailsFromClientErrors: !limits.fieldSuggestions,
+      allowBatchedHttpRequests: false,
       formatError,
       logger,
       includeStacktraceInErrorResponses: false,
@@ -289,11 +312,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
           : ApolloServerPluginLandingPageDisabled(),
         operationLoggingPlugin(),
         operationMetricsPlugin(metrics),
-        queryLimitsPlugin(() => schema, config.graphql),
-        mutationRateLimitPlugin(rateLimiter, {
-          perSecond: config.rateLimits.userMutationsPerMinute / 60,
-          burst: config.rateLimits.userMutationsPerMinute,
-        }),
+        operationPipelinePlugin({ schema, limits, rules, gate }),
         { serverWillStart: async () => ({ drainServer: async () => ws.dispose() }) },
       ],
     });
@@ -301,10 +320,24 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       httpServer,
       path: GRAPHQL_PATH,
       schema,
+      limits,
+      rules,
+      gate,
+      maxPayloadBytes: MAX_GRAPHQL_BODY_BYTES,
       authenticate: (authorization) => verifyToken(authorization),
-      createContext: (viewer) => contextFor(viewer, `ws-${randomUUID()}`),
+      createContext: (viewer, remoteAddress) => contextFor(viewer, `ws-${randomUUID()}`, remoteAddress),
       observe: (serverOptions) => observeGraphqlWs(serverOptions, metrics, logger),
     });
+    // An erased user's open sockets go at once, on every instance: their token may be valid for hours.
+    userErasure.onBeforeErase({
+      name: 'graphql-ws',
+      run: async ({ userId }) => eventBus.publish(Topic.UserErased, 'every-instance', { userId }),
+    });
+    const erasures = eventBus.subscribe(Topic.UserErased, 'every-instance');
+    void (async () => {
+      for await (const { userId } of erasures) ws.closeUser(userId, 'User erased');
+    })();
+    stack.push(async () => erasures.return?.());
     await apollo.start();
     stack.push(() =>
       Promise.all([
@@ -319,8 +352,8 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
         const requestId = requestIdOf(req);
         let viewer: Viewer | null = null;
         if (req.headers.authorization) viewer = await verifyToken(req.headers.authorization).catch(() => null);
-        return contextFor(viewer, requestId);
-      }),
+        return contextFor(viewer, requestId, req.socket.remoteAddress);
+      }, { bodyIdleTimeoutMs: config.http.bodyIdleTimeoutMs }),
       webhookPrefix: config.webhooks.pathPrefix,
       webhook: webhooks.route,
       isReady: async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { ConfigError, SETTING_NAMES, loadConfig, loadDatabaseConfig } from './config';
+import { DEVELOPMENT_JWT_SECRET } from './identity';
 
 const root = join(__dirname, '..');
 
@@ -115,4 +116,66 @@ test('the migrate command asks for the database settings only, also in productio
   expect(config.database).toMatchObject({ url: 'postgres://u:p@db:5432/wc', schema: 'whatsapp_connect' });
   expect(() => loadDatabaseConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL: required in production/);
   expect(() => loadDatabaseConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+});
+
+describe('production refuses unsafe settings, one message per problem, naming the setting', () => {
+  const safe = {
+    NODE_ENV: 'production',
+    AUTH_JWT_SECRET: 'x'.repeat(32),
+    KEYRING_MASTER_KEY: Buffer.alloc(32, 1).toString('base64'),
+    DATABASE_URL: 'postgres://u:p@db:5432/d',
+    PUBLIC_BASE_URL: 'https://wa.example.com',
+    WHATSAPP_GRAPH_BASE_URL: 'https://graph.facebook.com',
+  };
+  const problemsOf = (env: Record<string, string>): string[] => {
+    try {
+      loadConfig(env);
+      return [];
+    } catch (err) {
+      return (err as ConfigError).problems;
+    }
+  };
+
+  test('the safe baseline starts, with suggestions off and introspection only for the gateway', () => {
+    const config = loadConfig(safe);
+    expect(config.graphql).toMatchObject({ introspection: false, fieldSuggestions: false, schemaNetworks: [] });
+    expect(loadConfig({}).graphql.fieldSuggestions).toBe(true);
+  });
+
+  test.each([
+    ['AUTH_JWT_SECRET', { AUTH_JWT_SECRET: DEVELOPMENT_JWT_SECRET }, /published development secret/],
+    ['AUTH_JWT_SECRET', { AUTH_JWT_SECRET: 'short-secret' }, /at least 32/],
+    ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'http://wa.example.com' }, /https/],
+    ['AUTH_JWKS_URL', { AUTH_JWT_SECRET: '', AUTH_JWKS_URL: 'http://host.example.com/jwks' }, /https/],
+    ['VAULT_TOKEN', { VAULT_ADDR: 'https://vault:8200', VAULT_TOKEN: 'root' }, /development root token/],
+    ['VAULT_TOKEN', { VAULT_ADDR: 'https://vault:8200', VAULT_TOKEN: 'my-dev-root', VAULT_DEV_ROOT_TOKENS: 'root, my-dev-root' }, /development root token/],
+    ['SANDBOX', { SANDBOX: 'true' }, /sandbox/],
+    ['GRAPHQL_INTROSPECTION', { GRAPHQL_INTROSPECTION: 'true' }, /gateway/],
+  ])('%s: %j', (name, change, reason) => {
+    const problems = problemsOf({ ...safe, ...change });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${name}`));
+    expect(problems[0]).toMatch(reason);
+    for (const value of Object.values(change)) if (value.length > 8) expect(problems[0]).not.toContain(value);
+  });
+
+  test('every problem at once, each in its own message', () => {
+    const problems = problemsOf({ ...safe, AUTH_JWT_SECRET: DEVELOPMENT_JWT_SECRET, PUBLIC_BASE_URL: 'http://wa.example.com', VAULT_ADDR: 'https://vault:8200', VAULT_TOKEN: 'root', SANDBOX: 'true' });
+    expect(problems.map((p) => p.split(':')[0])).toEqual(expect.arrayContaining(['AUTH_JWT_SECRET', 'PUBLIC_BASE_URL', 'VAULT_TOKEN', 'SANDBOX']));
+    expect(problems).toHaveLength(4);
+  });
+
+  test('a loopback base URL (a local try-out Meta cannot reach) may stay http', () => {
+    expect(problemsOf({ ...safe, PUBLIC_BASE_URL: 'http://localhost:4000' })).toEqual([]);
+  });
+
+  test('development accepts what production refuses', () => {
+    expect(() => loadConfig({ AUTH_JWT_SECRET: DEVELOPMENT_JWT_SECRET, PUBLIC_BASE_URL: 'http://localhost:4000', VAULT_ADDR: 'http://127.0.0.1:8200', VAULT_TOKEN: 'root' })).not.toThrow();
+  });
+
+  test('the gateway networks must be addresses or CIDR blocks', () => {
+    expect(loadConfig({ GRAPHQL_SCHEMA_NETWORKS: '10.0.0.0/8, ::1, 192.168.1.7' }).graphql.schemaNetworks).toEqual(['10.0.0.0/8', '::1', '192.168.1.7']);
+    expect(() => loadConfig({ GRAPHQL_SCHEMA_NETWORKS: '10.0.0.0/33' })).toThrow(/GRAPHQL_SCHEMA_NETWORKS/);
+    expect(() => loadConfig({ GRAPHQL_SCHEMA_NETWORKS: 'gateway.internal' })).toThrow(/GRAPHQL_SCHEMA_NETWORKS/);
+  });
 });

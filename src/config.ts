@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { z } from 'zod';
+import { DEVELOPMENT_JWT_SECRET } from './identity/development-token';
 
 /**
  * The only reader of the environment. Every setting is declared once here, parsed and typed; a wrong or
@@ -51,9 +53,16 @@ const EnvSchema = z.object({
   GRAPHQL_LANDING_PAGE: optionalBool,
   GRAPHQL_MAX_DEPTH: int(12, 2, 100),
   GRAPHQL_MAX_COST: int(2000, 10, 1_000_000),
+  GRAPHQL_MAX_DOCUMENT_LENGTH: int(32_768, 256, 1_048_576),
+  GRAPHQL_MAX_TOKENS: int(2000, 50, 100_000),
+  GRAPHQL_MAX_ALIASES: int(15, 0, 1000),
+  GRAPHQL_MAX_DIRECTIVES: int(50, 0, 1000),
+  GRAPHQL_MAX_ENTITIES: int(100, 1, 10_000),
+  GRAPHQL_SCHEMA_NETWORKS: optional(z.string()),
 
   VAULT_ADDR: optional(url),
   VAULT_TOKEN: optional(z.string()),
+  VAULT_DEV_ROOT_TOKENS: z.string().default('root'),
   VAULT_NAMESPACE: optional(z.string()),
   VAULT_TRANSIT_MOUNT: z.string().regex(/^[\w-]+$/).default('transit'),
   VAULT_KEY_PREFIX: z.string().regex(/^[\w-]*$/).default('whatsapp-connect-user-'),
@@ -74,6 +83,10 @@ const EnvSchema = z.object({
 
   WEBHOOK_PATH_PREFIX: z.string().regex(/^\/[\w/-]*[^/]$/).default('/webhooks/whatsapp'),
   WEBHOOK_MAX_BODY_BYTES: int(4 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+  WEBHOOK_UNVERIFIED_QUOTA: int(1000, 0, 10_000_000),
+  HTTP_HEADERS_TIMEOUT_MS: int(20_000, 1000, 300_000),
+  HTTP_REQUEST_TIMEOUT_MS: int(60_000, 1000, 3_600_000),
+  HTTP_BODY_IDLE_TIMEOUT_MS: int(10_000, 100, 300_000),
   WEBHOOK_PROCESSING: bool(true),
   WEBHOOK_CONFIGURE_ATTEMPTS: int(8, 1, 100),
   WEBHOOK_CONFIGURE_RETRY_DELAY_SECONDS: int(10, 1, 3600),
@@ -164,7 +177,23 @@ export interface Config {
     adminRole: string;
     serviceRole: string;
   };
-  graphql: { introspection: boolean; landingPage: boolean; maxDepth: number; maxCost: number };
+  graphql: {
+    /** Introspection and `_service` for everyone; off, only the gateway (service role or `schemaNetworks`) gets them. */
+    introspection: boolean;
+    landingPage: boolean;
+    /** "Did you mean …?" hints in validation errors, which spell out the schema. */
+    fieldSuggestions: boolean;
+    /** Networks (CIDR or single addresses) whose callers may always introspect: the gateway's. */
+    schemaNetworks: string[];
+    maxDepth: number;
+    maxCost: number;
+    maxDocumentLength: number;
+    maxTokens: number;
+    maxAliases: number;
+    maxDirectives: number;
+    maxEntities: number;
+  };
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; bodyIdleTimeoutMs: number };
   keys: KeysConfig;
   secretCache: { ttlMs: number; maxEntries: number };
   /** Seconds between a key rotation and its rewrap, so writes encrypted just before it can commit first. */
@@ -190,6 +219,8 @@ export interface Config {
     configureRetryDelaySeconds: number;
     /** Processed deliveries are deleted after this many days; 0 keeps them. */
     deliveryRetentionDays: number;
+    /** Deliveries one endpoint may hold unverified (key service down) before it answers 503. */
+    unverifiedQuota: number;
   };
   /** The retention sweep (one instance at a time): statuses kept this many days (0 keeps them), its pace. */
   retention: { statusDays: number; sweepIntervalSeconds: number; batchRows: number };
@@ -219,6 +250,48 @@ export interface Config {
     /** How long after migrating a user may roll back to the platform credentials. */
     rollbackWindowHours: number;
   };
+}
+
+type ParsedEnvironment = z.infer<typeof EnvSchema>;
+
+/** "10.0.0.0/8", "::1/128" or a single address. */
+function isNetwork(value: string): boolean {
+  const [address = '', prefix, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+function isLoopbackUrl(value: string): boolean {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(value).hostname);
+}
+
+/**
+ * Settings that are fine on a laptop and dangerous on the internet. Each is named with the reason, and
+ * none echoes the value it refuses (it may be a secret).
+ */
+function productionHazards(e: ParsedEnvironment): string[] {
+  const problems: string[] = [];
+  if (e.AUTH_JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
+    problems.push('AUTH_JWT_SECRET: this is the published development secret; anyone can sign tokens with it');
+  }
+  // Loopback is allowed over http: Meta cannot reach it, so it only serves a local try-out (docker compose).
+  if (e.PUBLIC_BASE_URL?.startsWith('http://') && !isLoopbackUrl(e.PUBLIC_BASE_URL)) {
+    problems.push('PUBLIC_BASE_URL: must be https:// in production (Meta sends webhooks and their signatures there)');
+  }
+  if (e.AUTH_JWKS_URL?.startsWith('http://') && !isLoopbackUrl(e.AUTH_JWKS_URL)) {
+    problems.push('AUTH_JWKS_URL: must be https:// in production (whoever can alter the keys can sign tokens)');
+  }
+  const devTokens = e.VAULT_DEV_ROOT_TOKENS.split(',').map((t) => t.trim()).filter(Boolean);
+  if (e.VAULT_TOKEN && devTokens.includes(e.VAULT_TOKEN)) {
+    problems.push('VAULT_TOKEN: this is a development root token; give the plugin a token limited by its own policy (vault/policy.hcl)');
+  }
+  if (e.GRAPHQL_INTROSPECTION) {
+    problems.push('GRAPHQL_INTROSPECTION: must stay off in production; the gateway introspects with the service role or from GRAPHQL_SCHEMA_NETWORKS');
+  }
+  return problems;
 }
 
 /** `A=` and `A=   # note` in a .env file mean "unset", as they do for every optional setting. */
@@ -251,6 +324,11 @@ export function loadConfig(rawEnv: Environment): Config {
   if (production && !e.DATABASE_URL) problems.push('DATABASE_URL: required in production');
   if (production && !e.PUBLIC_BASE_URL) problems.push('PUBLIC_BASE_URL: required in production');
   if (production && e.SANDBOX) problems.push('SANDBOX: the WhatsApp sandbox cannot run in production');
+  if (production) problems.push(...productionHazards(e));
+  const schemaNetworks = (e.GRAPHQL_SCHEMA_NETWORKS ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+  for (const network of schemaNetworks) {
+    if (!isNetwork(network)) problems.push(`GRAPHQL_SCHEMA_NETWORKS: "${network}" is not an address or CIDR block`);
+  }
   if (production && !e.WHATSAPP_GRAPH_BASE_URL) {
     problems.push('WHATSAPP_GRAPH_BASE_URL: required in production (https://graph.facebook.com)');
   }
@@ -314,8 +392,20 @@ export function loadConfig(rawEnv: Environment): Config {
     graphql: {
       introspection: e.GRAPHQL_INTROSPECTION ?? !production,
       landingPage: e.GRAPHQL_LANDING_PAGE ?? !production,
+      fieldSuggestions: !production,
+      schemaNetworks,
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxCost: e.GRAPHQL_MAX_COST,
+      maxDocumentLength: e.GRAPHQL_MAX_DOCUMENT_LENGTH,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
+      maxEntities: e.GRAPHQL_MAX_ENTITIES,
+    },
+    http: {
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      bodyIdleTimeoutMs: e.HTTP_BODY_IDLE_TIMEOUT_MS,
     },
     keys,
     secretCache: { ttlMs: e.SECRET_CACHE_TTL_MS, maxEntries: e.SECRET_CACHE_MAX_ENTRIES },
@@ -336,6 +426,7 @@ export function loadConfig(rawEnv: Environment): Config {
       configureAttempts: e.WEBHOOK_CONFIGURE_ATTEMPTS,
       configureRetryDelaySeconds: e.WEBHOOK_CONFIGURE_RETRY_DELAY_SECONDS,
       deliveryRetentionDays: e.WEBHOOK_DELIVERY_RETENTION_DAYS,
+      unverifiedQuota: e.WEBHOOK_UNVERIFIED_QUOTA,
     },
     retention: {
       statusDays: e.MESSAGE_STATUS_RETENTION_DAYS,

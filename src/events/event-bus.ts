@@ -5,6 +5,8 @@ export enum Topic {
   CredentialHealth = 'CREDENTIAL_HEALTH',
   InboundMessage = 'INBOUND_MESSAGE',
   MessageStatus = 'MESSAGE_STATUS',
+  /** A user's data is being erased: every instance closes the user's open sockets. */
+  UserErased = 'USER_ERASED',
 }
 
 export interface CredentialHealthChanged {
@@ -54,6 +56,8 @@ export type EventTopics = {
   [Topic.CredentialHealth]: [userId: string, event: CredentialHealthChanged];
   [Topic.InboundMessage]: [agentId: string, event: MessageEvent];
   [Topic.MessageStatus]: [agentId: string, event: MessageEvent];
+  // Every instance closes the erased user's sockets: one audience, whoever the user.
+  [Topic.UserErased]: [audience: 'every-instance', event: { userId: string }];
 };
 
 /** Ends a subscription whose reader fell too far behind (see EventBus.subscribe). */

@@ -8,6 +8,8 @@ export interface GraphQLContext {
   em: EntityManager;
   viewer: Viewer | null;
   requestId: string;
+  /** The TCP peer: the gateway, behind a federated graph. */
+  remoteAddress?: string;
   logger: Logger;
   services: AppServices;
 }

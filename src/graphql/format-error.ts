@@ -24,13 +24,20 @@ export function toPublicError(error: unknown): unknown {
   return error;
 }
 
+/** Our PublicError behind `error`: a resolver's, or a validation rule's that Apollo wrapped in its own. */
+function publicErrorOf(error: unknown): PublicError | undefined {
+  const original = toPublicError(unwrapResolverError(error));
+  if (original instanceof PublicError) return original;
+  if (error instanceof GraphQLError && !error.path && error.originalError instanceof PublicError) return error.originalError;
+  return undefined;
+}
+
 /**
  * True for errors whose message may reach a client as is: our PublicErrors, and Apollo's errors about
  * the request itself (they have no path: they were raised before any resolver ran).
  */
 export function isExposable(error: unknown): boolean {
-  const original = toPublicError(unwrapResolverError(error));
-  if (original instanceof PublicError) return true;
+  if (publicErrorOf(error)) return true;
   if (!(error instanceof GraphQLError) || error.path) return false;
   const code = error.extensions?.code;
   return typeof code === 'string' && REQUEST_ERROR_CODES.has(code);
@@ -42,8 +49,8 @@ export function isExposable(error: unknown): boolean {
  * so no stack, SQL, vendor message or secret can reach a client.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = toPublicError(unwrapResolverError(error));
-  if (original instanceof PublicError) {
+  const original = publicErrorOf(error);
+  if (original) {
     return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: original.extensions };
   }
   if (isExposable(error)) {

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, type GraphQLError, type OperationDefinitionNode } from 'graphql';
+import { Kind, type DocumentNode, type ExecutionArgs, type GraphQLError, type OperationDefinitionNode } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
@@ -21,6 +21,8 @@ export function rootFieldsOf(operation: OperationDefinitionNode | null | undefin
   if (fields.size === 0) return '__typename';
   return fields.size > 3 ? 'multiple' : [...fields].sort().join(',');
 }
+
+const isErrorList = (result: readonly GraphQLError[] | ExecutionArgs): result is readonly GraphQLError[] => Array.isArray(result);
 
 /** ok; refused: every error is one we meant to show the client (bad input, not found, limits); error: a bug or an outage. */
 export function outcomeOf(errors: readonly GraphQLError[] | undefined): 'ok' | 'refused' | 'error' {
@@ -111,6 +113,17 @@ export function observeGraphqlWs<P extends Record<string, unknown> | undefined, 
     );
   };
 
+  const describe = (state: OperationState, document: DocumentNode, operationName: string | null | undefined, contextValue: unknown) => {
+    const node = document.definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
+    );
+    state.operation = rootFieldsOf(node);
+    state.type = node?.operation ?? 'unknown';
+    const context = contextValue as Partial<GraphQLContext> | undefined;
+    state.requestId = context?.requestId;
+    state.userId = context?.viewer?.userId;
+  };
+
   return {
     ...options,
     onConnect: async (ctx) => {
@@ -127,22 +140,17 @@ export function observeGraphqlWs<P extends Record<string, unknown> | undefined, 
       await options.onClose?.(ctx, code, reason);
     },
     onSubscribe: async (ctx, id, payload) => {
-      stateOf(ctx).set(id, { startedAt: process.hrtime.bigint(), operationName: payload.operationName ?? undefined, operation: 'unknown', type: 'unknown', subscribed: false });
-      return options.onSubscribe?.(ctx, id, payload);
+      const state: OperationState = { startedAt: process.hrtime.bigint(), operationName: payload.operationName ?? undefined, operation: 'unknown', type: 'unknown', subscribed: false };
+      stateOf(ctx).set(id, state);
+      const result = await options.onSubscribe?.(ctx, id, payload);
+      // Execution arguments made by onSubscribe (our pipeline does): graphql-ws then never calls `context`.
+      if (result && !isErrorList(result)) describe(state, result.document, result.operationName, result.contextValue);
+      return result;
     },
     context: async (ctx, id, payload, args) => {
-      const state = stateOf(ctx).get(id);
-      const node = args.document.definitions.find(
-        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
-      );
       const value = typeof options.context === 'function' ? await options.context(ctx, id, payload, args) : options.context;
-      if (state) {
-        state.operation = rootFieldsOf(node);
-        state.type = node?.operation ?? 'unknown';
-        const context = value as Partial<GraphQLContext> | undefined;
-        state.requestId = context?.requestId;
-        state.userId = context?.viewer?.userId;
-      }
+      const state = stateOf(ctx).get(id);
+      if (state) describe(state, args.document, args.operationName, value);
       return value;
     },
     onOperation: async (ctx, id, payload, args, result) => {

@@ -1,64 +1,181 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { CloseCode, type ServerOptions } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import type { GraphQLError, GraphQLSchema } from 'graphql';
-import { WebSocketServer } from 'ws';
+import { getOperationAST, GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { decodeJwt } from 'jose';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { ErrorCode, PublicError } from '../errors';
 import type { Viewer } from '../identity';
 import type { GraphQLContext } from './context';
 import { formatError } from './format-error';
+import type { OperationGate } from './operation-gate';
+import { parseOperation, validateOperation, type OperationLimits } from './operation-limits';
 
 export interface WebSocketServerOptions {
   httpServer: Server;
   path: string;
   schema: GraphQLSchema;
-  /** Verifies the `authorization` connection param; throws when it is missing or bad. */
+  limits: OperationLimits;
+  /** The same validation rules Apollo runs over HTTP. */
+  rules: readonly ValidationRule[];
+  gate: OperationGate;
+  /** Largest message a client may send (the HTTP body limit's counterpart). */
+  maxPayloadBytes: number;
+  /** Verifies a bearer token; throws UNAUTHENTICATED when it is missing or bad. */
   authenticate: (authorization: string | undefined) => Promise<Viewer>;
-  createContext: (viewer: Viewer) => GraphQLContext;
+  createContext: (viewer: Viewer, remoteAddress: string | undefined) => GraphQLContext;
   /** Adds observation (metrics, the per-operation log line) around the server options. */
   observe?: <P extends Record<string, unknown> | undefined, E>(options: ServerOptions<P, E>) => ServerOptions<P, E>;
 }
+
+export interface WebSocketServerHandle {
+  /** Closes every socket of a user at once (erased, disabled): 4403, and the client does not retry. */
+  closeUser(userId: string, reason: string): void;
+  dispose(): Promise<void>;
+}
+
+/** What the socket was authenticated with; replaced when the client re-authenticates. */
+interface Session {
+  authorization: string;
+  viewer: Viewer;
+  expiresAt: number;
+  timer?: NodeJS.Timeout;
+}
+
+type Extra = { socket: WebSocket; request: IncomingMessage };
+
+// setTimeout fires at once beyond this (about 24.8 days): longer tokens are re-armed on the way.
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 // The same masking as over HTTP: Apollo's formatError does not run for graphql-ws, so without this an
 // unexpected error's message (SQL, a vendor's text) would reach the subscriber.
 const masked = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
 
-function authorizationParam(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
-  const value = params?.authorization ?? params?.Authorization;
+function stringParam(params: Readonly<Record<string, unknown>> | undefined, name: string): string | undefined {
+  const value = params?.[name] ?? params?.[name[0]!.toUpperCase() + name.slice(1)];
   return typeof value === 'string' ? value : undefined;
 }
 
+function expiryOf(authorization: string): number {
+  const exp = decodeJwt(authorization.trim().replace(/^Bearer\s+/i, '')).exp;
+  return typeof exp === 'number' ? exp * 1000 : 0;
+}
+
 /**
- * graphql-ws on the same HTTP server and path as Apollo. A connection is authenticated once, at
- * ConnectionInit, with the same bearer token the gateway forwards over HTTP; without a valid one the
- * socket is closed with 4401 before any subscription can start.
+ * graphql-ws on the same HTTP server and path as Apollo, and through the same pipeline: the document is
+ * parsed with the same limits, validated with the same rules, and passed through the same operation
+ * gate (introspection, `_entities`, mutation charge) before it runs.
+ *
+ * Authentication: the bearer token from ConnectionInit's `authorization` param, or else the upgrade
+ * request's Authorization header (what a federated gateway forwards). Without a valid one the socket is
+ * closed with 4401 before anything runs. Every operation is checked against the token's current validity;
+ * at its `exp` the socket is closed with 4401 unless the client has re-authenticated by sending a newer
+ * token for the same user in a Subscribe message's `extensions.authorization`.
  */
-export function startWebSocketServer(options: WebSocketServerOptions): { dispose: () => Promise<void> } {
-  const wss = new WebSocketServer({ server: options.httpServer, path: options.path });
-  const viewers = new WeakMap<object, Viewer>();
+export function startWebSocketServer(options: WebSocketServerOptions): WebSocketServerHandle {
+  const wss = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: options.maxPayloadBytes });
+  const sessions = new WeakMap<Extra, Session>();
+  const socketsByUser = new Map<string, Set<WebSocket>>();
+
+  const arm = (extra: Extra, session: Session) => {
+    clearTimeout(session.timer);
+    const wait = Math.min(Math.max(0, session.expiresAt - Date.now()), MAX_TIMER_MS);
+    session.timer = setTimeout(() => {
+      if (Date.now() >= session.expiresAt) extra.socket.close(CloseCode.Unauthorized, 'Token expired');
+      else arm(extra, session);
+    }, wait);
+    session.timer.unref();
+  };
+
+  const authenticate = async (authorization: string | undefined): Promise<Session> => {
+    const viewer = await options.authenticate(authorization);
+    return { authorization: authorization!, viewer, expiresAt: expiryOf(authorization!) };
+  };
+
   const observe = options.observe ?? ((serverOptions) => serverOptions);
-  const cleanup = useServer<Record<string, unknown>, { viewer?: Viewer }>(
+  const cleanup = useServer<Record<string, unknown>, { request: IncomingMessage }>(
     observe({
-      schema: options.schema,
       onConnect: async (ctx) => {
+        const extra = ctx.extra as Extra;
+        const authorization = stringParam(ctx.connectionParams, 'authorization') ?? extra.request.headers.authorization;
+        let session: Session;
         try {
-          viewers.set(ctx.extra, await options.authenticate(authorizationParam(ctx.connectionParams)));
-          return true;
+          session = await authenticate(authorization);
         } catch {
-          ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized');
+          extra.socket.close(CloseCode.Unauthorized, 'Unauthorized: a valid bearer token is required');
           return false;
         }
+        sessions.set(extra, session);
+        arm(extra, session);
+        const userId = session.viewer.userId;
+        let sockets = socketsByUser.get(userId);
+        if (!sockets) socketsByUser.set(userId, (sockets = new Set()));
+        sockets.add(extra.socket);
+        return true;
+      },
+      onClose: (ctx) => {
+        const extra = ctx.extra as Extra;
+        const session = sessions.get(extra);
+        if (!session) return;
+        clearTimeout(session.timer);
+        const sockets = socketsByUser.get(session.viewer.userId);
+        sockets?.delete(extra.socket);
+        if (sockets?.size === 0) socketsByUser.delete(session.viewer.userId);
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const extra = ctx.extra as Extra;
+        const session = sessions.get(extra);
+        if (!session) return [PublicError.unauthenticated()];
+        try {
+          const offered = stringParam(payload.extensions ?? undefined, 'authorization');
+          if (offered && offered !== session.authorization) {
+            const renewed = await authenticate(offered);
+            if (renewed.viewer.userId !== session.viewer.userId) {
+              return [PublicError.unauthenticated('The new token is for another user; open a new connection.')];
+            }
+            Object.assign(session, { authorization: renewed.authorization, viewer: renewed.viewer, expiresAt: renewed.expiresAt });
+            arm(extra, session);
+          }
+          // The token's validity now, not at connection time (answered from the verifier's cache).
+          if (Date.now() >= session.expiresAt) return [PublicError.unauthenticated('The bearer token has expired.')];
+          session.viewer = await options.authenticate(session.authorization);
+        } catch (error) {
+          return [error instanceof PublicError ? error : PublicError.unauthenticated()];
+        }
+
+        const parsed = parseOperation(payload.query, options.limits);
+        if (parsed.errors) return parsed.errors;
+        const { document } = parsed;
+        const errors = validateOperation(options.schema, document, options.limits, options.rules);
+        if (errors.length > 0) return errors;
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) {
+          return [new GraphQLError('The operation name matches no operation in the document.', { extensions: { code: ErrorCode.OperationResolutionFailure } })];
+        }
+        const remoteAddress = extra.request.socket.remoteAddress;
+        try {
+          await options.gate.admit({ document, operation, variables: payload.variables ?? undefined, viewer: session.viewer, remoteAddress });
+        } catch (error) {
+          // A PublicError passes the masking below; anything else becomes INTERNAL_SERVER_ERROR there.
+          return [error instanceof GraphQLError ? error : new GraphQLError('gate failed', { originalError: error as Error })];
+        }
+        return {
+          schema: options.schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue: options.createContext(session.viewer, remoteAddress),
+        };
       },
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: masked(result.errors) } : undefined),
       onError: (_ctx, _id, _payload, errors) => masked(errors),
-      context: (ctx) => {
-        const viewer = viewers.get(ctx.extra);
-        if (!viewer) throw new Error('unauthenticated socket reached subscribe');
-        return options.createContext(viewer);
-      },
     }),
     wss,
   );
   return {
+    closeUser(userId, reason) {
+      for (const socket of socketsByUser.get(userId) ?? []) socket.close(CloseCode.Forbidden, reason);
+    },
     dispose: async () => {
       await cleanup.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -1,9 +1,9 @@
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTooLargeError, readBody } from './read-body';
+import { BodyTimeoutError, BodyTooLargeError, readBody } from './read-body';
 
-const MAX_GRAPHQL_BODY_BYTES = 1024 * 1024;
+export const MAX_GRAPHQL_BODY_BYTES = 1024 * 1024;
 
 /**
  * Apollo Server on Node's own http module: the whole integration is translating the request into
@@ -12,6 +12,7 @@ const MAX_GRAPHQL_BODY_BYTES = 1024 * 1024;
 export function apolloNodeHandler<TContext extends BaseContext>(
   server: ApolloServer<TContext>,
   context: (req: IncomingMessage) => Promise<TContext>,
+  options: { bodyIdleTimeoutMs?: number } = {},
 ) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const headers = new HeaderMap();
@@ -22,9 +23,10 @@ export function apolloNodeHandler<TContext extends BaseContext>(
     if (req.method === 'POST') {
       let raw: Buffer;
       try {
-        raw = await readBody(req, MAX_GRAPHQL_BODY_BYTES);
+        raw = await readBody(req, MAX_GRAPHQL_BODY_BYTES, options.bodyIdleTimeoutMs);
       } catch (err) {
-        res.writeHead(err instanceof BodyTooLargeError ? 413 : 400, { 'content-type': 'text/plain' }).end();
+        const status = err instanceof BodyTooLargeError ? 413 : err instanceof BodyTimeoutError ? 408 : 400;
+        res.writeHead(status, { 'content-type': 'text/plain', ...(status === 400 ? {} : { connection: 'close' }) }).end();
         return;
       }
       const contentType = headers.get('content-type') ?? '';

@@ -1,22 +1,32 @@
 import type { Server } from 'node:http';
 
-/**
- * Timeouts of every listener the plugin opens, in one place. Headers must arrive within 20 s and a whole
- * request within 60 s (a slow-loris client cannot hold a socket for long); idle keep-alive sockets live
- * 65 s, longer than the 60 s idle timeout of common load balancers, so the balancer always closes first
- * and never reuses a socket we are closing. graphql-ws sockets are upgraded and not subject to these.
- */
-export const SERVER_TIMEOUTS = {
-  headersTimeout: 20_000,
-  requestTimeout: 60_000,
-  keepAliveTimeout: 65_000,
-} as const;
+export interface ServerTimeouts {
+  /** A client must have sent its headers within this (default 20 s). */
+  headersTimeoutMs: number;
+  /** And its whole request within this (default 60 s). */
+  requestTimeoutMs: number;
+}
 
-export function applyServerTimeouts(server: Server): Server {
-  server.headersTimeout = SERVER_TIMEOUTS.headersTimeout;
-  server.requestTimeout = SERVER_TIMEOUTS.requestTimeout;
-  server.keepAliveTimeout = SERVER_TIMEOUTS.keepAliveTimeout;
+/**
+ * Idle keep-alive sockets live 65 s, longer than the 60 s idle timeout of common load balancers, so the
+ * balancer always closes first and never reuses a socket we are closing.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+/**
+ * Timeouts of every listener the plugin opens, in one place: a client that trickles its headers or body
+ * cannot hold a socket for long (it gets a 408). graphql-ws sockets are upgraded and not subject to these.
+ */
+export function applyServerTimeouts(server: Server, timeouts: ServerTimeouts): Server {
+  server.headersTimeout = timeouts.headersTimeoutMs;
+  server.requestTimeout = timeouts.requestTimeoutMs;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   return server;
+}
+
+/** How often Node looks for connections past those timeouts (default 30 s, too coarse for them). */
+export function connectionsCheckingIntervalFor(timeouts: ServerTimeouts): number {
+  return Math.min(5_000, timeouts.headersTimeoutMs / 2);
 }
 
 /**

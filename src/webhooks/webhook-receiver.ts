@@ -7,6 +7,7 @@ import type { PostgresRateLimiter } from '../rate-limits';
 import { verifyWebhookSignature } from '../whatsapp';
 import type { EndpointCache, AppSecretState, EndpointSnapshot } from './endpoint-cache';
 import type { InboxWriter } from './inbox-writer';
+import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 
 export type HandshakeResult =
@@ -23,7 +24,9 @@ export type ReceiveResult =
   | { kind: 'unauthenticated' }
   | { kind: 'invalid_payload' }
   /** Over the endpoint's rate limit: Meta retries later (reference §4), nothing is lost. */
-  | { kind: 'rate_limited'; retryAfterSeconds: number };
+  | { kind: 'rate_limited'; retryAfterSeconds: number }
+  /** The key service is down and the endpoint already holds its quota of unverified deliveries. */
+  | { kind: 'unverified_quota'; retryAfterSeconds: number };
 
 export interface HandshakeQuery {
   mode: string | null;
@@ -41,6 +44,11 @@ export interface WebhookReceiverOptions {
   onStored: () => void;
   /** Per-endpoint deliveries per second, shared by every instance; checked only after the signature. */
   rateLimit?: { limiter: PostgresRateLimiter; perSecond: number };
+  /**
+   * Unverified deliveries (stored while the key service is down) one endpoint may hold unprocessed.
+   * Anyone can send a well-shaped signature then, so without a bound a forger could fill the inbox.
+   */
+  unverifiedQuota?: number;
 }
 
 // newWebhookEndpoint makes 32 base64url characters; anything else is answered without a query.
@@ -50,12 +58,19 @@ const MAX_CHALLENGE_LENGTH = 1024;
 // A cached secret that fails a signature is re-read at most this often, so forged traffic cannot turn
 // every request into a database read, while a secret changed on another instance is picked up promptly.
 const RELOAD_ON_MISMATCH_AFTER_MS = 1_000;
+// An endpoint's count of unverified deliveries is read from the inbox at most this often; in between it
+// is counted here, so an outage's flood costs one query a second per endpoint, not one per request.
+const UNVERIFIED_RECOUNT_MS = 1_000;
+// Past the quota: long enough for the key service to come back and the backlog to be processed.
+const UNVERIFIED_RETRY_AFTER_SECONDS = 60;
 
 /**
  * Receiving webhooks, with no knowledge of HTTP: Meta's verification handshake, and accepting a POST
  * (authenticate, sanity-check, store durably). Parsing and routing happen later, from the inbox.
  */
 export class WebhookReceiver {
+  private readonly unverified = new Map<string, { count: number; countedAt: number }>();
+
   constructor(private readonly options: WebhookReceiverOptions) {}
 
   async handshake(endpointKey: string, query: HandshakeQuery): Promise<HandshakeResult> {
@@ -94,6 +109,9 @@ export class WebhookReceiver {
       }
       if (verified === false) return { kind: 'unauthenticated' };
       if (!looksLikeEnvelope(rawBody)) return { kind: 'invalid_payload' };
+      if (verified === null && !(await this.admitUnverified(snapshot.endpointId))) {
+        return { kind: 'unverified_quota', retryAfterSeconds: UNVERIFIED_RETRY_AFTER_SECONDS };
+      }
       const { rateLimit } = this.options;
       if (rateLimit) {
         const decision = await rateLimit.limiter.consume(`webhook:${snapshot.endpointId}`, { perSecond: rateLimit.perSecond, burst: rateLimit.perSecond });
@@ -129,6 +147,20 @@ export class WebhookReceiver {
       secret: await this.appSecretOf(em, endpoint.credential),
       loadedAt: Date.now(),
     };
+  }
+
+  /** Whether one more unverified delivery fits the endpoint's quota; counts it if so. */
+  private async admitUnverified(endpointId: string): Promise<boolean> {
+    const quota = this.options.unverifiedQuota;
+    if (quota === undefined) return true;
+    let entry = this.unverified.get(endpointId);
+    if (!entry || Date.now() - entry.countedAt > UNVERIFIED_RECOUNT_MS) {
+      const count = await this.options.orm.em.fork().count(WebhookDelivery, { endpointId, signatureVerified: false, processedAt: null });
+      this.unverified.set(endpointId, (entry = { count, countedAt: Date.now() }));
+    }
+    if (entry.count >= quota) return false;
+    entry.count += 1;
+    return true;
   }
 
   /** true/false for a known secret; null when it cannot be checked now (stored unverified). */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTooLargeError, readBody } from '../http/read-body';
+import { BodyTimeoutError, BodyTooLargeError, readBody } from '../http/read-body';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { SIGNATURE_HEADER } from '../whatsapp';
@@ -8,29 +8,32 @@ import type { HandshakeResult, ReceiveResult, WebhookReceiver } from './webhook-
 export interface WebhookRouteOptions {
   receiver: WebhookReceiver;
   maxBodyBytes: number;
+  /** Longest pause allowed while the body arrives. */
+  bodyIdleTimeoutMs: number;
   metrics: Metrics;
   logger: Logger;
 }
 
+// An unknown endpoint is answered exactly as a known one refusing the caller (403 to a handshake, 401
+// to a delivery, both with empty bodies): the answers must not tell which phone numbers are connected.
 const HANDSHAKE_STATUS: Record<Exclude<HandshakeResult['kind'], 'verified'>, number> = {
-  unknown_endpoint: 404,
+  unknown_endpoint: 403,
   forbidden: 403,
   unavailable: 503,
 };
 
 // Meta retries anything but 200 for days (reference §4), so only "stored" is a 200. Refusals carry no
 // detail: a caller without the app secret learns nothing beyond the status.
-const RECEIVE_STATUS: Record<ReceiveResult['kind'], number> = {
+const RECEIVE_STATUS: Record<Exclude<ReceiveResult['kind'], 'rate_limited' | 'unverified_quota'>, number> = {
   stored: 200,
-  unknown_endpoint: 404,
+  unknown_endpoint: 401,
   unauthenticated: 401,
   invalid_payload: 400,
-  rate_limited: 429,
 };
 
 /** The HTTP side of `<WEBHOOK_PATH_PREFIX>/<endpoint key>`: translate the request, render the result. */
 export function createWebhookRoute(options: WebhookRouteOptions) {
-  const { receiver, maxBodyBytes, metrics, logger } = options;
+  const { receiver, maxBodyBytes, bodyIdleTimeoutMs, metrics, logger } = options;
   // "accepted" is a 200 (stored); everything else is a rejection, with its reason.
   const count = (reason: string) =>
     metrics.webhookDeliveries.inc(reason === 'stored' || reason === 'stored_unverified' ? { outcome: 'accepted', reason } : { outcome: 'rejected', reason });
@@ -61,8 +64,13 @@ export function createWebhookRoute(options: WebhookRouteOptions) {
     }
     let rawBody: Buffer;
     try {
-      rawBody = await readBody(req, maxBodyBytes);
+      rawBody = await readBody(req, maxBodyBytes, bodyIdleTimeoutMs);
     } catch (error) {
+      if (error instanceof BodyTimeoutError) {
+        count('body_timeout');
+        res.writeHead(408, { connection: 'close' }).end();
+        return;
+      }
       if (!(error instanceof BodyTooLargeError)) throw error;
       count('too_large');
       res.writeHead(413, { connection: 'close' }).end();
@@ -82,6 +90,11 @@ export function createWebhookRoute(options: WebhookRouteOptions) {
     count(result.kind === 'stored' && !result.verified ? 'stored_unverified' : result.kind);
     if (result.kind === 'rate_limited') {
       res.writeHead(429, { 'retry-after': String(result.retryAfterSeconds) }).end();
+      return;
+    }
+    if (result.kind === 'unverified_quota') {
+      // 503, not 429: Meta treats it as "come back later" and retries once the key service is back.
+      res.writeHead(503, { 'retry-after': String(result.retryAfterSeconds) }).end();
       return;
     }
     res.writeHead(RECEIVE_STATUS[result.kind]).end();

@@ -97,6 +97,7 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
     inbox: new InboxWriter({ pool, schema: config.database.schema, maxInFlight: INBOX_CONNECTIONS }),
     onStored: () => processor.notify(),
     rateLimit: { limiter: services.rateLimiter, perSecond: config.rateLimits.webhookPerSecond },
+    unverifiedQuota: settings.unverifiedQuota,
   });
   const retention = new RetentionSweeper({
     databaseUrl: options.databaseUrl,
@@ -112,7 +113,7 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
   });
 
   return {
-    route: createWebhookRoute({ receiver, maxBodyBytes: settings.maxBodyBytes, metrics, logger }),
+    route: createWebhookRoute({ receiver, maxBodyBytes: settings.maxBodyBytes, bodyIdleTimeoutMs: config.http.bodyIdleTimeoutMs, metrics, logger }),
     processor,
     backlog,
     async startWorkers() {

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { request } from 'undici';
-import { SERVER_TIMEOUTS, applyServerTimeouts } from '../../src/http/server-timeouts';
+import { KEEP_ALIVE_TIMEOUT_MS, applyServerTimeouts } from '../../src/http/server-timeouts';
+import { loadConfig } from '../../src/config';
 import { startTestApp } from '../support/start-test-app';
 
 const statusOf = async (url: string) => {
@@ -23,14 +24,19 @@ test('WEBHOOK_PORT and OPS_PORT split webhooks and health/metrics off the GraphQ
   expect(await statusOf(`${app.opsUrl}/readyz`)).toBe(200);
   expect(await statusOf(`${app.opsUrl}/metrics`)).toBe(200);
   expect(await statusOf(`${app.opsUrl}/graphql`)).toBe(404);
-  // Webhook listener: the webhook prefix and nothing else (an unknown endpoint key is its own 404).
+  // Webhook listener: the webhook prefix and nothing else (an unknown endpoint key is refused as a known
+  // one refusing the caller, so the answer does not tell which endpoints exist).
   expect(await statusOf(`${webhookOrigin}/metrics`)).toBe(404);
   expect(await statusOf(`${webhookOrigin}/graphql`)).toBe(404);
-  expect(await statusOf(`${app.webhookBaseUrl}/unknown-endpoint-key?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1`)).toBe(404);
+  expect(await statusOf(`${app.webhookBaseUrl}/unknown-endpoint-key?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1`)).toBe(403);
 });
 
 test('every listener gets the header, request and keep-alive timeouts', () => {
-  const server = applyServerTimeouts(createServer());
-  expect({ headersTimeout: server.headersTimeout, requestTimeout: server.requestTimeout, keepAliveTimeout: server.keepAliveTimeout }).toEqual(SERVER_TIMEOUTS);
-  expect(SERVER_TIMEOUTS.headersTimeout).toBeLessThan(SERVER_TIMEOUTS.requestTimeout);
+  const { http } = loadConfig({});
+  const server = applyServerTimeouts(createServer(), http);
+  expect({ headersTimeout: server.headersTimeout, requestTimeout: server.requestTimeout, keepAliveTimeout: server.keepAliveTimeout }).toEqual({
+    headersTimeout: 20_000,
+    requestTimeout: 60_000,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+  });
 });

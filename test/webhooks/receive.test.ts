@@ -67,7 +67,7 @@ describe('GET handshake', () => {
     expect(endpoint.verifiedAt).toBeInstanceOf(Date);
   });
 
-  it('answers 403 to a wrong token, a wrong mode or a missing challenge, and 404 to an unknown endpoint', async () => {
+  it('answers 403 to a wrong token, a wrong mode or a missing challenge, and to an unknown endpoint alike', async () => {
     const other = await addTenant(app, running);
     const cases: Array<[Record<string, string>, number]> = [
       [{ 'hub.mode': 'subscribe', 'hub.verify_token': 'guess', 'hub.challenge': '1' }, 403],
@@ -81,8 +81,8 @@ describe('GET handshake', () => {
       expect({ query, status: response.status, body: response.body }).toEqual({ query, status, body: '' });
     }
     const unknown = `${app.webhookBaseUrl}/${'A'.repeat(32)}`;
-    expect((await handshake({ 'hub.mode': 'subscribe', 'hub.verify_token': tenant.verifyToken, 'hub.challenge': '1' }, unknown)).status).toBe(404);
-    expect((await handshake({}, `${app.webhookBaseUrl}/not..a..key`)).status).toBe(404);
+    expect((await handshake({ 'hub.mode': 'subscribe', 'hub.verify_token': tenant.verifyToken, 'hub.challenge': '1' }, unknown)).status).toBe(403);
+    expect((await handshake({}, `${app.webhookBaseUrl}/not..a..key`)).status).toBe(403);
   });
 });
 
@@ -187,13 +187,15 @@ describe('POST delivery', () => {
     });
   });
 
-  it('answers 404 to an endpoint that does not exist, whatever the signature', async () => {
+  it('answers 401 to an endpoint that does not exist, whatever the signature, as to a wrong signature', async () => {
     const body = serializeLikeMeta(envelope(tenant.account));
     await changesNothing(async () => {
-      for (const key of ['B'.repeat(32), 'x', '%2e%2e', `${tenant.endpoint.endpointKey}/extra`]) {
+      for (const key of ['B'.repeat(32), 'x', `${tenant.endpoint.endpointKey}/extra`]) {
         const response = await call(`${app.webhookBaseUrl}/${key}`, { method: 'POST', headers: signed(body), body });
-        expect({ key, status: response.status }).toEqual({ key, status: 404 });
+        expect({ key, status: response.status }).toEqual({ key, status: 401 });
       }
+      // Dot segments leave the webhook prefix altogether: the router's 404, as for any unknown path.
+      expect((await call(`${app.webhookBaseUrl}/%2e%2e`, { method: 'POST', headers: signed(body), body })).status).toBe(404);
     });
   });
 
@@ -218,7 +220,7 @@ describe('POST delivery', () => {
     expect((await second)[0]!.outcome).toBe('processed');
   });
 
-  it('answers 404 once the credential is deleted, even with its endpoint cached', async () => {
+  it('answers 401 once the credential is deleted, even with its endpoint cached', async () => {
     const other = await addTenant(app, running);
     const body = serializeLikeMeta(envelope(other.account));
     const first = settled(app);
@@ -227,7 +229,7 @@ describe('POST delivery', () => {
     await app.orm.em.fork().nativeDelete(WhatsAppCredential, { id: other.credentialId });
     await changesNothing(async () => {
       const again = serializeLikeMeta(envelope(other.account, 'after deletion'));
-      expect((await call(other.endpoint.webhookUrl, { method: 'POST', headers: signed(again, other.account.appSecret), body: again })).status).toBe(404);
+      expect((await call(other.endpoint.webhookUrl, { method: 'POST', headers: signed(again, other.account.appSecret), body: again })).status).toBe(401);
     });
   });
 });
