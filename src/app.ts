@@ -154,6 +154,8 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     const ciphertexts = new CiphertextRegistry([credentialCiphertextColumns]);
     const keyRotation = new KeyRotation({ orm, keys, jobs, logger, ciphertexts, rewrapGraceSeconds: config.keyRotation.rewrapGraceSeconds });
     await keyRotation.startWorkers();
+    // Only queues jobs (one query when nothing is left to bind); the binding itself runs in the background.
+    await keyRotation.enqueueBindingRewraps();
     const userErasure = new UserErasure({ orm, keys, logger, keyRotation });
 
     const rateLimiter = new PostgresRateLimiter(orm);

@@ -82,6 +82,28 @@ export class KeyRotation {
     );
   }
 
+  /**
+   * Queues a rewrap for every user who still has rows written before ciphertexts were bound (see
+   * `SecretsBinding`); the rewrap binds them. Resumable by construction: it runs at every start and a
+   * bound row is never found again, so an interrupted migration simply carries on. Returns the count queued.
+   */
+  async enqueueBindingRewraps(): Promise<number> {
+    let queued = 0;
+    let after: string | null = null;
+    for (;;) {
+      const owners = await this.ciphertexts.unboundOwnersAfter(this.orm.em.fork(), after, 500);
+      if (owners.length === 0) break;
+      await this.orm.em.fork().transactional(async (tx) => {
+        for (const userId of owners) await this.enqueueRewrap(tx, userId);
+      });
+      queued += owners.length;
+      after = owners[owners.length - 1]!;
+      if (owners.length < 500) break;
+    }
+    if (queued > 0) this.logger.info({ users: queued }, 'queued rewraps to bind secrets written before binding');
+    return queued;
+  }
+
   /** Rotates the user's key and queues the rewrap. `KeyNotFoundError` when the user has no key. */
   async rotateUserKey(actor: AuditActor, userId: string, requestId: string | null): Promise<UserKeyInfo> {
     const em = this.orm.em.fork();

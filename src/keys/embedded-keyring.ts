@@ -4,7 +4,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { LRUCache } from 'lru-cache';
 import { openAesGcm, sealAesGcm } from './aes-gcm';
 import { formatCiphertext, parseCiphertext, type Ciphertext } from './ciphertext';
-import type { KeyBackend, KeyInfo } from './key-backend';
+import type { KeyBackend, KeyInfo, RewrapBinding } from './key-backend';
 import {
   CiphertextInvalidError,
   CiphertextTooOldError,
@@ -79,25 +79,25 @@ export class EmbeddedKeyring implements KeyBackend {
     });
   }
 
-  async encrypt(userId: string, plaintext: string): Promise<Ciphertext> {
+  async encrypt(userId: string, plaintext: string, associatedData?: Buffer): Promise<Ciphertext> {
     const id = assertUserId(userId);
     return this.run(async (em) => {
       const row = await this.requireKey(em, id);
       const key = await this.versionKey(em, row, row.latestVersion);
-      return formatCiphertext(row.latestVersion, sealAesGcm(key, Buffer.from(plaintext, 'utf8')));
+      return formatCiphertext(row.latestVersion, sealAesGcm(key, Buffer.from(plaintext, 'utf8'), associatedData));
     });
   }
 
-  async decrypt(userId: string, ciphertext: Ciphertext): Promise<string> {
+  async decrypt(userId: string, ciphertext: Ciphertext, associatedData?: Buffer): Promise<string> {
     const id = assertUserId(userId);
     const parsed = parseCiphertext(ciphertext);
     return this.run(async (em) => {
       const row = await this.requireKey(em, id);
-      return (await this.open(em, row, parsed)).toString('utf8');
+      return (await this.open(em, row, parsed, associatedData)).toString('utf8');
     });
   }
 
-  async rewrap(userId: string, ciphertexts: Ciphertext[]): Promise<Ciphertext[]> {
+  async rewrap(userId: string, ciphertexts: Ciphertext[], bindings?: ReadonlyArray<RewrapBinding | undefined>): Promise<Ciphertext[]> {
     const id = assertUserId(userId);
     return this.run(async (em) => {
       const row = await this.requireKey(em, id);
@@ -106,8 +106,9 @@ export class EmbeddedKeyring implements KeyBackend {
       const failures: KeyBatchFailure[] = [];
       for (const [index, ciphertext] of ciphertexts.entries()) {
         try {
-          const plaintext = await this.open(em, row, parseCiphertext(ciphertext));
-          results[index] = formatCiphertext(row.latestVersion, sealAesGcm(latest, plaintext));
+          const binding = bindings?.[index];
+          const plaintext = await this.open(em, row, parseCiphertext(ciphertext), binding?.from);
+          results[index] = formatCiphertext(row.latestVersion, sealAesGcm(latest, plaintext, binding?.to));
           plaintext.fill(0);
         } catch (error) {
           if (!(error instanceof KeyError)) throw error;
@@ -181,11 +182,11 @@ export class EmbeddedKeyring implements KeyBackend {
   }
 
   /** Checks the version against the key's window, then authenticates and decrypts, in Vault's order. */
-  private async open(em: EntityManager, row: KeyringKey, parsed: { version: number; body: Buffer }): Promise<Buffer> {
+  private async open(em: EntityManager, row: KeyringKey, parsed: { version: number; body: Buffer }, associatedData?: Buffer): Promise<Buffer> {
     if (parsed.version > row.latestVersion) throw CiphertextInvalidError.of('too-new');
     if (parsed.version < row.minDecryptionVersion) throw new CiphertextTooOldError(parsed.version);
     const key = await this.versionKey(em, row, parsed.version);
-    const plaintext = openAesGcm(key, parsed.body);
+    const plaintext = openAesGcm(key, parsed.body, associatedData);
     if (!plaintext) throw CiphertextInvalidError.of('authentication-failed');
     return plaintext;
   }

@@ -3,7 +3,7 @@ import https from 'node:https';
 import NodeVault from 'node-vault';
 import { asCiphertext, parseCiphertext, type Ciphertext } from './ciphertext';
 import type { Logger } from '../observability/logger';
-import type { KeyBackend, KeyInfo } from './key-backend';
+import type { KeyBackend, KeyInfo, RewrapBinding } from './key-backend';
 import { KeyBatchError, KeyError, KeyNotFoundError, KeyPermissionDeniedError, type KeyBatchFailure } from './key-errors';
 import { translateVaultError, translateVaultMessage, type TranslationContext } from './vault-error-translation';
 import { assertUserId } from './user-id';
@@ -44,6 +44,8 @@ interface DecryptBody {
 
 interface BatchResultItem {
   ciphertext?: string;
+  /** Decrypt batches only. */
+  plaintext?: string;
   key_version?: number;
   error?: string;
 }
@@ -64,6 +66,11 @@ interface TokenRenewBody {
 
 interface MountKeysConfigBody {
   data?: { disable_upsert?: boolean };
+}
+
+/** Transit's `associated_data` (AES-GCM AAD, base64), left out entirely when there is none. */
+function aadField(associatedData: Buffer | undefined): { associated_data?: string } {
+  return associatedData ? { associated_data: associatedData.toString('base64') } : {};
 }
 
 /** How the mount treats encrypt for a missing key, as far as this token can tell. */
@@ -125,12 +132,13 @@ export class VaultTransitBackend implements KeyBackend, TokenSelfService {
     );
   }
 
-  async encrypt(userId: string, plaintext: string): Promise<Ciphertext> {
+  async encrypt(userId: string, plaintext: string, associatedData?: Buffer): Promise<Ciphertext> {
     const name = this.keyName(userId);
     const path = `${this.mount}/encrypt/${name}`;
     try {
       const body = (await this.#client.write(path, {
         plaintext: Buffer.from(plaintext, 'utf8').toString('base64'),
+        ...aadField(associatedData),
       })) as EncryptBody;
       return asCiphertext(body.data.ciphertext);
     } catch (error) {
@@ -148,23 +156,26 @@ export class VaultTransitBackend implements KeyBackend, TokenSelfService {
     }
   }
 
-  async decrypt(userId: string, ciphertext: Ciphertext): Promise<string> {
+  async decrypt(userId: string, ciphertext: Ciphertext, associatedData?: Buffer): Promise<string> {
     const { version } = parseCiphertext(ciphertext);
     const body = (await this.call(
       'decrypt',
-      () => this.#client.write(`${this.mount}/decrypt/${this.keyName(userId)}`, { ciphertext }),
+      () => this.#client.write(`${this.mount}/decrypt/${this.keyName(userId)}`, { ciphertext, ...aadField(associatedData) }),
       version,
     )) as DecryptBody;
     return Buffer.from(body.data.plaintext, 'base64').toString('utf8');
   }
 
-  async rewrap(userId: string, ciphertexts: Ciphertext[]): Promise<Ciphertext[]> {
-    const path = `${this.mount}/rewrap/${this.keyName(userId)}`;
+  async rewrap(userId: string, ciphertexts: Ciphertext[], bindings?: ReadonlyArray<RewrapBinding | undefined>): Promise<Ciphertext[]> {
+    const name = this.keyName(userId);
+    const bound = bindings?.some((binding) => binding?.from !== undefined || binding?.to !== undefined) ?? false;
     const results: Array<Ciphertext | undefined> = new Array(ciphertexts.length);
     const failures: KeyBatchFailure[] = [];
     for (let start = 0; start < ciphertexts.length; start += this.rewrapBatchSize) {
       const chunk = ciphertexts.slice(start, start + this.rewrapBatchSize);
-      const items = await this.rewrapChunk(path, chunk);
+      const items = bound
+        ? await this.reencryptChunk(name, chunk, bindings!.slice(start, start + this.rewrapBatchSize))
+        : await this.rewrapChunk(`${this.mount}/rewrap/${name}`, chunk);
       items.forEach((item, offset) => {
         const index = start + offset;
         if (item.error || !item.ciphertext) {
@@ -247,23 +258,52 @@ export class VaultTransitBackend implements KeyBackend, TokenSelfService {
     this.#httpsAgent.destroy();
   }
 
-  private async rewrapChunk(path: string, chunk: Ciphertext[]): Promise<BatchResultItem[]> {
+  private rewrapChunk(path: string, chunk: Ciphertext[]): Promise<BatchResultItem[]> {
+    return this.batch('rewrap', path, chunk.map((ciphertext) => ({ ciphertext })));
+  }
+
+  /**
+   * Rewrap for bound ciphertexts. Transit's rewrap endpoint documents no `associated_data` (it would open
+   * a bound ciphertext with none and fail), so these go through one batch decrypt and one batch encrypt:
+   * the plaintexts pass through this process, as they do on every ordinary read.
+   */
+  private async reencryptChunk(name: string, chunk: Ciphertext[], bindings: ReadonlyArray<RewrapBinding | undefined>): Promise<BatchResultItem[]> {
+    const opened = await this.batch(
+      'rewrap',
+      `${this.mount}/decrypt/${name}`,
+      chunk.map((ciphertext, index) => ({ ciphertext, ...aadField(bindings[index]?.from) })),
+    );
+    const readable = opened.flatMap((item, index) => (item.error || typeof item.plaintext !== 'string' ? [] : [index]));
+    const results: BatchResultItem[] = opened.map((item) => ({ error: item.error || 'missing result' }));
+    if (readable.length === 0) return results;
+    const sealed = await this.batch(
+      'rewrap',
+      `${this.mount}/encrypt/${name}`,
+      readable.map((index) => ({ plaintext: opened[index]!.plaintext!, ...aadField(bindings[index]?.to) })),
+    );
+    readable.forEach((index, offset) => {
+      results[index] = sealed[offset]!;
+    });
+    return results;
+  }
+
+  private async batch(operation: string, path: string, batchInput: Array<Record<string, string>>): Promise<BatchResultItem[]> {
     let body: BatchBody;
     try {
       body = (await this.#client.write(path, {
-        batch_input: chunk.map((ciphertext) => ({ ciphertext })),
+        batch_input: batchInput,
         // Encrypt/decrypt answer 400 with a *data* body when any item fails; asking for 200 keeps mixed
         // results a success. Current Vault and OpenBao already answer 200 for rewrap batches and ignore this.
         partial_failure_response_code: 200,
       })) as BatchBody;
     } catch (error) {
       const response = (error as { response?: { body?: BatchBody } }).response;
-      if (!response?.body?.data?.batch_results) throw translateVaultError(error, this.context('rewrap'));
+      if (!response?.body?.data?.batch_results) throw translateVaultError(error, this.context(operation));
       body = response.body;
     }
     const items = body.data?.batch_results;
-    if (!Array.isArray(items) || items.length !== chunk.length) {
-      throw translateVaultMessage(500, 'batch result count mismatch', this.context('rewrap'));
+    if (!Array.isArray(items) || items.length !== batchInput.length) {
+      throw translateVaultMessage(500, 'batch result count mismatch', this.context(operation));
     }
     return items;
   }

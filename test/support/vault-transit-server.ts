@@ -14,7 +14,8 @@ import { onDispose } from './leftovers';
  * existence check, which makes an encrypt to a missing key a *create*), the mount-wide `disable_upsert`,
  * key create/read/list/config/rotate/trim/delete, encrypt/decrypt/rewrap (single and batch, with the 400
  * data-body and `partial_failure_response_code` semantics of encrypt/decrypt, and rewrap's 200), datakey,
- * derived keys (HKDF-SHA256), the real ciphertext format, seal (503 everywhere), and held requests for
+ * derived keys (HKDF-SHA256), `associated_data` (AES-GCM AAD) on encrypt and decrypt (not on rewrap,
+ * which documents none: a bound ciphertext fails to rewrap), the real ciphertext format, seal (503 everywhere), and held requests for
  * timeout tests. The app token can carry a lease (`tokenLease`): it then expires like a Vault service
  * token, and answers `auth/token/lookup-self` and `auth/token/renew-self` (see `tokenHandlers`). Not
  * modelled: other key types, convergent encryption, namespaces, secret leases.
@@ -276,7 +277,7 @@ function encryptionKey(key: TransitKey, version: number, context: Buffer | undef
 }
 
 /** keysutil.Policy.Encrypt: base64 plaintext in, `vault:v<N>:` + base64(nonce ‖ ct ‖ tag) out. */
-function encrypt(key: TransitKey, plaintextB64: string, context: Buffer | undefined, keyVersion = 0): string {
+function encrypt(key: TransitKey, plaintextB64: string, context: Buffer | undefined, keyVersion = 0, associatedData?: Buffer): string {
   let version = keyVersion;
   if (version === 0) version = key.latestVersion;
   else if (version < key.minEncryptionVersion) {
@@ -287,12 +288,13 @@ function encrypt(key: TransitKey, plaintextB64: string, context: Buffer | undefi
   const plaintext = goBase64Decode(plaintextB64);
   const nonce = randomBytes(NONCE);
   const cipher = createCipheriv(algorithm(key), encryptionKey(key, version, context), nonce);
+  if (associatedData) cipher.setAAD(associatedData);
   const body = Buffer.concat([nonce, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
   return `vault:v${version}:${body.toString('base64')}`;
 }
 
 /** keysutil.Policy.Decrypt, in its order of checks; returns base64 plaintext. */
-function decrypt(key: TransitKey, value: string, context: Buffer | undefined): string {
+function decrypt(key: TransitKey, value: string, context: Buffer | undefined, associatedData?: Buffer): string {
   if (!value.startsWith('vault:v')) throw new UserError('invalid ciphertext: no prefix');
   const rest = value.slice('vault:v'.length);
   const colon = rest.indexOf(':');
@@ -315,6 +317,7 @@ function decrypt(key: TransitKey, value: string, context: Buffer | undefined): s
   try {
     if (decoded.length < NONCE + TAG) throw new Error('short');
     const decipher = createDecipheriv(algorithm(key), encKey, decoded.subarray(0, NONCE));
+    if (associatedData) decipher.setAAD(associatedData);
     decipher.setAuthTag(decoded.subarray(decoded.length - TAG));
     const plain = Buffer.concat([decipher.update(decoded.subarray(NONCE, decoded.length - TAG)), decipher.final()]);
     return plain.toString('base64');
@@ -520,7 +523,7 @@ export async function startVaultTransitServer(options: VaultTransitServerOptions
     encrypt(name: string, body: Body, operation: Operation): Reply {
       const batch = batchItems(body);
       const items = batch ?? [
-        { plaintext: body.plaintext, context: body.context, key_version: body.key_version, reference: undefined },
+        { plaintext: body.plaintext, context: body.context, key_version: body.key_version, associated_data: body.associated_data, reference: undefined },
       ];
       if (!batch && (body.plaintext === undefined || body.plaintext === null)) {
         return { status: 400, errors: ['missing plaintext to encrypt'] };
@@ -534,7 +537,13 @@ export async function startVaultTransitServer(options: VaultTransitServerOptions
       }
       const results = items.map((item) => {
         try {
-          const ciphertext = encrypt(key, String(item.plaintext ?? ''), decodeContext(item.context), asInt(item, 'key_version') ?? 0);
+          const ciphertext = encrypt(
+            key,
+            String(item.plaintext ?? ''),
+            decodeContext(item.context),
+            asInt(item, 'key_version') ?? 0,
+            decodeContext(item.associated_data),
+          );
           const version = Number(/^vault:v(\d+):/.exec(ciphertext)![1]);
           return { ciphertext, key_version: version, reference: asString(item, 'reference') ?? '' };
         } catch (error) {
@@ -556,14 +565,14 @@ export async function startVaultTransitServer(options: VaultTransitServerOptions
       if (!batch && (typeof body.ciphertext !== 'string' || body.ciphertext === '')) {
         return { status: 400, errors: ['missing ciphertext to decrypt'] };
       }
-      const items = batch ?? [{ ciphertext: body.ciphertext, context: body.context }];
+      const items = batch ?? [{ ciphertext: body.ciphertext, context: body.context, associated_data: body.associated_data }];
       const key = keys.get(name);
       if (!key) return { status: 400, errors: ['encryption key not found'] };
       const results = items.map((item) => {
         const reference = asString(item, 'reference') ?? '';
         try {
           if (typeof item.ciphertext !== 'string' || item.ciphertext === '') throw new UserError('missing ciphertext to decrypt');
-          return { plaintext: decrypt(key, item.ciphertext, decodeContext(item.context)), reference };
+          return { plaintext: decrypt(key, item.ciphertext, decodeContext(item.context), decodeContext(item.associated_data)), reference };
         } catch (error) {
           if (!(error instanceof UserError)) throw error;
           // Vault's DecryptBatchResponseItem.plaintext has no omitempty: failed items carry "".
