@@ -23,6 +23,7 @@ import { apolloNodeHandler } from './http/apollo-node-handler';
 import { requestIdOf } from './http/request-id';
 import { createRequestListener } from './http/request-listener';
 import { createTokenVerifier, DEVELOPMENT_JWT_SECRET, type Viewer } from './identity';
+import { AgentOwnership } from './agents/agent-ownership';
 import { CredentialCircuitBreaker, CredentialLifecycle, readCredentialSecrets, requestCredentialHealthCheck, registerAlertEmailJobs, registerHealthCheckJobs } from './credentials';
 import { JobQueue, QueueName } from './jobs';
 import { mutationRateLimitPlugin, Pacer, PostgresRateLimiter } from './rate-limits';
@@ -110,7 +111,11 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       logger.warn('AUTH_JWT_SECRET is unset: using the public development secret. Never do this in production.');
       jwtSecret = developmentJwtSecret = DEVELOPMENT_JWT_SECRET;
     }
-    const verifyToken = createTokenVerifier({ ...config.auth, jwtSecret });
+    const verifyToken = createTokenVerifier({
+      ...config.auth,
+      jwtSecret,
+      agentsClaim: config.agentOwnership.mode === 'claim' ? config.agentOwnership.claim : undefined,
+    });
 
     let graphBaseUrl = config.whatsapp.graphBaseUrl;
     let sandbox: Sandbox | undefined;
@@ -160,6 +165,8 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
 
     const rateLimiter = new PostgresRateLimiter(orm);
     const credentialLifecycle = new CredentialLifecycle(orm.em);
+    const agentOwnership = new AgentOwnership(config.agentOwnership);
+    stack.push(() => agentOwnership.close());
     const services: AppServices = {
       orm,
       eventBus,
@@ -174,6 +181,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       outbound: { pacer: new Pacer(rateLimiter), breaker: new CredentialCircuitBreaker() },
       keyRotation,
       userErasure,
+      agentOwnership,
       publicUrls: { webhookBase: '' },
     };
     // Erasing a user removes what hangs on each credential at Meta first (its token is still readable).
