@@ -30,6 +30,12 @@ export async function createKeyBackend({ config, orm, logger }: CreateKeyBackend
           'Run `vault write <mount>/config/keys disable_upsert=true` (vault/init.sh does).',
       );
     }
+    if (!keys.erasureToken) {
+      logger.warn(
+        'VAULT_ERASURE_TOKEN is not set: erasing a user\'s key will be refused by the least-privilege policy ' +
+          '(vault/policy.hcl cannot delete keys). Issue a token with vault/erasure-policy.hcl (vault/init.sh does).',
+      );
+    }
     logger.info({ backend: 'vault', address: keys.address, mount: keys.mount, upsert }, 'key backend ready');
     backend.startTokenRenewal(logger);
     return backend;

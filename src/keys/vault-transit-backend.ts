@@ -24,6 +24,11 @@ export interface VaultTransitBackendOptions {
   rewrapBatchSize?: number;
   /** Upper bound of concurrent sockets to Vault. Default 64. */
   maxSockets?: number;
+  /**
+   * The privileged token (vault/erasure-policy.hcl) used only by `deleteKey`; the app token's policy
+   * cannot delete keys. Without it, `deleteKey` tries the app token, which the shipped policy refuses.
+   */
+  erasureToken?: string;
 }
 
 interface KeyBody {
@@ -86,6 +91,8 @@ export class VaultTransitBackend implements KeyBackend, TokenSelfService {
   // ECMAScript-private, unlike the other fields: the client holds the token, and a logged or inspected
   // backend must never show it.
   readonly #client: NodeVault.client;
+  /** Holds the erasure token; only `deleteKey` uses it. */
+  readonly #erasureClient: NodeVault.client;
   readonly #httpAgent: http.Agent;
   readonly #httpsAgent: https.Agent;
   private readonly mount: string;
@@ -102,9 +109,14 @@ export class VaultTransitBackend implements KeyBackend, TokenSelfService {
     const maxSockets = options.maxSockets ?? 64;
     this.#httpAgent = new http.Agent({ keepAlive: true, maxSockets });
     this.#httpsAgent = new https.Agent({ keepAlive: true, maxSockets });
-    this.#client = NodeVault({
+    this.#client = this.clientFor(options, options.token);
+    this.#erasureClient = options.erasureToken ? this.clientFor(options, options.erasureToken) : this.#client;
+  }
+
+  private clientFor(options: VaultTransitBackendOptions, token: string): NodeVault.client {
+    const client = NodeVault({
       endpoint: options.address,
-      token: options.token,
+      token,
       namespace: options.namespace,
       // node-vault's own `debug('node-vault')` logs every request body, i.e. base64 plaintext and
       // ciphertexts, whenever DEBUG matches. A no-op logger here means no DEBUG value can turn that on.
@@ -115,9 +127,10 @@ export class VaultTransitBackend implements KeyBackend, TokenSelfService {
     });
     // node-vault falls back to VAULT_PREFIX / VAULT_NAMESPACE from the environment for unset options;
     // config.ts is the only reader of the environment, so pin both to what we were given.
-    const mutable = this.#client as NodeVault.client & { pathPrefix: string; namespace?: string };
+    const mutable = client as NodeVault.client & { pathPrefix: string; namespace?: string };
     mutable.pathPrefix = '';
     mutable.namespace = options.namespace;
+    return client;
   }
 
   async ensureKey(userId: string): Promise<void> {
@@ -211,8 +224,9 @@ export class VaultTransitBackend implements KeyBackend, TokenSelfService {
   async deleteKey(userId: string): Promise<void> {
     const path = this.keyPath(userId);
     try {
-      await this.call('allow key deletion', () => this.#client.write(`${path}/config`, { deletion_allowed: true }));
-      await this.call('delete key', () => this.#client.delete(path));
+      // The erasure token's policy allows exactly these two calls; the app token's allows neither.
+      await this.call('allow key deletion', () => this.#erasureClient.write(`${path}/config`, { deletion_allowed: true }));
+      await this.call('delete key', () => this.#erasureClient.delete(path));
     } catch (error) {
       // Missing key (never created, or a concurrent delete won): already shredded.
       if (error instanceof KeyNotFoundError) return;

@@ -25,6 +25,13 @@ export interface VaultPolicyRule {
   /** A Vault ACL path: exact, with a trailing `*` prefix glob, or `+` segment wildcards. */
   path: string;
   capabilities: string[];
+  /**
+   * Vault's `allowed_parameters`: when set, a request body may hold only these keys (`*` allows any);
+   * a non-empty value list also restricts the values (compared as strings, as HCL writes them).
+   */
+  allowedParameters?: Record<string, string[]>;
+  /** Vault's `denied_parameters`: these keys (with an empty list) or these values are refused. */
+  deniedParameters?: Record<string, string[]>;
 }
 
 export type VaultPolicy = 'root' | VaultPolicyRule[];
@@ -40,6 +47,8 @@ export interface VaultTransitServerOptions {
   disableUpsert?: boolean;
   /** The app token's lease. Without one the token never expires (like a root token: ttl 0, not renewable). */
   tokenLease?: VaultTokenLease;
+  /** Further tokens, each with its own policy (e.g. the erasure token with vault/erasure-policy.hcl). */
+  tokens?: Record<string, VaultPolicy>;
 }
 
 /** A service token's lease, as `vault token create -ttl/-period/-explicit-max-ttl/-renewable` sets it. */
@@ -205,8 +214,11 @@ function asDurationSeconds(body: Body, field: string): number | undefined {
   return Number(match[1]) * unit;
 }
 
-/** Vault ACL: the most specific matching rule decides (exact beats glob; a longer glob beats a shorter one). */
-function allowed(policy: VaultPolicy, path: string, capability: Operation | 'sudo'): boolean {
+/**
+ * Vault ACL: the most specific matching rule decides (exact beats glob; a longer glob beats a shorter
+ * one), then its `allowed_parameters` / `denied_parameters` are checked against the request body.
+ */
+function allowed(policy: VaultPolicy, path: string, capability: Operation | 'sudo', body: Body = {}): boolean {
   if (policy === 'root') return true;
   let best: { rule: VaultPolicyRule; exact: boolean; length: number } | undefined;
   for (const rule of policy) {
@@ -219,17 +231,59 @@ function allowed(policy: VaultPolicy, path: string, capability: Operation | 'sud
     }
   }
   if (!best || best.rule.capabilities.includes('deny')) return false;
-  return best.rule.capabilities.includes(capability);
+  if (!best.rule.capabilities.includes(capability)) return false;
+  return parametersAllowed(best.rule, body);
 }
 
-/** Parses the `path "…" { capabilities = [...] }` blocks of an HCL policy file. */
+function parametersAllowed(rule: VaultPolicyRule, body: Body): boolean {
+  for (const [key, value] of Object.entries(body)) {
+    const denied = rule.deniedParameters?.[key] ?? rule.deniedParameters?.['*'];
+    if (denied && (denied.length === 0 || denied.includes(String(value)))) return false;
+    if (rule.allowedParameters) {
+      const values = rule.allowedParameters[key] ?? rule.allowedParameters['*'];
+      if (!values) return false;
+      if (values.length > 0 && !values.includes(String(value))) return false;
+    }
+  }
+  return true;
+}
+
+/** Parses the `path "…" { capabilities = [...] allowed_parameters = {...} }` blocks of an HCL policy file. */
 export function parseVaultPolicy(hcl: string): VaultPolicyRule[] {
   const text = hcl.replace(/#.*$/gm, '');
   const rules: VaultPolicyRule[] = [];
-  for (const match of text.matchAll(/path\s+"([^"]+)"\s*\{\s*capabilities\s*=\s*\[([^\]]*)\]\s*\}/g)) {
-    rules.push({ path: match[1]!, capabilities: [...match[2]!.matchAll(/"([^"]+)"/g)].map((c) => c[1]!) });
+  const header = /path\s+"([^"]+)"\s*\{/g;
+  let match: RegExpExecArray | null;
+  while ((match = header.exec(text))) {
+    // The block ends at its matching brace: parameter maps nest one level of braces.
+    let depth = 1;
+    let end = header.lastIndex;
+    while (depth > 0 && end < text.length) {
+      if (text[end] === '{') depth += 1;
+      else if (text[end] === '}') depth -= 1;
+      end += 1;
+    }
+    const block = text.slice(header.lastIndex, end - 1);
+    const capabilities = /capabilities\s*=\s*\[([^\]]*)\]/.exec(block)?.[1] ?? '';
+    const rule: VaultPolicyRule = { path: match[1]!, capabilities: [...capabilities.matchAll(/"([^"]+)"/g)].map((c) => c[1]!) };
+    const allowedParameters = parameterMap(block, 'allowed_parameters');
+    const deniedParameters = parameterMap(block, 'denied_parameters');
+    if (allowedParameters) rule.allowedParameters = allowedParameters;
+    if (deniedParameters) rule.deniedParameters = deniedParameters;
+    rules.push(rule);
+    header.lastIndex = end;
   }
   return rules;
+}
+
+function parameterMap(block: string, name: string): Record<string, string[]> | undefined {
+  const body = new RegExp(`${name}\\s*=\\s*\\{([^}]*)\\}`).exec(block)?.[1];
+  if (body === undefined) return undefined;
+  const map: Record<string, string[]> = {};
+  for (const entry of body.matchAll(/"([^"]+)"\s*=\s*\[([^\]]*)\]/g)) {
+    map[entry[1]!] = [...entry[2]!.matchAll(/"([^"]*)"/g)].map((v) => v[1]!);
+  }
+  return map;
 }
 
 function keyBody(key: TransitKey): Record<string, unknown> {
@@ -854,7 +908,13 @@ export async function startVaultTransitServer(options: VaultTransitServerOptions
 
     const token = req.headers['x-vault-token'];
     const tokenPolicy: VaultPolicy | undefined =
-      token === rootToken ? 'root' : token === options.token && tokenValid && !tokenExpired() ? policy : undefined;
+      token === rootToken
+        ? 'root'
+        : token === options.token && tokenValid && !tokenExpired()
+          ? policy
+          : typeof token === 'string'
+            ? options.tokens?.[token]
+            : undefined;
     if (tokenPolicy === undefined) {
       return { status: 403, errors: [token === undefined ? PERMISSION_DENIED : INVALID_TOKEN] };
     }
@@ -871,7 +931,7 @@ export async function startVaultTransitServer(options: VaultTransitServerOptions
     let operation: Operation | undefined = found?.operations[verb as keyof Route['operations']];
     if (found && operation === 'update' && found.exists && !found.exists()) operation = 'create';
     const capability: Operation = operation ?? (verb === 'GET' ? 'read' : verb === 'LIST' ? 'list' : verb === 'DELETE' ? 'delete' : 'update');
-    if (!allowed(tokenPolicy, path, capability)) return { status: 403, errors: [PERMISSION_DENIED] };
+    if (!allowed(tokenPolicy, path, capability, body)) return { status: 403, errors: [PERMISSION_DENIED] };
 
     if (!found) {
       return path.startsWith(`${mount}/`)
