@@ -10,6 +10,7 @@ import { Migration20261123235624_webhook_processing } from './Migration202611232
 import { Migration20261124023127_platform_migration } from './Migration20261124023127_platform_migration';
 import { Migration20261124045812_credential_deleting_at } from './Migration20261124045812_credential_deleting_at';
 import { Migration20261205162620_secret_binding } from './Migration20261205162620_secret_binding';
+import { Migration20261205171007_audit_occurred_at_index } from './Migration20261205171007_audit_occurred_at_index';
 
 /** Every migration in the order it must run. MikroORM is given this list instead of scanning files. */
 export const ALL_MIGRATIONS: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const ALL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124023127_platform_migration', class: Migration20261124023127_platform_migration },
   { name: 'Migration20261124045812_credential_deleting_at', class: Migration20261124045812_credential_deleting_at },
   { name: 'Migration20261205162620_secret_binding', class: Migration20261205162620_secret_binding },
+  { name: 'Migration20261205171007_audit_occurred_at_index', class: Migration20261205171007_audit_occurred_at_index },
 ];

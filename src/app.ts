@@ -4,9 +4,10 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AgentRuntimeClient, startAgentInboundWorker } from './agents';
+import { AUDIT_EXPORT_PATH, createAuditExportHandler, sweepAuditLog } from './audit';
 import type { Config } from './config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-database';
 import { createOrm, isSchemaCurrent, migrateToLatest } from './db/orm';
@@ -157,7 +158,15 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
 
     // Every place ciphertexts made with a user's key are stored: a domain adding one registers it here.
     const ciphertexts = new CiphertextRegistry([credentialCiphertextColumns]);
-    const keyRotation = new KeyRotation({ orm, keys, jobs, logger, ciphertexts, rewrapGraceSeconds: config.keyRotation.rewrapGraceSeconds });
+    const keyRotation = new KeyRotation({
+      orm,
+      keys,
+      jobs,
+      logger,
+      ciphertexts,
+      rewrapGraceSeconds: config.keyRotation.rewrapGraceSeconds,
+      maintenance: { maxAgeDays: config.keyRotation.maxAgeDays, cron: config.keyRotation.maintenanceCron },
+    });
     await keyRotation.startWorkers();
     // Only queues jobs (one query when nothing is left to bind); the binding itself runs in the background.
     await keyRotation.enqueueBindingRewraps();
@@ -206,6 +215,11 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       await rateLimiter.deleteIdle(3600);
     });
     await jobs.schedule(QueueName.RateLimitCleanup, '17 * * * *', {});
+    await jobs.define(QueueName.AuditRetention, {}, async () => {
+      const deleted = await sweepAuditLog(orm, { retentionDays: config.audit.retentionDays });
+      if (deleted > 0) logger.info({ deleted, retentionDays: config.audit.retentionDays }, 'deleted audit entries past retention');
+    });
+    await jobs.schedule(QueueName.AuditRetention, config.keyRotation.maintenanceCron, {});
     const closeMail = await registerAlertEmailJobs(services);
     stack.push(async () => closeMail());
     await startAgentInboundWorker(services, agentRuntime);
@@ -274,26 +288,34 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     await apollo.start();
     stack.push(() => apollo.stop());
 
-    httpServer.on(
-      'request',
-      createRequestListener({
-        graphqlPath: GRAPHQL_PATH,
-        graphql: apolloNodeHandler(apollo, async (req) => {
-          const requestId = requestIdOf(req);
-          let viewer: Viewer | null = null;
-          if (req.headers.authorization) viewer = await verifyToken(req.headers.authorization).catch(() => null);
-          return contextFor(viewer, requestId);
-        }),
-        webhookPrefix: config.webhooks.pathPrefix,
-        webhook: webhooks.route,
-        isReady: async () => {
-          await orm.em.getConnection().execute('select 1');
-          return isSchemaCurrent(orm);
-        },
-        metrics,
-        logger,
+    const auditExport = createAuditExportHandler({ orm, verifyToken, logger });
+    const listener = createRequestListener({
+      graphqlPath: GRAPHQL_PATH,
+      graphql: apolloNodeHandler(apollo, async (req) => {
+        const requestId = requestIdOf(req);
+        let viewer: Viewer | null = null;
+        if (req.headers.authorization) viewer = await verifyToken(req.headers.authorization).catch(() => null);
+        return contextFor(viewer, requestId);
       }),
-    );
+      webhookPrefix: config.webhooks.pathPrefix,
+      webhook: webhooks.route,
+      isReady: async () => {
+        await orm.em.getConnection().execute('select 1');
+        return isSchemaCurrent(orm);
+      },
+      metrics,
+      logger,
+    });
+    httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      // The administrators' audit export streams its own response; everything else goes to the router.
+      const url = new URL(req.url ?? '/', 'http://plugin.invalid');
+      if (url.pathname !== AUDIT_EXPORT_PATH) return listener(req, res);
+      auditExport(req, res, url).catch((err: unknown) => {
+        logger.error({ err }, 'audit export failed');
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'INTERNAL_SERVER_ERROR' } }));
+        else res.destroy();
+      });
+    });
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(config.port, config.host, () => resolve());

@@ -18,6 +18,8 @@ registerEnumType(AuditOutcome, { name: 'AuditOutcome' });
 @Entity({ tableName: 'audit_log' })
 @Index({ name: 'audit_log_subject_idx', properties: ['subjectUserId', 'id'] })
 @Index({ name: 'audit_log_target_idx', properties: ['targetType', 'targetId'] })
+// The retention sweep and the export's time filter.
+@Index({ name: 'audit_log_occurred_at_idx', properties: ['occurredAt'] })
 export class AuditEntry {
   [OptionalProps]?: 'id' | 'occurredAt' | 'actorUserId' | 'subjectUserId' | 'targetType' | 'targetId' | 'errorCode' | 'requestId' | 'details';
 

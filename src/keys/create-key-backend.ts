@@ -47,5 +47,5 @@ export async function createKeyBackend({ config, orm, logger }: CreateKeyBackend
     logger,
   });
   logger.info({ backend: 'embedded' }, 'key backend ready');
-  return new EmbeddedKeyring({ orm, masterKey });
+  return new EmbeddedKeyring({ orm, masterKey, previousMasterKeys: keys.previousMasterKeys });
 }

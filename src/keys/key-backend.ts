@@ -58,6 +58,9 @@ export interface KeyBackend {
   /** `KeyNotFoundError` when the user has no key. */
   keyInfo(userId: string): Promise<KeyInfo>;
 
+  /** When the latest version was made (creation or last rotation): the key's age. `KeyNotFoundError` without a key. */
+  latestVersionCreatedAt(userId: string): Promise<Date>;
+
   /** Destroys every version of the user's key. Idempotent: a missing key is success. */
   deleteKey(userId: string): Promise<void>;
 

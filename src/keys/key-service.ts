@@ -126,6 +126,20 @@ export class KeyService {
     }
   }
 
+  /** When the user's latest key version was made: rotation at a maximum age compares against it. */
+  latestVersionCreatedAt(userId: string): Promise<Date> {
+    return this.backend.latestVersionCreatedAt(userId);
+  }
+
+  /**
+   * Embedded keyring only: re-wraps stored key versions still wrapped by a previous master key
+   * (KEYRING_PREVIOUS_MASTER_KEYS) under the current one. Vault keeps its own keys: nothing to do there.
+   */
+  async rewrapUnderCurrentMasterKey(): Promise<{ rewrapped: number; unreadable: number }> {
+    const backend = this.backend as KeyBackend & { rewrapUnderCurrentMasterKey?: () => Promise<{ rewrapped: number; unreadable: number }> };
+    return backend.rewrapUnderCurrentMasterKey ? backend.rewrapUnderCurrentMasterKey() : { rewrapped: 0, unreadable: 0 };
+  }
+
   info(userId: string): Promise<KeyInfo> {
     return this.backend.keyInfo(userId);
   }

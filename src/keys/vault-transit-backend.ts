@@ -35,7 +35,7 @@ interface KeyBody {
   data?: {
     latest_version?: number;
     min_decryption_version?: number;
-    keys?: Record<string, number>;
+    keys?: Record<string, number | string>;
   };
 }
 
@@ -219,6 +219,16 @@ export class VaultTransitBackend implements KeyBackend, TokenSelfService {
     const info = this.infoFrom(body);
     if (!info) throw translateVaultMessage(500, 'unexpected key body', this.context('read key'));
     return info;
+  }
+
+  async latestVersionCreatedAt(userId: string): Promise<Date> {
+    const body = (await this.call('read key', () => this.#client.read(this.keyPath(userId)))) as KeyBody;
+    const info = this.infoFrom(body);
+    // Transit lists each version's creation as unix seconds (or an RFC 3339 string on some key types).
+    const created = info ? body.data?.keys?.[String(info.latestVersion)] : undefined;
+    const at = typeof created === 'number' ? new Date(created * 1_000) : typeof created === 'string' ? new Date(created) : undefined;
+    if (!at || Number.isNaN(at.getTime())) throw translateVaultMessage(500, 'unexpected key body', this.context('read key'));
+    return at;
   }
 
   async deleteKey(userId: string): Promise<void> {
