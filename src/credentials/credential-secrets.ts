@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { auditSeparately, AuditOutcome } from '../audit';
+import { DriverException } from '@mikro-orm/core';
+import { auditWithin, AuditOutcome } from '../audit';
 import { asCiphertext, CiphertextInvalidError, isCiphertext, type KeyService, type SecretLocation } from '../keys';
 import { CredentialStatus, CredentialStatusReason } from './credential-status';
 import { SecretsBinding, WhatsAppCredential } from './whatsapp-credential.entity';
@@ -100,36 +101,47 @@ function asCiphertextOrInvalid(value: string) {
 /**
  * Marks the credential as needing attention and audits the failed read, committed on its own (the
  * caller's operation fails). A conditional UPDATE, so concurrent readers mark and audit it once per change.
+ * The caller may hold a lock on the row in its own transaction: a short lock timeout makes the marking
+ * give up instead of waiting on it (the read is refused either way; the next read marks it).
  */
 async function markSecretsUnreadable(em: EntityManager, credential: WhatsAppCredential, column: string): Promise<void> {
-  const own = em.fork({ clear: true });
   const now = new Date();
-  const changed = await own.nativeUpdate(
-    WhatsAppCredential,
-    { id: credential.id, statusReason: { $ne: CredentialStatusReason.SECRETS_UNREADABLE } },
-    {
-      status: CredentialStatus.INVALID,
-      statusReason: CredentialStatusReason.SECRETS_UNREADABLE,
-      statusMessage: UNREADABLE_MESSAGE,
-      statusChangedAt: now,
-    },
-  );
-  if (changed === 0) return;
   const previous = { status: credential.status, reason: credential.statusReason };
+  let changed = 0;
+  try {
+    await em.fork({ clear: true }).transactional(async (tx) => {
+      await tx.getConnection().execute('set local lock_timeout = \'2s\'', [], 'run', tx.getTransactionContext());
+      changed = await tx.nativeUpdate(
+        WhatsAppCredential,
+        { id: credential.id, statusReason: { $ne: CredentialStatusReason.SECRETS_UNREADABLE } },
+        {
+          status: CredentialStatus.INVALID,
+          statusReason: CredentialStatusReason.SECRETS_UNREADABLE,
+          statusMessage: UNREADABLE_MESSAGE,
+          statusChangedAt: now,
+        },
+      );
+      if (changed === 0) return;
+      auditWithin(tx, {
+        actor: 'system',
+        action: 'credential.secret_integrity_failed',
+        outcome: AuditOutcome.FAILURE,
+        subjectUserId: credential.userId,
+        targetType: 'WhatsAppCredential',
+        targetId: credential.id,
+        errorCode: 'CIPHERTEXT_BINDING_FAILED',
+        details: { table: TABLE, column, previousStatus: previous.status, previousReason: previous.reason },
+      });
+    });
+  } catch (error) {
+    if (!(error instanceof DriverException)) throw error;
+    return;
+  }
+  if (changed === 0) return;
   credential.status = CredentialStatus.INVALID;
   credential.statusReason = CredentialStatusReason.SECRETS_UNREADABLE;
   credential.statusMessage = UNREADABLE_MESSAGE;
   credential.statusChangedAt = now;
-  await auditSeparately(own, {
-    actor: 'system',
-    action: 'credential.secret_integrity_failed',
-    outcome: AuditOutcome.FAILURE,
-    subjectUserId: credential.userId,
-    targetType: 'WhatsAppCredential',
-    targetId: credential.id,
-    errorCode: 'CIPHERTEXT_BINDING_FAILED',
-    details: { table: TABLE, column, previousStatus: previous.status, previousReason: previous.reason },
-  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import {
   CredentialSecretsUnreadableError,
@@ -162,5 +163,37 @@ describe('binding rows written before this release, at start-up', () => {
     await eventually(async () => ((await rowOf(first.app, id)).secretsBinding === SecretsBinding.BOUND_V1 ? true : undefined), 'the row to be bound');
     expect(await secretsOf(first.app, id)).toEqual(seeded!.secrets);
     expect(await first.app.services.keyRotation.enqueueBindingRewraps()).toBe(0);
+  });
+});
+
+describe('a refused read while another transaction holds the credential row', () => {
+  test('is still refused at once (the marking gives up on the lock instead of waiting), and the next read marks it', async () => {
+    const env = await startKeyTestApp('embedded');
+    const { app } = env;
+    const [seeded] = await seedCredentials(env, newUserId(), 1);
+    const id = seeded!.credential.id;
+    const stored = await storedCiphertexts(app, id);
+    await store(app, id, { appSecretCiphertext: stored.verifyTokenCiphertext });
+
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const holder = app.orm.em.fork().transactional(async (tx) => {
+      await tx.findOneOrFail(WhatsAppCredential, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      locked();
+      await held;
+    });
+    await lockTaken;
+    try {
+      await expect(secretsOf(app, id)).rejects.toBeInstanceOf(CredentialSecretsUnreadableError);
+      expect((await rowOf(app, id)).statusReason).not.toBe(CredentialStatusReason.SECRETS_UNREADABLE);
+    } finally {
+      release();
+      await holder;
+    }
+    await expect(secretsOf(app, id)).rejects.toBeInstanceOf(CredentialSecretsUnreadableError);
+    expect((await rowOf(app, id)).statusReason).toBe(CredentialStatusReason.SECRETS_UNREADABLE);
+    expect(await integrityAudits(app, id)).toHaveLength(1);
   });
 });
