@@ -100,6 +100,7 @@ export class VaultTransitBackend implements KeyBackend, TokenSelfService {
   private readonly timeoutMs: number;
   private readonly rewrapBatchSize: number;
   private tokenRenewal: VaultTokenRenewal | undefined;
+  private erasureTokenRenewal: VaultTokenRenewal | undefined;
 
   constructor(options: VaultTransitBackendOptions) {
     this.mount = options.mount;
@@ -258,28 +259,50 @@ export class VaultTransitBackend implements KeyBackend, TokenSelfService {
     }
   }
 
-  async lookupSelf(): Promise<TokenLease> {
-    const body = (await this.call('look up token', () => this.#client.read('auth/token/lookup-self'))) as TokenLookupBody;
-    return { renewable: body.data?.renewable === true, ttlSeconds: Number(body.data?.ttl ?? 0) };
+  lookupSelf(): Promise<TokenLease> {
+    return this.lookupSelfWith(this.#client);
   }
 
-  async renewSelf(): Promise<TokenLease> {
-    // No increment: Vault renews by the token's period (periodic tokens) or its default TTL.
-    const body = (await this.call('renew token', () => this.#client.write('auth/token/renew-self', {}))) as TokenRenewBody;
-    return { renewable: body.auth?.renewable === true, ttlSeconds: Number(body.auth?.lease_duration ?? 0) };
+  renewSelf(): Promise<TokenLease> {
+    return this.renewSelfWith(this.#client);
   }
 
-  /** Keeps the token alive while the backend is open (see `VaultTokenRenewal`); stopped by `close`. */
+  /**
+   * Keeps the token alive while the backend is open (see `VaultTokenRenewal`), and the erasure token
+   * too when there is one: erasure is rare, and its token must not have expired by then. Stopped by `close`.
+   */
   startTokenRenewal(logger: Logger, options: { retryMinMs?: number } = {}): void {
     this.tokenRenewal?.stop();
+    this.erasureTokenRenewal?.stop();
     this.tokenRenewal = new VaultTokenRenewal({ token: this, logger, ...options });
     this.tokenRenewal.start();
+    if (this.#erasureClient !== this.#client) {
+      const erasure = this.#erasureClient;
+      this.erasureTokenRenewal = new VaultTokenRenewal({
+        token: { lookupSelf: () => this.lookupSelfWith(erasure), renewSelf: () => this.renewSelfWith(erasure) },
+        logger: logger.child({ vaultToken: 'erasure' }),
+        ...options,
+      });
+      this.erasureTokenRenewal.start();
+    }
   }
 
   async close(): Promise<void> {
     this.tokenRenewal?.stop();
+    this.erasureTokenRenewal?.stop();
     this.#httpAgent.destroy();
     this.#httpsAgent.destroy();
+  }
+
+  private async lookupSelfWith(client: NodeVault.client): Promise<TokenLease> {
+    const body = (await this.call('look up token', () => client.read('auth/token/lookup-self'))) as TokenLookupBody;
+    return { renewable: body.data?.renewable === true, ttlSeconds: Number(body.data?.ttl ?? 0) };
+  }
+
+  private async renewSelfWith(client: NodeVault.client): Promise<TokenLease> {
+    // No increment: Vault renews by the token's period (periodic tokens) or its default TTL.
+    const body = (await this.call('renew token', () => client.write('auth/token/renew-self', {}))) as TokenRenewBody;
+    return { renewable: body.auth?.renewable === true, ttlSeconds: Number(body.auth?.lease_duration ?? 0) };
   }
 
   private rewrapChunk(path: string, chunk: Ciphertext[]): Promise<BatchResultItem[]> {
