@@ -268,6 +268,9 @@ export function loadConfig(env: Environment): Config {
     problems.push('AGENT_OWNERSHIP: "trust" lets any user configure any agent; use "claim" or "http" in production');
   }
   if (ownershipMode === 'http' && !e.AGENT_OWNERSHIP_URL) problems.push('AGENT_OWNERSHIP_URL: required when AGENT_OWNERSHIP is "http"');
+  if (e.KEYRING_PREVIOUS_MASTER_KEYS && e.KEYRING_MASTER_KEY && e.KEYRING_PREVIOUS_MASTER_KEYS.split(',').includes(e.KEYRING_MASTER_KEY)) {
+    problems.push('KEYRING_PREVIOUS_MASTER_KEYS: lists the current KEYRING_MASTER_KEY; list only the keys being retired');
+  }
   if (e.VAULT_ERASURE_TOKEN && e.VAULT_ERASURE_TOKEN === e.VAULT_TOKEN) {
     problems.push('VAULT_ERASURE_TOKEN: must be a separate token from VAULT_TOKEN (its own, privileged policy)');
   }
