@@ -12,6 +12,8 @@ import { Migration20261124045812_credential_deleting_at } from './Migration20261
 import { Migration20261205162430_hot_query_indexes } from './Migration20261205162430_hot_query_indexes';
 import { Migration20261205162431_message_retention } from './Migration20261205162431_message_retention';
 import { Migration20261205162544_inbound_batches } from './Migration20261205162544_inbound_batches';
+import { Migration20261205162620_secret_binding } from './Migration20261205162620_secret_binding';
+import { Migration20261205171007_audit_occurred_at_index } from './Migration20261205171007_audit_occurred_at_index';
 
 /** Every migration in the order it must run. MikroORM is given this list instead of scanning files. */
 export const ALL_MIGRATIONS: MigrationObject[] = [
@@ -28,4 +30,6 @@ export const ALL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261205162430_hot_query_indexes', class: Migration20261205162430_hot_query_indexes },
   { name: 'Migration20261205162431_message_retention', class: Migration20261205162431_message_retention },
   { name: 'Migration20261205162544_inbound_batches', class: Migration20261205162544_inbound_batches },
+  { name: 'Migration20261205162620_secret_binding', class: Migration20261205162620_secret_binding },
+  { name: 'Migration20261205171007_audit_occurred_at_index', class: Migration20261205171007_audit_occurred_at_index },
 ];

@@ -4,9 +4,10 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AgentRuntimeClient, startAgentInboundWorker } from './agents';
+import { AUDIT_EXPORT_PATH, createAuditExportHandler, sweepAuditLog } from './audit';
 import type { Config } from './config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-database';
 import { createOrm, isSchemaCurrent, migrateToLatest } from './db/orm';
@@ -26,6 +27,7 @@ import { requestIdOf } from './http/request-id';
 import { createRequestListener, type RequestListenerOptions } from './http/request-listener';
 import { applyServerTimeouts, connectionsCheckingIntervalFor, drainServer } from './http/server-timeouts';
 import { createTokenVerifier, DEVELOPMENT_JWT_SECRET, type Viewer } from './identity';
+import { AgentOwnership } from './agents/agent-ownership';
 import { CredentialCircuitBreaker, CredentialLifecycle, readCredentialSecrets, requestCredentialHealthCheck, registerAlertEmailJobs, registerHealthCheckJobs } from './credentials';
 import { JobQueue, QueueName } from './jobs';
 import { mutationCharge, Pacer, PostgresRateLimiter } from './rate-limits';
@@ -125,7 +127,11 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       logger.warn('AUTH_JWT_SECRET is unset: using the public development secret. Never do this in production.');
       jwtSecret = developmentJwtSecret = DEVELOPMENT_JWT_SECRET;
     }
-    const verifyToken = createTokenVerifier({ ...config.auth, jwtSecret });
+    const verifyToken = createTokenVerifier({
+      ...config.auth,
+      jwtSecret,
+      agentsClaim: config.agentOwnership.mode === 'claim' ? config.agentOwnership.claim : undefined,
+    });
 
     let graphBaseUrl = config.whatsapp.graphBaseUrl;
     let sandbox: Sandbox | undefined;
@@ -184,12 +190,24 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
 
     // Every place ciphertexts made with a user's key are stored: a domain adding one registers it here.
     const ciphertexts = new CiphertextRegistry([credentialCiphertextColumns]);
-    const keyRotation = new KeyRotation({ orm, keys, jobs, logger, ciphertexts, rewrapGraceSeconds: config.keyRotation.rewrapGraceSeconds });
+    const keyRotation = new KeyRotation({
+      orm,
+      keys,
+      jobs,
+      logger,
+      ciphertexts,
+      rewrapGraceSeconds: config.keyRotation.rewrapGraceSeconds,
+      maintenance: { maxAgeDays: config.keyRotation.maxAgeDays, cron: config.keyRotation.maintenanceCron },
+    });
     await keyRotation.startWorkers();
+    // Only queues jobs (one query when nothing is left to bind); the binding itself runs in the background.
+    await keyRotation.enqueueBindingRewraps();
     const userErasure = new UserErasure({ orm, keys, logger, keyRotation });
 
     const rateLimiter = new PostgresRateLimiter(orm, { onRefused: (limit) => metrics.rateLimitRefusals.inc({ limit }) });
     const credentialLifecycle = new CredentialLifecycle(orm.em);
+    const agentOwnership = new AgentOwnership(config.agentOwnership);
+    stack.push(() => agentOwnership.close());
     const services: AppServices = {
       orm,
       eventBus,
@@ -205,6 +223,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       keyRotation,
       userErasure,
       metrics,
+      agentOwnership,
       publicUrls: { webhookBase: '' },
     };
     metrics.countFrom(scrapedCounts(orm, config.database.schema));
@@ -230,6 +249,11 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       await rateLimiter.deleteIdle(3600);
     });
     await jobs.schedule(QueueName.RateLimitCleanup, '17 * * * *', {});
+    await jobs.define(QueueName.AuditRetention, {}, async () => {
+      const deleted = await sweepAuditLog(orm, { retentionDays: config.audit.retentionDays });
+      if (deleted > 0) logger.info({ deleted, retentionDays: config.audit.retentionDays }, 'deleted audit entries past retention');
+    });
+    await jobs.schedule(QueueName.AuditRetention, config.keyRotation.maintenanceCron, {});
     const closeMail = await registerAlertEmailJobs(services);
     stack.push(async () => closeMail());
     await startAgentInboundWorker(services, agentRuntime);
@@ -346,6 +370,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       ]),
     );
 
+    const auditExport = createAuditExportHandler({ orm, verifyToken, logger });
     const listenerOptions: RequestListenerOptions = {
       graphqlPath: GRAPHQL_PATH,
       graphql: apolloNodeHandler(apollo, async (req) => {
@@ -363,7 +388,17 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       metrics,
       logger,
     };
-    httpServer.on('request', createRequestListener({ ...listenerOptions, serves: { graphql: true, webhooks: !webhookServer, ops: !opsServer } }));
+    const graphqlListener = createRequestListener({ ...listenerOptions, serves: { graphql: true, webhooks: !webhookServer, ops: !opsServer } });
+    httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      // The administrators' audit export streams its own response; everything else goes to the router.
+      const url = new URL(req.url ?? '/', 'http://plugin.invalid');
+      if (url.pathname !== AUDIT_EXPORT_PATH) return graphqlListener(req, res);
+      auditExport(req, res, url).catch((err: unknown) => {
+        logger.error({ err }, 'audit export failed');
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'INTERNAL_SERVER_ERROR' } }));
+        else res.destroy();
+      });
+    });
     webhookServer?.on('request', createRequestListener({ ...listenerOptions, serves: { graphql: false, webhooks: true, ops: false } }));
     opsServer?.on('request', createRequestListener({ ...listenerOptions, serves: { graphql: false, webhooks: false, ops: true } }));
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;

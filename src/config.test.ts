@@ -179,3 +179,37 @@ describe('production refuses unsafe settings, one message per problem, naming th
     expect(() => loadConfig({ GRAPHQL_SCHEMA_NETWORKS: 'gateway.internal' })).toThrow(/GRAPHQL_SCHEMA_NETWORKS/);
   });
 });
+
+test('agent ownership: trust outside production only, claim by default in production, http needs its URL', () => {
+  expect(loadConfig({}).agentOwnership).toEqual({ mode: 'trust' });
+  const production = {
+    NODE_ENV: 'production',
+    AUTH_JWT_SECRET: 'x'.repeat(32),
+    KEYRING_MASTER_KEY: Buffer.alloc(32, 1).toString('base64'),
+    DATABASE_URL: 'postgres://u:p@db:5432/d',
+    PUBLIC_BASE_URL: 'https://wa.example.com',
+    WHATSAPP_GRAPH_BASE_URL: 'https://graph.facebook.com',
+  };
+  expect(loadConfig(production).agentOwnership).toEqual({ mode: 'claim', claim: 'agents' });
+  expect(() => loadConfig({ ...production, AGENT_OWNERSHIP: 'trust' })).toThrow(/AGENT_OWNERSHIP: "trust"/);
+  expect(() => loadConfig({ AGENT_OWNERSHIP: 'http' })).toThrow(/AGENT_OWNERSHIP_URL: required/);
+  expect(() => loadConfig({ AGENT_OWNERSHIP: 'http', AGENT_OWNERSHIP_URL: 'https://host/agents/x' })).toThrow(/AGENT_OWNERSHIP_URL/);
+  expect(loadConfig({ AGENT_OWNERSHIP: 'http', AGENT_OWNERSHIP_URL: 'https://host/u/{userId}/a/{agentId}' }).agentOwnership).toMatchObject({
+    mode: 'http',
+    cacheTtlMs: 30_000,
+    timeoutMs: 2_000,
+  });
+});
+
+test('key lifecycle settings: separate erasure token, previous master keys never the current one', () => {
+  const key = Buffer.alloc(32, 1).toString('base64');
+  const old = Buffer.alloc(32, 2).toString('base64');
+  expect(() => loadConfig({ VAULT_ADDR: 'http://127.0.0.1:8200', VAULT_TOKEN: 't', VAULT_ERASURE_TOKEN: 't' })).toThrow(/VAULT_ERASURE_TOKEN/);
+  expect(() => loadConfig({ KEYRING_MASTER_KEY: key, KEYRING_PREVIOUS_MASTER_KEYS: `${old},${key}` })).toThrow(/KEYRING_PREVIOUS_MASTER_KEYS/);
+  expect(() => loadConfig({ KEYRING_PREVIOUS_MASTER_KEYS: 'short' })).toThrow(/KEYRING_PREVIOUS_MASTER_KEYS/);
+  const config = loadConfig({ KEYRING_MASTER_KEY: key, KEYRING_PREVIOUS_MASTER_KEYS: old });
+  expect(config.keys).toMatchObject({ backend: 'embedded', previousMasterKeys: [Buffer.from(old, 'base64')] });
+  expect(config.keyRotation).toEqual({ rewrapGraceSeconds: 30, maxAgeDays: 90, maintenanceCron: '17 3 * * *' });
+  expect(config.audit).toEqual({ retentionDays: 400 });
+  expect(() => loadConfig({ KEY_MAINTENANCE_CRON: 'daily' })).toThrow(/KEY_MAINTENANCE_CRON/);
+});

@@ -126,6 +126,21 @@ const EnvSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   OPS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+
+  AGENT_OWNERSHIP: optional(z.enum(['claim', 'http', 'trust'])),
+  AGENT_OWNERSHIP_CLAIM: z.string().regex(/^[\w:./-]+$/).default('agents'),
+  AGENT_OWNERSHIP_URL: optional(z.string().regex(/^https?:\/\/\S*\{agentId\}\S*$/, 'must be an http(s) URL template containing {agentId}')),
+  AGENT_OWNERSHIP_TOKEN: optional(z.string().min(16)),
+  AGENT_OWNERSHIP_CACHE_TTL_MS: int(30_000, 0, 600_000),
+  AGENT_OWNERSHIP_TIMEOUT_MS: int(2_000, 100, 60_000),
+
+  VAULT_ERASURE_TOKEN: optional(z.string()),
+  KEYRING_PREVIOUS_MASTER_KEYS: optional(
+    z.string().regex(/^[A-Za-z0-9+/]{43}=(,[A-Za-z0-9+/]{43}=)*$/, 'must be comma-separated 32-byte keys in standard base64'),
+  ),
+  KEY_MAX_AGE_DAYS: int(90, 0, 3650),
+  KEY_MAINTENANCE_CRON: z.string().regex(/^\S+( \S+){4}$/, 'must be a five-field cron expression').default('17 3 * * *'),
+  AUDIT_RETENTION_DAYS: int(400, 0, 36_500),
 });
 
 export type Environment = Record<string, string | undefined>;
@@ -150,8 +165,27 @@ export type KeysConfig =
       mount: string;
       keyPrefix: string;
       timeoutMs: number;
+      /**
+       * A second token whose policy (vault/erasure-policy.hcl) may allow deletion and delete keys; used
+       * only to erase a user's key. Without it, erasure of a key fails with a permission error.
+       */
+      erasureToken?: string;
     }
-  | { backend: 'embedded'; masterKey?: Buffer; masterKeyFile: string };
+  | {
+      backend: 'embedded';
+      masterKey?: Buffer;
+      masterKeyFile: string;
+      /** Master keys being retired: stored keys still wrapped by one are unwrapped, then re-wrapped. */
+      previousMasterKeys?: Buffer[];
+    };
+
+export type AgentOwnershipConfig =
+  /** The host's token lists the caller's agents in a claim (array of ids). */
+  | { mode: 'claim'; claim: string }
+  /** The host answers `GET <urlTemplate>` with 2xx (owns or administers), 403/404 (does not). */
+  | { mode: 'http'; urlTemplate: string; token?: string; cacheTtlMs: number; timeoutMs: number }
+  /** Development and tests only: the caller owns every agent they name. */
+  | { mode: 'trust' };
 
 export interface Config {
   mode: 'development' | 'production' | 'test';
@@ -196,8 +230,15 @@ export interface Config {
   http: { headersTimeoutMs: number; requestTimeoutMs: number; bodyIdleTimeoutMs: number };
   keys: KeysConfig;
   secretCache: { ttlMs: number; maxEntries: number };
-  /** Seconds between a key rotation and its rewrap, so writes encrypted just before it can commit first. */
-  keyRotation: { rewrapGraceSeconds: number };
+  /**
+   * Seconds between a key rotation and its rewrap, so writes encrypted just before it can commit first;
+   * the age (days, 0 = never) at which the daily maintenance rotates a user's key; that job's cron.
+   */
+  keyRotation: { rewrapGraceSeconds: number; maxAgeDays: number; maintenanceCron: string };
+  /** Who says a caller owns an agent (see docs/security-keys.md). */
+  agentOwnership: AgentOwnershipConfig;
+  /** Audit entries older than this many days are deleted by the daily sweep; 0 keeps them. */
+  audit: { retentionDays: number };
   whatsapp: {
     /** Unset means "start the local sandbox and talk to it". */
     graphBaseUrl?: string;
@@ -332,6 +373,17 @@ export function loadConfig(rawEnv: Environment): Config {
   if (production && !e.WHATSAPP_GRAPH_BASE_URL) {
     problems.push('WHATSAPP_GRAPH_BASE_URL: required in production (https://graph.facebook.com)');
   }
+  const ownershipMode = e.AGENT_OWNERSHIP ?? (production ? 'claim' : 'trust');
+  if (production && ownershipMode === 'trust') {
+    problems.push('AGENT_OWNERSHIP: "trust" lets any user configure any agent; use "claim" or "http" in production');
+  }
+  if (ownershipMode === 'http' && !e.AGENT_OWNERSHIP_URL) problems.push('AGENT_OWNERSHIP_URL: required when AGENT_OWNERSHIP is "http"');
+  if (e.KEYRING_PREVIOUS_MASTER_KEYS && e.KEYRING_MASTER_KEY && e.KEYRING_PREVIOUS_MASTER_KEYS.split(',').includes(e.KEYRING_MASTER_KEY)) {
+    problems.push('KEYRING_PREVIOUS_MASTER_KEYS: lists the current KEYRING_MASTER_KEY; list only the keys being retired');
+  }
+  if (e.VAULT_ERASURE_TOKEN && e.VAULT_ERASURE_TOKEN === e.VAULT_TOKEN) {
+    problems.push('VAULT_ERASURE_TOKEN: must be a separate token from VAULT_TOKEN (its own, privileged policy)');
+  }
   if (e.AGENT_RUNTIME_URL && !e.AGENT_RUNTIME_SECRET) {
     problems.push('AGENT_RUNTIME_SECRET: required when AGENT_RUNTIME_URL is set');
   }
@@ -359,12 +411,26 @@ export function loadConfig(rawEnv: Environment): Config {
         mount: e.VAULT_TRANSIT_MOUNT,
         keyPrefix: e.VAULT_KEY_PREFIX,
         timeoutMs: e.VAULT_TIMEOUT_MS,
+        erasureToken: e.VAULT_ERASURE_TOKEN,
       }
     : {
         backend: 'embedded',
         masterKey: e.KEYRING_MASTER_KEY ? Buffer.from(e.KEYRING_MASTER_KEY, 'base64') : undefined,
         masterKeyFile: e.KEYRING_MASTER_KEY_FILE,
+        previousMasterKeys: (e.KEYRING_PREVIOUS_MASTER_KEYS?.split(',') ?? []).map((key) => Buffer.from(key, 'base64')),
       };
+  const agentOwnership: AgentOwnershipConfig =
+    ownershipMode === 'claim'
+      ? { mode: 'claim', claim: e.AGENT_OWNERSHIP_CLAIM }
+      : ownershipMode === 'http'
+        ? {
+            mode: 'http',
+            urlTemplate: e.AGENT_OWNERSHIP_URL!,
+            token: e.AGENT_OWNERSHIP_TOKEN,
+            cacheTtlMs: e.AGENT_OWNERSHIP_CACHE_TTL_MS,
+            timeoutMs: e.AGENT_OWNERSHIP_TIMEOUT_MS,
+          }
+        : { mode: 'trust' };
 
   return {
     mode: e.NODE_ENV,
@@ -409,7 +475,7 @@ export function loadConfig(rawEnv: Environment): Config {
     },
     keys,
     secretCache: { ttlMs: e.SECRET_CACHE_TTL_MS, maxEntries: e.SECRET_CACHE_MAX_ENTRIES },
-    keyRotation: { rewrapGraceSeconds: e.KEY_REWRAP_GRACE_SECONDS },
+    keyRotation: { rewrapGraceSeconds: e.KEY_REWRAP_GRACE_SECONDS, maxAgeDays: e.KEY_MAX_AGE_DAYS, maintenanceCron: e.KEY_MAINTENANCE_CRON },
     whatsapp: {
       graphBaseUrl: e.WHATSAPP_GRAPH_BASE_URL?.replace(/\/+$/, ''),
       apiVersion: e.WHATSAPP_GRAPH_API_VERSION,
@@ -451,6 +517,8 @@ export function loadConfig(rawEnv: Environment): Config {
     },
     email: { smtpUrl: e.SMTP_URL, from: e.SMTP_FROM },
     agentRuntime: { url: e.AGENT_RUNTIME_URL, secret: e.AGENT_RUNTIME_SECRET, timeoutMs: e.AGENT_RUNTIME_TIMEOUT_MS },
+    agentOwnership,
+    audit: { retentionDays: e.AUDIT_RETENTION_DAYS },
     platform: {
       credentials: platformConfigured
         ? {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PublicError } from '../errors';
 import type { GraphQLContext } from '../graphql/context';
-import { isUuid } from '../graphql/ids';
+import { isUuid, parseId } from '../graphql/ids';
 import { requireViewer } from '../graphql/viewer-guards';
 import { Agent } from '../host/agent.type';
 import { agentLineFor, Conversation, MessagePage, customerWaIdOf, messageHistory } from '../messaging';
@@ -23,7 +23,9 @@ export class AgentWhatsAppFieldResolver {
   async whatsapp(@Root() agent: Agent, @Ctx() ctx: GraphQLContext): Promise<AgentWhatsAppConfig | null> {
     const viewer = requireViewer(ctx);
     if (!isUuid(agent.id)) return null;
-    const config = await ctx.em.findOne(AgentWhatsAppConfig, { agentId: agent.id.toLowerCase() });
+    const agentId = agent.id.toLowerCase();
+    if (!(await ctx.services.agentOwnership.owns(viewer, agentId, { adminAllowed: true }))) return null;
+    const config = await ctx.em.findOne(AgentWhatsAppConfig, { agentId });
     // Null, not NOT_FOUND, for someone else's agent: an error here would tell "configured by someone" from "not configured".
     if (!config || (config.userId !== viewer.userId && !viewer.isAdmin)) return null;
     return config;
@@ -41,12 +43,16 @@ function assertContentOwner(ctx: GraphQLContext, config: AgentWhatsAppConfig): s
 export class AgentWhatsAppResolver {
   @Query(() => AgentWhatsAppConfig, { description: 'One of my agents\' WhatsApp configuration; NOT_FOUND for anyone else\'s.' })
   async agentWhatsApp(@Arg('agentId', () => ID) agentId: string, @Ctx() ctx: GraphQLContext): Promise<AgentWhatsAppConfig> {
-    return ownAgentConfig(ctx.em, requireViewer(ctx), agentId, { adminAllowed: true });
+    const viewer = requireViewer(ctx);
+    await ctx.services.agentOwnership.assertOwns(viewer, parseId(agentId, 'Agent'), { adminAllowed: true });
+    return ownAgentConfig(ctx.em, viewer, agentId, { adminAllowed: true });
   }
 
   @Mutation(() => AgentWhatsAppConfig, { description: 'Puts one of my agents on one of my phone numbers (or on the platform\'s shared number while I use it).' })
   async enableAgentWhatsApp(@Arg('input') input: EnableAgentWhatsAppInput, @Ctx() ctx: GraphQLContext): Promise<AgentWhatsAppConfig> {
-    return enableAgentWhatsApp(ctx.em, ctx.services.config.platform.defaultSource, requireViewer(ctx), input, ctx.requestId);
+    const viewer = requireViewer(ctx);
+    await ctx.services.agentOwnership.assertOwns(viewer, parseId(input.agentId, 'Agent'));
+    return enableAgentWhatsApp(ctx.em, ctx.services.config.platform.defaultSource, viewer, input, ctx.requestId);
   }
 
   @Mutation(() => AgentWhatsAppConfig, { description: 'Changes an agent\'s WhatsApp settings (auto-reply, messages, business hours, pause).' })
@@ -55,12 +61,16 @@ export class AgentWhatsAppResolver {
     @Arg('input') input: UpdateAgentWhatsAppInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AgentWhatsAppConfig> {
-    return updateAgentWhatsApp(ctx.em, requireViewer(ctx), agentId, input, ctx.requestId);
+    const viewer = requireViewer(ctx);
+    await ctx.services.agentOwnership.assertOwns(viewer, parseId(agentId, 'Agent'));
+    return updateAgentWhatsApp(ctx.em, viewer, agentId, input, ctx.requestId);
   }
 
   @Mutation(() => ID, { description: 'Removes the agent\'s WhatsApp configuration and frees its phone number; returns the agent id.' })
   async disableAgentWhatsApp(@Arg('agentId', () => ID) agentId: string, @Ctx() ctx: GraphQLContext): Promise<string> {
-    return disableAgentWhatsApp(ctx.em, requireViewer(ctx), agentId, ctx.requestId);
+    const viewer = requireViewer(ctx);
+    await ctx.services.agentOwnership.assertOwns(viewer, parseId(agentId, 'Agent'), { adminAllowed: true });
+    return disableAgentWhatsApp(ctx.em, viewer, agentId, ctx.requestId);
   }
 
   @FieldResolver(() => AgentWhatsAppStatus, { description: 'Credential health, webhook routing, activity and the 24-hour windows.' })

@@ -20,6 +20,8 @@ registerEnumType(AuditOutcome, { name: 'AuditOutcome' });
 // The logs filtered by credential or by action, newest first (the target id alone names a credential).
 @Index({ name: 'audit_log_target_idx', properties: ['targetId', 'id'] })
 @Index({ name: 'audit_log_action_idx', properties: ['action', 'id'] })
+// The retention sweep and the export's time filter.
+@Index({ name: 'audit_log_occurred_at_idx', properties: ['occurredAt'] })
 export class AuditEntry {
   [OptionalProps]?: 'id' | 'occurredAt' | 'actorUserId' | 'subjectUserId' | 'targetType' | 'targetId' | 'errorCode' | 'requestId' | 'details';
 

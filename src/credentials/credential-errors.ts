@@ -4,6 +4,8 @@ import { KeyServiceUnavailableError } from '../keys';
 import { GraphApiError, GraphApiMalformedResponseError } from '../whatsapp';
 import { isMetaUnavailable, MetaUnavailableDuringCheckError } from './health-check';
 import { CredentialRejectedError } from './inspect-credential';
+import { CredentialSecretsUnreadableError } from './credential-secrets';
+import { CredentialStatusReason } from './credential-status';
 import type { CommandContext } from './command-context';
 
 /** Translates what the credential checks throw into the client's typed errors; others pass unchanged. */
@@ -16,6 +18,9 @@ export function toCredentialPublicError(err: unknown): unknown {
     return PublicError.dependencyUnavailable('WhatsApp (Meta Graph API)');
   }
   if (err instanceof KeyServiceUnavailableError) return PublicError.dependencyUnavailable('The key service');
+  if (err instanceof CredentialSecretsUnreadableError) {
+    return new PublicError(ErrorCode.CredentialUnavailable, err.message, { reason: CredentialStatusReason.SECRETS_UNREADABLE.toUpperCase() });
+  }
   if (err instanceof GraphApiError) {
     return new PublicError(ErrorCode.WhatsAppRejected, `Meta refused the request (error ${err.graphCode}).`, { reason: String(err.graphCode) });
   }

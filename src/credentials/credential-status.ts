@@ -28,6 +28,11 @@ export enum CredentialStatusReason {
   PHONE_NUMBER_NOT_FOUND = 'phone_number_not_found',
   /** Still active, but the token expires within EXPIRY_WARNING_DAYS. */
   TOKEN_EXPIRING = 'token_expiring',
+  /**
+   * A stored secret failed its integrity check: the ciphertext was moved, swapped or altered in the
+   * database. The credential is not used until its secrets are entered again.
+   */
+  SECRETS_UNREADABLE = 'secrets_unreadable',
 }
 
 /** The status each reason puts a credential in; META_UNREACHABLE never changes the status by itself. */

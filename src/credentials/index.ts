@@ -1,6 +1,13 @@
-export { WhatsAppCredential } from './whatsapp-credential.entity';
+export { WhatsAppCredential, SecretsBinding } from './whatsapp-credential.entity';
 export { CredentialStatus, CredentialStatusReason, statusForReason } from './credential-status';
-export { readCredentialSecrets, writeCredentialSecrets, SECRET_COLUMNS, type CredentialSecrets } from './credential-secrets';
+export {
+  readCredentialSecrets,
+  writeCredentialSecrets,
+  credentialSecretLocation,
+  CredentialSecretsUnreadableError,
+  SECRET_COLUMNS,
+  type CredentialSecrets,
+} from './credential-secrets';
 export { CredentialLifecycle } from './credential-lifecycle';
 export { inspectCredential, CredentialRejectedError, type CredentialFacts } from './inspect-credential';
 export {

@@ -57,7 +57,7 @@ export async function updateCredential(ctx: CommandContext, rawId: string, comma
 
     const { row: updated, change } = await ctx.em.transactional(async (em) => {
       const row = await em.findOneOrFail(WhatsAppCredential, { id: credential.id });
-      await writeCredentialSecrets(services.keys, row, { accessToken, appSecret });
+      await writeCredentialSecrets(services.keys, row, { accessToken, appSecret }, em);
       if (alertEmail !== undefined) row.alertEmail = alertEmail;
       if (messageRetentionDays !== undefined) row.messageRetentionDays = messageRetentionDays;
       let changed: HealthChange | null = null;

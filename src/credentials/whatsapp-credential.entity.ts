@@ -5,6 +5,14 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { CircuitState } from './circuit-state';
 import { CredentialStatus, CredentialStatusReason } from './credential-status';
 
+/** The values of `whatsapp_credentials.secrets_binding`. */
+export const SecretsBinding = {
+  /** Written before ciphertexts were bound: encrypted without associated data. */
+  UNBOUND: 0,
+  /** Encrypted with `bindingOf(userId, { table, column, rowId })` as associated data. */
+  BOUND_V1: 1,
+} as const;
+
 /**
  * A user's own WhatsApp Business credential. One class is both the table row and the GraphQL type: the
  * ciphertext columns carry no @Field and are hidden from serialisation, so a secret can never be selected.
@@ -24,7 +32,7 @@ export class WhatsAppCredential {
     | 'id' | 'status' | 'statusReason' | 'statusMessage' | 'tokenScopes' | 'createdAt' | 'updatedAt'
     | 'lastValidatedAt' | 'tokenExpiresAt' | 'qualityRating' | 'healthCheckedAt' | 'consecutiveFailures' | 'version'
     | 'alertEmail' | 'statusChangedAt' | 'circuitState' | 'circuitFailures' | 'circuitOpenedAt' | 'platform'
-    | 'messageRetentionDays';
+    | 'messageRetentionDays' | 'secretsBinding';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -68,6 +76,14 @@ export class WhatsAppCredential {
 
   @Property({ type: 'text', hidden: true, lazy: true })
   verifyTokenCiphertext!: string;
+
+  /**
+   * How the three ciphertexts are bound to this row: 0 for rows written before binding existed (no
+   * associated data), 1 for `bindingOf(userId, { table, column, rowId })`. New rows are written bound;
+   * the key rewrap binds older rows (all three columns and this marker in one conditional UPDATE).
+   */
+  @Property({ type: 'smallint', hidden: true, default: 0 })
+  secretsBinding: number = SecretsBinding.BOUND_V1;
 
   @Field({ description: 'The last four characters of the access token, to tell tokens apart.' })
   @Property({ type: 'text' })

@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { AgentOwnership } from '../agents/agent-ownership';
 import type { Config } from '../config';
 import type { CredentialCircuitBreaker } from '../credentials/circuit-breaker';
 import type { CredentialLifecycle } from '../credentials/credential-lifecycle';
@@ -39,6 +40,8 @@ export interface AppServices {
   userErasure: UserErasure;
   /** Prometheus series the domains count into (see docs/operations.md). */
   metrics: Metrics;
+  /** Whether the host says a caller owns an agent (token claim, HTTP check, or trust in development). */
+  agentOwnership: AgentOwnership;
   /** Filled in once the server listens (the port may be chosen by the OS). */
   publicUrls: { webhookBase: string };
 }

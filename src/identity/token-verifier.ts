@@ -12,6 +12,8 @@ export interface TokenVerifierOptions {
   rolesClaim: string;
   adminRole: string;
   serviceRole: string;
+  /** The claim listing the caller's agent ids (AGENT_OWNERSHIP=claim); unset: not read. */
+  agentsClaim?: string;
   /**
    * Tokens already verified, kept briefly so a client's stream of requests with the same bearer token
    * pays for the signature once: entries live at most `ttlMs` (and never past the token's `exp`), so a
@@ -64,13 +66,17 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     const token = match[1]!;
     const known = verified?.get(token);
     if (known) {
-      if (now() < known.until) return { ...known.viewer, roles: [...known.viewer.roles] };
+      if (now() < known.until) return copyOf(known.viewer);
       verified!.delete(token);
     }
     const { viewer, expiresAt } = await verify(token);
     verified?.set(token, { viewer, until: Math.min(now() + ttlMs, expiresAt) });
-    return { ...viewer, roles: [...viewer.roles] };
+    return copyOf(viewer);
   };
+
+  function copyOf(viewer: Viewer): Viewer {
+    return { ...viewer, roles: [...viewer.roles], ...(viewer.agentIds ? { agentIds: [...viewer.agentIds] } : {}) };
+  }
 
   async function verify(token: string): Promise<{ viewer: Viewer; expiresAt: number }> {
     let payload: JWTPayload;
@@ -91,12 +97,17 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     if (payload.exp === undefined) throw PublicError.unauthenticated('The bearer token must expire.');
     const roles = rolesOf(payload, options.rolesClaim);
     const email = typeof payload.email === 'string' && EMAIL.test(payload.email) ? payload.email : undefined;
+    const agents = options.agentsClaim ? payload[options.agentsClaim] : undefined;
+    const agentIds = Array.isArray(agents)
+      ? agents.filter((id): id is string => typeof id === 'string' && UUID.test(id)).map((id) => id.toLowerCase())
+      : undefined;
     const viewer: Viewer = {
       userId: payload.sub.toLowerCase(),
       roles,
       isAdmin: roles.includes(options.adminRole),
       isHostService: roles.includes(options.serviceRole),
       ...(email ? { email } : {}),
+      ...(agentIds ? { agentIds } : {}),
     };
     return { viewer, expiresAt: payload.exp * 1000 };
   }

@@ -9,4 +9,9 @@ export interface Viewer {
   isHostService: boolean;
   /** The `email` claim when the host sends one: where credential alerts go unless the user names another address. */
   email?: string;
+  /**
+   * The agents the host says this caller owns or administers, from the token's agents claim
+   * (AGENT_OWNERSHIP=claim); undefined when the token has no such claim.
+   */
+  agentIds?: readonly string[];
 }

@@ -21,6 +21,10 @@ export const QueueName = {
   KeyRotateAll: 'key-rotate-all',
   /** {}: bring the platform's shared credential row in line with PLATFORM_WHATSAPP_* (start-up). */
   PlatformCredentialSync: 'platform-credential-sync',
+  /** {}: daily key lifecycle (rotate keys past KEY_MAX_AGE_DAYS, bind old rows, re-wrap under the new master key). */
+  KeyMaintenance: 'key-maintenance',
+  /** {}: daily deletion of audit entries older than AUDIT_RETENTION_DAYS, in bounded batches. */
+  AuditRetention: 'audit-retention',
 } as const;
 
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
@@ -45,4 +49,6 @@ export const QUEUE_SETTINGS: Record<
   [QueueName.KeyRotateAll]: { policy: 'stately', retryLimit: 8, retryDelaySeconds: 2 },
   // Meta unreachable at start-up: keep trying for about an hour (backoff), then the next start tries again.
   [QueueName.PlatformCredentialSync]: { policy: 'singleton', retryLimit: 12, retryDelaySeconds: 5 },
+  [QueueName.KeyMaintenance]: { policy: 'singleton', retryLimit: 3, retryDelaySeconds: 60, expireInSeconds: 3600 },
+  [QueueName.AuditRetention]: { policy: 'singleton', retryLimit: 3, retryDelaySeconds: 60, expireInSeconds: 3600 },
 };

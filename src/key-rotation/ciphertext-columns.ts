@@ -1,6 +1,6 @@
 import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isCiphertext, type Ciphertext } from '../keys';
+import { isCiphertext, type Ciphertext, type SecretLocation } from '../keys';
 
 /**
  * Where a domain stores ciphertexts made with their owner's key: one entity, the property holding the
@@ -18,6 +18,17 @@ export interface CiphertextColumns<T extends object = object> {
   columns: ReadonlyArray<keyof T & string>;
   /** The single-column primary key property. Default `id`. */
   primaryKey?: keyof T & string;
+  /**
+   * How the set's ciphertexts are bound to where they live (see `bindingOf`): a per-row marker property
+   * (`unbound` for rows written before binding, `bound` after) and each column's location. Rewraps bind
+   * unbound rows; without this the set's values are rewrapped without associated data.
+   */
+  binding?: {
+    marker: keyof T & string;
+    unbound: number;
+    bound: number;
+    locate: (rowId: string, column: string) => SecretLocation;
+  };
 }
 
 /** Checks the property names against the entity at compile time. */
@@ -32,6 +43,10 @@ export interface StoredCiphertext {
   column: string;
   /** Undefined when the stored value does not have the ciphertext shape (it can never be rewrapped). */
   ciphertext: Ciphertext | undefined;
+  /** Where the value is bound now; undefined for unbound rows and sets without binding. */
+  location: SecretLocation | undefined;
+  /** True for a row of a binding set still written without associated data: the rewrap binds it. */
+  needsBinding: boolean;
 }
 
 type Row = Record<string, unknown>;
@@ -56,12 +71,13 @@ export class CiphertextRegistry {
   async *pagesOf(fork: () => EntityManager, userId: string, pageRows: number): AsyncGenerator<StoredCiphertext[]> {
     for (const set of this.sets) {
       const pk = set.primaryKey ?? 'id';
+      const marker = set.binding ? [set.binding.marker] : [];
       let after: string | undefined;
       for (;;) {
         const where: Row = { [set.owner]: userId, ...(after === undefined ? {} : { [pk]: { $gt: after } }) };
         const rows: Row[] = await fork()
           .createQueryBuilder(set.entity)
-          .select([pk, ...set.columns] as never)
+          .select([pk, ...set.columns, ...marker] as never)
           .where(where as FilterQuery<object>)
           .orderBy({ [pk]: 'asc' } as never)
           .limit(pageRows)
@@ -70,10 +86,19 @@ export class CiphertextRegistry {
         after = String(rows[rows.length - 1]![pk]);
         const page: StoredCiphertext[] = [];
         for (const row of rows) {
+          const id = String(row[pk]);
+          const bound = set.binding !== undefined && Number(row[set.binding.marker]) === set.binding.bound;
           for (const column of set.columns) {
             const value = row[column];
             if (typeof value !== 'string' || value === '') continue;
-            page.push({ set: set.name, id: String(row[pk]), column, ciphertext: isCiphertext(value) ? value : undefined });
+            page.push({
+              set: set.name,
+              id,
+              column,
+              ciphertext: isCiphertext(value) ? value : undefined,
+              location: bound ? set.binding!.locate(id, column) : undefined,
+              needsBinding: set.binding !== undefined && !bound,
+            });
           }
         }
         yield page;
@@ -91,6 +116,49 @@ export class CiphertextRegistry {
     // must not make a concurrent edit of the same row fail its optimistic lock.
     const updated = await em.nativeUpdate(set.entity, where as FilterQuery<object>, { [stored.column]: next } as never);
     return updated === 1;
+  }
+
+  /** Where `stored` is to be bound once rewrapped: its own location in a binding set. */
+  targetLocation(stored: StoredCiphertext): SecretLocation | undefined {
+    return this.setNamed(stored.set).binding?.locate(stored.id, stored.column);
+  }
+
+  /**
+   * Binds an unbound row: stores every rewrapped value and flips the marker in one UPDATE, only while
+   * the row is still unbound and every value is still the one that was read. True when replaced.
+   */
+  async bindRow(em: EntityManager, userId: string, row: ReadonlyArray<{ stored: StoredCiphertext; next: Ciphertext }>): Promise<boolean> {
+    const set = this.setNamed(row[0]!.stored.set);
+    const binding = set.binding;
+    if (!binding) throw new Error(`The ciphertext columns "${set.name}" are not bound.`);
+    const pk = set.primaryKey ?? 'id';
+    const where: Row = { [pk]: row[0]!.stored.id, [set.owner]: userId, [binding.marker]: binding.unbound };
+    const values: Row = { [binding.marker]: binding.bound };
+    for (const { stored, next } of row) {
+      where[stored.column] = stored.ciphertext;
+      values[stored.column] = next;
+    }
+    const updated = await em.nativeUpdate(set.entity, where as FilterQuery<object>, values as never);
+    return updated === 1;
+  }
+
+  /** Owners with at least one row not yet bound, after `after` (uuid order), up to `limit`. */
+  async unboundOwnersAfter(em: EntityManager, after: string | null, limit: number): Promise<string[]> {
+    const owners = new Set<string>();
+    for (const set of this.sets) {
+      if (!set.binding) continue;
+      const where: Row = { [set.binding.marker]: set.binding.unbound, ...(after === null ? {} : { [set.owner]: { $gt: after } }) };
+      const rows: Row[] = await em
+        .createQueryBuilder(set.entity)
+        .select([set.owner] as never)
+        .distinct()
+        .where(where as FilterQuery<object>)
+        .orderBy({ [set.owner]: 'asc' } as never)
+        .limit(limit)
+        .execute('all');
+      for (const row of rows) owners.add(String(row[set.owner]));
+    }
+    return [...owners].sort().slice(0, limit);
   }
 
   /** Up to `limit` distinct owners after `after` (uuid order) across every set: the users who have ciphertexts. */

@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { AuditOutcome, auditSeparately, auditWithin, type AuditActor } from '../audit';
 import { QueueName, type JobContext, type JobQueue } from '../jobs';
-import type { KeyInfo, KeyService } from '../keys';
+import { KeyNotFoundError, type KeyInfo, type KeyService } from '../keys';
 import type { Logger } from '../observability/logger';
 import type { CiphertextRegistry } from './ciphertext-columns';
 import { KeyRotationJobError } from './job-errors';
@@ -25,6 +25,17 @@ export interface KeyRotationOptions {
   rewrapGraceSeconds: number;
   /** Rows per rewrap batch. Default 100 (up to 300 ciphertexts of credentials in one `batch_input`). */
   pageRows?: number;
+  /** The daily key maintenance: rotate keys whose latest version is this many days old (0: never), on this cron. */
+  maintenance?: { maxAgeDays: number; cron: string };
+}
+
+export interface KeyMaintenanceOutcome {
+  /** Users whose rows written before binding were queued for the binding rewrap. */
+  bindingQueued: number;
+  /** Keys rotated because their latest version reached the maximum age (each followed by a rewrap). */
+  rotated: number;
+  /** Embedded keyring: stored key versions moved from a previous master key to the current one. */
+  masterKeyRewrapped: number;
 }
 
 interface RewrapJob {
@@ -53,6 +64,7 @@ export class KeyRotation {
   readonly ciphertexts: CiphertextRegistry;
   private readonly rewrap: RewrapDependencies;
   private readonly rotateAll: RotateAllDependencies;
+  private readonly maintenance?: { maxAgeDays: number; cron: string };
 
   constructor(options: KeyRotationOptions) {
     this.orm = options.orm;
@@ -64,6 +76,7 @@ export class KeyRotation {
     const shared = { orm: options.orm, keys: options.keys, ciphertexts: options.ciphertexts, logger: this.logger };
     this.rewrap = { ...shared, pageRows: options.pageRows ?? 100 };
     this.rotateAll = { ...shared, jobs: options.jobs, enqueueRewrap: (tx, userId) => this.enqueueRewrap(tx, userId) };
+    this.maintenance = options.maintenance;
   }
 
   /** Starts this instance's workers for the rewrap and rotate-all queues. */
@@ -80,6 +93,69 @@ export class KeyRotation {
       { policy: 'stately', retryLimit: ROTATE_ALL_RETRY_LIMIT, retryDelaySeconds: 2, expireInSeconds: 300 },
       (job) => runRotateAllStep(this.rotateAll, job, ROTATE_ALL_RETRY_LIMIT),
     );
+    if (this.maintenance) {
+      const { maxAgeDays, cron } = this.maintenance;
+      await this.jobs.define<Record<string, never>>(QueueName.KeyMaintenance, {}, async () => {
+        const outcome = await this.runMaintenance(maxAgeDays);
+        this.logger.info({ ...outcome }, 'key maintenance done');
+      });
+      await this.jobs.schedule(QueueName.KeyMaintenance, cron, {});
+    }
+  }
+
+  /**
+   * The key lifecycle's daily pass: binds rows written before binding, rotates every key whose latest
+   * version is `maxAgeDays` old or older (0: never; each rotation queues its rewrap, which retires the
+   * older version), and moves the embedded keyring's stored keys to the current master key.
+   */
+  async runMaintenance(maxAgeDays: number, now: Date = new Date()): Promise<KeyMaintenanceOutcome> {
+    const bindingQueued = await this.enqueueBindingRewraps();
+    let rotated = 0;
+    if (maxAgeDays > 0) {
+      const cutoff = now.getTime() - maxAgeDays * 86_400_000;
+      let after: string | null = null;
+      for (;;) {
+        const owners = await this.ciphertexts.ownersAfter(this.orm.em.fork(), after, 500);
+        for (const userId of owners) {
+          let createdAt: Date;
+          try {
+            createdAt = await this.keys.latestVersionCreatedAt(userId);
+          } catch (error) {
+            if (error instanceof KeyNotFoundError) continue;
+            throw error;
+          }
+          if (createdAt.getTime() > cutoff) continue;
+          await this.rotateUserKey('system', userId, null);
+          rotated += 1;
+        }
+        if (owners.length < 500) break;
+        after = owners[owners.length - 1]!;
+      }
+    }
+    const { rewrapped: masterKeyRewrapped } = await this.keys.rewrapUnderCurrentMasterKey();
+    return { bindingQueued, rotated, masterKeyRewrapped };
+  }
+
+  /**
+   * Queues a rewrap for every user who still has rows written before ciphertexts were bound (see
+   * `SecretsBinding`); the rewrap binds them. Resumable by construction: it runs at every start and a
+   * bound row is never found again, so an interrupted migration simply carries on. Returns the count queued.
+   */
+  async enqueueBindingRewraps(): Promise<number> {
+    let queued = 0;
+    let after: string | null = null;
+    for (;;) {
+      const owners = await this.ciphertexts.unboundOwnersAfter(this.orm.em.fork(), after, 500);
+      if (owners.length === 0) break;
+      await this.orm.em.fork().transactional(async (tx) => {
+        for (const userId of owners) await this.enqueueRewrap(tx, userId);
+      });
+      queued += owners.length;
+      after = owners[owners.length - 1]!;
+      if (owners.length < 500) break;
+    }
+    if (queued > 0) this.logger.info({ users: queued }, 'queued rewraps to bind secrets written before binding');
+    return queued;
   }
 
   /** Rotates the user's key and queues the rewrap. `KeyNotFoundError` when the user has no key. */

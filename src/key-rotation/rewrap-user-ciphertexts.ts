@@ -30,8 +30,9 @@ type Unreadable = Map<string, string | undefined>;
 const locationOf = (stored: StoredCiphertext) => `${stored.set}|${stored.id}|${stored.column}`;
 
 /**
- * Moves every stored ciphertext of the user to their key's latest version, then retires the older
- * versions (raises the minimum decryption version). Idempotent: a crash or a retry starts over and finds
+ * Moves every stored ciphertext of the user to their key's latest version, binding rows written before
+ * ciphertexts were bound to their location, then retires the older versions (raises the minimum
+ * decryption version). Idempotent: a crash or a retry starts over and finds
  * only what is still to do. Every secret stays readable throughout: values are replaced one by one with
  * a rewrapped equal, and the minimum is raised only once nothing readable is left below it.
  *
@@ -71,18 +72,41 @@ async function rewrapPass(
   let conflicts = 0;
   for await (const page of deps.ciphertexts.pagesOf(() => deps.orm.em.fork(), userId, deps.pageRows)) {
     const stale = page.filter((stored) => isStale(stored, target, unreadable, deps.logger, userId));
-    if (stale.length === 0) continue;
-    const results = await rewrapBatch(deps, userId, stale, unreadable);
+    // An unbound row is bound whole or not at all: one unreadable value keeps the row as it is.
+    const blockedRows = new Set(page.filter((stored) => stored.needsBinding && isKnownUnreadable(stored, unreadable)).map(rowOf));
+    const work = stale.filter((stored) => !(stored.needsBinding && blockedRows.has(rowOf(stored))));
+    if (work.length === 0) continue;
+    const results = await rewrapBatch(deps, userId, work, unreadable);
     await deps.orm.em.fork().transactional(async (tx) => {
-      for (const [index, stored] of stale.entries()) {
+      const rowsToBind = new Map<string, Array<{ stored: StoredCiphertext; next: Ciphertext | undefined }>>();
+      for (const [index, stored] of work.entries()) {
         const next = results[index];
+        if (stored.needsBinding) {
+          const row = rowsToBind.get(rowOf(stored)) ?? [];
+          row.push({ stored, next });
+          rowsToBind.set(rowOf(stored), row);
+          continue;
+        }
         if (next === undefined) continue;
         if (await deps.ciphertexts.replace(tx, userId, stored, next)) replaced += 1;
+        else conflicts += 1;
+      }
+      for (const row of rowsToBind.values()) {
+        if (row.some(({ next }) => next === undefined)) continue;
+        const complete = row as Array<{ stored: StoredCiphertext; next: Ciphertext }>;
+        if (await deps.ciphertexts.bindRow(tx, userId, complete)) replaced += complete.length;
         else conflicts += 1;
       }
     });
   }
   return { replaced, conflicts };
+}
+
+const rowOf = (stored: StoredCiphertext) => `${stored.set}|${stored.id}`;
+
+function isKnownUnreadable(stored: StoredCiphertext, unreadable: Unreadable): boolean {
+  const location = locationOf(stored);
+  return stored.ciphertext === undefined || (unreadable.has(location) && unreadable.get(location) === stored.ciphertext);
 }
 
 function isStale(stored: StoredCiphertext, target: number, unreadable: Unreadable, logger: Logger, userId: string): boolean {
@@ -93,10 +117,14 @@ function isStale(stored: StoredCiphertext, target: number, unreadable: Unreadabl
     logger.warn({ userId, table: stored.set, rowId: stored.id, column: stored.column }, 'a stored secret is not a ciphertext: left as it is');
     return false;
   }
-  return keyVersionOf(stored.ciphertext) < target;
+  // A row written before binding is rewrapped whatever its version, to bind it.
+  return stored.needsBinding || keyVersionOf(stored.ciphertext) < target;
 }
 
-/** One `rewrapAll` (Vault `batch_input`); failed items were unreadable already and are left in place. */
+/**
+ * One `rewrapAll` (Vault `batch_input`): each value opened where it is bound now and sealed bound to its
+ * location. Failed items were unreadable already (or moved: they fail their binding) and are left in place.
+ */
 async function rewrapBatch(
   deps: RewrapDependencies,
   userId: string,
@@ -104,7 +132,8 @@ async function rewrapBatch(
   unreadable: Unreadable,
 ): Promise<Array<Ciphertext | undefined>> {
   try {
-    return await deps.keys.rewrapAll(userId, stale.map((stored) => stored.ciphertext!));
+    const bindings = stale.map((stored) => ({ from: stored.location, to: deps.ciphertexts.targetLocation(stored) }));
+    return await deps.keys.rewrapAll(userId, stale.map((stored) => stored.ciphertext!), bindings);
   } catch (error) {
     if (!(error instanceof KeyBatchError)) throw error;
     for (const { index, error: itemError } of error.failures) {

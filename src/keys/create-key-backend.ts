@@ -30,6 +30,12 @@ export async function createKeyBackend({ config, orm, logger }: CreateKeyBackend
           'Run `vault write <mount>/config/keys disable_upsert=true` (vault/init.sh does).',
       );
     }
+    if (!keys.erasureToken) {
+      logger.warn(
+        'VAULT_ERASURE_TOKEN is not set: erasing a user\'s key will be refused by the least-privilege policy ' +
+          '(vault/policy.hcl cannot delete keys). Issue a token with vault/erasure-policy.hcl (vault/init.sh does).',
+      );
+    }
     logger.info({ backend: 'vault', address: keys.address, mount: keys.mount, upsert }, 'key backend ready');
     backend.startTokenRenewal(logger);
     return backend;
@@ -41,5 +47,5 @@ export async function createKeyBackend({ config, orm, logger }: CreateKeyBackend
     logger,
   });
   logger.info({ backend: 'embedded' }, 'key backend ready');
-  return new EmbeddedKeyring({ orm, masterKey });
+  return new EmbeddedKeyring({ orm, masterKey, previousMasterKeys: keys.previousMasterKeys });
 }

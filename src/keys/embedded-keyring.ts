@@ -4,7 +4,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { LRUCache } from 'lru-cache';
 import { openAesGcm, sealAesGcm } from './aes-gcm';
 import { formatCiphertext, parseCiphertext, type Ciphertext } from './ciphertext';
-import type { KeyBackend, KeyInfo } from './key-backend';
+import type { KeyBackend, KeyInfo, RewrapBinding } from './key-backend';
 import {
   CiphertextInvalidError,
   CiphertextTooOldError,
@@ -23,6 +23,12 @@ export interface EmbeddedKeyringOptions {
   orm: MikroORM;
   /** 32 bytes; wraps every stored key version. */
   masterKey: Buffer;
+  /**
+   * Master keys being retired (KEYRING_PREVIOUS_MASTER_KEYS): a stored version that the current key
+   * cannot unwrap is tried with each of these, so a new master key can be deployed without downtime;
+   * `rewrapUnderCurrentMasterKey` then moves every stored version to the current key.
+   */
+  previousMasterKeys?: Buffer[];
   /** How long an unwrapped key version stays in memory. Default 5 minutes. */
   unwrappedKeyTtlMs?: number;
   /** Bound on users whose unwrapped versions are cached. Default 10,000. */
@@ -45,6 +51,7 @@ export class EmbeddedKeyring implements KeyBackend {
   private readonly orm: MikroORM;
   // ECMAScript-private: key material must not show up when the keyring is logged or inspected.
   readonly #masterKey: Buffer;
+  readonly #previousMasterKeys: Buffer[];
   /**
    * materialId → version → unwrapped key. Evicted buffers are deliberately not zeroed: an operation that
    * already holds one may still be using it, and encrypting under a zeroed key would be far worse.
@@ -55,6 +62,10 @@ export class EmbeddedKeyring implements KeyBackend {
     if (options.masterKey.length !== DATA_KEY_BYTES) throw MasterKeyError.wrongLength('the keyring options', options.masterKey.length);
     this.orm = options.orm;
     this.#masterKey = Buffer.from(options.masterKey);
+    for (const previous of options.previousMasterKeys ?? []) {
+      if (previous.length !== DATA_KEY_BYTES) throw MasterKeyError.wrongLength('KEYRING_PREVIOUS_MASTER_KEYS', previous.length);
+    }
+    this.#previousMasterKeys = (options.previousMasterKeys ?? []).map((key) => Buffer.from(key));
     this.#unwrapped = new LRUCache<string, Map<number, Buffer>>({
       max: options.maxCachedKeys ?? 10_000,
       ttl: options.unwrappedKeyTtlMs ?? 5 * 60_000,
@@ -79,25 +90,25 @@ export class EmbeddedKeyring implements KeyBackend {
     });
   }
 
-  async encrypt(userId: string, plaintext: string): Promise<Ciphertext> {
+  async encrypt(userId: string, plaintext: string, associatedData?: Buffer): Promise<Ciphertext> {
     const id = assertUserId(userId);
     return this.run(async (em) => {
       const row = await this.requireKey(em, id);
       const key = await this.versionKey(em, row, row.latestVersion);
-      return formatCiphertext(row.latestVersion, sealAesGcm(key, Buffer.from(plaintext, 'utf8')));
+      return formatCiphertext(row.latestVersion, sealAesGcm(key, Buffer.from(plaintext, 'utf8'), associatedData));
     });
   }
 
-  async decrypt(userId: string, ciphertext: Ciphertext): Promise<string> {
+  async decrypt(userId: string, ciphertext: Ciphertext, associatedData?: Buffer): Promise<string> {
     const id = assertUserId(userId);
     const parsed = parseCiphertext(ciphertext);
     return this.run(async (em) => {
       const row = await this.requireKey(em, id);
-      return (await this.open(em, row, parsed)).toString('utf8');
+      return (await this.open(em, row, parsed, associatedData)).toString('utf8');
     });
   }
 
-  async rewrap(userId: string, ciphertexts: Ciphertext[]): Promise<Ciphertext[]> {
+  async rewrap(userId: string, ciphertexts: Ciphertext[], bindings?: ReadonlyArray<RewrapBinding | undefined>): Promise<Ciphertext[]> {
     const id = assertUserId(userId);
     return this.run(async (em) => {
       const row = await this.requireKey(em, id);
@@ -106,8 +117,9 @@ export class EmbeddedKeyring implements KeyBackend {
       const failures: KeyBatchFailure[] = [];
       for (const [index, ciphertext] of ciphertexts.entries()) {
         try {
-          const plaintext = await this.open(em, row, parseCiphertext(ciphertext));
-          results[index] = formatCiphertext(row.latestVersion, sealAesGcm(latest, plaintext));
+          const binding = bindings?.[index];
+          const plaintext = await this.open(em, row, parseCiphertext(ciphertext), binding?.from);
+          results[index] = formatCiphertext(row.latestVersion, sealAesGcm(latest, plaintext, binding?.to));
           plaintext.fill(0);
         } catch (error) {
           if (!(error instanceof KeyError)) throw error;
@@ -156,6 +168,15 @@ export class EmbeddedKeyring implements KeyBackend {
     return this.run(async (em) => infoOf(await this.requireKey(em, id)));
   }
 
+  async latestVersionCreatedAt(userId: string): Promise<Date> {
+    const id = assertUserId(userId);
+    return this.run(async (em) => {
+      const row = await this.requireKey(em, id);
+      const version = await em.findOne(KeyringKeyVersion, { key: id, version: row.latestVersion });
+      return version?.createdAt ?? row.updatedAt;
+    });
+  }
+
   async deleteKey(userId: string): Promise<void> {
     const id = assertUserId(userId);
     await this.run((em) =>
@@ -181,11 +202,11 @@ export class EmbeddedKeyring implements KeyBackend {
   }
 
   /** Checks the version against the key's window, then authenticates and decrypts, in Vault's order. */
-  private async open(em: EntityManager, row: KeyringKey, parsed: { version: number; body: Buffer }): Promise<Buffer> {
+  private async open(em: EntityManager, row: KeyringKey, parsed: { version: number; body: Buffer }, associatedData?: Buffer): Promise<Buffer> {
     if (parsed.version > row.latestVersion) throw CiphertextInvalidError.of('too-new');
     if (parsed.version < row.minDecryptionVersion) throw new CiphertextTooOldError(parsed.version);
     const key = await this.versionKey(em, row, parsed.version);
-    const plaintext = openAesGcm(key, parsed.body);
+    const plaintext = openAesGcm(key, parsed.body, associatedData);
     if (!plaintext) throw CiphertextInvalidError.of('authentication-failed');
     return plaintext;
   }
@@ -196,12 +217,58 @@ export class EmbeddedKeyring implements KeyBackend {
     const stored = await em.findOne(KeyringKeyVersion, { key: row.userId, version });
     // A version inside the window always has a row; a missing one can only mean it was removed by hand.
     if (!stored) throw new CiphertextTooOldError(version);
-    const key = openAesGcm(this.#masterKey, stored.wrappedKey, wrapAad(row.userId, row.materialId, version));
+    const key = this.unwrap(stored.wrappedKey, wrapAad(row.userId, row.materialId, version))?.key;
     if (!key) throw MasterKeyError.mismatch();
     const versions = this.#unwrapped.get(row.materialId) ?? new Map<number, Buffer>();
     versions.set(version, key);
     this.#unwrapped.set(row.materialId, versions);
     return key;
+  }
+
+  /** Opens a wrapped version with the current master key, else with a previous one (`current: false`). */
+  private unwrap(wrapped: Buffer, aad: Buffer): { key: Buffer; current: boolean } | undefined {
+    const key = openAesGcm(this.#masterKey, wrapped, aad);
+    if (key) return { key, current: true };
+    for (const previous of this.#previousMasterKeys) {
+      const opened = openAesGcm(previous, wrapped, aad);
+      if (opened) return { key: opened, current: false };
+    }
+    return undefined;
+  }
+
+  /**
+   * Re-wraps, under the current master key, every stored key version still wrapped by a previous one,
+   * `pageRows` at a time, each replaced only if unchanged since it was read. Safe to run on every
+   * instance at once and to interrupt. Returns how many were re-wrapped and how many no configured
+   * master key opens (those stay as they are).
+   */
+  async rewrapUnderCurrentMasterKey(pageRows = 500): Promise<{ rewrapped: number; unreadable: number }> {
+    let rewrapped = 0;
+    let unreadable = 0;
+    if (this.#previousMasterKeys.length === 0) return { rewrapped, unreadable };
+    return this.run(async () => {
+      for (let offset = 0; ; offset += pageRows) {
+        const em = this.orm.em.fork();
+        const versions = await em.find(
+          KeyringKeyVersion,
+          {},
+          { populate: ['key'], orderBy: { key: { userId: 'asc' }, version: 'asc' }, limit: pageRows, offset },
+        );
+        for (const version of versions) {
+          const userId = version.key.userId;
+          const opened = this.unwrap(version.wrappedKey, wrapAad(userId, version.key.materialId, version.version));
+          if (!opened) {
+            unreadable += 1;
+            continue;
+          }
+          if (opened.current) continue;
+          const wrapped = sealAesGcm(this.#masterKey, opened.key, wrapAad(userId, version.key.materialId, version.version));
+          opened.key.fill(0);
+          rewrapped += await em.nativeUpdate(KeyringKeyVersion, { key: userId, version: version.version, wrappedKey: version.wrappedKey }, { wrappedKey: wrapped });
+        }
+        if (versions.length < pageRows) return { rewrapped, unreadable };
+      }
+    });
   }
 
   private wrapNewKey(userId: string, materialId: string, version: number): Buffer {

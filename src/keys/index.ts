@@ -2,7 +2,8 @@ import { KeyringKey, KeyringKeyVersion } from './keyring-key.entity';
 
 export { KeyService, type KeyServiceOptions } from './key-service';
 export { createKeyBackend, type CreateKeyBackendOptions } from './create-key-backend';
-export type { KeyBackend, KeyInfo } from './key-backend';
+export type { KeyBackend, KeyInfo, RewrapBinding } from './key-backend';
+export { bindingOf, type SecretLocation } from './secret-binding';
 export { asCiphertext, isCiphertext, keyVersionOf, type Ciphertext } from './ciphertext';
 export {
   KeyError,

@@ -1,6 +1,7 @@
 import type { Ciphertext } from './ciphertext';
 import type { KeyBackend, KeyInfo } from './key-backend';
 import { SecretCache } from './secret-cache';
+import { bindingOf, type SecretLocation } from './secret-binding';
 import { assertUserId } from './user-id';
 
 export interface KeyServiceOptions {
@@ -36,22 +37,32 @@ export class KeyService {
     return this.backend.ensureKey(userId);
   }
 
-  async encryptFor(userId: string, plaintext: string): Promise<Ciphertext> {
+  /**
+   * Encrypts for the user, bound to `location` when given (see `bindingOf`): the result then decrypts only
+   * when read back for that same user and location.
+   */
+  async encryptFor(userId: string, plaintext: string, location?: SecretLocation): Promise<Ciphertext> {
     const id = assertUserId(userId);
+    const binding = location ? bindingOf(id, location) : undefined;
     const epoch = this.cache.epoch();
-    const ciphertext = await this.backend.encrypt(id, plaintext);
+    const ciphertext = await this.backend.encrypt(id, plaintext, binding);
     // The caller is about to store this value and will most likely read it back soon.
-    this.cache.set(id, ciphertext, plaintext, epoch);
+    this.cache.set(id, cacheKeyOf(ciphertext, binding), plaintext, epoch);
     return ciphertext;
   }
 
-  async decryptFor(userId: string, ciphertext: Ciphertext): Promise<string> {
+  /** `CiphertextInvalidError` when the ciphertext was made for another location (or none, or tampered). */
+  async decryptFor(userId: string, ciphertext: Ciphertext, location?: SecretLocation): Promise<string> {
     const id = assertUserId(userId);
-    const cached = this.cache.get(id, ciphertext);
+    const binding = location ? bindingOf(id, location) : undefined;
+    // The binding is part of the cache key: a ciphertext copied to another column must miss the cache
+    // and fail authentication, not be served the plaintext it had where it was written.
+    const key = cacheKeyOf(ciphertext, binding);
+    const cached = this.cache.get(id, key);
     if (cached !== undefined) return cached;
     const epoch = this.cache.epoch();
-    const plaintext = await this.backend.decrypt(id, ciphertext);
-    this.cache.set(id, ciphertext, plaintext, epoch);
+    const plaintext = await this.backend.decrypt(id, ciphertext, binding);
+    this.cache.set(id, key, plaintext, epoch);
     return plaintext;
   }
 
@@ -61,11 +72,23 @@ export class KeyService {
     return info;
   }
 
-  /** Moves ciphertexts to the latest key version (in order). Per-item failures throw `KeyBatchError`. */
-  async rewrapAll(userId: string, ciphertexts: Ciphertext[]): Promise<Ciphertext[]> {
+  /**
+   * Moves ciphertexts to the latest key version (in order). `bindings[i]` says where item i is bound now
+   * (`from`) and is to be bound (`to`); binding an unbound value is a rewrap from nowhere to its location.
+   * Per-item failures throw `KeyBatchError`.
+   */
+  async rewrapAll(
+    userId: string,
+    ciphertexts: Ciphertext[],
+    bindings?: ReadonlyArray<{ from?: SecretLocation; to?: SecretLocation } | undefined>,
+  ): Promise<Ciphertext[]> {
     const id = assertUserId(userId);
     if (ciphertexts.length === 0) return [];
-    return this.backend.rewrap(id, ciphertexts);
+    const associated = bindings?.map((binding) => ({
+      from: binding?.from ? bindingOf(id, binding.from) : undefined,
+      to: binding?.to ? bindingOf(id, binding.to) : undefined,
+    }));
+    return this.backend.rewrap(id, ciphertexts, associated);
   }
 
   /**
@@ -103,6 +126,20 @@ export class KeyService {
     }
   }
 
+  /** When the user's latest key version was made: rotation at a maximum age compares against it. */
+  latestVersionCreatedAt(userId: string): Promise<Date> {
+    return this.backend.latestVersionCreatedAt(userId);
+  }
+
+  /**
+   * Embedded keyring only: re-wraps stored key versions still wrapped by a previous master key
+   * (KEYRING_PREVIOUS_MASTER_KEYS) under the current one. Vault keeps its own keys: nothing to do there.
+   */
+  async rewrapUnderCurrentMasterKey(): Promise<{ rewrapped: number; unreadable: number }> {
+    const backend = this.backend as KeyBackend & { rewrapUnderCurrentMasterKey?: () => Promise<{ rewrapped: number; unreadable: number }> };
+    return backend.rewrapUnderCurrentMasterKey ? backend.rewrapUnderCurrentMasterKey() : { rewrapped: 0, unreadable: 0 };
+  }
+
   info(userId: string): Promise<KeyInfo> {
     return this.backend.keyInfo(userId);
   }
@@ -111,4 +148,8 @@ export class KeyService {
     this.cache.clear();
     await this.backend.close();
   }
+}
+
+function cacheKeyOf(ciphertext: Ciphertext, binding: Buffer | undefined): string {
+  return binding ? `${ciphertext}\u0000${binding.toString('base64')}` : ciphertext;
 }

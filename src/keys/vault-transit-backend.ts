@@ -4,7 +4,7 @@ import NodeVault from 'node-vault';
 import { outboundRequestHeaders } from '../observability/request-context';
 import { asCiphertext, parseCiphertext, type Ciphertext } from './ciphertext';
 import type { Logger } from '../observability/logger';
-import type { KeyBackend, KeyInfo } from './key-backend';
+import type { KeyBackend, KeyInfo, RewrapBinding } from './key-backend';
 import { KeyBatchError, KeyError, KeyNotFoundError, KeyPermissionDeniedError, type KeyBatchFailure } from './key-errors';
 import { translateVaultError, translateVaultMessage, type TranslationContext } from './vault-error-translation';
 import { assertUserId } from './user-id';
@@ -25,13 +25,18 @@ export interface VaultTransitBackendOptions {
   rewrapBatchSize?: number;
   /** Upper bound of concurrent sockets to Vault. Default 64. */
   maxSockets?: number;
+  /**
+   * The privileged token (vault/erasure-policy.hcl) used only by `deleteKey`; the app token's policy
+   * cannot delete keys. Without it, `deleteKey` tries the app token, which the shipped policy refuses.
+   */
+  erasureToken?: string;
 }
 
 interface KeyBody {
   data?: {
     latest_version?: number;
     min_decryption_version?: number;
-    keys?: Record<string, number>;
+    keys?: Record<string, number | string>;
   };
 }
 
@@ -45,6 +50,8 @@ interface DecryptBody {
 
 interface BatchResultItem {
   ciphertext?: string;
+  /** Decrypt batches only. */
+  plaintext?: string;
   key_version?: number;
   error?: string;
 }
@@ -67,6 +74,11 @@ interface MountKeysConfigBody {
   data?: { disable_upsert?: boolean };
 }
 
+/** Transit's `associated_data` (AES-GCM AAD, base64), left out entirely when there is none. */
+function aadField(associatedData: Buffer | undefined): { associated_data?: string } {
+  return associatedData ? { associated_data: associatedData.toString('base64') } : {};
+}
+
 /** How the mount treats encrypt for a missing key, as far as this token can tell. */
 export type UpsertStatus = 'disabled' | 'enabled' | 'unknown';
 
@@ -80,6 +92,8 @@ export class VaultTransitBackend implements KeyBackend, TokenSelfService {
   // ECMAScript-private, unlike the other fields: the client holds the token, and a logged or inspected
   // backend must never show it.
   readonly #client: NodeVault.client;
+  /** Holds the erasure token; only `deleteKey` uses it. */
+  readonly #erasureClient: NodeVault.client;
   readonly #httpAgent: http.Agent;
   readonly #httpsAgent: https.Agent;
   private readonly mount: string;
@@ -87,6 +101,7 @@ export class VaultTransitBackend implements KeyBackend, TokenSelfService {
   private readonly timeoutMs: number;
   private readonly rewrapBatchSize: number;
   private tokenRenewal: VaultTokenRenewal | undefined;
+  private erasureTokenRenewal: VaultTokenRenewal | undefined;
 
   constructor(options: VaultTransitBackendOptions) {
     this.mount = options.mount;
@@ -96,9 +111,14 @@ export class VaultTransitBackend implements KeyBackend, TokenSelfService {
     const maxSockets = options.maxSockets ?? 64;
     this.#httpAgent = new http.Agent({ keepAlive: true, maxSockets });
     this.#httpsAgent = new https.Agent({ keepAlive: true, maxSockets });
-    this.#client = NodeVault({
+    this.#client = this.clientFor(options, options.token);
+    this.#erasureClient = options.erasureToken ? this.clientFor(options, options.erasureToken) : this.#client;
+  }
+
+  private clientFor(options: VaultTransitBackendOptions, token: string): NodeVault.client {
+    const client = NodeVault({
       endpoint: options.address,
-      token: options.token,
+      token,
       namespace: options.namespace,
       // node-vault's own `debug('node-vault')` logs every request body, i.e. base64 plaintext and
       // ciphertexts, whenever DEBUG matches. A no-op logger here means no DEBUG value can turn that on.
@@ -118,9 +138,10 @@ export class VaultTransitBackend implements KeyBackend, TokenSelfService {
     });
     // node-vault falls back to VAULT_PREFIX / VAULT_NAMESPACE from the environment for unset options;
     // config.ts is the only reader of the environment, so pin both to what we were given.
-    const mutable = this.#client as NodeVault.client & { pathPrefix: string; namespace?: string };
+    const mutable = client as NodeVault.client & { pathPrefix: string; namespace?: string };
     mutable.pathPrefix = '';
     mutable.namespace = options.namespace;
+    return client;
   }
 
   async ensureKey(userId: string): Promise<void> {
@@ -135,12 +156,13 @@ export class VaultTransitBackend implements KeyBackend, TokenSelfService {
     );
   }
 
-  async encrypt(userId: string, plaintext: string): Promise<Ciphertext> {
+  async encrypt(userId: string, plaintext: string, associatedData?: Buffer): Promise<Ciphertext> {
     const name = this.keyName(userId);
     const path = `${this.mount}/encrypt/${name}`;
     try {
       const body = (await this.#client.write(path, {
         plaintext: Buffer.from(plaintext, 'utf8').toString('base64'),
+        ...aadField(associatedData),
       })) as EncryptBody;
       return asCiphertext(body.data.ciphertext);
     } catch (error) {
@@ -158,23 +180,26 @@ export class VaultTransitBackend implements KeyBackend, TokenSelfService {
     }
   }
 
-  async decrypt(userId: string, ciphertext: Ciphertext): Promise<string> {
+  async decrypt(userId: string, ciphertext: Ciphertext, associatedData?: Buffer): Promise<string> {
     const { version } = parseCiphertext(ciphertext);
     const body = (await this.call(
       'decrypt',
-      () => this.#client.write(`${this.mount}/decrypt/${this.keyName(userId)}`, { ciphertext }),
+      () => this.#client.write(`${this.mount}/decrypt/${this.keyName(userId)}`, { ciphertext, ...aadField(associatedData) }),
       version,
     )) as DecryptBody;
     return Buffer.from(body.data.plaintext, 'base64').toString('utf8');
   }
 
-  async rewrap(userId: string, ciphertexts: Ciphertext[]): Promise<Ciphertext[]> {
-    const path = `${this.mount}/rewrap/${this.keyName(userId)}`;
+  async rewrap(userId: string, ciphertexts: Ciphertext[], bindings?: ReadonlyArray<RewrapBinding | undefined>): Promise<Ciphertext[]> {
+    const name = this.keyName(userId);
+    const bound = bindings?.some((binding) => binding?.from !== undefined || binding?.to !== undefined) ?? false;
     const results: Array<Ciphertext | undefined> = new Array(ciphertexts.length);
     const failures: KeyBatchFailure[] = [];
     for (let start = 0; start < ciphertexts.length; start += this.rewrapBatchSize) {
       const chunk = ciphertexts.slice(start, start + this.rewrapBatchSize);
-      const items = await this.rewrapChunk(path, chunk);
+      const items = bound
+        ? await this.reencryptChunk(name, chunk, bindings!.slice(start, start + this.rewrapBatchSize))
+        : await this.rewrapChunk(`${this.mount}/rewrap/${name}`, chunk);
       items.forEach((item, offset) => {
         const index = start + offset;
         if (item.error || !item.ciphertext) {
@@ -207,11 +232,22 @@ export class VaultTransitBackend implements KeyBackend, TokenSelfService {
     return info;
   }
 
+  async latestVersionCreatedAt(userId: string): Promise<Date> {
+    const body = (await this.call('read key', () => this.#client.read(this.keyPath(userId)))) as KeyBody;
+    const info = this.infoFrom(body);
+    // Transit lists each version's creation as unix seconds (or an RFC 3339 string on some key types).
+    const created = info ? body.data?.keys?.[String(info.latestVersion)] : undefined;
+    const at = typeof created === 'number' ? new Date(created * 1_000) : typeof created === 'string' ? new Date(created) : undefined;
+    if (!at || Number.isNaN(at.getTime())) throw translateVaultMessage(500, 'unexpected key body', this.context('read key'));
+    return at;
+  }
+
   async deleteKey(userId: string): Promise<void> {
     const path = this.keyPath(userId);
     try {
-      await this.call('allow key deletion', () => this.#client.write(`${path}/config`, { deletion_allowed: true }));
-      await this.call('delete key', () => this.#client.delete(path));
+      // The erasure token's policy allows exactly these two calls; the app token's allows neither.
+      await this.call('allow key deletion', () => this.#erasureClient.write(`${path}/config`, { deletion_allowed: true }));
+      await this.call('delete key', () => this.#erasureClient.delete(path));
     } catch (error) {
       // Missing key (never created, or a concurrent delete won): already shredded.
       if (error instanceof KeyNotFoundError) return;
@@ -233,47 +269,98 @@ export class VaultTransitBackend implements KeyBackend, TokenSelfService {
     }
   }
 
-  async lookupSelf(): Promise<TokenLease> {
-    const body = (await this.call('look up token', () => this.#client.read('auth/token/lookup-self'))) as TokenLookupBody;
-    return { renewable: body.data?.renewable === true, ttlSeconds: Number(body.data?.ttl ?? 0) };
+  lookupSelf(): Promise<TokenLease> {
+    return this.lookupSelfWith(this.#client);
   }
 
-  async renewSelf(): Promise<TokenLease> {
-    // No increment: Vault renews by the token's period (periodic tokens) or its default TTL.
-    const body = (await this.call('renew token', () => this.#client.write('auth/token/renew-self', {}))) as TokenRenewBody;
-    return { renewable: body.auth?.renewable === true, ttlSeconds: Number(body.auth?.lease_duration ?? 0) };
+  renewSelf(): Promise<TokenLease> {
+    return this.renewSelfWith(this.#client);
   }
 
-  /** Keeps the token alive while the backend is open (see `VaultTokenRenewal`); stopped by `close`. */
+  /**
+   * Keeps the token alive while the backend is open (see `VaultTokenRenewal`), and the erasure token
+   * too when there is one: erasure is rare, and its token must not have expired by then. Stopped by `close`.
+   */
   startTokenRenewal(logger: Logger, options: { retryMinMs?: number } = {}): void {
     this.tokenRenewal?.stop();
+    this.erasureTokenRenewal?.stop();
     this.tokenRenewal = new VaultTokenRenewal({ token: this, logger, ...options });
     this.tokenRenewal.start();
+    if (this.#erasureClient !== this.#client) {
+      const erasure = this.#erasureClient;
+      this.erasureTokenRenewal = new VaultTokenRenewal({
+        token: { lookupSelf: () => this.lookupSelfWith(erasure), renewSelf: () => this.renewSelfWith(erasure) },
+        logger: logger.child({ vaultToken: 'erasure' }),
+        ...options,
+      });
+      this.erasureTokenRenewal.start();
+    }
   }
 
   async close(): Promise<void> {
     this.tokenRenewal?.stop();
+    this.erasureTokenRenewal?.stop();
     this.#httpAgent.destroy();
     this.#httpsAgent.destroy();
   }
 
-  private async rewrapChunk(path: string, chunk: Ciphertext[]): Promise<BatchResultItem[]> {
+  private async lookupSelfWith(client: NodeVault.client): Promise<TokenLease> {
+    const body = (await this.call('look up token', () => client.read('auth/token/lookup-self'))) as TokenLookupBody;
+    return { renewable: body.data?.renewable === true, ttlSeconds: Number(body.data?.ttl ?? 0) };
+  }
+
+  private async renewSelfWith(client: NodeVault.client): Promise<TokenLease> {
+    // No increment: Vault renews by the token's period (periodic tokens) or its default TTL.
+    const body = (await this.call('renew token', () => client.write('auth/token/renew-self', {}))) as TokenRenewBody;
+    return { renewable: body.auth?.renewable === true, ttlSeconds: Number(body.auth?.lease_duration ?? 0) };
+  }
+
+  private rewrapChunk(path: string, chunk: Ciphertext[]): Promise<BatchResultItem[]> {
+    return this.batch('rewrap', path, chunk.map((ciphertext) => ({ ciphertext })));
+  }
+
+  /**
+   * Rewrap for bound ciphertexts. Transit's rewrap endpoint documents no `associated_data` (it would open
+   * a bound ciphertext with none and fail), so these go through one batch decrypt and one batch encrypt:
+   * the plaintexts pass through this process, as they do on every ordinary read.
+   */
+  private async reencryptChunk(name: string, chunk: Ciphertext[], bindings: ReadonlyArray<RewrapBinding | undefined>): Promise<BatchResultItem[]> {
+    const opened = await this.batch(
+      'rewrap',
+      `${this.mount}/decrypt/${name}`,
+      chunk.map((ciphertext, index) => ({ ciphertext, ...aadField(bindings[index]?.from) })),
+    );
+    const readable = opened.flatMap((item, index) => (item.error || typeof item.plaintext !== 'string' ? [] : [index]));
+    const results: BatchResultItem[] = opened.map((item) => ({ error: item.error || 'missing result' }));
+    if (readable.length === 0) return results;
+    const sealed = await this.batch(
+      'rewrap',
+      `${this.mount}/encrypt/${name}`,
+      readable.map((index) => ({ plaintext: opened[index]!.plaintext!, ...aadField(bindings[index]?.to) })),
+    );
+    readable.forEach((index, offset) => {
+      results[index] = sealed[offset]!;
+    });
+    return results;
+  }
+
+  private async batch(operation: string, path: string, batchInput: Array<Record<string, string>>): Promise<BatchResultItem[]> {
     let body: BatchBody;
     try {
       body = (await this.#client.write(path, {
-        batch_input: chunk.map((ciphertext) => ({ ciphertext })),
+        batch_input: batchInput,
         // Encrypt/decrypt answer 400 with a *data* body when any item fails; asking for 200 keeps mixed
         // results a success. Current Vault and OpenBao already answer 200 for rewrap batches and ignore this.
         partial_failure_response_code: 200,
       })) as BatchBody;
     } catch (error) {
       const response = (error as { response?: { body?: BatchBody } }).response;
-      if (!response?.body?.data?.batch_results) throw translateVaultError(error, this.context('rewrap'));
+      if (!response?.body?.data?.batch_results) throw translateVaultError(error, this.context(operation));
       body = response.body;
     }
     const items = body.data?.batch_results;
-    if (!Array.isArray(items) || items.length !== chunk.length) {
-      throw translateVaultMessage(500, 'batch result count mismatch', this.context('rewrap'));
+    if (!Array.isArray(items) || items.length !== batchInput.length) {
+      throw translateVaultMessage(500, 'batch result count mismatch', this.context(operation));
     }
     return items;
   }

@@ -65,7 +65,7 @@ export async function syncPlatformCredential(services: AppServices): Promise<Pla
         accessToken: settings.accessToken,
         appSecret: settings.appSecret,
         ...(existing ? {} : { verifyToken: randomBytes(24).toString('base64url') }),
-      });
+      }, tx);
       tx.persist(credential);
       await tx.flush();
       if (!existing) await services.credentialLifecycle.connected(tx, credential);

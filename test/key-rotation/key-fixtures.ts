@@ -14,6 +14,8 @@ import { eventually as pollUntil } from '../support/eventually';
 export const VAULT_TOKEN = 'hvs.CAESIKeyRotationTestTokenNeverLogged0123456789';
 export const KEY_PREFIX = 'whatsapp-connect-user-';
 export const APP_POLICY = parseVaultPolicy(readFileSync(join(__dirname, '../../vault/policy.hcl'), 'utf8'));
+export const VAULT_ERASURE_TOKEN = 'hvs.CAESIKeyErasureTestTokenNeverLogged01234567';
+export const ERASURE_POLICY = parseVaultPolicy(readFileSync(join(__dirname, '../../vault/erasure-policy.hcl'), 'utf8'));
 
 export interface KeyTestApp {
   app: TestApp;
@@ -42,13 +44,18 @@ export async function sharedSandbox(): Promise<RunningSandbox> {
 export async function startKeyTestApp(backend: 'embedded' | 'vault', env: Environment = {}, options: { databaseUrl?: string; vault?: VaultTransitServer } = {}): Promise<KeyTestApp> {
   const running = await sharedSandbox();
   const vault =
-    backend === 'vault' ? (options.vault ?? (await startVaultTransitServer({ token: VAULT_TOKEN, policy: APP_POLICY, disableUpsert: true }))) : undefined;
+    backend === 'vault' ? (options.vault ?? (await startVaultTransitServer({
+          token: VAULT_TOKEN,
+          policy: APP_POLICY,
+          disableUpsert: true,
+          tokens: { [VAULT_ERASURE_TOKEN]: ERASURE_POLICY },
+        }))) : undefined;
   const logs = captureLogs('info');
   const app = await startTestApp(
     {
       WHATSAPP_GRAPH_BASE_URL: running.baseUrl,
       KEY_REWRAP_GRACE_SECONDS: '0',
-      ...(vault ? { VAULT_ADDR: vault.address, VAULT_TOKEN, VAULT_KEY_PREFIX: KEY_PREFIX } : {}),
+      ...(vault ? { VAULT_ADDR: vault.address, VAULT_TOKEN, VAULT_ERASURE_TOKEN, VAULT_KEY_PREFIX: KEY_PREFIX } : {}),
       ...env,
     },
     { logger: logs.logger, databaseUrl: options.databaseUrl },

@@ -1,4 +1,4 @@
-import { readCredentialSecrets, WhatsAppCredential, writeCredentialSecrets } from '../../src/credentials';
+import { credentialSecretLocation, readCredentialSecrets, WhatsAppCredential, writeCredentialSecrets } from '../../src/credentials';
 import { CiphertextRegistry, credentialCiphertextColumns } from '../../src/key-rotation';
 import { RewrapRaceError } from '../../src/key-rotation/job-errors';
 import { rewrapUserCiphertexts, type RewrapDependencies } from '../../src/key-rotation/rewrap-user-ciphertexts';
@@ -21,7 +21,12 @@ async function secretsOf(app: TestApp, credentialId: string) {
   return readCredentialSecrets(em, app.services.keys, await em.findOneOrFail(WhatsAppCredential, credentialId));
 }
 
-const rewrapPath = (userId: string) => (r: { path: string }) => r.path === `transit/rewrap/${KEY_PREFIX}${userId}`;
+/**
+ * Bound ciphertexts are rewrapped as one batch decrypt and one batch encrypt (transit's rewrap takes no
+ * associated data): the batch decrypt marks each batch.
+ */
+const rewrapPath = (userId: string) => (r: { path: string }) => r.path === `transit/decrypt/${KEY_PREFIX}${userId}`;
+const location = (credentialId: string, column: string) => credentialSecretLocation(credentialId, column);
 
 describe('rewrapping a user\'s ciphertexts after a rotation', () => {
   let env: KeyTestApp;
@@ -43,7 +48,9 @@ describe('rewrapping a user\'s ciphertexts after a rotation', () => {
 
     expect(outcome).toEqual({ targetVersion: 2, rewrapped: 9, unreadable: 0 });
     // Three rows, two per page: two batch_input requests of six and three ciphertexts.
-    const batches = vault!.requests.filter(rewrapPath(userId)).map((r) => (r.body as { batch_input: unknown[] }).batch_input.length);
+    const batches = vault!.requests
+      .filter(rewrapPath(userId))
+      .flatMap((r) => (r.body as { batch_input?: unknown[] }).batch_input?.length ?? []);
     expect(batches).toEqual([6, 3]);
     for (const { credential, secrets } of seeded) {
       expect(versionsOf(await storedCiphertexts(app, credential.id))).toEqual([2, 2, 2]);
@@ -51,7 +58,9 @@ describe('rewrapping a user\'s ciphertexts after a rotation', () => {
     }
     expect(await app.services.keys.info(userId)).toEqual({ latestVersion: 2, minDecryptionVersion: 2 });
     // A copy taken before the rotation (a backup) no longer decrypts once the old version is retired.
-    await expect(app.services.keys.decryptFor(userId, asCiphertext(before.accessTokenCiphertext))).rejects.toBeInstanceOf(CiphertextTooOldError);
+    await expect(
+      app.services.keys.decryptFor(userId, asCiphertext(before.accessTokenCiphertext), location(seeded[0]!.credential.id, 'accessTokenCiphertext')),
+    ).rejects.toBeInstanceOf(CiphertextTooOldError);
     // Another user's secrets and key are untouched.
     expect(versionsOf(await storedCiphertexts(app, untouched!.credential.id))).toEqual([1, 1, 1]);
     expect(await app.services.keys.info(other)).toEqual({ latestVersion: 1, minDecryptionVersion: 1 });
@@ -130,7 +139,9 @@ describe('rewrapping a user\'s ciphertexts after a rotation', () => {
     const em = app.orm.em.fork();
     const loaded = await em.findOneOrFail(WhatsAppCredential, credential.id);
     await em.populate(loaded, ['accessTokenCiphertext', 'appSecretCiphertext'] as never);
-    expect(await app.services.keys.decryptFor(userId, asCiphertext(loaded.accessTokenCiphertext))).toBe(secrets.accessToken);
+    expect(await app.services.keys.decryptFor(userId, asCiphertext(loaded.accessTokenCiphertext), location(credential.id, 'accessTokenCiphertext'))).toBe(
+      secrets.accessToken,
+    );
 
     const warning = logs.matching(/already unreadable/).find((record) => record.rowId === credential.id);
     expect(warning).toMatchObject({ column: 'verifyTokenCiphertext', error: 'CiphertextInvalidError', table: 'whatsapp_credentials' });
@@ -142,7 +153,7 @@ describe('rewrapping a user\'s ciphertexts after a rotation', () => {
     const userId = newUserId();
     const [{ credential }] = await seedCredentials(env, userId, 1) as [Awaited<ReturnType<typeof seedCredentials>>[number]];
     // A slow writer encrypted its value before the rotation...
-    const late = await app.services.keys.encryptFor(userId, 'written-late');
+    const late = await app.services.keys.encryptFor(userId, 'written-late', location(credential.id, 'appSecretCiphertext'));
     await app.services.keys.rotate(userId);
 
     const isRaise = (r: { method: string; path: string }) => r.method === 'POST' && r.path === `transit/keys/${KEY_PREFIX}${userId}/config`;
@@ -156,7 +167,7 @@ describe('rewrapping a user\'s ciphertexts after a rotation', () => {
 
     await expect(rewrapping).rejects.toBeInstanceOf(RewrapRaceError);
     expect(await app.services.keys.info(userId)).toEqual({ latestVersion: 2, minDecryptionVersion: 1 });
-    expect(await app.services.keys.decryptFor(userId, late)).toBe('written-late');
+    expect(await app.services.keys.decryptFor(userId, late, location(credential.id, 'appSecretCiphertext'))).toBe('written-late');
 
     // The job's retry rewraps it and retires version 1 for good.
     expect(await rewrapUserCiphertexts(rewrapDeps(app, 10), userId)).toEqual({ targetVersion: 2, rewrapped: 1, unreadable: 0 });

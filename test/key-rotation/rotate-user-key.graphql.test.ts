@@ -107,7 +107,8 @@ describe('rotateUserKey when Vault fails', () => {
     const { app, vault, logs } = env;
     const userId = newUserId();
     const [{ credential, secrets }] = (await seedCredentials(env, userId, 1)) as [Awaited<ReturnType<typeof seedCredentials>>[number]];
-    vault!.setPolicy(APP_POLICY.filter((rule) => !rule.path.startsWith('transit/rewrap/')));
+    // Bound secrets are rewrapped as a batch decrypt plus a batch encrypt: refuse the encrypt half.
+    vault!.setPolicy(APP_POLICY.filter((rule) => !rule.path.startsWith('transit/encrypt/')));
     const authorization = await app.tokenFor(userId);
 
     const gaveUp = logs.next(/gave up rewrapping/, (record) => record.userId === userId);

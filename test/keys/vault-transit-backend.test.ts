@@ -30,6 +30,8 @@ import { defineKeyBackendContract, tamper } from './key-backend.contract';
 const TOKEN = 'hvs.CAESIAppTokenThatMustNeverBeLogged0123456789';
 const PREFIX = 'whatsapp-connect-user-';
 const APP_POLICY = parseVaultPolicy(readFileSync(join(__dirname, '../../vault/policy.hcl'), 'utf8'));
+const ERASURE_TOKEN = 'hvs.CAESIErasureTokenThatMustNeverBeLogged012345';
+const ERASURE_POLICY = parseVaultPolicy(readFileSync(join(__dirname, '../../vault/erasure-policy.hcl'), 'utf8'));
 
 function backendFor(address: string, overrides: Partial<VaultTransitBackendOptions> = {}): VaultTransitBackend {
   const backend = new VaultTransitBackend({
@@ -39,6 +41,7 @@ function backendFor(address: string, overrides: Partial<VaultTransitBackendOptio
     keyPrefix: PREFIX,
     timeoutMs: 5_000,
     rewrapBatchSize: 50,
+    erasureToken: ERASURE_TOKEN,
     ...overrides,
   });
   onDispose(() => backend.close());
@@ -46,7 +49,7 @@ function backendFor(address: string, overrides: Partial<VaultTransitBackendOptio
 }
 
 async function startServer(policy: VaultPolicy = 'root', disableUpsert = true): Promise<VaultTransitServer> {
-  return startVaultTransitServer({ token: TOKEN, policy, disableUpsert });
+  return startVaultTransitServer({ token: TOKEN, policy, disableUpsert, tokens: { [ERASURE_TOKEN]: ERASURE_POLICY } });
 }
 
 async function rejection(promise: Promise<unknown>): Promise<KeyError> {
@@ -94,6 +97,62 @@ const realVault = { address: process.env.VAULT_ADDR, token: process.env.VAULT_TO
     defineKeyBackendContract(() => backend);
   },
 );
+
+describe('Vault least privilege: vault/policy.hcl and vault/erasure-policy.hcl, enforced by the test server', () => {
+  let server: VaultTransitServer;
+
+  beforeAll(async () => {
+    server = await startServer(APP_POLICY, true);
+  });
+
+  async function raw(token: string, method: string, path: string, body?: unknown): Promise<number> {
+    const response = await fetch(`${server.address}/v1/${path}`, {
+      method,
+      headers: { 'X-Vault-Token': token, 'Content-Type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    await response.arrayBuffer();
+    return response.status;
+  }
+
+  test('the app token cannot change key configuration beyond the minimum version, trim, or delete a key', async () => {
+    const userId = randomUUID();
+    const app = backendFor(server.address, { erasureToken: undefined });
+    await app.ensureKey(userId);
+    await app.rotate(userId);
+    const config = `transit/keys/${PREFIX}${userId}/config`;
+    expect(await raw(TOKEN, 'POST', config, { deletion_allowed: true })).toBe(403);
+    expect(await raw(TOKEN, 'POST', config, { exportable: true })).toBe(403);
+    expect(await raw(TOKEN, 'POST', config, { min_decryption_version: 2, deletion_allowed: true })).toBe(403);
+    expect(await raw(TOKEN, 'POST', `transit/keys/${PREFIX}${userId}/trim`, { min_available_version: 2 })).toBe(403);
+    expect(await raw(TOKEN, 'DELETE', `transit/keys/${PREFIX}${userId}`)).toBe(403);
+    // What the rewrap needs still works.
+    expect(await app.setMinDecryptionVersion(userId, 2)).toEqual({ latestVersion: 2, minDecryptionVersion: 2 });
+    // Without the erasure token, erasure is refused rather than done with the app token.
+    await expect(app.deleteKey(userId)).rejects.toBeInstanceOf(KeyPermissionDeniedError);
+    expect(server.hasKey(`${PREFIX}${userId}`)).toBe(true);
+  });
+
+  test('the erasure token deletes keys and can do nothing else', async () => {
+    const userId = randomUUID();
+    const backend = backendFor(server.address);
+    await backend.ensureKey(userId);
+    const ciphertext = await backend.encrypt(userId, 'secret');
+    const name = `${PREFIX}${userId}`;
+    expect(await raw(ERASURE_TOKEN, 'POST', `transit/decrypt/${name}`, { ciphertext })).toBe(403);
+    expect(await raw(ERASURE_TOKEN, 'POST', `transit/encrypt/${name}`, { plaintext: 'c2VjcmV0' })).toBe(403);
+    expect(await raw(ERASURE_TOKEN, 'POST', `transit/keys/${name}/rotate`, {})).toBe(403);
+    expect(await raw(ERASURE_TOKEN, 'POST', `transit/keys/${name}/config`, { min_decryption_version: 1 })).toBe(403);
+    expect(await raw(ERASURE_TOKEN, 'POST', `transit/keys/${name}/config`, { exportable: true })).toBe(403);
+    expect(await raw(ERASURE_TOKEN, 'POST', `transit/keys/someone-else-${userId}/config`, { deletion_allowed: true })).toBe(403);
+
+    const before = server.requests.length;
+    await backend.deleteKey(userId);
+    expect(server.hasKey(name)).toBe(false);
+    const deletions = server.requests.slice(before).filter((r) => r.path.startsWith(`transit/keys/${name}`) && (r.method === 'DELETE' || r.path.endsWith('/config')));
+    expect(deletions.map((r) => r.method)).toEqual(['POST', 'DELETE']);
+  });
+});
 
 describe('Vault transit backend: failures', () => {
   let server: VaultTransitServer;

@@ -14,7 +14,8 @@ import { onDispose } from './leftovers';
  * existence check, which makes an encrypt to a missing key a *create*), the mount-wide `disable_upsert`,
  * key create/read/list/config/rotate/trim/delete, encrypt/decrypt/rewrap (single and batch, with the 400
  * data-body and `partial_failure_response_code` semantics of encrypt/decrypt, and rewrap's 200), datakey,
- * derived keys (HKDF-SHA256), the real ciphertext format, seal (503 everywhere), and held requests for
+ * derived keys (HKDF-SHA256), `associated_data` (AES-GCM AAD) on encrypt and decrypt (not on rewrap,
+ * which documents none: a bound ciphertext fails to rewrap), the real ciphertext format, seal (503 everywhere), and held requests for
  * timeout tests. The app token can carry a lease (`tokenLease`): it then expires like a Vault service
  * token, and answers `auth/token/lookup-self` and `auth/token/renew-self` (see `tokenHandlers`). Not
  * modelled: other key types, convergent encryption, namespaces, secret leases.
@@ -24,6 +25,13 @@ export interface VaultPolicyRule {
   /** A Vault ACL path: exact, with a trailing `*` prefix glob, or `+` segment wildcards. */
   path: string;
   capabilities: string[];
+  /**
+   * Vault's `allowed_parameters`: when set, a request body may hold only these keys (`*` allows any);
+   * a non-empty value list also restricts the values (compared as strings, as HCL writes them).
+   */
+  allowedParameters?: Record<string, string[]>;
+  /** Vault's `denied_parameters`: these keys (with an empty list) or these values are refused. */
+  deniedParameters?: Record<string, string[]>;
 }
 
 export type VaultPolicy = 'root' | VaultPolicyRule[];
@@ -39,6 +47,8 @@ export interface VaultTransitServerOptions {
   disableUpsert?: boolean;
   /** The app token's lease. Without one the token never expires (like a root token: ttl 0, not renewable). */
   tokenLease?: VaultTokenLease;
+  /** Further tokens, each with its own policy (e.g. the erasure token with vault/erasure-policy.hcl). */
+  tokens?: Record<string, VaultPolicy>;
 }
 
 /** A service token's lease, as `vault token create -ttl/-period/-explicit-max-ttl/-renewable` sets it. */
@@ -206,8 +216,11 @@ function asDurationSeconds(body: Body, field: string): number | undefined {
   return Number(match[1]) * unit;
 }
 
-/** Vault ACL: the most specific matching rule decides (exact beats glob; a longer glob beats a shorter one). */
-function allowed(policy: VaultPolicy, path: string, capability: Operation | 'sudo'): boolean {
+/**
+ * Vault ACL: the most specific matching rule decides (exact beats glob; a longer glob beats a shorter
+ * one), then its `allowed_parameters` / `denied_parameters` are checked against the request body.
+ */
+function allowed(policy: VaultPolicy, path: string, capability: Operation | 'sudo', body: Body = {}): boolean {
   if (policy === 'root') return true;
   let best: { rule: VaultPolicyRule; exact: boolean; length: number } | undefined;
   for (const rule of policy) {
@@ -220,17 +233,59 @@ function allowed(policy: VaultPolicy, path: string, capability: Operation | 'sud
     }
   }
   if (!best || best.rule.capabilities.includes('deny')) return false;
-  return best.rule.capabilities.includes(capability);
+  if (!best.rule.capabilities.includes(capability)) return false;
+  return parametersAllowed(best.rule, body);
 }
 
-/** Parses the `path "…" { capabilities = [...] }` blocks of an HCL policy file. */
+function parametersAllowed(rule: VaultPolicyRule, body: Body): boolean {
+  for (const [key, value] of Object.entries(body)) {
+    const denied = rule.deniedParameters?.[key] ?? rule.deniedParameters?.['*'];
+    if (denied && (denied.length === 0 || denied.includes(String(value)))) return false;
+    if (rule.allowedParameters) {
+      const values = rule.allowedParameters[key] ?? rule.allowedParameters['*'];
+      if (!values) return false;
+      if (values.length > 0 && !values.includes(String(value))) return false;
+    }
+  }
+  return true;
+}
+
+/** Parses the `path "…" { capabilities = [...] allowed_parameters = {...} }` blocks of an HCL policy file. */
 export function parseVaultPolicy(hcl: string): VaultPolicyRule[] {
   const text = hcl.replace(/#.*$/gm, '');
   const rules: VaultPolicyRule[] = [];
-  for (const match of text.matchAll(/path\s+"([^"]+)"\s*\{\s*capabilities\s*=\s*\[([^\]]*)\]\s*\}/g)) {
-    rules.push({ path: match[1]!, capabilities: [...match[2]!.matchAll(/"([^"]+)"/g)].map((c) => c[1]!) });
+  const header = /path\s+"([^"]+)"\s*\{/g;
+  let match: RegExpExecArray | null;
+  while ((match = header.exec(text))) {
+    // The block ends at its matching brace: parameter maps nest one level of braces.
+    let depth = 1;
+    let end = header.lastIndex;
+    while (depth > 0 && end < text.length) {
+      if (text[end] === '{') depth += 1;
+      else if (text[end] === '}') depth -= 1;
+      end += 1;
+    }
+    const block = text.slice(header.lastIndex, end - 1);
+    const capabilities = /capabilities\s*=\s*\[([^\]]*)\]/.exec(block)?.[1] ?? '';
+    const rule: VaultPolicyRule = { path: match[1]!, capabilities: [...capabilities.matchAll(/"([^"]+)"/g)].map((c) => c[1]!) };
+    const allowedParameters = parameterMap(block, 'allowed_parameters');
+    const deniedParameters = parameterMap(block, 'denied_parameters');
+    if (allowedParameters) rule.allowedParameters = allowedParameters;
+    if (deniedParameters) rule.deniedParameters = deniedParameters;
+    rules.push(rule);
+    header.lastIndex = end;
   }
   return rules;
+}
+
+function parameterMap(block: string, name: string): Record<string, string[]> | undefined {
+  const body = new RegExp(`${name}\\s*=\\s*\\{([^}]*)\\}`).exec(block)?.[1];
+  if (body === undefined) return undefined;
+  const map: Record<string, string[]> = {};
+  for (const entry of body.matchAll(/"([^"]+)"\s*=\s*\[([^\]]*)\]/g)) {
+    map[entry[1]!] = [...entry[2]!.matchAll(/"([^"]*)"/g)].map((v) => v[1]!);
+  }
+  return map;
 }
 
 function keyBody(key: TransitKey): Record<string, unknown> {
@@ -278,7 +333,7 @@ function encryptionKey(key: TransitKey, version: number, context: Buffer | undef
 }
 
 /** keysutil.Policy.Encrypt: base64 plaintext in, `vault:v<N>:` + base64(nonce ‖ ct ‖ tag) out. */
-function encrypt(key: TransitKey, plaintextB64: string, context: Buffer | undefined, keyVersion = 0): string {
+function encrypt(key: TransitKey, plaintextB64: string, context: Buffer | undefined, keyVersion = 0, associatedData?: Buffer): string {
   let version = keyVersion;
   if (version === 0) version = key.latestVersion;
   else if (version < key.minEncryptionVersion) {
@@ -289,12 +344,13 @@ function encrypt(key: TransitKey, plaintextB64: string, context: Buffer | undefi
   const plaintext = goBase64Decode(plaintextB64);
   const nonce = randomBytes(NONCE);
   const cipher = createCipheriv(algorithm(key), encryptionKey(key, version, context), nonce);
+  if (associatedData) cipher.setAAD(associatedData);
   const body = Buffer.concat([nonce, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
   return `vault:v${version}:${body.toString('base64')}`;
 }
 
 /** keysutil.Policy.Decrypt, in its order of checks; returns base64 plaintext. */
-function decrypt(key: TransitKey, value: string, context: Buffer | undefined): string {
+function decrypt(key: TransitKey, value: string, context: Buffer | undefined, associatedData?: Buffer): string {
   if (!value.startsWith('vault:v')) throw new UserError('invalid ciphertext: no prefix');
   const rest = value.slice('vault:v'.length);
   const colon = rest.indexOf(':');
@@ -317,6 +373,7 @@ function decrypt(key: TransitKey, value: string, context: Buffer | undefined): s
   try {
     if (decoded.length < NONCE + TAG) throw new Error('short');
     const decipher = createDecipheriv(algorithm(key), encKey, decoded.subarray(0, NONCE));
+    if (associatedData) decipher.setAAD(associatedData);
     decipher.setAuthTag(decoded.subarray(decoded.length - TAG));
     const plain = Buffer.concat([decipher.update(decoded.subarray(NONCE, decoded.length - TAG)), decipher.final()]);
     return plain.toString('base64');
@@ -522,7 +579,7 @@ export async function startVaultTransitServer(options: VaultTransitServerOptions
     encrypt(name: string, body: Body, operation: Operation): Reply {
       const batch = batchItems(body);
       const items = batch ?? [
-        { plaintext: body.plaintext, context: body.context, key_version: body.key_version, reference: undefined },
+        { plaintext: body.plaintext, context: body.context, key_version: body.key_version, associated_data: body.associated_data, reference: undefined },
       ];
       if (!batch && (body.plaintext === undefined || body.plaintext === null)) {
         return { status: 400, errors: ['missing plaintext to encrypt'] };
@@ -536,7 +593,13 @@ export async function startVaultTransitServer(options: VaultTransitServerOptions
       }
       const results = items.map((item) => {
         try {
-          const ciphertext = encrypt(key, String(item.plaintext ?? ''), decodeContext(item.context), asInt(item, 'key_version') ?? 0);
+          const ciphertext = encrypt(
+            key,
+            String(item.plaintext ?? ''),
+            decodeContext(item.context),
+            asInt(item, 'key_version') ?? 0,
+            decodeContext(item.associated_data),
+          );
           const version = Number(/^vault:v(\d+):/.exec(ciphertext)![1]);
           return { ciphertext, key_version: version, reference: asString(item, 'reference') ?? '' };
         } catch (error) {
@@ -558,14 +621,14 @@ export async function startVaultTransitServer(options: VaultTransitServerOptions
       if (!batch && (typeof body.ciphertext !== 'string' || body.ciphertext === '')) {
         return { status: 400, errors: ['missing ciphertext to decrypt'] };
       }
-      const items = batch ?? [{ ciphertext: body.ciphertext, context: body.context }];
+      const items = batch ?? [{ ciphertext: body.ciphertext, context: body.context, associated_data: body.associated_data }];
       const key = keys.get(name);
       if (!key) return { status: 400, errors: ['encryption key not found'] };
       const results = items.map((item) => {
         const reference = asString(item, 'reference') ?? '';
         try {
           if (typeof item.ciphertext !== 'string' || item.ciphertext === '') throw new UserError('missing ciphertext to decrypt');
-          return { plaintext: decrypt(key, item.ciphertext, decodeContext(item.context)), reference };
+          return { plaintext: decrypt(key, item.ciphertext, decodeContext(item.context), decodeContext(item.associated_data)), reference };
         } catch (error) {
           if (!(error instanceof UserError)) throw error;
           // Vault's DecryptBatchResponseItem.plaintext has no omitempty: failed items carry "".
@@ -848,7 +911,13 @@ export async function startVaultTransitServer(options: VaultTransitServerOptions
 
     const token = req.headers['x-vault-token'];
     const tokenPolicy: VaultPolicy | undefined =
-      token === rootToken ? 'root' : token === options.token && tokenValid && !tokenExpired() ? policy : undefined;
+      token === rootToken
+        ? 'root'
+        : token === options.token && tokenValid && !tokenExpired()
+          ? policy
+          : typeof token === 'string'
+            ? options.tokens?.[token]
+            : undefined;
     if (tokenPolicy === undefined) {
       return { status: 403, errors: [token === undefined ? PERMISSION_DENIED : INVALID_TOKEN] };
     }
@@ -865,7 +934,7 @@ export async function startVaultTransitServer(options: VaultTransitServerOptions
     let operation: Operation | undefined = found?.operations[verb as keyof Route['operations']];
     if (found && operation === 'update' && found.exists && !found.exists()) operation = 'create';
     const capability: Operation = operation ?? (verb === 'GET' ? 'read' : verb === 'LIST' ? 'list' : verb === 'DELETE' ? 'delete' : 'update');
-    if (!allowed(tokenPolicy, path, capability)) return { status: 403, errors: [PERMISSION_DENIED] };
+    if (!allowed(tokenPolicy, path, capability, body)) return { status: 403, errors: [PERMISSION_DENIED] };
 
     if (!found) {
       return path.startsWith(`${mount}/`)
