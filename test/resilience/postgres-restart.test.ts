@@ -7,6 +7,7 @@ import { duplicatesIn, reportFaultRun } from '../support/fault-figures';
 import { postGraphQL } from '../support/graphql-http';
 import { onDispose } from '../support/leftovers';
 import { startPrivatePostgres } from '../support/private-postgres';
+import { within } from '../support/eventually';
 import { call, endpointOf, eventually, offer, signedInbound, startAppOn, startSandboxForTest } from '../webhooks/webhook-kit';
 
 jest.setTimeout(240_000);
@@ -84,20 +85,24 @@ test('PostgreSQL restarted mid-traffic: every delivery answered 200 is processed
   // The restart begins while the first stream is in flight: once 20 of its deliveries are answered 200.
   let acceptedBefore = 0;
   let stopping: Promise<void> | undefined;
-  const firstAnswers = await offerAll(webhookUrl, before, (status) => {
-    if (status === 200 && ++acceptedBefore === 20) stopping = postgres.stop('fast');
-  });
-  await stopping;
+  const firstAnswers = await within(
+    offerAll(webhookUrl, before, (status) => {
+      if (status === 200 && ++acceptedBefore === 20) stopping = postgres.stop('fast');
+    }),
+    30_000,
+    'the deliveries offered around the stop to be answered',
+  );
+  await within(stopping ?? Promise.resolve(), 30_000, 'PostgreSQL to stop');
 
-  const whileDown = await offerAll(webhookUrl, down);
+  const whileDown = await within(offerAll(webhookUrl, down), 30_000, 'the deliveries offered while PostgreSQL is down to be answered');
   // 503: nothing was stored, and Meta delivers again later.
   for (const status of whileDown.values()) expect(status).toBe(503);
-  expect((await call(`${app.url}/readyz`)).status).toBe(503);
-  const refusedSend = await send(sends.down);
+  expect((await within(call(`${app.url}/readyz`), 30_000, '/readyz while PostgreSQL is down')).status).toBe(503);
+  const refusedSend = await within(send(sends.down), 90_000, 'the send while PostgreSQL is down to be refused');
   expect(refusedSend.errors?.length).toBeGreaterThan(0);
 
-  await postgres.start();
-  const afterAnswers = await offerAll(webhookUrl, after);
+  await within(postgres.start(), 30_000, 'PostgreSQL to start again');
+  const afterAnswers = await within(offerAll(webhookUrl, after), 30_000, 'the deliveries offered after the restart to be answered');
 
   const answers = new Map([...firstAnswers, ...whileDown, ...afterAnswers]);
   const offered = [...before, ...down, ...after];
@@ -142,7 +147,7 @@ test('PostgreSQL restarted mid-traffic: every delivery answered 200 is processed
   );
   // And LISTEN reconnected: messages stored after the restart reached the live subscriber.
   const lastAfter = stored.find((m) => m.wamid === after.at(-1)!.wamid)!;
-  await hearing(lastAfter.id).promise;
+  await within(hearing(lastAfter.id).promise, 30_000, 'the live subscriber to hear the last message stored after the restart');
   await subscription.return?.();
 
   const duplicatedMessages = duplicatesIn(stored.map((m) => m.wamid));
