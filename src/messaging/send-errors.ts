@@ -39,6 +39,16 @@ export function windowClosedError(window: ServiceWindow): PublicError {
   );
 }
 
+export function optedOutError(): PublicError {
+  return new PublicError(
+    ErrorCode.RecipientOptedOut,
+    'This customer opted out of messages from this phone number; nothing was sent. Sends resume when they write START or the opt-out is removed.',
+  );
+}
+
+/** Meta's code for a customer who stopped messages from the business: the same refusal as our own list. */
+const OPTED_OUT_AT_META = 131050;
+
 export function credentialUnavailableError(status: string, reason: string): PublicError {
   return new PublicError(
     ErrorCode.CredentialUnavailable,
@@ -50,6 +60,10 @@ export function credentialUnavailableError(status: string, reason: string): Publ
 function describe(error: GraphApiError): string {
   const text = `${error.kind.replace(/_/g, ' ')} (code ${error.graphCode})${error.details ? `: ${error.details}` : ''}`;
   return text.length > 500 ? `${text.slice(0, 500)}…` : text;
+}
+
+export function isOptedOutAtMeta(failure: SendFailure | null): boolean {
+  return failure?.kind === 'rejected' && failure.errorCode === OPTED_OUT_AT_META;
 }
 
 export function classifySendFailure(error: unknown): SendFailure | null {
@@ -68,7 +82,7 @@ export function classifySendFailure(error: unknown): SendFailure | null {
       };
     }
     const title = describe(error);
-    const code = error.isCredentialFailure ? ErrorCode.CredentialRejected : ErrorCode.WhatsAppRejected;
+    const code = error.isCredentialFailure ? ErrorCode.CredentialRejected : error.graphCode === OPTED_OUT_AT_META ? ErrorCode.RecipientOptedOut : ErrorCode.WhatsAppRejected;
     const subject = error.isCredentialFailure ? 'Meta rejected this phone number\'s credential' : 'WhatsApp refused the message';
     return {
       kind: 'rejected',
@@ -100,7 +114,7 @@ export function outcomeUnknownError(): PublicError {
 export function storedFailureError(errorCode: number | null, errorTitle: string | null): PublicError {
   if (errorCode === null) return outcomeUnknownError();
   const credentialFailure = isCredentialFailureCode(errorCode);
-  const code = credentialFailure ? ErrorCode.CredentialRejected : ErrorCode.WhatsAppRejected;
+  const code = credentialFailure ? ErrorCode.CredentialRejected : errorCode === OPTED_OUT_AT_META ? ErrorCode.RecipientOptedOut : ErrorCode.WhatsAppRejected;
   const subject = credentialFailure ? 'Meta rejected this phone number\'s credential' : 'WhatsApp refused the message';
   return new PublicError(code, `${subject}: ${errorTitle ?? `code ${errorCode}`}.`, { reason: String(errorCode) });
 }

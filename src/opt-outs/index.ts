@@ -1,0 +1,3 @@
+export { consentChangeOf, type ConsentChange } from './opt-out-keywords';
+export { applyConsentChanges, isSuppressed, suppressAfterMetaRefusal, type ConsentChangeRow } from './suppression-store';
+export { SuppressionSource, WhatsAppSuppression } from './whatsapp-suppression.entity';
