@@ -7,6 +7,7 @@ import { CredentialHealthResolver } from '../credentials/credential-health.resol
 import { CredentialResolver, UserCredentialsResolver } from '../credentials/credential.resolver';
 import { Agent, User, hostReferenceResolvers } from '../host';
 import { KeyRotationResolver } from '../key-rotation';
+import { SuppressionResolver } from '../opt-outs';
 import { PlatformMigrationResolver } from '../platform-migration';
 import { UserErasureResolver } from '../user-erasure';
 import { CredentialWebhookResolver, InboundDeadLetterResolver, WebhookMutationResolver } from '../webhooks';
@@ -27,6 +28,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   WebhookMutationResolver,
   InboundDeadLetterResolver,
   PlatformMigrationResolver,
+  SuppressionResolver,
 ];
 
 export const REFERENCE_RESOLVERS = hostReferenceResolvers;

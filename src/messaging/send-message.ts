@@ -15,7 +15,7 @@ import { MessageDirection, MessageStatus } from './message-enums';
 import { Message } from './message.entity';
 import { admitSend, callMeta, type OutboundGuardDependencies } from './outbound-guard';
 import { toOutboundContent, type OutboundDraft } from './outbound-content';
-import { isSuppressed, suppressAfterMetaRefusal } from '../opt-outs';
+import { isSuppressed, suppressAfterMetaRefusal } from '../opt-outs/suppression-store';
 import { classifySendFailure, credentialUnavailableError, isOptedOutAtMeta, optedOutError, storedFailureError, windowClosedError } from './send-errors';
 import type { SendLedger } from './send-ledger';
 

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { agentWillAct, type AgentActivity } from '../agents';
 import { AuditOutcome, type AuditDetail, type AuditRecord } from '../audit';
 import type { InboundMessageRow, InboundStatusRow } from '../messaging/inbound-batch-store';
-import { consentChangeOf, type ConsentChangeRow } from '../opt-outs';
+import { consentChangeOf } from '../opt-outs/opt-out-keywords';
+import type { ConsentChangeRow } from '../opt-outs/suppression-store';
 import {
   LenientMessagesValueSchema,
   OtherChangeSchema,

@@ -9,7 +9,7 @@ import { Topic, type EventBus, type MessageEvent, type MessageSnapshot } from '.
 import { QueueName, type JobQueue } from '../jobs';
 import { KeyServiceUnavailableError, type KeyService } from '../keys';
 import { readableText, MessageStatus } from '../messaging';
-import { applyConsentChanges } from '../opt-outs';
+import { applyConsentChanges } from '../opt-outs/suppression-store';
 import { statusKey, storeInboundMessages, storeMessageStatuses, type StoredInboundMessage } from '../messaging/inbound-batch-store';
 import type { Logger } from '../observability/logger';
 import { verifyWebhookSignature } from '../whatsapp';
