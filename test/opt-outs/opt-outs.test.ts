@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { RunningSandbox } from '../../src/sandbox';
+import { WhatsAppSuppression } from '../../src/opt-outs';
 import {
   AddWhatsAppSuppressionDocument,
+  DeleteUserDataDocument,
   RemoveWhatsAppSuppressionDocument,
   SendWhatsAppMessageDocument,
   WhatsAppSuppressionsDocument,
 } from '../generated/graphql';
 import { postGraphQL } from '../support/graphql-http';
-import type { TestApp } from '../support/start-test-app';
+import { newUserId, type TestApp } from '../support/start-test-app';
 import { addTenant, configureNow, settled, startAppOn, startSandboxForTest, type Tenant } from '../webhooks/webhook-kit';
 
 const CUSTOMER = '+5511987654321';
@@ -127,4 +129,18 @@ test('Meta\'s 131050 refusal adds the customer, and the next send never reaches 
   const before = calls();
   expect(codeOf(await send(tenant))).toBe('RECIPIENT_OPTED_OUT');
   expect(calls()).toBe(before);
+});
+
+test('erasing the user deletes their numbers\' opt-outs, and only theirs', async () => {
+  const tenant = await routedTenant();
+  const bystander = await routedTenant();
+  await customerWrites(tenant, 'STOP');
+  await customerWrites(bystander, 'STOP');
+
+  const host = await app.tokenFor(newUserId(), ['host-service']);
+  const erased = await postGraphQL(app.graphqlUrl, DeleteUserDataDocument, { authorization: host, variables: { userId: tenant.userId } });
+  expect(erased.errors).toBeUndefined();
+  const em = app.orm.em.fork();
+  expect(await em.count(WhatsAppSuppression, { credentialId: tenant.credentialId })).toBe(0);
+  expect(await em.count(WhatsAppSuppression, { credentialId: bystander.credentialId })).toBe(1);
 });
