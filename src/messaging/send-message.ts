@@ -15,7 +15,7 @@ import { MessageDirection, MessageStatus } from './message-enums';
 import { Message } from './message.entity';
 import { admitSend, callMeta, type OutboundGuardDependencies } from './outbound-guard';
 import { toOutboundContent, type OutboundDraft } from './outbound-content';
-import { isSuppressed, suppressAfterMetaRefusal } from '../opt-outs/suppression-store';
+import { suppressAfterMetaRefusal } from '../opt-outs/suppression-store';
 import { classifySendFailure, credentialUnavailableError, isOptedOutAtMeta, optedOutError, storedFailureError, windowClosedError } from './send-errors';
 import type { SendLedger } from './send-ledger';
 
@@ -126,11 +126,12 @@ async function sendOnce(deps: SendDependencies, em: EntityManager, request: Send
   const agentLine = lineOf(sender);
   const now = new Date();
 
-  // Read on every send, so together with the other sends of this moment in one statement.
-  let conversation = await deps.sendLedger.conversation(em, credential.phoneNumberId, customerWaId, agentLine);
+  // Read on every send, so together with the other sends of this moment in one statement (the opt-out
+  // list with it: checked before every send without a round trip of its own).
+  const target = await deps.sendLedger.target(em, { phoneNumberId: credential.phoneNumberId, customerWaId, agentLine, credentialId: credential.id });
+  let { conversation } = target;
   if (conversation) assertConversationOwner(conversation, sender.userId);
-  // The opt-out list is read only when nothing else refuses: one lookup on its unique index.
-  const refused = refusal(credential, conversation, draft, now) ?? ((await isSuppressed(em, credential.id, customerWaId)) ? optedOutError() : null);
+  const refused = refusal(credential, conversation, draft, now) ?? (target.optedOut ? optedOutError() : null);
   if (refused) {
     // A repeat of a send that went through before (the window has closed since) still gets its answer.
     const earlier = await em.findOne(Message, idempotency);

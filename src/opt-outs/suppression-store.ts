@@ -47,11 +47,6 @@ export async function applyConsentChanges(db: Executor, schema: string, rows: Co
   `.execute(db as Kysely<unknown>);
 }
 
-/** Whether `credentialId`'s number must not write to this customer. One lookup on the unique index. */
-export async function isSuppressed(em: EntityManager, credentialId: string, customerWaId: string): Promise<boolean> {
-  return (await em.count(WhatsAppSuppression, { credentialId, customerWaId })) > 0;
-}
-
 /** Records Meta's own opt-out signal (error 131050) so the next send is refused here, not at Meta. */
 export async function suppressAfterMetaRefusal(em: EntityManager, entry: { userId: string; credentialId: string; customerWaId: string; reason: string }): Promise<void> {
   await em
