@@ -12,6 +12,7 @@ import type { Config } from './config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-database';
 import { createOrm, isSchemaCurrent, migrateToLatest } from './db/orm';
 import { createEventBus, PostgresEventTarget, Topic } from './events';
+import { ErrorCode } from './errors';
 import type { AppServices } from './graphql/app-services';
 import { buildSubgraph } from './graphql/build-subgraph-schema';
 import type { GraphQLContext } from './graphql/context';
@@ -395,7 +396,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       if (url.pathname !== AUDIT_EXPORT_PATH) return graphqlListener(req, res);
       auditExport(req, res, url).catch((err: unknown) => {
         logger.error({ err }, 'audit export failed');
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'INTERNAL_SERVER_ERROR' } }));
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: ErrorCode.InternalServerError } }));
         else res.destroy();
       });
     });

@@ -5,6 +5,7 @@ import { AgentMessagingResolver } from '../agents/agent-messaging.resolver';
 import { AgentSubscriptionsResolver } from '../agents/agent-subscriptions.resolver';
 import { CredentialHealthResolver } from '../credentials/credential-health.resolver';
 import { CredentialResolver, UserCredentialsResolver } from '../credentials/credential.resolver';
+import { ErrorCodeResolver } from '../errors/error-code.resolver';
 import { Agent, User, hostReferenceResolvers } from '../host';
 import { KeyRotationResolver } from '../key-rotation';
 import { PlatformMigrationResolver } from '../platform-migration';
@@ -27,6 +28,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   WebhookMutationResolver,
   InboundDeadLetterResolver,
   PlatformMigrationResolver,
+  ErrorCodeResolver,
 ];
 
 export const REFERENCE_RESOLVERS = hostReferenceResolvers;
