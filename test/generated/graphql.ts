@@ -46,14 +46,14 @@ export type AgentWhatsAppConfig = {
   enabled: Scalars['Boolean']['output'];
   fallbackMessage?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
-  /** The agent's messages, newest first; only one customer's with `customer`. */
-  messages: WhatsAppMessagePage;
+  /** The agent's messages, newest first; only one customer's with `customer`. Null, with NOT_FOUND, for anyone but the agent's owner (administrators too). */
+  messages?: Maybe<WhatsAppMessagePage>;
   /** The phone number id of the agent's own credential; null without one. */
   phoneNumberId?: Maybe<Scalars['String']['output']>;
   /** The code that routes a customer to this agent on the platform's shared number. */
   platformCode?: Maybe<Scalars['String']['output']>;
-  /** Credential health, webhook routing, activity and the 24-hour windows. */
-  status: AgentWhatsAppStatus;
+  /** Credential health, webhook routing, activity and the 24-hour windows; null only when it could not be read (see the error). */
+  status?: Maybe<AgentWhatsAppStatus>;
   updatedAt: Scalars['DateTimeISO']['output'];
   userId: Scalars['ID']['output'];
   welcomeMessage?: Maybe<Scalars['String']['output']>;
@@ -625,7 +625,7 @@ export type UpdateWhatsAppCredentialInput = {
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
-  /** The user's WhatsApp credentials (theirs or an admin's view). */
+  /** The user's WhatsApp credentials, newest first (theirs or an admin's view); empty when they have none or they are not yours to see. */
   whatsappCredentials: Array<WhatsAppCredential>;
 };
 
@@ -1191,7 +1191,7 @@ export type AgentWhatsAppStatusQueryVariables = Exact<{
 }>;
 
 
-export type AgentWhatsAppStatusQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'AgentWhatsAppConfig', agentId: string, status: { __typename?: 'AgentWhatsAppStatus', ready: boolean, credentialStatus?: CredentialStatus | null, credentialStatusReason?: CredentialStatusReason | null, webhookStatus?: WebhookStatus | null, webhookRouting?: WebhookRouting | null, lastInboundAt?: string | null, lastOutboundAt?: string | null, windowOpen: boolean, openWindows: number, windowClosesAt?: string | null } } };
+export type AgentWhatsAppStatusQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'AgentWhatsAppConfig', agentId: string, status?: { __typename?: 'AgentWhatsAppStatus', ready: boolean, credentialStatus?: CredentialStatus | null, credentialStatusReason?: CredentialStatusReason | null, webhookStatus?: WebhookStatus | null, webhookRouting?: WebhookRouting | null, lastInboundAt?: string | null, lastOutboundAt?: string | null, windowOpen: boolean, openWindows: number, windowClosesAt?: string | null } | null } };
 
 export type AgentMessagesQueryVariables = Exact<{
   agentId: Scalars['ID']['input'];
@@ -1201,7 +1201,7 @@ export type AgentMessagesQueryVariables = Exact<{
 }>;
 
 
-export type AgentMessagesQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'AgentWhatsAppConfig', messages: { __typename?: 'WhatsAppMessagePage', nodes: Array<{ __typename?: 'WhatsAppMessage', id: string, agentId?: string | null, conversationId: string, credentialId: string, direction: WhatsAppMessageDirection, messageType: string, content: Record<string, unknown>, status: WhatsAppMessageStatus, whatsappMessageId?: string | null, fromPhone: string, toPhone: string, errorCode?: number | null, errorTitle?: string | null, replyToMessageId?: string | null, timestamp: string }>, pageInfo: { __typename?: 'WhatsAppPageInfo', hasNextPage: boolean, endCursor?: string | null } } } };
+export type AgentMessagesQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'AgentWhatsAppConfig', messages?: { __typename?: 'WhatsAppMessagePage', nodes: Array<{ __typename?: 'WhatsAppMessage', id: string, agentId?: string | null, conversationId: string, credentialId: string, direction: WhatsAppMessageDirection, messageType: string, content: Record<string, unknown>, status: WhatsAppMessageStatus, whatsappMessageId?: string | null, fromPhone: string, toPhone: string, errorCode?: number | null, errorTitle?: string | null, replyToMessageId?: string | null, timestamp: string }>, pageInfo: { __typename?: 'WhatsAppPageInfo', hasNextPage: boolean, endCursor?: string | null } } | null } };
 
 export type AgentConversationQueryVariables = Exact<{
   agentId: Scalars['ID']['input'];
@@ -1406,7 +1406,7 @@ export type AgentLineQueryVariables = Exact<{
 }>;
 
 
-export type AgentLineQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'AgentWhatsAppConfig', agentId: string, credentialId?: string | null, phoneNumberId?: string | null, platformCode?: string | null, status: { __typename?: 'AgentWhatsAppStatus', line: WhatsAppCredentialSource, platformLink?: string | null, ready: boolean, credentialStatus?: CredentialStatus | null } } };
+export type AgentLineQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'AgentWhatsAppConfig', agentId: string, credentialId?: string | null, phoneNumberId?: string | null, platformCode?: string | null, status?: { __typename?: 'AgentWhatsAppStatus', line: WhatsAppCredentialSource, platformLink?: string | null, ready: boolean, credentialStatus?: CredentialStatus | null } | null } };
 
 export type WhatsAppMigrationPreviewQueryVariables = Exact<{ [key: string]: never; }>;
 
