@@ -59,7 +59,7 @@ export class UpdateWhatsAppCredentialInput {
   messageRetentionDays?: number | null;
 }
 
-@ObjectType({ description: 'Something the user should know about an accepted credential.' })
+@ObjectType('WhatsAppCredentialWarning', { description: 'Something the user should know about an accepted credential.' })
 export class CredentialWarning {
   @Field({ description: 'TOKEN_EXPIRES, TOKEN_EXPIRES_SOON, PHONE_NUMBER_RESTRICTED, ACCOUNT_RESTRICTED, QUALITY_LOW.' })
   code!: string;
