@@ -29,115 +29,7 @@ export type Agent = {
   __typename?: 'Agent';
   id: Scalars['ID']['output'];
   /** The agent's WhatsApp configuration; null when WhatsApp is not enabled (or the agent is not yours). */
-  whatsapp?: Maybe<AgentWhatsAppConfig>;
-};
-
-/** An agent's WhatsApp configuration. */
-export type AgentWhatsAppConfig = {
-  __typename?: 'AgentWhatsAppConfig';
-  agentId: Scalars['ID']['output'];
-  autoReply: Scalars['Boolean']['output'];
-  businessHours?: Maybe<WhatsAppBusinessHours>;
-  /** The thread with one customer, with its 24-hour window. */
-  conversation?: Maybe<WhatsAppConversation>;
-  createdAt: Scalars['DateTimeISO']['output'];
-  /** The agent's own credential; null while it has only the platform's number. */
-  credentialId?: Maybe<Scalars['ID']['output']>;
-  enabled: Scalars['Boolean']['output'];
-  fallbackMessage?: Maybe<Scalars['String']['output']>;
-  id: Scalars['ID']['output'];
-  /** The agent's messages, newest first; only one customer's with `customer`. */
-  messages: WhatsAppMessagePage;
-  /** The phone number id of the agent's own credential; null without one. */
-  phoneNumberId?: Maybe<Scalars['String']['output']>;
-  /** The code that routes a customer to this agent on the platform's shared number. */
-  platformCode?: Maybe<Scalars['String']['output']>;
-  /** Credential health, webhook routing, activity and the 24-hour windows. */
-  status: AgentWhatsAppStatus;
-  updatedAt: Scalars['DateTimeISO']['output'];
-  userId: Scalars['ID']['output'];
-  welcomeMessage?: Maybe<Scalars['String']['output']>;
-};
-
-
-/** An agent's WhatsApp configuration. */
-export type AgentWhatsAppConfigConversationArgs = {
-  customer: Scalars['String']['input'];
-};
-
-
-/** An agent's WhatsApp configuration. */
-export type AgentWhatsAppConfigMessagesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  customer?: InputMaybe<Scalars['String']['input']>;
-  first?: Scalars['Int']['input'];
-};
-
-/** Whether the agent can talk on WhatsApp right now, and why not. */
-export type AgentWhatsAppStatus = {
-  __typename?: 'AgentWhatsAppStatus';
-  /** OPEN while Meta keeps failing for the number: sends are paused for a moment. */
-  circuitState?: Maybe<WhatsAppCircuitState>;
-  /** Last health check of the credential. */
-  credentialCheckedAt?: Maybe<Scalars['DateTimeISO']['output']>;
-  /** Null when the agent has no credential on its line. */
-  credentialStatus?: Maybe<WhatsAppCredentialStatus>;
-  credentialStatusReason?: Maybe<WhatsAppCredentialStatusReason>;
-  /** The latest message from any customer. */
-  lastInboundAt?: Maybe<Scalars['DateTimeISO']['output']>;
-  /** The latest message sent to any customer. */
-  lastOutboundAt?: Maybe<Scalars['DateTimeISO']['output']>;
-  /** The line the agent talks on: its owner's own number, or the platform's shared one. */
-  line: WhatsAppCredentialSource;
-  /** Customers whose 24-hour window is open now. */
-  openWindows: Scalars['Int']['output'];
-  /** On the platform's shared number: the wa.me link that reaches this agent. */
-  platformLink?: Maybe<Scalars['String']['output']>;
-  /** Meta quality rating of the phone number. */
-  qualityRating?: Maybe<Scalars['String']['output']>;
-  /** Enabled, credential ACTIVE and webhooks routed here: customers reach the agent. */
-  ready: Scalars['Boolean']['output'];
-  webhookRouting?: Maybe<WhatsAppWebhookRouting>;
-  /** Null when the credential has no webhook endpoint yet. */
-  webhookStatus?: Maybe<WhatsAppWebhookStatus>;
-  webhookVerifiedAt?: Maybe<Scalars['DateTimeISO']['output']>;
-  /** When the last open window closes; null when none is open. */
-  windowClosesAt?: Maybe<Scalars['DateTimeISO']['output']>;
-  /** At least one customer's 24-hour window is open: free-form messages can go to them. */
-  windowOpen: Scalars['Boolean']['output'];
-};
-
-/** Your own Meta credentials for one WhatsApp Business phone number. Secrets are write-only. */
-export type ConnectWhatsAppCredentialInput = {
-  /** A system-user access token with whatsapp_business_management and whatsapp_business_messaging. */
-  accessToken: Scalars['String']['input'];
-  /** Where status alerts are e-mailed; defaults to the e-mail in your token. */
-  alertEmail?: InputMaybe<Scalars['String']['input']>;
-  /** The app secret of the token's Meta app (App Dashboard → Settings → Basic): webhook signatures are keyed with it. */
-  appSecret: Scalars['String']['input'];
-  /** The WhatsApp Business Account id. */
-  businessAccountId: Scalars['String']['input'];
-  /** Meta's phone number id (not the phone number). */
-  phoneNumberId: Scalars['String']['input'];
-};
-
-export type DeleteWhatsAppCredentialPayload = {
-  __typename?: 'DeleteWhatsAppCredentialPayload';
-  deletedCredentialId: Scalars['ID']['output'];
-};
-
-export type EnableAgentWhatsAppInput = {
-  /** The host's agent id. The host only shows users their own agents; the caller becomes the owner. */
-  agentId: Scalars['ID']['input'];
-  /** Answer customers through the agent runtime (and send welcome/fallback messages). */
-  autoReply?: Scalars['Boolean']['input'];
-  businessHours?: InputMaybe<WhatsAppBusinessHoursInput>;
-  /** One of your credentials: the agent answers on its phone number. Omit it to use the platform's shared number (while your agents use the platform's credentials). */
-  credentialId?: InputMaybe<Scalars['ID']['input']>;
-  /** Sent outside business hours, once per closed period; at most 4,096 characters. */
-  fallbackMessage?: InputMaybe<Scalars['String']['input']>;
-  /** Sent on a customer's first message; at most 4,096 characters. */
-  welcomeMessage?: InputMaybe<Scalars['String']['input']>;
+  whatsapp?: Maybe<WhatsAppAgentConfig>;
 };
 
 export type Mutation = {
@@ -147,13 +39,13 @@ export type Mutation = {
   /** GDPR erasure, for the host platform when it deletes a user (or an admin): removes every row of the user's and destroys their encryption key, so even copies of their encrypted secrets in old backups are unreadable. Idempotent. FORBIDDEN for anyone else. */
   deleteUserData: WhatsAppUserDataErasure;
   /** Disconnect: removes the webhook configuration at Meta and the stored secrets. */
-  deleteWhatsAppCredential: DeleteWhatsAppCredentialPayload;
+  deleteWhatsAppCredential: WhatsAppDeleteCredentialPayload;
   /** Admins: deprecate (or un-deprecate) the platform's credentials: no new agents or users; existing ones keep working. */
-  deprecatePlatformWhatsApp: PlatformWhatsApp;
+  deprecatePlatformWhatsApp: WhatsAppPlatform;
   /** Removes the agent's WhatsApp configuration and frees its phone number; returns the agent id. */
   disableAgentWhatsApp: Scalars['ID']['output'];
   /** Puts one of my agents on one of my phone numbers (or on the platform's shared number while I use it). */
-  enableAgentWhatsApp: AgentWhatsAppConfig;
+  enableAgentWhatsApp: WhatsAppAgentConfig;
   /** Export my credentials (all, or the ones named), encrypted with a passphrase of at least 12 characters, to move them to another environment. */
   exportWhatsAppCredentials: WhatsAppCredentialBundle;
   /** Import a bundle made by exportWhatsAppCredentials. Each credential is validated with Meta again; one failing does not stop the others. */
@@ -165,7 +57,7 @@ export type Mutation = {
   /** Administrators: lift a suspension; the credential is then re-checked with Meta. */
   reinstateWhatsAppCredential: WhatsAppCredential;
   /** Admins: once deprecated and unused, remove the platform's credentials for good. */
-  retirePlatformWhatsApp: PlatformWhatsApp;
+  retirePlatformWhatsApp: WhatsAppPlatform;
   /** Hands a dead-lettered item back to processing, exactly as if Meta had delivered it again (a duplicate is still stored once). If it fails again, a new dead letter records why. */
   retryWhatsAppInboundDeadLetter: WhatsAppInboundDeadLetter;
   /** Check the credential with Meta now and update its status. */
@@ -185,14 +77,14 @@ export type Mutation = {
   /** Administrators: take a credential out of service (no sending, no checks). */
   suspendWhatsAppCredential: WhatsAppCredential;
   /** Changes an agent's WhatsApp settings (auto-reply, messages, business hours, pause). */
-  updateAgentWhatsApp: AgentWhatsAppConfig;
+  updateAgentWhatsApp: WhatsAppAgentConfig;
   /** Replace the token or app secret (re-validated), or change the alert address or message retention. */
   updateWhatsAppCredential: WhatsAppCredentialPayload;
 };
 
 
 export type MutationConnectWhatsAppCredentialArgs = {
-  input: ConnectWhatsAppCredentialInput;
+  input: WhatsAppConnectCredentialInput;
 };
 
 
@@ -217,7 +109,7 @@ export type MutationDisableAgentWhatsAppArgs = {
 
 
 export type MutationEnableAgentWhatsAppArgs = {
-  input: EnableAgentWhatsAppInput;
+  input: WhatsAppEnableAgentInput;
 };
 
 
@@ -265,12 +157,12 @@ export type MutationRotateUserKeyArgs = {
 
 
 export type MutationRunWhatsAppMigrationArgs = {
-  input?: InputMaybe<RunWhatsAppMigrationInput>;
+  input?: InputMaybe<WhatsAppRunMigrationInput>;
 };
 
 
 export type MutationSendWhatsAppMessageArgs = {
-  input: SendWhatsAppMessageInput;
+  input: WhatsAppSendMessageInput;
 };
 
 
@@ -288,35 +180,13 @@ export type MutationSuspendWhatsAppCredentialArgs = {
 
 export type MutationUpdateAgentWhatsAppArgs = {
   agentId: Scalars['ID']['input'];
-  input: UpdateAgentWhatsAppInput;
+  input: WhatsAppUpdateAgentInput;
 };
 
 
 export type MutationUpdateWhatsAppCredentialArgs = {
   id: Scalars['ID']['input'];
-  input: UpdateWhatsAppCredentialInput;
-};
-
-/** The platform's shared WhatsApp credentials and who still uses them. */
-export type PlatformWhatsApp = {
-  __typename?: 'PlatformWhatsApp';
-  /** PLATFORM_WHATSAPP_* are set on this instance. */
-  configured: Scalars['Boolean']['output'];
-  /** The platform's credential, once synced with Meta. */
-  credential?: Maybe<WhatsAppCredential>;
-  /** WHATSAPP_CREDENTIAL_SOURCE_DEFAULT: the source of users without an override. */
-  defaultSource: WhatsAppCredentialSource;
-  /** Users whose agents still use the platform's credentials. */
-  dependents: Array<PlatformWhatsAppDependent>;
-  deprecatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
-  retiredAt?: Maybe<Scalars['DateTimeISO']['output']>;
-};
-
-export type PlatformWhatsAppDependent = {
-  __typename?: 'PlatformWhatsAppDependent';
-  /** Enabled agents that talk through the platform's credentials. */
-  agentCount: Scalars['Int']['output'];
-  userId: Scalars['ID']['output'];
+  input: WhatsAppUpdateCredentialInput;
 };
 
 export type Query = {
@@ -328,13 +198,13 @@ export type Query = {
   /** Administrators: every credential, newest first. Secrets are never readable. */
   adminWhatsAppCredentials: WhatsAppCredentialConnection;
   /** One of my agents' WhatsApp configuration; NOT_FOUND for anyone else's. */
-  agentWhatsApp: AgentWhatsAppConfig;
+  agentWhatsApp: WhatsAppAgentConfig;
   /** Admin: a rotate-all run and its progress; the latest when no id is given. */
   keyRotationRun?: Maybe<WhatsAppKeyRotationRun>;
   /** Operations on my data (by me, an administrator or the plugin), newest first. */
   myWhatsAppAuditLog: WhatsAppAuditEntryConnection;
   /** Admins: the platform's shared credentials, their phase, and who depends on them. */
-  platformWhatsApp: PlatformWhatsApp;
+  platformWhatsApp: WhatsAppPlatform;
   /** My encryption key's versions and the state of its last rotation (an admin may name any user). NOT_FOUND without a key. */
   userKeyInfo: WhatsAppUserKeyInfo;
   /** Inbound messages and statuses of my numbers that could not be stored, newest first, with the reason. Everything else of their deliveries was stored; retry one once its cause is gone. */
@@ -404,33 +274,6 @@ export type QueryWhatsappCredentialArgs = {
   id: Scalars['ID']['input'];
 };
 
-export type RunWhatsAppMigrationInput = {
-  /** Which of your numbers each agent takes; the preview's choice for agents left out. */
-  agents?: InputMaybe<Array<WhatsAppMigrationAgentInput>>;
-};
-
-export type SendWhatsAppMessageInput = {
-  /** Send as this agent, from its phone number. Give this or credentialId. */
-  agentId?: InputMaybe<Scalars['ID']['input']>;
-  audio?: InputMaybe<WhatsAppMediaInput>;
-  buttons?: InputMaybe<WhatsAppButtonsInput>;
-  /** Send from this credential's phone number. Give this or agentId. */
-  credentialId?: InputMaybe<Scalars['ID']['input']>;
-  document?: InputMaybe<WhatsAppMediaInput>;
-  /** Your key for this send, unique per phone number (1-128 of A-Z a-z 0-9 _ . -). Repeating a send with the same key never sends twice: it returns the stored message. */
-  idempotencyKey: Scalars['String']['input'];
-  image?: InputMaybe<WhatsAppMediaInput>;
-  list?: InputMaybe<WhatsAppListInput>;
-  reaction?: InputMaybe<WhatsAppReactionInput>;
-  /** Quote this message (our id) of the same conversation. Not for reactions. */
-  replyToMessageId?: InputMaybe<Scalars['ID']['input']>;
-  template?: InputMaybe<WhatsAppTemplateInput>;
-  text?: InputMaybe<WhatsAppTextInput>;
-  /** The customer: +<country code><number> (E.164), or a business-scoped user id. */
-  to: Scalars['String']['input'];
-  video?: InputMaybe<WhatsAppMediaInput>;
-};
-
 export type Subscription = {
   __typename?: 'Subscription';
   /** Status changes of my credentials, as they happen. */
@@ -451,31 +294,86 @@ export type SubscriptionWhatsappMessageStatusChangedArgs = {
   agentId: Scalars['ID']['input'];
 };
 
-/** Omitted fields keep their value; null clears a message or the business hours. */
-export type UpdateAgentWhatsAppInput = {
-  autoReply?: InputMaybe<Scalars['Boolean']['input']>;
-  businessHours?: InputMaybe<WhatsAppBusinessHoursInput>;
-  /** Off pauses the agent on WhatsApp: inbound messages are stored, nothing is answered. */
-  enabled?: InputMaybe<Scalars['Boolean']['input']>;
-  fallbackMessage?: InputMaybe<Scalars['String']['input']>;
-  welcomeMessage?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** Only the fields given change. New secrets are validated with Meta before anything is stored. */
-export type UpdateWhatsAppCredentialInput = {
-  accessToken?: InputMaybe<Scalars['String']['input']>;
-  /** An empty string stops alert e-mails. */
-  alertEmail?: InputMaybe<Scalars['String']['input']>;
-  appSecret?: InputMaybe<Scalars['String']['input']>;
-  /** Delete this number's messages older than this many days (1 to 3650); null keeps every message. */
-  messageRetentionDays?: InputMaybe<Scalars['Int']['input']>;
-};
-
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
   /** The user's WhatsApp credentials (theirs or an admin's view). */
   whatsappCredentials: Array<WhatsAppCredential>;
+};
+
+/** An agent's WhatsApp configuration. */
+export type WhatsAppAgentConfig = {
+  __typename?: 'WhatsAppAgentConfig';
+  agentId: Scalars['ID']['output'];
+  autoReply: Scalars['Boolean']['output'];
+  businessHours?: Maybe<WhatsAppBusinessHours>;
+  /** The thread with one customer, with its 24-hour window. */
+  conversation?: Maybe<WhatsAppConversation>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** The agent's own credential; null while it has only the platform's number. */
+  credentialId?: Maybe<Scalars['ID']['output']>;
+  enabled: Scalars['Boolean']['output'];
+  fallbackMessage?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The agent's messages, newest first; only one customer's with `customer`. */
+  messages: WhatsAppMessagePage;
+  /** The phone number id of the agent's own credential; null without one. */
+  phoneNumberId?: Maybe<Scalars['String']['output']>;
+  /** The code that routes a customer to this agent on the platform's shared number. */
+  platformCode?: Maybe<Scalars['String']['output']>;
+  /** Credential health, webhook routing, activity and the 24-hour windows. */
+  status: WhatsAppAgentStatus;
+  updatedAt: Scalars['DateTimeISO']['output'];
+  userId: Scalars['ID']['output'];
+  welcomeMessage?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** An agent's WhatsApp configuration. */
+export type WhatsAppAgentConfigConversationArgs = {
+  customer: Scalars['String']['input'];
+};
+
+
+/** An agent's WhatsApp configuration. */
+export type WhatsAppAgentConfigMessagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  customer?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+/** Whether the agent can talk on WhatsApp right now, and why not. */
+export type WhatsAppAgentStatus = {
+  __typename?: 'WhatsAppAgentStatus';
+  /** OPEN while Meta keeps failing for the number: sends are paused for a moment. */
+  circuitState?: Maybe<WhatsAppCircuitState>;
+  /** Last health check of the credential. */
+  credentialCheckedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Null when the agent has no credential on its line. */
+  credentialStatus?: Maybe<WhatsAppCredentialStatus>;
+  credentialStatusReason?: Maybe<WhatsAppCredentialStatusReason>;
+  /** The latest message from any customer. */
+  lastInboundAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The latest message sent to any customer. */
+  lastOutboundAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The line the agent talks on: its owner's own number, or the platform's shared one. */
+  line: WhatsAppCredentialSource;
+  /** Customers whose 24-hour window is open now. */
+  openWindows: Scalars['Int']['output'];
+  /** On the platform's shared number: the wa.me link that reaches this agent. */
+  platformLink?: Maybe<Scalars['String']['output']>;
+  /** Meta quality rating of the phone number. */
+  qualityRating?: Maybe<Scalars['String']['output']>;
+  /** Enabled, credential ACTIVE and webhooks routed here: customers reach the agent. */
+  ready: Scalars['Boolean']['output'];
+  webhookRouting?: Maybe<WhatsAppWebhookRouting>;
+  /** Null when the credential has no webhook endpoint yet. */
+  webhookStatus?: Maybe<WhatsAppWebhookStatus>;
+  webhookVerifiedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** When the last open window closes; null when none is open. */
+  windowClosesAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** At least one customer's 24-hour window is open: free-form messages can go to them. */
+  windowOpen: Scalars['Boolean']['output'];
 };
 
 /** One audited operation. */
@@ -563,6 +461,20 @@ export type WhatsAppCircuitState =
   | 'CLOSED'
   | 'HALF_OPEN'
   | 'OPEN';
+
+/** Your own Meta credentials for one WhatsApp Business phone number. Secrets are write-only. */
+export type WhatsAppConnectCredentialInput = {
+  /** A system-user access token with whatsapp_business_management and whatsapp_business_messaging. */
+  accessToken: Scalars['String']['input'];
+  /** Where status alerts are e-mailed; defaults to the e-mail in your token. */
+  alertEmail?: InputMaybe<Scalars['String']['input']>;
+  /** The app secret of the token's Meta app (App Dashboard → Settings → Basic): webhook signatures are keyed with it. */
+  appSecret: Scalars['String']['input'];
+  /** The WhatsApp Business Account id. */
+  businessAccountId: Scalars['String']['input'];
+  /** Meta's phone number id (not the phone number). */
+  phoneNumberId: Scalars['String']['input'];
+};
 
 /** A customer's WhatsApp thread with one phone number. */
 export type WhatsAppConversation = {
@@ -724,6 +636,25 @@ export type WhatsAppDeadLetterKind =
   | 'MESSAGE'
   /** One delivery status of an outbound message. */
   | 'STATUS';
+
+export type WhatsAppDeleteCredentialPayload = {
+  __typename?: 'WhatsAppDeleteCredentialPayload';
+  deletedCredentialId: Scalars['ID']['output'];
+};
+
+export type WhatsAppEnableAgentInput = {
+  /** The host's agent id. The host only shows users their own agents; the caller becomes the owner. */
+  agentId: Scalars['ID']['input'];
+  /** Answer customers through the agent runtime (and send welcome/fallback messages). */
+  autoReply?: Scalars['Boolean']['input'];
+  businessHours?: InputMaybe<WhatsAppBusinessHoursInput>;
+  /** One of your credentials: the agent answers on its phone number. Omit it to use the platform's shared number (while your agents use the platform's credentials). */
+  credentialId?: InputMaybe<Scalars['ID']['input']>;
+  /** Sent outside business hours, once per closed period; at most 4,096 characters. */
+  fallbackMessage?: InputMaybe<Scalars['String']['input']>;
+  /** Sent on a customer's first message; at most 4,096 characters. */
+  welcomeMessage?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** An inbound message or status that could not be stored, kept with its reason. */
 export type WhatsAppInboundDeadLetter = {
@@ -940,6 +871,28 @@ export type WhatsAppPageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** The platform's shared WhatsApp credentials and who still uses them. */
+export type WhatsAppPlatform = {
+  __typename?: 'WhatsAppPlatform';
+  /** PLATFORM_WHATSAPP_* are set on this instance. */
+  configured: Scalars['Boolean']['output'];
+  /** The platform's credential, once synced with Meta. */
+  credential?: Maybe<WhatsAppCredential>;
+  /** WHATSAPP_CREDENTIAL_SOURCE_DEFAULT: the source of users without an override. */
+  defaultSource: WhatsAppCredentialSource;
+  /** Users whose agents still use the platform's credentials. */
+  dependents: Array<WhatsAppPlatformDependent>;
+  deprecatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  retiredAt?: Maybe<Scalars['DateTimeISO']['output']>;
+};
+
+export type WhatsAppPlatformDependent = {
+  __typename?: 'WhatsAppPlatformDependent';
+  /** Enabled agents that talk through the platform's credentials. */
+  agentCount: Scalars['Int']['output'];
+  userId: Scalars['ID']['output'];
+};
+
 export type WhatsAppReactionInput = {
   /** One emoji; the empty string removes the reaction. */
   emoji: Scalars['String']['input'];
@@ -952,6 +905,33 @@ export type WhatsAppReplyButtonInput = {
   id: Scalars['String']['input'];
   /** At most 20 characters. */
   title: Scalars['String']['input'];
+};
+
+export type WhatsAppRunMigrationInput = {
+  /** Which of your numbers each agent takes; the preview's choice for agents left out. */
+  agents?: InputMaybe<Array<WhatsAppMigrationAgentInput>>;
+};
+
+export type WhatsAppSendMessageInput = {
+  /** Send as this agent, from its phone number. Give this or credentialId. */
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  audio?: InputMaybe<WhatsAppMediaInput>;
+  buttons?: InputMaybe<WhatsAppButtonsInput>;
+  /** Send from this credential's phone number. Give this or agentId. */
+  credentialId?: InputMaybe<Scalars['ID']['input']>;
+  document?: InputMaybe<WhatsAppMediaInput>;
+  /** Your key for this send, unique per phone number (1-128 of A-Z a-z 0-9 _ . -). Repeating a send with the same key never sends twice: it returns the stored message. */
+  idempotencyKey: Scalars['String']['input'];
+  image?: InputMaybe<WhatsAppMediaInput>;
+  list?: InputMaybe<WhatsAppListInput>;
+  reaction?: InputMaybe<WhatsAppReactionInput>;
+  /** Quote this message (our id) of the same conversation. Not for reactions. */
+  replyToMessageId?: InputMaybe<Scalars['ID']['input']>;
+  template?: InputMaybe<WhatsAppTemplateInput>;
+  text?: InputMaybe<WhatsAppTextInput>;
+  /** The customer: +<country code><number> (E.164), or a business-scoped user id. */
+  to: Scalars['String']['input'];
+  video?: InputMaybe<WhatsAppMediaInput>;
 };
 
 export type WhatsAppTemplateButtonSubType =
@@ -1014,6 +994,26 @@ export type WhatsAppTextInput = {
   body: Scalars['String']['input'];
   /** Show a preview of the first URL in the body. */
   previewUrl?: Scalars['Boolean']['input'];
+};
+
+/** Omitted fields keep their value; null clears a message or the business hours. */
+export type WhatsAppUpdateAgentInput = {
+  autoReply?: InputMaybe<Scalars['Boolean']['input']>;
+  businessHours?: InputMaybe<WhatsAppBusinessHoursInput>;
+  /** Off pauses the agent on WhatsApp: inbound messages are stored, nothing is answered. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  fallbackMessage?: InputMaybe<Scalars['String']['input']>;
+  welcomeMessage?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Only the fields given change. New secrets are validated with Meta before anything is stored. */
+export type WhatsAppUpdateCredentialInput = {
+  accessToken?: InputMaybe<Scalars['String']['input']>;
+  /** An empty string stops alert e-mails. */
+  alertEmail?: InputMaybe<Scalars['String']['input']>;
+  appSecret?: InputMaybe<Scalars['String']['input']>;
+  /** Delete this number's messages older than this many days (1 to 3650); null keeps every message. */
+  messageRetentionDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** What erasing a user's data removed. Counts are zero when there was nothing (left) to remove. */
@@ -1110,24 +1110,24 @@ export type Link__Purpose =
   /** `SECURITY` features provide metadata necessary to securely resolve fields. */
   | 'SECURITY';
 
-export type AgentConfigFieldsFragment = { __typename?: 'AgentWhatsAppConfig', id: string, agentId: string, userId: string, credentialId?: string | null, phoneNumberId?: string | null, platformCode?: string | null, enabled: boolean, autoReply: boolean, welcomeMessage?: string | null, fallbackMessage?: string | null, businessHours?: { __typename?: 'WhatsAppBusinessHours', enabled: boolean, timezone: string, schedule: Array<{ __typename?: 'WhatsAppBusinessHoursSpan', day: WhatsAppWeekday, start: string, end: string }> } | null };
+export type AgentConfigFieldsFragment = { __typename?: 'WhatsAppAgentConfig', id: string, agentId: string, userId: string, credentialId?: string | null, phoneNumberId?: string | null, platformCode?: string | null, enabled: boolean, autoReply: boolean, welcomeMessage?: string | null, fallbackMessage?: string | null, businessHours?: { __typename?: 'WhatsAppBusinessHours', enabled: boolean, timezone: string, schedule: Array<{ __typename?: 'WhatsAppBusinessHoursSpan', day: WhatsAppWeekday, start: string, end: string }> } | null };
 
 export type MessageFieldsFragment = { __typename?: 'WhatsAppMessage', id: string, agentId?: string | null, conversationId: string, credentialId: string, direction: WhatsAppMessageDirection, messageType: string, content: Record<string, unknown>, status: WhatsAppMessageStatus, whatsappMessageId?: string | null, fromPhone: string, toPhone: string, errorCode?: number | null, errorTitle?: string | null, replyToMessageId?: string | null, timestamp: string };
 
 export type EnableAgentWhatsAppMutationVariables = Exact<{
-  input: EnableAgentWhatsAppInput;
+  input: WhatsAppEnableAgentInput;
 }>;
 
 
-export type EnableAgentWhatsAppMutation = { __typename?: 'Mutation', enableAgentWhatsApp: { __typename?: 'AgentWhatsAppConfig', id: string, agentId: string, userId: string, credentialId?: string | null, phoneNumberId?: string | null, platformCode?: string | null, enabled: boolean, autoReply: boolean, welcomeMessage?: string | null, fallbackMessage?: string | null, businessHours?: { __typename?: 'WhatsAppBusinessHours', enabled: boolean, timezone: string, schedule: Array<{ __typename?: 'WhatsAppBusinessHoursSpan', day: WhatsAppWeekday, start: string, end: string }> } | null } };
+export type EnableAgentWhatsAppMutation = { __typename?: 'Mutation', enableAgentWhatsApp: { __typename?: 'WhatsAppAgentConfig', id: string, agentId: string, userId: string, credentialId?: string | null, phoneNumberId?: string | null, platformCode?: string | null, enabled: boolean, autoReply: boolean, welcomeMessage?: string | null, fallbackMessage?: string | null, businessHours?: { __typename?: 'WhatsAppBusinessHours', enabled: boolean, timezone: string, schedule: Array<{ __typename?: 'WhatsAppBusinessHoursSpan', day: WhatsAppWeekday, start: string, end: string }> } | null } };
 
 export type UpdateAgentWhatsAppMutationVariables = Exact<{
   agentId: Scalars['ID']['input'];
-  input: UpdateAgentWhatsAppInput;
+  input: WhatsAppUpdateAgentInput;
 }>;
 
 
-export type UpdateAgentWhatsAppMutation = { __typename?: 'Mutation', updateAgentWhatsApp: { __typename?: 'AgentWhatsAppConfig', id: string, agentId: string, userId: string, credentialId?: string | null, phoneNumberId?: string | null, platformCode?: string | null, enabled: boolean, autoReply: boolean, welcomeMessage?: string | null, fallbackMessage?: string | null, businessHours?: { __typename?: 'WhatsAppBusinessHours', enabled: boolean, timezone: string, schedule: Array<{ __typename?: 'WhatsAppBusinessHoursSpan', day: WhatsAppWeekday, start: string, end: string }> } | null } };
+export type UpdateAgentWhatsAppMutation = { __typename?: 'Mutation', updateAgentWhatsApp: { __typename?: 'WhatsAppAgentConfig', id: string, agentId: string, userId: string, credentialId?: string | null, phoneNumberId?: string | null, platformCode?: string | null, enabled: boolean, autoReply: boolean, welcomeMessage?: string | null, fallbackMessage?: string | null, businessHours?: { __typename?: 'WhatsAppBusinessHours', enabled: boolean, timezone: string, schedule: Array<{ __typename?: 'WhatsAppBusinessHoursSpan', day: WhatsAppWeekday, start: string, end: string }> } | null } };
 
 export type DisableAgentWhatsAppMutationVariables = Exact<{
   agentId: Scalars['ID']['input'];
@@ -1141,14 +1141,14 @@ export type AgentWhatsAppQueryVariables = Exact<{
 }>;
 
 
-export type AgentWhatsAppQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'AgentWhatsAppConfig', id: string, agentId: string, userId: string, credentialId?: string | null, phoneNumberId?: string | null, platformCode?: string | null, enabled: boolean, autoReply: boolean, welcomeMessage?: string | null, fallbackMessage?: string | null, businessHours?: { __typename?: 'WhatsAppBusinessHours', enabled: boolean, timezone: string, schedule: Array<{ __typename?: 'WhatsAppBusinessHoursSpan', day: WhatsAppWeekday, start: string, end: string }> } | null } };
+export type AgentWhatsAppQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'WhatsAppAgentConfig', id: string, agentId: string, userId: string, credentialId?: string | null, phoneNumberId?: string | null, platformCode?: string | null, enabled: boolean, autoReply: boolean, welcomeMessage?: string | null, fallbackMessage?: string | null, businessHours?: { __typename?: 'WhatsAppBusinessHours', enabled: boolean, timezone: string, schedule: Array<{ __typename?: 'WhatsAppBusinessHoursSpan', day: WhatsAppWeekday, start: string, end: string }> } | null } };
 
 export type AgentWhatsAppStatusQueryVariables = Exact<{
   agentId: Scalars['ID']['input'];
 }>;
 
 
-export type AgentWhatsAppStatusQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'AgentWhatsAppConfig', agentId: string, status: { __typename?: 'AgentWhatsAppStatus', ready: boolean, credentialStatus?: WhatsAppCredentialStatus | null, credentialStatusReason?: WhatsAppCredentialStatusReason | null, webhookStatus?: WhatsAppWebhookStatus | null, webhookRouting?: WhatsAppWebhookRouting | null, lastInboundAt?: string | null, lastOutboundAt?: string | null, windowOpen: boolean, openWindows: number, windowClosesAt?: string | null } } };
+export type AgentWhatsAppStatusQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'WhatsAppAgentConfig', agentId: string, status: { __typename?: 'WhatsAppAgentStatus', ready: boolean, credentialStatus?: WhatsAppCredentialStatus | null, credentialStatusReason?: WhatsAppCredentialStatusReason | null, webhookStatus?: WhatsAppWebhookStatus | null, webhookRouting?: WhatsAppWebhookRouting | null, lastInboundAt?: string | null, lastOutboundAt?: string | null, windowOpen: boolean, openWindows: number, windowClosesAt?: string | null } } };
 
 export type AgentMessagesQueryVariables = Exact<{
   agentId: Scalars['ID']['input'];
@@ -1158,7 +1158,7 @@ export type AgentMessagesQueryVariables = Exact<{
 }>;
 
 
-export type AgentMessagesQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'AgentWhatsAppConfig', messages: { __typename?: 'WhatsAppMessagePage', nodes: Array<{ __typename?: 'WhatsAppMessage', id: string, agentId?: string | null, conversationId: string, credentialId: string, direction: WhatsAppMessageDirection, messageType: string, content: Record<string, unknown>, status: WhatsAppMessageStatus, whatsappMessageId?: string | null, fromPhone: string, toPhone: string, errorCode?: number | null, errorTitle?: string | null, replyToMessageId?: string | null, timestamp: string }>, pageInfo: { __typename?: 'WhatsAppPageInfo', hasNextPage: boolean, endCursor?: string | null } } } };
+export type AgentMessagesQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'WhatsAppAgentConfig', messages: { __typename?: 'WhatsAppMessagePage', nodes: Array<{ __typename?: 'WhatsAppMessage', id: string, agentId?: string | null, conversationId: string, credentialId: string, direction: WhatsAppMessageDirection, messageType: string, content: Record<string, unknown>, status: WhatsAppMessageStatus, whatsappMessageId?: string | null, fromPhone: string, toPhone: string, errorCode?: number | null, errorTitle?: string | null, replyToMessageId?: string | null, timestamp: string }>, pageInfo: { __typename?: 'WhatsAppPageInfo', hasNextPage: boolean, endCursor?: string | null } } } };
 
 export type AgentConversationQueryVariables = Exact<{
   agentId: Scalars['ID']['input'];
@@ -1166,10 +1166,10 @@ export type AgentConversationQueryVariables = Exact<{
 }>;
 
 
-export type AgentConversationQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'AgentWhatsAppConfig', conversation?: { __typename?: 'WhatsAppConversation', id: string, customerWaId: string, lastInboundAt?: string | null, lastOutboundAt?: string | null, windowOpen: boolean, windowClosesAt?: string | null } | null } };
+export type AgentConversationQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'WhatsAppAgentConfig', conversation?: { __typename?: 'WhatsAppConversation', id: string, customerWaId: string, lastInboundAt?: string | null, lastOutboundAt?: string | null, windowOpen: boolean, windowClosesAt?: string | null } | null } };
 
 export type SendWhatsAppMessageMutationVariables = Exact<{
-  input: SendWhatsAppMessageInput;
+  input: WhatsAppSendMessageInput;
 }>;
 
 
@@ -1210,7 +1210,7 @@ export type CredentialHealthChangedSubscription = { __typename?: 'Subscription',
 export type CredentialFieldsFragment = { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: WhatsAppCredentialStatus, statusReason: WhatsAppCredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null };
 
 export type ConnectCredentialMutationVariables = Exact<{
-  input: ConnectWhatsAppCredentialInput;
+  input: WhatsAppConnectCredentialInput;
 }>;
 
 
@@ -1218,7 +1218,7 @@ export type ConnectCredentialMutation = { __typename?: 'Mutation', connectWhatsA
 
 export type UpdateCredentialMutationVariables = Exact<{
   id: Scalars['ID']['input'];
-  input: UpdateWhatsAppCredentialInput;
+  input: WhatsAppUpdateCredentialInput;
 }>;
 
 
@@ -1236,7 +1236,7 @@ export type DeleteCredentialMutationVariables = Exact<{
 }>;
 
 
-export type DeleteCredentialMutation = { __typename?: 'Mutation', deleteWhatsAppCredential: { __typename?: 'DeleteWhatsAppCredentialPayload', deletedCredentialId: string } };
+export type DeleteCredentialMutation = { __typename?: 'Mutation', deleteWhatsAppCredential: { __typename?: 'WhatsAppDeleteCredentialPayload', deletedCredentialId: string } };
 
 export type GetCredentialQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1351,14 +1351,14 @@ export type DeleteUserDataMutation = { __typename?: 'Mutation', deleteUserData: 
 
 export type MigrationFieldsFragment = { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: string | null, message?: string | null }> };
 
-export type PlatformFieldsFragment = { __typename?: 'PlatformWhatsApp', configured: boolean, defaultSource: WhatsAppCredentialSource, deprecatedAt?: string | null, retiredAt?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, platform: boolean, phoneNumberId: string, status: WhatsAppCredentialStatus } | null, dependents: Array<{ __typename?: 'PlatformWhatsAppDependent', userId: string, agentCount: number }> };
+export type PlatformFieldsFragment = { __typename?: 'WhatsAppPlatform', configured: boolean, defaultSource: WhatsAppCredentialSource, deprecatedAt?: string | null, retiredAt?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, platform: boolean, phoneNumberId: string, status: WhatsAppCredentialStatus } | null, dependents: Array<{ __typename?: 'WhatsAppPlatformDependent', userId: string, agentCount: number }> };
 
 export type AgentLineQueryVariables = Exact<{
   agentId: Scalars['ID']['input'];
 }>;
 
 
-export type AgentLineQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'AgentWhatsAppConfig', agentId: string, credentialId?: string | null, phoneNumberId?: string | null, platformCode?: string | null, status: { __typename?: 'AgentWhatsAppStatus', line: WhatsAppCredentialSource, platformLink?: string | null, ready: boolean, credentialStatus?: WhatsAppCredentialStatus | null } } };
+export type AgentLineQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'WhatsAppAgentConfig', agentId: string, credentialId?: string | null, phoneNumberId?: string | null, platformCode?: string | null, status: { __typename?: 'WhatsAppAgentStatus', line: WhatsAppCredentialSource, platformLink?: string | null, ready: boolean, credentialStatus?: WhatsAppCredentialStatus | null } } };
 
 export type WhatsAppMigrationPreviewQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1371,7 +1371,7 @@ export type WhatsAppMigrationStatusQueryVariables = Exact<{ [key: string]: never
 export type WhatsAppMigrationStatusQuery = { __typename?: 'Query', whatsAppMigration?: { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: string | null, message?: string | null }> } | null };
 
 export type RunWhatsAppMigrationMutationVariables = Exact<{
-  input?: InputMaybe<RunWhatsAppMigrationInput>;
+  input?: InputMaybe<WhatsAppRunMigrationInput>;
 }>;
 
 
@@ -1385,7 +1385,7 @@ export type RollBackWhatsAppMigrationMutation = { __typename?: 'Mutation', rollB
 export type PlatformWhatsAppQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PlatformWhatsAppQuery = { __typename?: 'Query', platformWhatsApp: { __typename?: 'PlatformWhatsApp', configured: boolean, defaultSource: WhatsAppCredentialSource, deprecatedAt?: string | null, retiredAt?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, platform: boolean, phoneNumberId: string, status: WhatsAppCredentialStatus } | null, dependents: Array<{ __typename?: 'PlatformWhatsAppDependent', userId: string, agentCount: number }> } };
+export type PlatformWhatsAppQuery = { __typename?: 'Query', platformWhatsApp: { __typename?: 'WhatsAppPlatform', configured: boolean, defaultSource: WhatsAppCredentialSource, deprecatedAt?: string | null, retiredAt?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, platform: boolean, phoneNumberId: string, status: WhatsAppCredentialStatus } | null, dependents: Array<{ __typename?: 'WhatsAppPlatformDependent', userId: string, agentCount: number }> } };
 
 export type SetWhatsAppCredentialSourceMutationVariables = Exact<{
   userId: Scalars['ID']['input'];
@@ -1400,12 +1400,12 @@ export type DeprecatePlatformWhatsAppMutationVariables = Exact<{
 }>;
 
 
-export type DeprecatePlatformWhatsAppMutation = { __typename?: 'Mutation', deprecatePlatformWhatsApp: { __typename?: 'PlatformWhatsApp', configured: boolean, defaultSource: WhatsAppCredentialSource, deprecatedAt?: string | null, retiredAt?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, platform: boolean, phoneNumberId: string, status: WhatsAppCredentialStatus } | null, dependents: Array<{ __typename?: 'PlatformWhatsAppDependent', userId: string, agentCount: number }> } };
+export type DeprecatePlatformWhatsAppMutation = { __typename?: 'Mutation', deprecatePlatformWhatsApp: { __typename?: 'WhatsAppPlatform', configured: boolean, defaultSource: WhatsAppCredentialSource, deprecatedAt?: string | null, retiredAt?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, platform: boolean, phoneNumberId: string, status: WhatsAppCredentialStatus } | null, dependents: Array<{ __typename?: 'WhatsAppPlatformDependent', userId: string, agentCount: number }> } };
 
 export type RetirePlatformWhatsAppMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RetirePlatformWhatsAppMutation = { __typename?: 'Mutation', retirePlatformWhatsApp: { __typename?: 'PlatformWhatsApp', configured: boolean, defaultSource: WhatsAppCredentialSource, deprecatedAt?: string | null, retiredAt?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, platform: boolean, phoneNumberId: string, status: WhatsAppCredentialStatus } | null, dependents: Array<{ __typename?: 'PlatformWhatsAppDependent', userId: string, agentCount: number }> } };
+export type RetirePlatformWhatsAppMutation = { __typename?: 'Mutation', retirePlatformWhatsApp: { __typename?: 'WhatsAppPlatform', configured: boolean, defaultSource: WhatsAppCredentialSource, deprecatedAt?: string | null, retiredAt?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, platform: boolean, phoneNumberId: string, status: WhatsAppCredentialStatus } | null, dependents: Array<{ __typename?: 'WhatsAppPlatformDependent', userId: string, agentCount: number }> } };
 
 export type MyCredentialWebhooksQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1419,29 +1419,29 @@ export type ReconfigureWhatsAppWebhookMutationVariables = Exact<{
 
 export type ReconfigureWhatsAppWebhookMutation = { __typename?: 'Mutation', reconfigureWhatsAppWebhook: { __typename?: 'WhatsAppWebhookEndpoint', id: string, credentialId: string, status: WhatsAppWebhookStatus, statusReason?: string | null, routing: WhatsAppWebhookRouting, webhookUrl: string } };
 
-export const AgentConfigFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AgentConfigFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AgentWhatsAppConfig"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"platformCode"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"autoReply"}},{"kind":"Field","name":{"kind":"Name","value":"welcomeMessage"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackMessage"}},{"kind":"Field","name":{"kind":"Name","value":"businessHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}}]}}]}}]} as unknown as DocumentNode<AgentConfigFieldsFragment, unknown>;
+export const AgentConfigFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AgentConfigFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppAgentConfig"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"platformCode"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"autoReply"}},{"kind":"Field","name":{"kind":"Name","value":"welcomeMessage"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackMessage"}},{"kind":"Field","name":{"kind":"Name","value":"businessHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}}]}}]}}]} as unknown as DocumentNode<AgentConfigFieldsFragment, unknown>;
 export const MessageFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"whatsappMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"fromPhone"}},{"kind":"Field","name":{"kind":"Name","value":"toPhone"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorTitle"}},{"kind":"Field","name":{"kind":"Name","value":"replyToMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<MessageFieldsFragment, unknown>;
 export const CredentialFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<CredentialFieldsFragment, unknown>;
 export const AuditFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuditFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppAuditEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorUserId"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"subjectUserId"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}}]} as unknown as DocumentNode<AuditFieldsFragment, unknown>;
 export const UserKeyInfoFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserKeyInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppUserKeyInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"latestVersion"}},{"kind":"Field","name":{"kind":"Name","value":"minDecryptionVersion"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapState"}},{"kind":"Field","name":{"kind":"Name","value":"rotatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapCompletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrappedSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"unreadableSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<UserKeyInfoFieldsFragment, unknown>;
 export const KeyRotationRunFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KeyRotationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppKeyRotationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"startedBy"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<KeyRotationRunFieldsFragment, unknown>;
 export const MigrationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MigrationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMigration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"canRollBack"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rollbackDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"rolledBackAt"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<MigrationFieldsFragment, unknown>;
-export const PlatformFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformWhatsApp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"defaultSource"}},{"kind":"Field","name":{"kind":"Name","value":"deprecatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"agentCount"}}]}}]}}]} as unknown as DocumentNode<PlatformFieldsFragment, unknown>;
-export const EnableAgentWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnableAgentWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EnableAgentWhatsAppInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enableAgentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AgentConfigFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AgentConfigFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AgentWhatsAppConfig"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"platformCode"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"autoReply"}},{"kind":"Field","name":{"kind":"Name","value":"welcomeMessage"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackMessage"}},{"kind":"Field","name":{"kind":"Name","value":"businessHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}}]}}]}}]} as unknown as DocumentNode<EnableAgentWhatsAppMutation, EnableAgentWhatsAppMutationVariables>;
-export const UpdateAgentWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateAgentWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateAgentWhatsAppInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateAgentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AgentConfigFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AgentConfigFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AgentWhatsAppConfig"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"platformCode"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"autoReply"}},{"kind":"Field","name":{"kind":"Name","value":"welcomeMessage"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackMessage"}},{"kind":"Field","name":{"kind":"Name","value":"businessHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateAgentWhatsAppMutation, UpdateAgentWhatsAppMutationVariables>;
+export const PlatformFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppPlatform"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"defaultSource"}},{"kind":"Field","name":{"kind":"Name","value":"deprecatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"agentCount"}}]}}]}}]} as unknown as DocumentNode<PlatformFieldsFragment, unknown>;
+export const EnableAgentWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnableAgentWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppEnableAgentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enableAgentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AgentConfigFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AgentConfigFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppAgentConfig"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"platformCode"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"autoReply"}},{"kind":"Field","name":{"kind":"Name","value":"welcomeMessage"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackMessage"}},{"kind":"Field","name":{"kind":"Name","value":"businessHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}}]}}]}}]} as unknown as DocumentNode<EnableAgentWhatsAppMutation, EnableAgentWhatsAppMutationVariables>;
+export const UpdateAgentWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateAgentWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppUpdateAgentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateAgentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AgentConfigFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AgentConfigFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppAgentConfig"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"platformCode"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"autoReply"}},{"kind":"Field","name":{"kind":"Name","value":"welcomeMessage"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackMessage"}},{"kind":"Field","name":{"kind":"Name","value":"businessHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateAgentWhatsAppMutation, UpdateAgentWhatsAppMutationVariables>;
 export const DisableAgentWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisableAgentWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disableAgentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}]}]}}]} as unknown as DocumentNode<DisableAgentWhatsAppMutation, DisableAgentWhatsAppMutationVariables>;
-export const AgentWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AgentWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AgentConfigFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AgentConfigFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AgentWhatsAppConfig"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"platformCode"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"autoReply"}},{"kind":"Field","name":{"kind":"Name","value":"welcomeMessage"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackMessage"}},{"kind":"Field","name":{"kind":"Name","value":"businessHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}}]}}]}}]} as unknown as DocumentNode<AgentWhatsAppQuery, AgentWhatsAppQueryVariables>;
+export const AgentWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AgentWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AgentConfigFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AgentConfigFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppAgentConfig"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"platformCode"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"autoReply"}},{"kind":"Field","name":{"kind":"Name","value":"welcomeMessage"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackMessage"}},{"kind":"Field","name":{"kind":"Name","value":"businessHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}}]}}]}}]} as unknown as DocumentNode<AgentWhatsAppQuery, AgentWhatsAppQueryVariables>;
 export const AgentWhatsAppStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AgentWhatsAppStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ready"}},{"kind":"Field","name":{"kind":"Name","value":"credentialStatus"}},{"kind":"Field","name":{"kind":"Name","value":"credentialStatusReason"}},{"kind":"Field","name":{"kind":"Name","value":"webhookStatus"}},{"kind":"Field","name":{"kind":"Name","value":"webhookRouting"}},{"kind":"Field","name":{"kind":"Name","value":"lastInboundAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastOutboundAt"}},{"kind":"Field","name":{"kind":"Name","value":"windowOpen"}},{"kind":"Field","name":{"kind":"Name","value":"openWindows"}},{"kind":"Field","name":{"kind":"Name","value":"windowClosesAt"}}]}}]}}]}}]} as unknown as DocumentNode<AgentWhatsAppStatusQuery, AgentWhatsAppStatusQueryVariables>;
 export const AgentMessagesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AgentMessages"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customer"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customer"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customer"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"whatsappMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"fromPhone"}},{"kind":"Field","name":{"kind":"Name","value":"toPhone"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorTitle"}},{"kind":"Field","name":{"kind":"Name","value":"replyToMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<AgentMessagesQuery, AgentMessagesQueryVariables>;
 export const AgentConversationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AgentConversation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customer"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conversation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customer"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customer"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerWaId"}},{"kind":"Field","name":{"kind":"Name","value":"lastInboundAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastOutboundAt"}},{"kind":"Field","name":{"kind":"Name","value":"windowOpen"}},{"kind":"Field","name":{"kind":"Name","value":"windowClosesAt"}}]}}]}}]}}]} as unknown as DocumentNode<AgentConversationQuery, AgentConversationQueryVariables>;
-export const SendWhatsAppMessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendWhatsAppMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SendWhatsAppMessageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendWhatsAppMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"whatsappMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"fromPhone"}},{"kind":"Field","name":{"kind":"Name","value":"toPhone"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorTitle"}},{"kind":"Field","name":{"kind":"Name","value":"replyToMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<SendWhatsAppMessageMutation, SendWhatsAppMessageMutationVariables>;
+export const SendWhatsAppMessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendWhatsAppMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppSendMessageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendWhatsAppMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"whatsappMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"fromPhone"}},{"kind":"Field","name":{"kind":"Name","value":"toPhone"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorTitle"}},{"kind":"Field","name":{"kind":"Name","value":"replyToMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<SendWhatsAppMessageMutation, SendWhatsAppMessageMutationVariables>;
 export const MarkWhatsAppMessageReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkWhatsAppMessageRead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"messageId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"typingIndicator"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markWhatsAppMessageRead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"messageId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"messageId"}}},{"kind":"Argument","name":{"kind":"Name","value":"typingIndicator"},"value":{"kind":"Variable","name":{"kind":"Name","value":"typingIndicator"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<MarkWhatsAppMessageReadMutation, MarkWhatsAppMessageReadMutationVariables>;
 export const WhatsAppMessageReceivedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WhatsAppMessageReceived"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsappMessageReceived"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"whatsappMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"fromPhone"}},{"kind":"Field","name":{"kind":"Name","value":"toPhone"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorTitle"}},{"kind":"Field","name":{"kind":"Name","value":"replyToMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<WhatsAppMessageReceivedSubscription, WhatsAppMessageReceivedSubscriptionVariables>;
 export const WhatsAppMessageStatusChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WhatsAppMessageStatusChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsappMessageStatusChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"whatsappMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"fromPhone"}},{"kind":"Field","name":{"kind":"Name","value":"toPhone"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorTitle"}},{"kind":"Field","name":{"kind":"Name","value":"replyToMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<WhatsAppMessageStatusChangedSubscription, WhatsAppMessageStatusChangedSubscriptionVariables>;
 export const MyCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsappCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}}]}}]}}]} as unknown as DocumentNode<MyCredentialsQuery, MyCredentialsQueryVariables>;
 export const CredentialHealthChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CredentialHealthChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialHealthChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<CredentialHealthChangedSubscription, CredentialHealthChangedSubscriptionVariables>;
-export const ConnectCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConnectCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectWhatsAppCredentialInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<ConnectCredentialMutation, ConnectCredentialMutationVariables>;
-export const UpdateCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateWhatsAppCredentialInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<UpdateCredentialMutation, UpdateCredentialMutationVariables>;
+export const ConnectCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConnectCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppConnectCredentialInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<ConnectCredentialMutation, ConnectCredentialMutationVariables>;
+export const UpdateCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppUpdateCredentialInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<UpdateCredentialMutation, UpdateCredentialMutationVariables>;
 export const RevalidateCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevalidateCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revalidateWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<RevalidateCredentialMutation, RevalidateCredentialMutationVariables>;
 export const DeleteCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedCredentialId"}}]}}]}}]} as unknown as DocumentNode<DeleteCredentialMutation, DeleteCredentialMutationVariables>;
 export const GetCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsappCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<GetCredentialQuery, GetCredentialQueryVariables>;
@@ -1461,11 +1461,11 @@ export const DeleteUserDataDocument = {"kind":"Document","definitions":[{"kind":
 export const AgentLineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AgentLine"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"platformCode"}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"platformLink"}},{"kind":"Field","name":{"kind":"Name","value":"ready"}},{"kind":"Field","name":{"kind":"Name","value":"credentialStatus"}}]}}]}}]}}]} as unknown as DocumentNode<AgentLineQuery, AgentLineQueryVariables>;
 export const WhatsAppMigrationPreviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhatsAppMigrationPreview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppMigrationPreview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"ready"}},{"kind":"Field","name":{"kind":"Name","value":"requirements"}},{"kind":"Field","name":{"kind":"Name","value":"rollbackWindowHours"}},{"kind":"Field","name":{"kind":"Name","value":"agents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"credentialStatus"}}]}},{"kind":"Field","name":{"kind":"Name","value":"migration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MigrationFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MigrationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMigration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"canRollBack"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rollbackDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"rolledBackAt"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<WhatsAppMigrationPreviewQuery, WhatsAppMigrationPreviewQueryVariables>;
 export const WhatsAppMigrationStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhatsAppMigrationStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppMigration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MigrationFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MigrationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMigration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"canRollBack"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rollbackDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"rolledBackAt"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<WhatsAppMigrationStatusQuery, WhatsAppMigrationStatusQueryVariables>;
-export const RunWhatsAppMigrationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RunWhatsAppMigration"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RunWhatsAppMigrationInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runWhatsAppMigration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MigrationFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MigrationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMigration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"canRollBack"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rollbackDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"rolledBackAt"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<RunWhatsAppMigrationMutation, RunWhatsAppMigrationMutationVariables>;
+export const RunWhatsAppMigrationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RunWhatsAppMigration"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppRunMigrationInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runWhatsAppMigration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MigrationFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MigrationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMigration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"canRollBack"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rollbackDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"rolledBackAt"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<RunWhatsAppMigrationMutation, RunWhatsAppMigrationMutationVariables>;
 export const RollBackWhatsAppMigrationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RollBackWhatsAppMigration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rollBackWhatsAppMigration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MigrationFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MigrationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMigration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"canRollBack"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rollbackDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"rolledBackAt"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<RollBackWhatsAppMigrationMutation, RollBackWhatsAppMigrationMutationVariables>;
-export const PlatformWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PlatformWhatsApp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"platformWhatsApp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlatformFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformWhatsApp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"defaultSource"}},{"kind":"Field","name":{"kind":"Name","value":"deprecatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"agentCount"}}]}}]}}]} as unknown as DocumentNode<PlatformWhatsAppQuery, PlatformWhatsAppQueryVariables>;
+export const PlatformWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PlatformWhatsApp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"platformWhatsApp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlatformFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppPlatform"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"defaultSource"}},{"kind":"Field","name":{"kind":"Name","value":"deprecatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"agentCount"}}]}}]}}]} as unknown as DocumentNode<PlatformWhatsAppQuery, PlatformWhatsAppQueryVariables>;
 export const SetWhatsAppCredentialSourceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetWhatsAppCredentialSource"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"source"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredentialSource"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setWhatsAppCredentialSource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"source"},"value":{"kind":"Variable","name":{"kind":"Name","value":"source"}}}]}]}}]} as unknown as DocumentNode<SetWhatsAppCredentialSourceMutation, SetWhatsAppCredentialSourceMutationVariables>;
-export const DeprecatePlatformWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeprecatePlatformWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deprecated"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deprecatePlatformWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"deprecated"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deprecated"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlatformFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformWhatsApp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"defaultSource"}},{"kind":"Field","name":{"kind":"Name","value":"deprecatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"agentCount"}}]}}]}}]} as unknown as DocumentNode<DeprecatePlatformWhatsAppMutation, DeprecatePlatformWhatsAppMutationVariables>;
-export const RetirePlatformWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RetirePlatformWhatsApp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retirePlatformWhatsApp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlatformFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformWhatsApp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"defaultSource"}},{"kind":"Field","name":{"kind":"Name","value":"deprecatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"agentCount"}}]}}]}}]} as unknown as DocumentNode<RetirePlatformWhatsAppMutation, RetirePlatformWhatsAppMutationVariables>;
+export const DeprecatePlatformWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeprecatePlatformWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deprecated"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deprecatePlatformWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"deprecated"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deprecated"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlatformFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppPlatform"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"defaultSource"}},{"kind":"Field","name":{"kind":"Name","value":"deprecatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"agentCount"}}]}}]}}]} as unknown as DocumentNode<DeprecatePlatformWhatsAppMutation, DeprecatePlatformWhatsAppMutationVariables>;
+export const RetirePlatformWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RetirePlatformWhatsApp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retirePlatformWhatsApp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlatformFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppPlatform"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"defaultSource"}},{"kind":"Field","name":{"kind":"Name","value":"deprecatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"agentCount"}}]}}]}}]} as unknown as DocumentNode<RetirePlatformWhatsAppMutation, RetirePlatformWhatsAppMutationVariables>;
 export const MyCredentialWebhooksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyCredentialWebhooks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsappCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"webhook"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"webhookUrl"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"routing"}},{"kind":"Field","name":{"kind":"Name","value":"configuredAt"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastDeliveryAt"}}]}}]}}]}}]} as unknown as DocumentNode<MyCredentialWebhooksQuery, MyCredentialWebhooksQueryVariables>;
 export const ReconfigureWhatsAppWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReconfigureWhatsAppWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reconfigureWhatsAppWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"routing"}},{"kind":"Field","name":{"kind":"Name","value":"webhookUrl"}}]}}]}}]} as unknown as DocumentNode<ReconfigureWhatsAppWebhookMutation, ReconfigureWhatsAppWebhookMutationVariables>;
