@@ -192,7 +192,7 @@ export class TemplateInput {
   components!: TemplateComponentInput[];
 }
 
-@InputType('SendWhatsAppMessageInput')
+@InputType('WhatsAppSendMessageInput')
 export class SendMessageInput {
   @Field(() => ID, { nullable: true, description: 'Send as this agent, from its phone number. Give this or credentialId.' })
   agentId?: string;
