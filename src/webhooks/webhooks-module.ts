@@ -39,8 +39,9 @@ export interface WebhooksModule {
 /**
  * Connections of the inbox pool, i.e. INSERTs in flight at once (see InboxWriter). Few on purpose: rows
  * that arrive while they are busy share the next INSERT, and fewer, larger INSERTs cost the database and
- * this process less per delivery. Measured (README): 4 takes about 1.6 times the deliveries per second
- * of one INSERT per request, where 8 only matched it, with no worse latency at 1,000 deliveries/s.
+ * this process less per delivery. Measured with `npm run bench:webhooks` (method and current figures in
+ * docs/benchmarks.md) when this was chosen: 4 took about 1.6 times the deliveries per second of one INSERT
+ * per request, where 8 only matched it, with no worse latency at 1,000 deliveries/s.
  */
 const INBOX_CONNECTIONS = 4;
 /**

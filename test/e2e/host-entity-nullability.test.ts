@@ -88,6 +88,6 @@ test('every single plugin object reachable from User or Agent is nullable', () =
       if (single && isNonNullType(field.type) && !structural.has(`${name}.${field.name}`)) nonNull.push(`${name}.${field.name}`);
     }
   }
-  expect([...seen]).toEqual(expect.arrayContaining(['User', 'Agent', 'WhatsAppCredential', 'AgentWhatsAppConfig']));
+  expect([...seen]).toEqual(expect.arrayContaining(['User', 'Agent', 'WhatsAppCredential', 'WhatsAppAgentConfig']));
   expect(nonNull).toEqual([]);
 });
