@@ -137,7 +137,8 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
           );
         },
       );
-      if (settings.processing) {
+      // A receive-only instance stores and acknowledges; instances with the process role work the inbox.
+      if (config.operations.role !== 'receive') {
         processor.start();
         retention.start();
       }
