@@ -387,6 +387,12 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
         await orm.em.getConnection().execute('select 1');
         return isSchemaCurrent(orm);
       },
+      // A backlog is shown, never a reason to be unready: taking receivers out of rotation because
+      // processing is behind would turn a delay into lost acknowledgements.
+      readinessDetail: async () => {
+        const { deliveries, oldestSeconds, deadLetters } = await webhooks.backlog();
+        return { inbox: { unprocessed: deliveries, oldestUnprocessedSeconds: Math.round(oldestSeconds * 10) / 10, deadLetters } };
+      },
       metrics,
       logger,
     };
