@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool } from 'pg';
 import { SelfReleasingClient } from '../db/self-releasing-client';
 import type { AppServices } from '../graphql/app-services';
+import { Topic } from '../events';
 import { QueueName } from '../jobs';
 import type { Metrics } from '../observability/metrics';
 import { configureWebhook, type CredentialFailureSignal } from './configure-webhook';
@@ -56,6 +57,8 @@ const INBOX_CONNECTIONS = 4;
 const PROCESSING_LOOPS = 2;
 /** Deliveries per batch: large enough that round trips are a rounding error per delivery. */
 const PROCESSING_BATCH = 500;
+/** Longest a receive-only instance holds back the wake-up of processing instances, gathering deliveries. */
+const WAKE_COALESCE_MS = 10;
 
 /** Wires the webhook domain: receiver and its HTTP route, the inbox processor, the configuration job. */
 export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksModule {
@@ -90,6 +93,20 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
   // One statement, read by the metrics scrape and by /readyz. The deliveries part walks only the partial
   // index of unprocessed rows (and their heap rows for the age), never the retained processed ones, so
   // its cost follows the backlog, not the table. Dead letters are few: only items that failed alone.
+  const processing = config.operations.role !== 'receive';
+  // A receive-only instance has no processor of its own to wake: it tells the processing instances
+  // instead, at most once per WAKE_COALESCE_MS however many deliveries arrive, so they need not wait
+  // for their poll (JOB_POLLING_INTERVAL_SECONDS).
+  let wakeQueued = false;
+  const wakeProcessors = () => {
+    if (wakeQueued) return;
+    wakeQueued = true;
+    setTimeout(() => {
+      wakeQueued = false;
+      eventBus.publish(Topic.InboxStored, 'every-instance', {});
+    }, WAKE_COALESCE_MS).unref();
+  };
+  let wakes: AsyncIterableIterator<unknown> | undefined;
   const backlog = async (): Promise<InboxBacklog> => {
     const schema = config.database.schema;
     const { rows } = await sql<{ deliveries: number; oldest: number; dead_letters: number }>`
@@ -106,7 +123,7 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
     logger,
     cache: new EndpointCache({ ...config.secretCache, load: (key) => receiver.loadSnapshot(key) }),
     inbox: new InboxWriter({ pool, schema: config.database.schema, maxInFlight: INBOX_CONNECTIONS }),
-    onStored: () => processor.notify(),
+    onStored: () => (processing ? processor.notify() : wakeProcessors()),
     rateLimit: { limiter: services.rateLimiter, perSecond: config.rateLimits.webhookPerSecond },
     unverifiedQuota: settings.unverifiedQuota,
   });
@@ -149,12 +166,17 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
         },
       );
       // A receive-only instance stores and acknowledges; instances with the process role work the inbox.
-      if (config.operations.role !== 'receive') {
+      if (processing) {
         processor.start();
         retention.start();
+        const subscription = (wakes = eventBus.subscribe(Topic.InboxStored, 'every-instance'));
+        void (async () => {
+          for await (const _ of subscription) processor.notify();
+        })().catch((error: unknown) => logger.warn({ err: error }, 'inbox wake-ups from receive instances stopped; the poll still finds their deliveries'));
       }
     },
     async stop() {
+      await wakes?.return?.();
       await retention.stop();
       await processor.stop();
       await Promise.all([pool.end(), db.destroy()]);

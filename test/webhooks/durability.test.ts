@@ -98,7 +98,8 @@ describe('nothing answered 200 is lost', () => {
     const databaseUrl = await createTestDatabase();
     const env = { KEYRING_MASTER_KEY: masterKey() };
     const receiving = await startAppOn(running, { ...env, INSTANCE_ROLE: 'receive' }, { databaseUrl });
-    const processing = await startAppOn(running, { ...env, INSTANCE_ROLE: 'process' }, { databaseUrl });
+    // A poll far longer than the test: the receive instance's wake-up is what gets the work done.
+    const processing = await startAppOn(running, { ...env, INSTANCE_ROLE: 'process', JOB_POLLING_INTERVAL_SECONDS: '60' }, { databaseUrl });
     const tenant = await addTenant(receiving, running);
     await configureNow(receiving, tenant.credentialId);
 
