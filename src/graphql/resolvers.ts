@@ -5,6 +5,7 @@ import { AgentMessagingResolver } from '../agents/agent-messaging.resolver';
 import { AgentSubscriptionsResolver } from '../agents/agent-subscriptions.resolver';
 import { CredentialHealthResolver } from '../credentials/credential-health.resolver';
 import { CredentialResolver, UserCredentialsResolver } from '../credentials/credential.resolver';
+import { ErrorCodeResolver } from '../errors/error-code.resolver';
 import { Agent, User, hostReferenceResolvers } from '../host';
 import { KeyRotationResolver } from '../key-rotation';
 import { SuppressionResolver } from '../opt-outs';
@@ -29,6 +30,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   InboundDeadLetterResolver,
   PlatformMigrationResolver,
   SuppressionResolver,
+  ErrorCodeResolver,
 ];
 
 export const REFERENCE_RESOLVERS = hostReferenceResolvers;

@@ -25,7 +25,8 @@ const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ER
 
 const RETRY_AFTER_SECONDS: Partial<Record<GraphErrorKind, number>> = {
   throughput_limited: 1,
-  // Meta suggests waiting 4^X seconds for the pair rate limit of one message per 6 s (reference §6.3).
+  // Meta suggests waiting 4^X seconds for the pair rate limit of one message per 6 s
+  // (docs/whatsapp-cloud-api.md §6.3).
   pair_rate_limited: 6,
   rate_limited: 60,
 };

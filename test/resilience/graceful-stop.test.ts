@@ -68,7 +68,7 @@ test('SIGTERM under webhook load: every delivery answered 200 is stored, the pro
   postgresPid = postmasterPid(dataDir);
   const databaseUrl = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
   // The tenant is stored through an in-process plugin on the child's own (embedded) database.
-  const seeder = await startAppOn(running, { ...env, WEBHOOK_PROCESSING: 'false', LOG_LEVEL: 'silent' }, { databaseUrl });
+  const seeder = await startAppOn(running, { ...env, INSTANCE_ROLE: 'receive', LOG_LEVEL: 'silent' }, { databaseUrl });
   const tenant = await addTenant(seeder, running);
   await seeder.stop();
 
