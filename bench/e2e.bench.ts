@@ -1,0 +1,328 @@
+/**
+ * End to end: a signed webhook POST to the moment an agent dashboard, subscribed over graphql-ws, has the
+ * message. The plugin runs as its own process in production mode, started like `npm start` (the built
+ * dist with its node options), on an embedded PostgreSQL, with one credential, its webhook endpoint and
+ * an agent (auto-reply off). A load generator in a worker thread posts signed single-message deliveries
+ * open loop: on a fixed schedule that does not wait for answers, each message's latency counted from its
+ * scheduled send time, so a stalled server cannot hide its queueing (coordinated omission). Prints
+ * p50/p90/p99/max, events missing, achieved POST rate, 2xx count and the plugin's peak RSS (sampled
+ * every 100 ms from /proc).
+ *
+ * Beside it, the same load in the same run against a minimal server (bench/e2e-baseline.server.ts, also
+ * its own process): signature check, one INSERT with a pg NOTIFY, forwarded over a WebSocket. It is the
+ * floor any durable webhook-to-live-event path pays on this machine, so the ratio travels.
+ *
+ *   npm run bench:e2e               # 1,000 messages/s for 20 s
+ *   npm run bench:e2e -- 500 10     # RATE per second, SECONDS
+ *
+ * Exits non-zero on any missing event, p99 over 250 ms, or a peak RSS over 300 MB.
+ */
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { print } from 'graphql';
+import { createClient } from 'graphql-ws';
+import { Pool as HttpPool } from 'undici';
+import WebSocket from 'ws';
+import { startEmbeddedDatabase } from '../src/db/embedded-database';
+import { createLogger } from '../src/observability/logger';
+import { startSandbox } from '../src/sandbox';
+import { WhatsAppMessageReceivedDocument, type WhatsAppMessageReceivedSubscription } from '../test/generated/graphql';
+import {
+  buildDist,
+  freePort,
+  indexOfWamid,
+  percentile,
+  ROOT,
+  rssMb,
+  sampleRss,
+  seedTenant,
+  signedDelivery,
+  startNodeOptions,
+  startPluginProcess,
+  tenantToken,
+  type Tenant,
+} from './plugin-process';
+
+const P99_LIMIT_MS = 250;
+const RSS_LIMIT_MB = 300;
+/** After the last scheduled POST, how long events may still arrive before the rest count as missing. */
+const GRACE_MS = 15_000;
+const CONNECTIONS = 128;
+
+const rate = Number(process.argv[2] ?? 1_000);
+const seconds = Number(process.argv[3] ?? 20);
+const total = Math.round(rate * seconds);
+
+/** Wall-clock milliseconds with sub-millisecond precision, comparable between the worker and the main thread. */
+const now = () => performance.timeOrigin + performance.now();
+
+// ---- load generator (worker thread) ----------------------------------------------------------------------
+
+interface LoadSpec {
+  url: string;
+  tenant: Pick<Tenant, 'appSecret' | 'phoneNumberId' | 'displayPhoneNumber' | 'wabaId'>;
+  run: string;
+  rate: number;
+  total: number;
+}
+
+interface LoadResult {
+  /** Scheduled send time of message i (wall-clock ms). */
+  scheduled: Float64Array;
+  ok: number;
+  failed: number;
+  /** POSTs issued per second between the first and the last send. */
+  achievedRate: number;
+}
+
+async function generateLoad(spec: LoadSpec): Promise<LoadResult> {
+  const url = new URL(spec.url);
+  const pool = new HttpPool(url.origin, { connections: CONNECTIONS, pipelining: 1 });
+  // Bodies and signatures are made before the clock starts, so the generator spends its time sending.
+  const prepared = Array.from({ length: spec.total }, (_, i) => signedDelivery(spec.tenant, spec.run, i));
+  const scheduled = new Float64Array(spec.total);
+  let ok = 0;
+  let failed = 0;
+  const inFlight = new Set<Promise<void>>();
+  const interval = 1000 / spec.rate;
+  const start = now() + 50;
+  let firstSend = 0;
+  let lastSend = 0;
+  for (let i = 0; i < spec.total; i++) {
+    const at = start + i * interval;
+    const wait = at - now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    scheduled[i] = at;
+    lastSend = now();
+    if (i === 0) firstSend = lastSend;
+    const { body, signature } = prepared[i]!;
+    const request = pool
+      .request({ path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body })
+      .then(async (response) => {
+        await response.body.dump();
+        if (response.statusCode >= 200 && response.statusCode < 300) ok += 1;
+        else failed += 1;
+      })
+      .catch(() => {
+        failed += 1;
+      })
+      .finally(() => inFlight.delete(request));
+    inFlight.add(request);
+  }
+  await Promise.all(inFlight);
+  await pool.close();
+  return { scheduled, ok, failed, achievedRate: (spec.total - 1) / ((lastSend - firstSend) / 1000) };
+}
+
+function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(__filename, { workerData: spec, execArgv: ['-r', '@swc-node/register'] });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+
+// ---- one measured run --------------------------------------------------------------------------------------
+
+interface Figures {
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  missing: number;
+  ok: number;
+  failed: number;
+  achievedRate: number;
+  idleRssMb: number;
+  peakRssMb: number;
+}
+
+/** Messages of `run` seen by a subscriber: index → wall-clock time the event arrived. */
+class Arrivals {
+  readonly at: Float64Array;
+  count = 0;
+  private waiter: (() => void) | null = null;
+
+  constructor(
+    private readonly run: string,
+    size: number,
+  ) {
+    this.at = new Float64Array(size).fill(NaN);
+  }
+
+  record(wamid: string): void {
+    const time = now();
+    const i = indexOfWamid(this.run, wamid);
+    if (i < 0 || i >= this.at.length || !Number.isNaN(this.at[i]!)) return;
+    this.at[i] = time;
+    this.count += 1;
+    if (this.count === this.at.length) this.waiter?.();
+  }
+
+  /** Resolves once every message arrived or `ms` passed, whichever is first. */
+  all(ms: number): Promise<void> {
+    if (this.count === this.at.length) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.waiter = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}
+
+/**
+ * Warm-up, then the measured load. The warm-up posts one delivery at a time until its event arrives:
+ * a subscription registers asynchronously after the socket opens, and the first requests pay for JIT.
+ */
+async function measure(
+  webhookUrl: string,
+  tenant: LoadSpec['tenant'],
+  pid: number,
+  subscribe: (onWamid: (wamid: string) => void) => Promise<() => void>,
+): Promise<Figures> {
+  const run = Math.random().toString(36).slice(2, 8);
+  const warm = new Arrivals(`${run}w`, 200);
+  const measured = new Arrivals(run, total);
+  const unsubscribe = await subscribe((wamid) => (wamid.includes(`${run}w`) ? warm.record(wamid) : measured.record(wamid)));
+  const warmPool = new HttpPool(new URL(webhookUrl).origin, { connections: 8 });
+  for (let i = 0; i < warm.at.length && warm.count === 0; i++) {
+    const { body, signature } = signedDelivery(tenant, `${run}w`, i);
+    await warmPool.request({ path: new URL(webhookUrl).pathname, method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body }).then((r) => r.body.dump());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await warmPool.close();
+  if (warm.count === 0) throw new Error('no event arrived during warm-up: the subscription never delivered');
+  const idleRssMb = rssMb(pid);
+  const rss = sampleRss(pid);
+  const load = await runLoad({ url: webhookUrl, tenant, run, rate, total });
+  await measured.all(GRACE_MS);
+  rss.stop();
+  unsubscribe();
+  const latencies: number[] = [];
+  for (let i = 0; i < total; i++) {
+    if (!Number.isNaN(measured.at[i]!)) latencies.push(measured.at[i]! - load.scheduled[i]!);
+  }
+  latencies.sort((a, b) => a - b);
+  return {
+    p50: percentile(latencies, 50),
+    p90: percentile(latencies, 90),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1] ?? NaN,
+    missing: total - measured.count,
+    ok: load.ok,
+    failed: load.failed,
+    achievedRate: load.achievedRate,
+    idleRssMb,
+    peakRssMb: rss.peak(),
+  };
+}
+
+// ---- the two targets ---------------------------------------------------------------------------------------
+
+async function measurePlugin(tenant: Tenant): Promise<Figures> {
+  const plugin = await startPluginProcess(tenant);
+  try {
+    const token = await tenantToken(tenant);
+    const client = createClient({ url: plugin.subscriptionsUrl, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams: { authorization: `Bearer ${token}` } });
+    try {
+      return await measure(plugin.webhookUrl, tenant, plugin.pid, async (onWamid) =>
+        client.subscribe<WhatsAppMessageReceivedSubscription>(
+          { query: print(WhatsAppMessageReceivedDocument), variables: { agentId: tenant.agentId } },
+          {
+            next: (value) => {
+              if (value.data) onWamid(value.data.whatsappMessageReceived.whatsappMessageId ?? '');
+              else console.error('subscription error:', JSON.stringify(value.errors));
+            },
+            error: (error) => console.error('subscription ended:', error),
+            complete: () => undefined,
+          },
+        ),
+      );
+    } finally {
+      await client.dispose();
+    }
+  } finally {
+    await plugin.stop();
+  }
+}
+
+async function measureBaseline(databaseUrl: string, tenant: Tenant): Promise<Figures> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'bench/e2e-baseline.server.ts', databaseUrl, tenant.appSecret], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      child.once('exit', () => reject(new Error('the baseline server exited during start-up')));
+      child.stdout!.on('data', (chunk: Buffer) => {
+        const match = /listening (\d+)/.exec(chunk.toString('utf8'));
+        if (match) resolve(Number(match[1]));
+      });
+    });
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/events`);
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    try {
+      return await measure(`http://127.0.0.1:${port}/hook`, tenant, child.pid!, async (onWamid) => {
+        const listener = (data: WebSocket.RawData) => onWamid(data.toString());
+        socket.on('message', listener);
+        return () => socket.off('message', listener);
+      });
+    } finally {
+      socket.close();
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+function row(name: string, f: Figures): string {
+  const ms = (v: number) => v.toFixed(1).padStart(8);
+  return `${name.padEnd(30)} ${ms(f.p50)} ${ms(f.p90)} ${ms(f.p99)} ${ms(f.max)} ${String(f.missing).padStart(8)} ${f.achievedRate.toFixed(0).padStart(9)} ${`${f.ok}/${f.ok + f.failed}`.padStart(13)} ${f.idleRssMb.toFixed(0).padStart(9)} ${f.peakRssMb.toFixed(0).padStart(9)}`;
+}
+
+async function main(): Promise<void> {
+  buildDist();
+  const dataDir = mkdtempSync(join(tmpdir(), 'wc-bench-e2e-'));
+  const database = await startEmbeddedDatabase({ dataDir, port: await freePort(), logger: createLogger('silent') });
+  const sandbox = await startSandbox({ port: 0, logger: createLogger('silent') });
+  try {
+    const tenant = await seedTenant(database.url, 'bench_e2e', sandbox.baseUrl, sandbox.sandbox.createAccount());
+    const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+    console.log(`node ${process.version}, ${new Date().toISOString()}, open loop ${rate.toLocaleString('en-US')} signed single-message deliveries/s for ${seconds} s (${total.toLocaleString('en-US')}), load average ${load()}`);
+    console.log(`plugin: node ${startNodeOptions().join(' ')} dist/src/main.js (NODE_ENV=production, INSTANCE_ROLE=both)`);
+    const baseline = await measureBaseline(database.url, tenant);
+    const plugin = await measurePlugin(tenant);
+    console.log(`load average after: ${load()}`);
+    console.log(`${'POST → event (ms)'.padEnd(30)} ${'p50'.padStart(8)} ${'p90'.padStart(8)} ${'p99'.padStart(8)} ${'max'.padStart(8)} ${'missing'.padStart(8)} ${'POSTs/s'.padStart(9)} ${'2xx'.padStart(13)} ${'idle MB'.padStart(9)} ${'peak MB'.padStart(9)}`);
+    console.log(row('plugin (graphql-ws)', plugin));
+    console.log(row('baseline (INSERT+NOTIFY, ws)', baseline));
+    console.log(`ratio plugin/baseline: p50 ${(plugin.p50 / baseline.p50).toFixed(1)}x, p99 ${(plugin.p99 / baseline.p99).toFixed(1)}x`);
+    const failures: string[] = [];
+    if (plugin.missing > 0) failures.push(`${plugin.missing} event(s) missing ${GRACE_MS / 1000} s after the last POST`);
+    if (!(plugin.p99 <= P99_LIMIT_MS)) failures.push(`p99 ${plugin.p99.toFixed(1)} ms is over ${P99_LIMIT_MS} ms`);
+    if (plugin.peakRssMb > RSS_LIMIT_MB) failures.push(`peak RSS ${plugin.peakRssMb.toFixed(0)} MB is over ${RSS_LIMIT_MB} MB`);
+    for (const failure of failures) console.error(`FAIL: ${failure}`);
+    if (failures.length > 0) process.exitCode = 1;
+  } finally {
+    await sandbox.close();
+    await database.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (isMainThread) {
+  main().then(
+    () => process.exit(process.exitCode ?? 0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+} else {
+  void generateLoad(workerData as LoadSpec).then((result) => parentPort!.postMessage(result));
+}
