@@ -14,6 +14,7 @@
  *
  *   npm run bench:e2e               # 1,000 messages/s for 20 s
  *   npm run bench:e2e -- 500 10     # RATE per second, SECONDS
+ *   npm run bench:e2e -- --cpu-prof --cpu-prof-dir=/tmp/prof   # extra node options for the plugin
  *
  * Exits non-zero on any missing event, p99 over 250 ms, or a peak RSS over 300 MB.
  */
@@ -33,9 +34,11 @@ import { startSandbox } from '../src/sandbox';
 import { WhatsAppMessageReceivedDocument, type WhatsAppMessageReceivedSubscription } from '../test/generated/graphql';
 import {
   buildDist,
+  cpuSeconds,
   freePort,
   indexOfWamid,
   percentile,
+  postgresCpuSeconds,
   ROOT,
   rssMb,
   sampleRss,
@@ -53,8 +56,11 @@ const RSS_LIMIT_MB = 300;
 const GRACE_MS = 15_000;
 const CONNECTIONS = 128;
 
-const rate = Number(process.argv[2] ?? 1_000);
-const seconds = Number(process.argv[3] ?? 20);
+const positional = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+/** Anything starting with `--` goes to the plugin's node, after npm start's own options (e.g. --cpu-prof). */
+const extraNodeOptions = process.argv.slice(2).filter((arg) => arg.startsWith('--'));
+const rate = Number(positional[0] ?? 1_000);
+const seconds = Number(positional[1] ?? 20);
 const total = Math.round(rate * seconds);
 
 /** Wall-clock milliseconds with sub-millisecond precision, comparable between the worker and the main thread. */
@@ -139,6 +145,9 @@ interface Figures {
   achievedRate: number;
   idleRssMb: number;
   peakRssMb: number;
+  /** CPU of the server process and of PostgreSQL per message, from the first POST to the last event. */
+  serverCpuMs: number;
+  postgresCpuMs: number;
 }
 
 /** Messages of `run` seen by a subscriber: index → wall-clock time the event arrived. */
@@ -184,6 +193,7 @@ async function measure(
   webhookUrl: string,
   tenant: LoadSpec['tenant'],
   pid: number,
+  dataDir: string,
   subscribe: (onWamid: (wamid: string) => void) => Promise<() => void>,
 ): Promise<Figures> {
   const run = Math.random().toString(36).slice(2, 8);
@@ -200,8 +210,12 @@ async function measure(
   if (warm.count === 0) throw new Error('no event arrived during warm-up: the subscription never delivered');
   const idleRssMb = rssMb(pid);
   const rss = sampleRss(pid);
+  const cpu0 = cpuSeconds(pid);
+  const pg0 = postgresCpuSeconds(dataDir);
   const load = await runLoad({ url: webhookUrl, tenant, run, rate, total });
   await measured.all(GRACE_MS);
+  const serverCpuMs = ((cpuSeconds(pid) - cpu0) * 1000) / total;
+  const postgresCpuMs = ((postgresCpuSeconds(dataDir) - pg0) * 1000) / total;
   rss.stop();
   unsubscribe();
   const latencies: number[] = [];
@@ -220,18 +234,20 @@ async function measure(
     achievedRate: load.achievedRate,
     idleRssMb,
     peakRssMb: rss.peak(),
+    serverCpuMs,
+    postgresCpuMs,
   };
 }
 
 // ---- the two targets ---------------------------------------------------------------------------------------
 
-async function measurePlugin(tenant: Tenant): Promise<Figures> {
-  const plugin = await startPluginProcess(tenant);
+async function measurePlugin(tenant: Tenant, dataDir: string): Promise<Figures> {
+  const plugin = await startPluginProcess(tenant, {}, [...startNodeOptions(), ...extraNodeOptions]);
   try {
     const token = await tenantToken(tenant);
     const client = createClient({ url: plugin.subscriptionsUrl, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams: { authorization: `Bearer ${token}` } });
     try {
-      return await measure(plugin.webhookUrl, tenant, plugin.pid, async (onWamid) =>
+      return await measure(plugin.webhookUrl, tenant, plugin.pid, dataDir, async (onWamid) =>
         client.subscribe<WhatsAppMessageReceivedSubscription>(
           { query: print(WhatsAppMessageReceivedDocument), variables: { agentId: tenant.agentId } },
           {
@@ -252,7 +268,7 @@ async function measurePlugin(tenant: Tenant): Promise<Figures> {
   }
 }
 
-async function measureBaseline(databaseUrl: string, tenant: Tenant): Promise<Figures> {
+async function measureBaseline(databaseUrl: string, tenant: Tenant, dataDir: string): Promise<Figures> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'bench/e2e-baseline.server.ts', databaseUrl, tenant.appSecret], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   try {
@@ -266,7 +282,7 @@ async function measureBaseline(databaseUrl: string, tenant: Tenant): Promise<Fig
     const socket = new WebSocket(`ws://127.0.0.1:${port}/events`);
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     try {
-      return await measure(`http://127.0.0.1:${port}/hook`, tenant, child.pid!, async (onWamid) => {
+      return await measure(`http://127.0.0.1:${port}/hook`, tenant, child.pid!, dataDir, async (onWamid) => {
         const listener = (data: WebSocket.RawData) => onWamid(data.toString());
         socket.on('message', listener);
         return () => socket.off('message', listener);
@@ -282,7 +298,7 @@ async function measureBaseline(databaseUrl: string, tenant: Tenant): Promise<Fig
 
 function row(name: string, f: Figures): string {
   const ms = (v: number) => v.toFixed(1).padStart(8);
-  return `${name.padEnd(30)} ${ms(f.p50)} ${ms(f.p90)} ${ms(f.p99)} ${ms(f.max)} ${String(f.missing).padStart(8)} ${f.achievedRate.toFixed(0).padStart(9)} ${`${f.ok}/${f.ok + f.failed}`.padStart(13)} ${f.idleRssMb.toFixed(0).padStart(9)} ${f.peakRssMb.toFixed(0).padStart(9)}`;
+  return `${name.padEnd(30)} ${ms(f.p50)} ${ms(f.p90)} ${ms(f.p99)} ${ms(f.max)} ${String(f.missing).padStart(8)} ${f.achievedRate.toFixed(0).padStart(9)} ${`${f.ok}/${f.ok + f.failed}`.padStart(13)} ${f.idleRssMb.toFixed(0).padStart(9)} ${f.peakRssMb.toFixed(0).padStart(9)} ${f.serverCpuMs.toFixed(2).padStart(11)} ${f.postgresCpuMs.toFixed(2).padStart(9)}`;
 }
 
 async function main(): Promise<void> {
@@ -294,11 +310,11 @@ async function main(): Promise<void> {
     const tenant = await seedTenant(database.url, 'bench_e2e', sandbox.baseUrl, sandbox.sandbox.createAccount());
     const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
     console.log(`node ${process.version}, ${new Date().toISOString()}, open loop ${rate.toLocaleString('en-US')} signed single-message deliveries/s for ${seconds} s (${total.toLocaleString('en-US')}), load average ${load()}`);
-    console.log(`plugin: node ${startNodeOptions().join(' ')} dist/src/main.js (NODE_ENV=production, INSTANCE_ROLE=both)`);
-    const baseline = await measureBaseline(database.url, tenant);
-    const plugin = await measurePlugin(tenant);
+    console.log(`plugin: node ${[...startNodeOptions(), ...extraNodeOptions].join(' ')} dist/src/main.js (NODE_ENV=production, INSTANCE_ROLE=both)`);
+    const baseline = await measureBaseline(database.url, tenant, dataDir);
+    const plugin = await measurePlugin(tenant, dataDir);
     console.log(`load average after: ${load()}`);
-    console.log(`${'POST → event (ms)'.padEnd(30)} ${'p50'.padStart(8)} ${'p90'.padStart(8)} ${'p99'.padStart(8)} ${'max'.padStart(8)} ${'missing'.padStart(8)} ${'POSTs/s'.padStart(9)} ${'2xx'.padStart(13)} ${'idle MB'.padStart(9)} ${'peak MB'.padStart(9)}`);
+    console.log(`${'POST → event (ms)'.padEnd(30)} ${'p50'.padStart(8)} ${'p90'.padStart(8)} ${'p99'.padStart(8)} ${'max'.padStart(8)} ${'missing'.padStart(8)} ${'POSTs/s'.padStart(9)} ${'2xx'.padStart(13)} ${'idle MB'.padStart(9)} ${'peak MB'.padStart(9)} ${'cpu ms/msg'.padStart(11)} ${'pg ms/msg'.padStart(9)}`);
     console.log(row('plugin (graphql-ws)', plugin));
     console.log(row('baseline (INSERT+NOTIFY, ws)', baseline));
     console.log(`ratio plugin/baseline: p50 ${(plugin.p50 / baseline.p50).toFixed(1)}x, p99 ${(plugin.p99 / baseline.p99).toFixed(1)}x`);

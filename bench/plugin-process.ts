@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { startApp } from '../src/app';
@@ -242,4 +242,35 @@ export function sampleRss(pid: number): { peak(): number; stop(): void } {
 
 export function percentile(sorted: number[], p: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+function statFields(pid: number | string): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null; // the process ended meanwhile
+  }
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+export function cpuSeconds(pid: number): number {
+  const fields = statFields(pid);
+  return fields ? (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND : 0;
+}
+
+/**
+ * CPU seconds of one PostgreSQL server: its postmaster (pid from `postmaster.pid` in its data folder)
+ * and the backends it forked. Other engineers' PostgreSQL servers on the same machine are not counted.
+ */
+export function postgresCpuSeconds(dataDir: string): number {
+  const postmaster = Number(readFileSync(resolve(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  let sum = cpuSeconds(postmaster);
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    const fields = statFields(pid);
+    if (fields && Number(fields[1]) === postmaster) sum += (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  }
+  return sum;
 }
