@@ -38,11 +38,11 @@ const ROUNDS = 3;
 const GATE_ITERATIONS = 1_500;
 const GATE_SECONDS = 3;
 /**
- * Key service over Vault transit ≥ this × raw HTTP to the same server. Measured 0.28–0.45 over three runs
+ * Key service over Vault transit ≥ this × raw HTTP to the same server. Measured 0.28–0.47 over four runs
  * on a loaded 2-core machine (load average 13–24); node-vault and axios cost several times undici's CPU.
  */
 const VAULT_MIN_RATIO = 0.15;
-/** Key service over the keyring ≥ this × the keyring called directly. Measured 0.87–1.11 in the same runs. */
+/** Key service over the keyring ≥ this × the keyring called directly. Measured 0.87–1.26 in the same runs. */
 const KEYRING_MIN_RATIO = 0.5;
 const SECRET = `EAAG${randomBytes(150).toString('base64url')}`; // the size of a long-lived WhatsApp token
 
