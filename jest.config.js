@@ -29,6 +29,4 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   clearMocks: true,
   testTimeout: 30_000,
-  // pg pools and undici sockets can outlive the last test by their idle timeout; never let that hang CI.
-  forceExit: true,
 };

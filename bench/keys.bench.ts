@@ -6,6 +6,12 @@
  *   npm run bench:keys
  *
  * Bounded: at most ITERATIONS operations or SECONDS_PER_CASE seconds per case, whichever comes first.
+ *
+ * Gates (exit 1 when missed), each a same-run ratio of medians over ROUNDS alternating rounds, so a
+ * neighbour's burst of load hits both sides: the key service over Vault transit against raw HTTP calls to
+ * the same transit server (what node-vault, error translation and the service add), and the key service
+ * over the embedded keyring against the keyring called directly. The key service runs with its cache of
+ * decrypted secrets off, so every decrypt reaches the backend.
  */
 import 'reflect-metadata';
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
@@ -13,6 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Pool } from 'undici';
 import type * as OrmModule from '../src/db/orm';
 import type * as EmbeddedDatabaseModule from '../src/db/embedded-database';
 import type * as EmbeddedKeyringModule from '../src/keys/embedded-keyring';
@@ -20,11 +27,23 @@ import type { KeyBackend } from '../src/keys/key-backend';
 import type * as VaultBackendModule from '../src/keys/vault-transit-backend';
 import type * as LoggerModule from '../src/observability/logger';
 import type * as VaultServerModule from '../test/support/vault-transit-server';
+import type * as KeysModule from '../src/keys';
 
 const ITERATIONS = 3_000;
 const RAW_ITERATIONS = 100_000;
 const SECONDS_PER_CASE = 8;
 const CONCURRENCY = 16;
+// Gated comparisons: shorter cases, taking turns, medians.
+const ROUNDS = 3;
+const GATE_ITERATIONS = 1_500;
+const GATE_SECONDS = 3;
+/**
+ * Key service over Vault transit ≥ this × raw HTTP to the same server. Measured 0.28–0.47 over four runs
+ * on a loaded 2-core machine (load average 13–24); node-vault and axios cost several times undici's CPU.
+ */
+const VAULT_MIN_RATIO = 0.15;
+/** Key service over the keyring ≥ this × the keyring called directly. Measured 0.87–1.26 in the same runs. */
+const KEYRING_MIN_RATIO = 0.5;
 const SECRET = `EAAG${randomBytes(150).toString('base64url')}`; // the size of a long-lived WhatsApp token
 
 interface Result {
@@ -41,9 +60,16 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Runs `op` up to `iterations` times with `concurrency` workers; latencies are per operation. */
-async function measure(backend: string, mode: string, iterations: number, concurrency: number, op: () => Promise<void> | void): Promise<Result> {
+async function measure(
+  backend: string,
+  mode: string,
+  iterations: number,
+  concurrency: number,
+  op: () => Promise<void> | void,
+  seconds = SECONDS_PER_CASE,
+): Promise<Result> {
   const latencies: number[] = [];
-  const deadline = performance.now() + SECONDS_PER_CASE * 1000;
+  const deadline = performance.now() + seconds * 1000;
   let started = 0;
   const begin = performance.now();
   const worker = async () => {
@@ -74,15 +100,85 @@ function rawAesCase(): () => void {
   };
 }
 
+type Pair = () => Promise<void>;
+
+/** One encrypt and one decrypt for a user through `encrypt`/`decrypt`, checking the round trip. */
+function pairOf<C>(userId: string, encrypt: (userId: string, plaintext: string) => Promise<C>, decrypt: (userId: string, ciphertext: C) => Promise<string>): Pair {
+  return async () => {
+    const ciphertext = await encrypt(userId, SECRET);
+    if ((await decrypt(userId, ciphertext)) !== SECRET) throw new Error('round trip failed');
+  };
+}
+
+async function warmUp(pair: Pair): Promise<void> {
+  for (let i = 0; i < 200; i += 1) await pair(); // sockets, pools, JIT, key caches
+}
+
 async function backendCases(name: string, backend: KeyBackend): Promise<Result[]> {
   const userId = randomUUID();
   await backend.ensureKey(userId);
-  const pair = async () => {
-    const ciphertext = await backend.encrypt(userId, SECRET);
-    if ((await backend.decrypt(userId, ciphertext)) !== SECRET) throw new Error('round trip failed');
-  };
-  for (let i = 0; i < 200; i += 1) await pair(); // warm-up: sockets, pools, JIT, key caches
+  const pair = pairOf(userId, (id, plaintext) => backend.encrypt(id, plaintext), (id, ciphertext) => backend.decrypt(id, ciphertext));
+  await warmUp(pair);
   return [await measure(name, 'sequential', ITERATIONS, 1, pair), await measure(name, `${CONCURRENCY} concurrent`, ITERATIONS, CONCURRENCY, pair)];
+}
+
+interface Gate {
+  name: string;
+  mode: string;
+  ours: Result;
+  baseline: Result;
+  ratio: number;
+  min: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * `ours` against `baseline`, taking turns for ROUNDS rounds (the order flips every round, since whichever
+ * runs first meets colder caches); the ratio is of the medians of ops/s. Returns the median rounds.
+ */
+async function compare(name: string, mode: string, concurrency: number, ours: [string, Pair], baseline: [string, Pair], min: number): Promise<Gate> {
+  const oursRuns: Result[] = [];
+  const baselineRuns: Result[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const runOurs = async () => oursRuns.push(await measure(ours[0], mode, GATE_ITERATIONS, concurrency, ours[1], GATE_SECONDS));
+    const runBaseline = async () => baselineRuns.push(await measure(baseline[0], mode, GATE_ITERATIONS, concurrency, baseline[1], GATE_SECONDS));
+    if (round % 2 === 0) {
+      await runBaseline();
+      await runOurs();
+    } else {
+      await runOurs();
+      await runBaseline();
+    }
+  }
+  const middle = (runs: Result[]) => runs.find((run) => run.opsPerSecond === median(runs.map((r) => r.opsPerSecond)))!;
+  const oursMedian = middle(oursRuns);
+  const baselineMedian = middle(baselineRuns);
+  return { name, mode, ours: oursMedian, baseline: baselineMedian, ratio: oursMedian.opsPerSecond / baselineMedian.opsPerSecond, min };
+}
+
+/** Vault's transit API called with nothing but undici: the least any client can do per operation. */
+function rawVaultPair(address: string, token: string, keyName: string): { pair: Pair; close: () => Promise<void> } {
+  const pool = new Pool(address, { connections: CONCURRENCY, pipelining: 1 });
+  const post = async (path: string, body: object) => {
+    const response = await pool.request({
+      path: `/v1/transit/${path}/${keyName}`,
+      method: 'POST',
+      headers: { 'x-vault-token': token, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (response.statusCode !== 200) throw new Error(`transit ${path} answered ${response.statusCode}`);
+    return ((await response.body.json()) as { data: Record<string, string> }).data;
+  };
+  const pair = async () => {
+    const { ciphertext } = await post('encrypt', { plaintext: Buffer.from(SECRET, 'utf8').toString('base64') });
+    const { plaintext } = await post('decrypt', { ciphertext });
+    if (Buffer.from(plaintext!, 'base64').toString('utf8') !== SECRET) throw new Error('round trip failed');
+  };
+  return { pair, close: () => pool.close() };
 }
 
 function freePort(): Promise<number> {
@@ -105,14 +201,35 @@ async function main(): Promise<void> {
   const { createOrm, migrateToLatest } = require('../src/db/orm') as typeof OrmModule;
   const { startEmbeddedDatabase } = require('../src/db/embedded-database') as typeof EmbeddedDatabaseModule;
   const { createLogger } = require('../src/observability/logger') as typeof LoggerModule;
+  const { KeyService } = require('../src/keys') as typeof KeysModule;
+  // The service as the app builds it, minus the cache of decrypted secrets: every decrypt reaches the backend.
+  const serviceOver = (backend: KeyBackend) => new KeyService({ backend, cache: { ttlMs: 0, maxEntries: 0 } });
+  const servicePair = (service: InstanceType<typeof KeyService>, userId: string) =>
+    pairOf(userId, (id, plaintext) => service.encryptFor(id, plaintext), (id, ciphertext) => service.decryptFor(id, ciphertext));
 
   const results: Result[] = [];
+  const gates: Gate[] = [];
   results.push(await measure('raw AES-256-GCM (node:crypto)', 'sequential', RAW_ITERATIONS, 1, rawAesCase()));
 
   const token = 'hvs.bench';
   const vaultServer = await startVaultTransitServer({ token, disableUpsert: true });
   const vault = new VaultTransitBackend({ address: vaultServer.address, token, mount: 'transit', keyPrefix: 'bench-', timeoutMs: 5_000 });
   results.push(...(await backendCases('Vault transit (test server, loopback HTTP)', vault)));
+  {
+    const userId = randomUUID();
+    await vault.ensureKey(userId);
+    const service = serviceOver(vault);
+    const ours = servicePair(service, userId);
+    const raw = rawVaultPair(vaultServer.address, token, `bench-${userId}`);
+    await warmUp(ours);
+    await warmUp(raw.pair);
+    for (const concurrency of [1, CONCURRENCY]) {
+      gates.push(await compare('key service over Vault transit / raw HTTP to transit', modeOf(concurrency), concurrency,
+        ['key service → Vault transit (node-vault)', ours], ['raw undici → transit API (baseline)', raw.pair], VAULT_MIN_RATIO));
+    }
+    await raw.close();
+    await service.close();
+  }
   await vault.close();
 
   const dataDir = mkdtempSync(join(tmpdir(), 'wc-bench-pg-'));
@@ -124,6 +241,17 @@ async function main(): Promise<void> {
     await migrateToLatest(orm, 'whatsapp_connect');
     const keyring = new EmbeddedKeyring({ orm, masterKey: randomBytes(32) });
     results.push(...(await backendCases('embedded keyring (PostgreSQL, loopback)', keyring)));
+    const userId = randomUUID();
+    await keyring.ensureKey(userId);
+    const service = serviceOver(keyring);
+    const ours = servicePair(service, userId);
+    const direct = pairOf(userId, (id, plaintext) => keyring.encrypt(id, plaintext), (id, ciphertext) => keyring.decrypt(id, ciphertext));
+    await warmUp(ours);
+    for (const concurrency of [1, CONCURRENCY]) {
+      gates.push(await compare('key service over the keyring / keyring called directly', modeOf(concurrency), concurrency,
+        ['key service → embedded keyring', ours], ['embedded keyring called directly (baseline)', direct], KEYRING_MIN_RATIO));
+    }
+    await service.close();
     await keyring.close();
   } finally {
     await orm.close(true);
@@ -147,10 +275,30 @@ async function main(): Promise<void> {
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
+
+  console.log(`\ngates: medians of ${ROUNDS} alternating rounds (≤ ${GATE_ITERATIONS} pairs or ${GATE_SECONDS} s each)`);
+  let missed = 0;
+  for (const gate of gates) {
+    const pass = gate.ratio >= gate.min;
+    if (!pass) missed += 1;
+    console.log(
+      `${pass ? 'ok  ' : 'MISS'} ${gate.name}, ${gate.mode}: ${gate.ratio.toFixed(2)}× (bound ≥ ${gate.min}×; ` +
+        `${Math.round(gate.ours.opsPerSecond)} vs ${Math.round(gate.baseline.opsPerSecond)} ops/s, ` +
+        `p50 ${gate.ours.p50.toFixed(0)} vs ${gate.baseline.p50.toFixed(0)} µs)`,
+    );
+  }
+  if (missed > 0) {
+    console.error(`${missed} gate(s) missed`);
+    process.exitCode = 1;
+  }
+}
+
+function modeOf(concurrency: number): string {
+  return concurrency === 1 ? 'sequential' : `${concurrency} concurrent`;
 }
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (error: unknown) => {
     console.error(error);
     process.exit(1);

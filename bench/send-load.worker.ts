@@ -12,6 +12,8 @@ import { startSandbox, type RunningSandbox } from '../src/sandbox';
 export interface LoadResult {
   sent: number;
   failed: number;
+  /** The first failure's answer, so a bench that fails everything says why. */
+  firstFailure?: string;
   perSecond: number;
   p50: number;
   p99: number;
@@ -33,7 +35,7 @@ export type LoadRequest =
   | { type: 'stop' };
 
 const SEND_MUTATION =
-  'mutation Send($input: SendWhatsAppMessageInput!) { sendWhatsAppMessage(input: $input) { id status whatsappMessageId } }';
+  'mutation Send($input: WhatsAppSendMessageInput!) { sendWhatsAppMessage(input: $input) { id status whatsappMessageId } }';
 
 let running: RunningSandbox | undefined;
 let account: ReturnType<RunningSandbox['sandbox']['createAccount']> | undefined;
@@ -43,25 +45,30 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-/** Runs `op(i)` up to `messages` times with `concurrency` workers, for at most `seconds`. */
-async function measure(concurrency: number, messages: number, seconds: number, op: (i: number) => Promise<boolean>): Promise<LoadResult> {
+/** Runs `op(i)` up to `messages` times with `concurrency` workers, for at most `seconds`; `op` returns a failure's description or null. */
+async function measure(concurrency: number, messages: number, seconds: number, op: (i: number) => Promise<string | null>): Promise<LoadResult> {
   const latencies: number[] = [];
   let started = 0;
   let failed = 0;
+  let firstFailure: string | undefined;
   const deadline = performance.now() + seconds * 1000;
   const begin = performance.now();
   const worker = async () => {
     while (started < messages && performance.now() < deadline) {
       const i = started++;
       const t0 = performance.now();
-      if (await op(i)) latencies.push(performance.now() - t0);
-      else failed++;
+      const failure = await op(i);
+      if (failure === null) latencies.push(performance.now() - t0);
+      else {
+        failed++;
+        firstFailure ??= failure;
+      }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const elapsed = (performance.now() - begin) / 1000;
   latencies.sort((a, b) => a - b);
-  return { sent: latencies.length, failed, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return { sent: latencies.length, failed, firstFailure, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
 async function handle(request: LoadRequest): Promise<unknown> {
@@ -85,8 +92,8 @@ async function handle(request: LoadRequest): Promise<unknown> {
             headers: { 'content-type': 'application/json', authorization },
             body: JSON.stringify({ messaging_product: 'whatsapp', to: customers[i % customers.length], type: 'text', text: { body: `Your order #${i} has shipped.` } }),
           });
-          await response.body.json();
-          return response.statusCode === 200;
+          const answer = await response.body.text();
+          return response.statusCode === 200 ? null : `HTTP ${response.statusCode}: ${answer.slice(0, 300)}`;
         });
       } finally {
         await pool.close();
@@ -112,8 +119,9 @@ async function handle(request: LoadRequest): Promise<unknown> {
               },
             }),
           });
-          const body = (await response.body.json()) as { data?: { sendWhatsAppMessage?: { status: string } } };
-          return body.data?.sendWhatsAppMessage?.status === 'SENT';
+          const answer = await response.body.text();
+          const body = JSON.parse(answer) as { data?: { sendWhatsAppMessage?: { status: string } } };
+          return body.data?.sendWhatsAppMessage?.status === 'SENT' ? null : answer.slice(0, 300);
         });
       } finally {
         await pool.close();

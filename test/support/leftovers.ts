@@ -4,15 +4,29 @@
  */
 const leftovers: Array<() => Promise<unknown> | unknown> = [];
 
+// Stopping a whole plugin (drain, workers, pools) takes seconds on a loaded machine; several per file
+// can outlast Jest's default 30 s hook timeout, and a hook cut short leaves the rest open.
+const DISPOSE_TIMEOUT_MS = 120_000;
+
 export function onDispose(dispose: () => Promise<unknown> | unknown): void {
   leftovers.push(dispose);
 }
 
+/**
+ * Jest exits on its own only once every handle is closed (it runs without forceExit), so a failing
+ * disposer must not stop the ones after it: each runs, and the first error is reported once all have.
+ */
 export async function disposeAll(): Promise<void> {
+  const errors: unknown[] = [];
   while (leftovers.length > 0) {
     const dispose = leftovers.pop()!;
-    await dispose();
+    try {
+      await dispose();
+    } catch (error) {
+      errors.push(error);
+    }
   }
+  if (errors.length > 0) throw errors[0];
 }
 
-afterAll(disposeAll);
+afterAll(disposeAll, DISPOSE_TIMEOUT_MS);
