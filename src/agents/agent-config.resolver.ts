@@ -20,7 +20,7 @@ export class AgentWhatsAppFieldResolver {
     nullable: true,
     description: 'The agent\'s WhatsApp configuration; null when WhatsApp is not enabled (or the agent is not yours).',
   })
-  async whatsapp(@Root() agent: Agent, @Ctx() ctx: GraphQLContext): Promise<AgentWhatsAppConfig | null> {
+  async whatsApp(@Root() agent: Agent, @Ctx() ctx: GraphQLContext): Promise<AgentWhatsAppConfig | null> {
     const viewer = requireViewer(ctx);
     if (!isUuid(agent.id)) return null;
     const agentId = agent.id.toLowerCase();
@@ -29,6 +29,11 @@ export class AgentWhatsAppFieldResolver {
     // Null, not NOT_FOUND, for someone else's agent: an error here would tell "configured by someone" from "not configured".
     if (!config || (config.userId !== viewer.userId && !viewer.isAdmin)) return null;
     return config;
+  }
+
+  @FieldResolver(() => AgentWhatsAppConfig, { nullable: true, description: 'Old name of whatsApp.', deprecationReason: 'Use whatsApp.' })
+  async whatsapp(@Root() agent: Agent, @Ctx() ctx: GraphQLContext): Promise<AgentWhatsAppConfig | null> {
+    return this.whatsApp(agent, ctx);
   }
 }
 

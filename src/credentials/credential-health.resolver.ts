@@ -34,7 +34,7 @@ export class CredentialHealthResolver {
     topics: Topic.CredentialHealth,
     topicId: ({ context }: { context: GraphQLContext }) => requireViewer(context).userId,
   })
-  async credentialHealthChanged(
+  async whatsAppCredentialHealthChanged(
     @Root() event: CredentialHealthChanged,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CredentialHealthEvent> {
@@ -49,5 +49,15 @@ export class CredentialHealthResolver {
       occurredAt: new Date(event.occurredAt),
       credential,
     };
+  }
+
+  @Subscription(() => CredentialHealthEvent, {
+    description: 'Old name of whatsAppCredentialHealthChanged.',
+    deprecationReason: 'Use whatsAppCredentialHealthChanged.',
+    topics: Topic.CredentialHealth,
+    topicId: ({ context }: { context: GraphQLContext }) => requireViewer(context).userId,
+  })
+  async credentialHealthChanged(@Root() event: CredentialHealthChanged, @Ctx() ctx: GraphQLContext): Promise<CredentialHealthEvent> {
+    return this.whatsAppCredentialHealthChanged(event, ctx);
   }
 }

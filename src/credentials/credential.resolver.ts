@@ -145,18 +145,34 @@ export class CredentialResolver {
   }
 
   @Query(() => [WhatsAppCredential], { description: 'My connected WhatsApp credentials, newest first.' })
-  async whatsappCredentials(@Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential[]> {
+  async whatsAppCredentials(@Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential[]> {
     const viewer = requireViewer(ctx);
     return credentialsOf(ctx, viewer.userId);
   }
 
+  @Query(() => [WhatsAppCredential], { description: 'Old name of whatsAppCredentials.', deprecationReason: 'Use whatsAppCredentials.' })
+  async whatsappCredentials(@Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential[]> {
+    return this.whatsAppCredentials(ctx);
+  }
+
   @Query(() => WhatsAppCredential, { description: 'One of my credentials; NOT_FOUND for anyone else\'s.' })
-  async whatsappCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential> {
+  async whatsAppCredential(
+    @Arg('id', () => ID, { description: 'The credential\'s id.' }) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<WhatsAppCredential> {
     const viewer = requireViewer(ctx);
     const credential = await ctx.em.findOne(WhatsAppCredential, { id: parseId(id, 'Credential') });
     if (!credential) throw PublicError.notFound('Credential');
     assertOwnerOrAdmin(viewer, credential.userId, 'Credential', false);
     return credential;
+  }
+
+  @Query(() => WhatsAppCredential, { description: 'Old name of whatsAppCredential.', deprecationReason: 'Use whatsAppCredential.' })
+  async whatsappCredential(
+    @Arg('id', () => ID, { description: 'The credential\'s id.' }) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<WhatsAppCredential> {
+    return this.whatsAppCredential(id, ctx);
   }
 
   @Mutation(() => WhatsAppCredentialPayload, {
@@ -234,11 +250,16 @@ export class UserCredentialsResolver {
   @FieldResolver(() => [WhatsAppCredential], {
     description: 'The user\'s WhatsApp credentials, newest first (theirs or an admin\'s view); empty when they have none or they are not yours to see.',
   })
-  async whatsappCredentials(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential[]> {
+  async whatsAppCredentials(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential[]> {
     const viewer = requireViewer(ctx);
     // Empty, not NOT_FOUND: the host walks to this field from its own User, and an error on it would
     // cost the host its whole user; "none" and "not yours" also stay indistinguishable.
     if (viewer.userId !== user.id && !viewer.isAdmin) return [];
     return credentialsOf(ctx, user.id);
+  }
+
+  @FieldResolver(() => [WhatsAppCredential], { description: 'Old name of whatsAppCredentials.', deprecationReason: 'Use whatsAppCredentials.' })
+  async whatsappCredentials(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential[]> {
+    return this.whatsAppCredentials(user, ctx);
   }
 }

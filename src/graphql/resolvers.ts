@@ -8,6 +8,7 @@ import { CredentialResolver, UserCredentialsResolver } from '../credentials/cred
 import { ErrorCodeResolver } from '../errors/error-code.resolver';
 import { Agent, User, hostReferenceResolvers } from '../host';
 import { KeyRotationResolver } from '../key-rotation';
+import { MessageAliasesResolver } from '../messaging';
 import { SuppressionResolver } from '../opt-outs';
 import { PlatformMigrationResolver } from '../platform-migration';
 import { UserErasureResolver } from '../user-erasure';
@@ -31,6 +32,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   PlatformMigrationResolver,
   SuppressionResolver,
   ErrorCodeResolver,
+  MessageAliasesResolver,
 ];
 
 export const REFERENCE_RESOLVERS = hostReferenceResolvers;

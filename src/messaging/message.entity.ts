@@ -40,7 +40,11 @@ export class Message {
   conversationId!: string;
 
   /** The wamid; null only while an outbound message waits for Meta's answer. */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    name: 'whatsAppMessageId',
+    nullable: true,
+    description: 'WhatsApp\'s own id of the message (the wamid); null only while an outbound message waits for Meta\'s answer.',
+  })
   @Property({ type: 'text', nullable: true })
   whatsappMessageId: string | null = null;
 
