@@ -34,12 +34,12 @@ export class WhatsAppCredential {
     | 'alertEmail' | 'statusChangedAt' | 'circuitState' | 'circuitFailures' | 'circuitOpenedAt' | 'platform'
     | 'messageRetentionDays' | 'secretsBinding';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The credential\'s id.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
   /** The host's user id; the host's users table lives elsewhere, so this is a plain uuid. */
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The host\'s id of the credential\'s owner.' })
   @Property({ type: 'uuid' })
   userId!: string;
 
@@ -97,11 +97,11 @@ export class WhatsAppCredential {
   @Property({ type: 'text[]' })
   tokenScopes: string[] = [];
 
-  @Field(() => CredentialStatus)
+  @Field(() => CredentialStatus, { description: 'Whether the credential can be used.' })
   @Enum({ items: () => CredentialStatus })
   status: CredentialStatus = CredentialStatus.ACTIVE;
 
-  @Field(() => CredentialStatusReason)
+  @Field(() => CredentialStatusReason, { description: 'Why it has that status; NONE when active and healthy.' })
   @Enum({ items: () => CredentialStatusReason })
   statusReason: CredentialStatusReason = CredentialStatusReason.NONE;
 
@@ -123,7 +123,7 @@ export class WhatsAppCredential {
   }
 
   /** Where status-change alerts are e-mailed; the owner's token `email` claim unless they chose another. */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where status alerts are e-mailed; null: no e-mails.' })
   @Property({ type: 'text', nullable: true })
   alertEmail: string | null = null;
 
@@ -131,11 +131,11 @@ export class WhatsAppCredential {
   @Property({ type: 'text', nullable: true })
   qualityRating: string | null = null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When Meta last accepted the credential.' })
   @Property({ type: 'timestamptz', nullable: true })
   lastValidatedAt: Date | null = null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the credential was last checked with Meta in the background.' })
   @Property({ type: 'timestamptz', nullable: true })
   healthCheckedAt: Date | null = null;
 
@@ -154,7 +154,7 @@ export class WhatsAppCredential {
   @Property({ type: 'integer' })
   circuitFailures: number = 0;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When calls to Meta were last paused for this credential.' })
   @Property({ type: 'timestamptz', nullable: true })
   circuitOpenedAt: Date | null = null;
 
@@ -167,11 +167,11 @@ export class WhatsAppCredential {
   @Property({ type: 'integer', nullable: true })
   messageRetentionDays: number | null = null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the credential was connected.' })
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the credential last changed.' })
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 

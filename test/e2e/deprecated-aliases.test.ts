@@ -56,7 +56,8 @@ test('the old entity fields of User, Agent and WhatsAppMessage answer as the new
     { whatsappCredentials: [{ id: agent.credentialId }], whatsAppCredentials: [{ id: agent.credentialId }] },
     { whatsapp: { agentId: agent.agentId }, whatsApp: { agentId: agent.agentId } },
   ]);
-  const history = await postGraphQL(
+  type History = { agentWhatsApp: { messages: { nodes: Array<{ whatsappMessageId: string | null; whatsAppMessageId: string | null }> } } };
+  const history = await postGraphQL<History>(
     app.graphqlUrl,
     'query ($a: ID!) { agentWhatsApp(agentId: $a) { messages(first: 1) { nodes { whatsappMessageId whatsAppMessageId } } } }',
     { authorization: agent.token, variables: { a: agent.agentId } },
@@ -69,7 +70,7 @@ test('the old entity fields of User, Agent and WhatsAppMessage answer as the new
 test('the old mutation names still act', async () => {
   const rotated = await postGraphQL(app.graphqlUrl, 'mutation { rotateUserKey { latestVersion } }', { authorization: agent.token });
   expect(rotated).toMatchObject({ data: { rotateUserKey: { latestVersion: 2 } } });
-  const run = await postGraphQL(app.graphqlUrl, 'mutation { startKeyRotationRun { id } }', { authorization: admin });
+  const run = await postGraphQL<{ startKeyRotationRun: { id: string } }>(app.graphqlUrl, 'mutation { startKeyRotationRun { id } }', { authorization: admin });
   expect(run.errors).toBeUndefined();
   expect(run.data?.startKeyRotationRun.id).toEqual(expect.any(String));
   const refused = await postGraphQL(app.graphqlUrl, 'mutation ($u: ID!) { deleteUserData(userId: $u) { userId } }', {

@@ -27,6 +27,7 @@ export type Scalars = {
 
 export type Agent = {
   __typename?: 'Agent';
+  /** The host's id of the agent. */
   id: Scalars['ID']['output'];
   /** The agent's WhatsApp configuration; null when WhatsApp is not enabled (or the agent is not yours). */
   whatsApp?: Maybe<WhatsAppAgentConfig>;
@@ -412,6 +413,7 @@ export type SubscriptionWhatsappMessageStatusChangedArgs = {
 
 export type User = {
   __typename?: 'User';
+  /** The host's id of the user. */
   id: Scalars['ID']['output'];
   /** The user's WhatsApp credentials, newest first (theirs or an admin's view); empty when they have none or they are not yours to see. */
   whatsAppCredentials: Array<WhatsAppCredential>;
@@ -425,16 +427,23 @@ export type User = {
 /** An agent's WhatsApp configuration. */
 export type WhatsAppAgentConfig = {
   __typename?: 'WhatsAppAgentConfig';
+  /** The host's id of the agent. */
   agentId: Scalars['ID']['output'];
+  /** The agent runtime answers customers (and the welcome and fallback messages are sent). */
   autoReply: Scalars['Boolean']['output'];
+  /** When the agent answers; null: at any time. */
   businessHours?: Maybe<WhatsAppBusinessHours>;
   /** The thread with one customer, with its 24-hour window. */
   conversation?: Maybe<WhatsAppConversation>;
+  /** When WhatsApp was enabled for the agent. */
   createdAt: Scalars['DateTimeISO']['output'];
   /** The agent's own credential; null while it has only the platform's number. */
   credentialId?: Maybe<Scalars['ID']['output']>;
+  /** False while the agent is paused on WhatsApp: messages are stored, nothing is answered. */
   enabled: Scalars['Boolean']['output'];
+  /** Sent outside business hours, once per closed period. */
   fallbackMessage?: Maybe<Scalars['String']['output']>;
+  /** The configuration's id. */
   id: Scalars['ID']['output'];
   /** The agent's messages, newest first; only one customer's with `customer`. Null, with NOT_FOUND, for anyone but the agent's owner (administrators too). */
   messages?: Maybe<WhatsAppMessagePage>;
@@ -444,8 +453,11 @@ export type WhatsAppAgentConfig = {
   platformCode?: Maybe<Scalars['String']['output']>;
   /** Credential health, webhook routing, activity and the 24-hour windows; null only when it could not be read (see the error). */
   status?: Maybe<WhatsAppAgentStatus>;
+  /** When the configuration last changed. */
   updatedAt: Scalars['DateTimeISO']['output'];
+  /** The host's id of the agent's owner. */
   userId: Scalars['ID']['output'];
+  /** Sent on a customer's first message. */
   welcomeMessage?: Maybe<Scalars['String']['output']>;
 };
 
@@ -472,6 +484,7 @@ export type WhatsAppAgentStatus = {
   credentialCheckedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Null when the agent has no credential on its line. */
   credentialStatus?: Maybe<WhatsAppCredentialStatus>;
+  /** Why the credential has its status; null when the agent has no credential on its line. */
   credentialStatusReason?: Maybe<WhatsAppCredentialStatusReason>;
   /** The latest message from any customer. */
   lastInboundAt?: Maybe<Scalars['DateTimeISO']['output']>;
@@ -487,9 +500,11 @@ export type WhatsAppAgentStatus = {
   qualityRating?: Maybe<Scalars['String']['output']>;
   /** Enabled, credential ACTIVE and webhooks routed here: customers reach the agent. */
   ready: Scalars['Boolean']['output'];
+  /** Which of Meta's callback settings routes the number's webhooks; null without an endpoint. */
   webhookRouting?: Maybe<WhatsAppWebhookRouting>;
   /** Null when the credential has no webhook endpoint yet. */
   webhookStatus?: Maybe<WhatsAppWebhookStatus>;
+  /** When Meta last completed the verification handshake with the endpoint. */
   webhookVerifiedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** When the last open window closes; null when none is open. */
   windowClosesAt?: Maybe<Scalars['DateTimeISO']['output']>;
@@ -502,30 +517,46 @@ export type WhatsAppAuditEntry = {
   __typename?: 'WhatsAppAuditEntry';
   /** e.g. credential.connect, credential.delete, key.rotate. */
   action: Scalars['String']['output'];
+  /** The actor's role: user, admin, host-service or system. */
   actorRole: Scalars['String']['output'];
   /** Who acted; null for the system (health checks, jobs, webhooks). */
   actorUserId?: Maybe<Scalars['ID']['output']>;
+  /** Extra facts chosen from an allow-list (never a secret), such as a phone number id. */
   details?: Maybe<Scalars['JSONObject']['output']>;
+  /** The error code when the operation failed or was refused. */
   errorCode?: Maybe<Scalars['String']['output']>;
+  /** The entry's id. */
   id: Scalars['ID']['output'];
+  /** When the operation happened. */
   occurredAt: Scalars['DateTimeISO']['output'];
+  /** Whether the operation succeeded, failed or was refused. */
   outcome: WhatsAppAuditOutcome;
+  /** The id of the request that caused it, to match logs; null for background work. */
   requestId?: Maybe<Scalars['String']['output']>;
   /** Whose data the operation concerned. */
   subjectUserId?: Maybe<Scalars['ID']['output']>;
+  /** The id of the object acted on. */
   targetId?: Maybe<Scalars['String']['output']>;
+  /** The kind of object acted on, e.g. WhatsAppCredential. */
   targetType?: Maybe<Scalars['String']['output']>;
 };
 
+/** One page of audit entries, newest first. */
 export type WhatsAppAuditEntryConnection = {
   __typename?: 'WhatsAppAuditEntryConnection';
+  /** The entries of this page. */
   nodes: Array<WhatsAppAuditEntry>;
+  /** Where the page ends and whether there are older entries. */
   pageInfo: WhatsAppPageInfo;
 };
 
+/** How an audited operation ended. */
 export type WhatsAppAuditOutcome =
+  /** It was allowed but failed (Meta refused, a dependency was down, ...). */
   | 'FAILURE'
+  /** It was refused before anything was done (not allowed, bad input). */
   | 'REJECTED'
+  /** It was done. */
   | 'SUCCESS';
 
 /** When an agent answers on WhatsApp; outside these hours the fallback message is sent. */
@@ -533,14 +564,17 @@ export type WhatsAppBusinessHours = {
   __typename?: 'WhatsAppBusinessHours';
   /** Off: the agent answers at any time. */
   enabled: Scalars['Boolean']['output'];
+  /** The opening spans; the agent is closed outside them. */
   schedule: Array<WhatsAppBusinessHoursSpan>;
   /** An IANA timezone, e.g. Europe/Lisbon; spans are local wall-clock times there (DST included). */
   timezone: Scalars['String']['output'];
 };
 
+/** When an agent answers on WhatsApp; outside these hours the fallback message is sent. */
 export type WhatsAppBusinessHoursInput = {
   /** Off: the agent answers at any time. */
   enabled: Scalars['Boolean']['input'];
+  /** The opening spans; the agent is closed outside them. */
   schedule: Array<WhatsAppBusinessHoursSpanInput>;
   /** An IANA timezone, e.g. Europe/Lisbon; spans are local wall-clock times there (DST included). */
   timezone: Scalars['String']['input'];
@@ -557,6 +591,7 @@ export type WhatsAppBusinessHoursSpan = {
   start: Scalars['String']['output'];
 };
 
+/** One opening span on a weekday, in the schedule's timezone. */
 export type WhatsAppBusinessHoursSpanInput = {
   /** The weekday the span starts on. */
   day: WhatsAppWeekday;
@@ -570,6 +605,7 @@ export type WhatsAppBusinessHoursSpanInput = {
 export type WhatsAppButtonsInput = {
   /** At most 1,024 characters. */
   body: Scalars['String']['input'];
+  /** 1 to 3 reply buttons. */
   buttons: Array<WhatsAppReplyButtonInput>;
   /** At most 60 characters. */
   footer?: InputMaybe<Scalars['String']['input']>;
@@ -579,8 +615,11 @@ export type WhatsAppButtonsInput = {
 
 /** The per-credential circuit breaker in front of Meta. */
 export type WhatsAppCircuitState =
+  /** Calls to Meta flow normally. */
   | 'CLOSED'
+  /** The pause is over: one probe call decides whether calls flow again or pause again. */
   | 'HALF_OPEN'
+  /** Meta kept failing for this credential: calls are refused at once until a short pause ends. */
   | 'OPEN';
 
 /** Your own Meta credentials for one WhatsApp Business phone number. Secrets are write-only. */
@@ -600,16 +639,23 @@ export type WhatsAppConnectCredentialInput = {
 /** A customer's WhatsApp thread with one phone number. */
 export type WhatsAppConversation = {
   __typename?: 'WhatsAppConversation';
+  /** The agent that talks to the customer; null when none does. */
   agentId?: Maybe<Scalars['ID']['output']>;
+  /** When the customer first wrote (or was first written to). */
   createdAt: Scalars['DateTimeISO']['output'];
+  /** The customer's WhatsApp profile name, when Meta sent it. */
   customerName?: Maybe<Scalars['String']['output']>;
   /** The customer's WhatsApp id (digits, or a business-scoped user id). */
   customerWaId: Scalars['String']['output'];
+  /** The conversation's id. */
   id: Scalars['ID']['output'];
   /** Opens the 24-hour customer-service window. */
   lastInboundAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** When the last message to the customer was sent. */
   lastOutboundAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Meta's id of the business phone number. */
   phoneNumberId: Scalars['String']['output'];
+  /** The host's id of the number's owner. */
   userId: Scalars['ID']['output'];
   /** When the 24-hour window closes (or closed); null before the customer writes. */
   windowClosesAt?: Maybe<Scalars['DateTimeISO']['output']>;
@@ -622,17 +668,23 @@ export type WhatsAppCredential = {
   __typename?: 'WhatsAppCredential';
   /** The last four characters of the access token, to tell tokens apart. */
   accessTokenHint: Scalars['String']['output'];
+  /** Where status alerts are e-mailed; null: no e-mails. */
   alertEmail?: Maybe<Scalars['String']['output']>;
   /** WhatsApp Business Account (WABA) id. */
   businessAccountId: Scalars['String']['output'];
+  /** When calls to Meta were last paused for this credential. */
   circuitOpenedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** OPEN while Meta keeps failing for this number: sends are paused, not attempted. */
   circuitState: WhatsAppCircuitState;
+  /** When the credential was connected. */
   createdAt: Scalars['DateTimeISO']['output'];
   /** The verified business name shown to customers. */
   displayName: Scalars['String']['output'];
+  /** When the credential was last checked with Meta in the background. */
   healthCheckedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The credential's id. */
   id: Scalars['ID']['output'];
+  /** When Meta last accepted the credential. */
   lastValidatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Messages older than this many days are deleted; null keeps every message. */
   messageRetentionDays?: Maybe<Scalars['Int']['output']>;
@@ -644,17 +696,21 @@ export type WhatsAppCredential = {
   platform: Scalars['Boolean']['output'];
   /** Meta quality rating: GREEN, YELLOW, RED or UNKNOWN. */
   qualityRating?: Maybe<Scalars['String']['output']>;
+  /** Whether the credential can be used. */
   status: WhatsAppCredentialStatus;
   /** When the status or its reason last changed. */
   statusChangedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** A human-readable explanation of the status. */
   statusMessage?: Maybe<Scalars['String']['output']>;
+  /** Why it has that status; NONE when active and healthy. */
   statusReason: WhatsAppCredentialStatusReason;
   /** When the access token expires; null when it never does. */
   tokenExpiresAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Permissions the token carries. */
   tokenScopes: Array<Scalars['String']['output']>;
+  /** When the credential last changed. */
   updatedAt: Scalars['DateTimeISO']['output'];
+  /** The host's id of the credential's owner. */
   userId: Scalars['ID']['output'];
   /** What the dashboard should show the owner, or null when all is well (expiring, invalid, suspended, unreachable...). */
   warning?: Maybe<Scalars['String']['output']>;
@@ -667,12 +723,16 @@ export type WhatsAppCredentialBundle = {
   __typename?: 'WhatsAppCredentialBundle';
   /** Keep it like a password file: with the passphrase it opens every secret inside. */
   bundle: Scalars['String']['output'];
+  /** How many credentials the bundle holds. */
   credentialCount: Scalars['Int']['output'];
 };
 
+/** One page of credentials, newest first. */
 export type WhatsAppCredentialConnection = {
   __typename?: 'WhatsAppCredentialConnection';
+  /** The credentials of this page. */
   nodes: Array<WhatsAppCredential>;
+  /** Where the page ends and whether there are older credentials. */
   pageInfo: WhatsAppPageInfo;
 };
 
@@ -681,56 +741,87 @@ export type WhatsAppCredentialHealthEvent = {
   __typename?: 'WhatsAppCredentialHealthEvent';
   /** The credential as it is now; null once deleted. */
   credential?: Maybe<WhatsAppCredential>;
+  /** The credential whose status changed. */
   credentialId: Scalars['ID']['output'];
+  /** When the change happened. */
   occurredAt: Scalars['DateTimeISO']['output'];
+  /** The status before the change. */
   previousStatus: WhatsAppCredentialStatus;
+  /** Why the status changed. */
   reason: WhatsAppCredentialStatusReason;
+  /** The status now. */
   status: WhatsAppCredentialStatus;
 };
 
 /** What happened to one credential of an imported bundle. */
 export type WhatsAppCredentialImportResult = {
   __typename?: 'WhatsAppCredentialImportResult';
+  /** The imported credential; null when it was not imported. */
   credential?: Maybe<WhatsAppCredential>;
   /** The error code when this credential was not imported (CONFLICT, CREDENTIAL_REJECTED, ...). */
   errorCode?: Maybe<Scalars['String']['output']>;
+  /** Why it was not imported, in words. */
   errorMessage?: Maybe<Scalars['String']['output']>;
+  /** Meta's phone number id of the credential in the bundle. */
   phoneNumberId: Scalars['String']['output'];
+  /** What to know about the imported credential. */
   warnings: Array<WhatsAppCredentialWarning>;
 };
 
+/** A connected or updated credential, with what the owner should know about it. */
 export type WhatsAppCredentialPayload = {
   __typename?: 'WhatsAppCredentialPayload';
+  /** The credential as stored. */
   credential: WhatsAppCredential;
+  /** Things to act on (an expiring token, a restricted number, ...); empty when none. */
   warnings: Array<WhatsAppCredentialWarning>;
 };
 
 /** USER: the agent answers on one of its owner's own numbers. PLATFORM: on the platform's shared number. */
 export type WhatsAppCredentialSource =
+  /** The platform's shared phone number. */
   | 'PLATFORM'
+  /** The owner's own phone numbers. */
   | 'USER';
 
 /** Health of a WhatsApp credential. */
 export type WhatsAppCredentialStatus =
+  /** Usable: Meta accepts it. */
   | 'ACTIVE'
+  /** The access token expired: enter a new one. */
   | 'EXPIRED'
+  /** Meta refuses it (see the reason): enter new secrets or fix the setup at Meta. */
   | 'INVALID'
+  /** Out of service: restricted by Meta or suspended by an administrator. */
   | 'SUSPENDED';
 
 /** The cause behind a credential status; NONE when active and healthy. */
 export type WhatsAppCredentialStatusReason =
+  /** Meta restricted the WhatsApp Business Account. */
   | 'ACCOUNT_RESTRICTED'
+  /** The app secret does not belong to the token's Meta app. */
   | 'APP_SECRET_INVALID'
+  /** Meta could not be reached at the last check; the status is unchanged and the check is retried. */
   | 'META_UNREACHABLE'
+  /** Nothing wrong. */
   | 'NONE'
+  /** The token lacks whatsapp_business_messaging or whatsapp_business_management. */
   | 'PERMISSION_MISSING'
+  /** The phone number id does not exist or is not a number of the business account. */
   | 'PHONE_NUMBER_NOT_FOUND'
+  /** Meta restricted the phone number. */
   | 'PHONE_NUMBER_RESTRICTED'
+  /** A stored secret failed its integrity check; enter the secrets again. */
   | 'SECRETS_UNREADABLE'
+  /** An administrator suspended the credential. */
   | 'SUSPENDED_BY_ADMIN'
+  /** The access token expired. */
   | 'TOKEN_EXPIRED'
+  /** Still active, but the access token expires soon. */
   | 'TOKEN_EXPIRING'
+  /** Meta does not accept the access token (revoked or wrong). */
   | 'TOKEN_INVALID'
+  /** The token has no access to the WhatsApp Business Account. */
   | 'WRONG_BUSINESS_ACCOUNT';
 
 /** Something the user should know about an accepted credential. */
@@ -738,14 +829,17 @@ export type WhatsAppCredentialWarning = {
   __typename?: 'WhatsAppCredentialWarning';
   /** TOKEN_EXPIRES, TOKEN_EXPIRES_SOON, PHONE_NUMBER_RESTRICTED, ACCOUNT_RESTRICTED, QUALITY_LOW. */
   code: Scalars['String']['output'];
+  /** The warning in words, for the user. */
   message: Scalars['String']['output'];
 };
 
+/** An amount of money for a CURRENCY template parameter. */
 export type WhatsAppCurrencyInput = {
   /** The amount times 1,000. */
   amount1000: Scalars['Int']['input'];
   /** ISO 4217 code, e.g. EUR. */
   code: Scalars['String']['input'];
+  /** The amount as text, shown where the currency cannot be rendered. */
   fallbackValue: Scalars['String']['input'];
 };
 
@@ -758,16 +852,20 @@ export type WhatsAppDeadLetterKind =
   /** One delivery status of an outbound message. */
   | 'STATUS';
 
+/** What disconnecting a credential removed. */
 export type WhatsAppDeleteCredentialPayload = {
   __typename?: 'WhatsAppDeleteCredentialPayload';
+  /** The id of the removed credential. */
   deletedCredentialId: Scalars['ID']['output'];
 };
 
+/** Puts an agent on a WhatsApp number, with its first settings. */
 export type WhatsAppEnableAgentInput = {
   /** The host's agent id. The host only shows users their own agents; the caller becomes the owner. */
   agentId: Scalars['ID']['input'];
   /** Answer customers through the agent runtime (and send welcome/fallback messages). */
   autoReply?: Scalars['Boolean']['input'];
+  /** When the agent answers; omit it to answer at any time. */
   businessHours?: InputMaybe<WhatsAppBusinessHoursInput>;
   /** One of your credentials: the agent answers on its phone number. Omit it to use the platform's shared number (while your agents use the platform's credentials). */
   credentialId?: InputMaybe<Scalars['ID']['input']>;
@@ -823,19 +921,25 @@ export type WhatsAppErrorCode =
 /** An inbound message or status that could not be stored, kept with its reason. */
 export type WhatsAppInboundDeadLetter = {
   __typename?: 'WhatsAppInboundDeadLetter';
+  /** How many times storing it was tried. */
   attempts: Scalars['Int']['output'];
+  /** When it was set aside. */
   createdAt: Scalars['DateTimeISO']['output'];
   /** The credential whose number received it. */
   credentialId?: Maybe<Scalars['ID']['output']>;
   /** The database's SQLSTATE or the error class, when one caused it. */
   errorCode?: Maybe<Scalars['String']['output']>;
+  /** The dead letter's id. */
   id: Scalars['ID']['output'];
+  /** A message, a status, or a part that could not be taken apart. */
   kind: WhatsAppDeadLetterKind;
   /** Why it could not be applied, e.g. `malformed_message` or `database_refused`. */
   reason: Scalars['String']['output'];
   /** When a retry applied it; null while it waits. */
   resolvedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** When it was last handed back to processing; null if never. */
   retriedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The host's id of the number's owner. */
   userId: Scalars['ID']['output'];
   /** The WhatsApp message id, when the item has one. */
   wamid?: Maybe<Scalars['String']['output']>;
@@ -843,9 +947,13 @@ export type WhatsAppInboundDeadLetter = {
 
 /** Progress of the rewrap that follows a key rotation. */
 export type WhatsAppKeyRewrapState =
+  /** Every secret is on the new version; older versions no longer decrypt. */
   | 'COMPLETE'
+  /** The rewrap gave up; older versions still decrypt, so nothing became unreadable. Rotate again to retry. */
   | 'FAILED'
+  /** The key was never rotated. */
   | 'NONE'
+  /** Rotated; stored secrets are being moved to the new version (all stay readable). */
   | 'PENDING';
 
 /** A run rotating every user's encryption key, with its progress. */
@@ -855,21 +963,29 @@ export type WhatsAppKeyRotationRun = {
   done: Scalars['Int']['output'];
   /** Users that could not be rotated or rewrapped (their secrets stay readable). */
   failed: Scalars['Int']['output'];
+  /** When the run ended; null while it runs. */
   finishedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The run's id. */
   id: Scalars['ID']['output'];
   /** The last failure: an error class and our message, never a secret. */
   lastError?: Maybe<Scalars['String']['output']>;
+  /** When the run started. */
   startedAt: Scalars['DateTimeISO']['output'];
   /** The administrator who started the run. */
   startedBy?: Maybe<Scalars['ID']['output']>;
+  /** Whether the run is going on, finished or gave up. */
   state: WhatsAppKeyRotationRunState;
   /** Users with stored secrets: counted at the start, exact once every user was visited. */
   total: Scalars['Int']['output'];
 };
 
+/** Where a rotate-all run stands. */
 export type WhatsAppKeyRotationRunState =
+  /** Every user was visited and every rewrap ended; `failed` counts the users that did not make it. */
   | 'COMPLETED'
+  /** The run gave up (the key service stayed unavailable); users already done stay done. */
   | 'FAILED'
+  /** In progress; it resumes after a restart. */
   | 'RUNNING';
 
 /** An interactive list: 1 to 10 sections, 10 rows in total. */
@@ -882,9 +998,11 @@ export type WhatsAppListInput = {
   footer?: InputMaybe<Scalars['String']['input']>;
   /** A text header, at most 60 characters. */
   header?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 10 sections, with 10 rows in total. */
   sections: Array<WhatsAppListSectionInput>;
 };
 
+/** One choice of an interactive list. */
 export type WhatsAppListRowInput = {
   /** At most 72 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
@@ -894,7 +1012,9 @@ export type WhatsAppListRowInput = {
   title: Scalars['String']['input'];
 };
 
+/** A titled group of rows of an interactive list. */
 export type WhatsAppListSectionInput = {
+  /** The section's rows. */
   rows: Array<WhatsAppListRowInput>;
   /** At most 24 characters; required when the list has several sections. */
   title?: InputMaybe<Scalars['String']['input']>;
@@ -906,30 +1026,46 @@ export type WhatsAppMediaInput = {
   caption?: InputMaybe<Scalars['String']['input']>;
   /** Document only; the file name shown to the customer. */
   filename?: InputMaybe<Scalars['String']['input']>;
+  /** The public URL Meta downloads the media from. */
   link: Scalars['String']['input'];
 };
 
 /** A WhatsApp message in the history. */
 export type WhatsAppMessage = {
   __typename?: 'WhatsAppMessage';
+  /** The agent that received or sent it; null for a message sent from a credential directly. */
   agentId?: Maybe<Scalars['ID']['output']>;
+  /** The message content as WhatsApp describes it for its type (e.g. `{ body }` for text). */
   content: Scalars['JSONObject']['output'];
+  /** The conversation (customer thread) it belongs to. */
   conversationId: Scalars['ID']['output'];
+  /** When the plugin stored it. */
   createdAt: Scalars['DateTimeISO']['output'];
+  /** The credential (phone number) it went through. */
   credentialId: Scalars['ID']['output'];
+  /** Received from the customer, or sent to them. */
   direction: WhatsAppMessageDirection;
+  /** Meta's numeric error code when sending failed. */
   errorCode?: Maybe<Scalars['Int']['output']>;
+  /** Meta's error title when sending failed. */
   errorTitle?: Maybe<Scalars['String']['output']>;
+  /** The sender's phone number or WhatsApp id. */
   fromPhone: Scalars['String']['output'];
+  /** Our id of the message. */
   id: Scalars['ID']['output'];
   /** text, image, template, interactive, … or the unknown type exactly as Meta named it. */
   messageType: Scalars['String']['output'];
+  /** The WhatsApp id of the message this one quotes or reacts to. */
   replyToMessageId?: Maybe<Scalars['String']['output']>;
+  /** The latest delivery status; RECEIVED for inbound messages. */
   status: WhatsAppMessageStatus;
+  /** When the status last changed. */
   statusAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** When WhatsApp says the message was sent or received. */
   timestamp: Scalars['DateTimeISO']['output'];
+  /** The recipient's phone number or WhatsApp id. */
   toPhone: Scalars['String']['output'];
+  /** The host's id of the number's owner. */
   userId: Scalars['ID']['output'];
   /** WhatsApp's own id of the message (the wamid); null only while an outbound message waits for Meta's answer. */
   whatsAppMessageId?: Maybe<Scalars['String']['output']>;
@@ -940,24 +1076,37 @@ export type WhatsAppMessage = {
   whatsappMessageId?: Maybe<Scalars['String']['output']>;
 };
 
+/** Whether a message came from the customer or went to them. */
 export type WhatsAppMessageDirection =
+  /** Sent by the customer to the business number. */
   | 'INBOUND'
+  /** Sent by the business number to the customer. */
   | 'OUTBOUND';
 
 /** Messages, newest first. */
 export type WhatsAppMessagePage = {
   __typename?: 'WhatsAppMessagePage';
+  /** The messages of this page, newest first. */
   nodes: Array<WhatsAppMessage>;
+  /** Where the page ends and whether there are older messages. */
   pageInfo: WhatsAppPageInfo;
 };
 
+/** Where a message is in its delivery; a status only advances, FAILED is final. */
 export type WhatsAppMessageStatus =
+  /** Delivered to the customer's phone. */
   | 'DELIVERED'
+  /** Meta could not deliver it (see errorCode and errorTitle). */
   | 'FAILED'
+  /** Being sent: Meta has not answered yet. */
   | 'PENDING'
+  /** The customer played the voice message. */
   | 'PLAYED'
+  /** The customer read it. */
   | 'READ'
+  /** An inbound message, received from the customer. */
   | 'RECEIVED'
+  /** Accepted by Meta for delivery. */
   | 'SENT';
 
 /** Your move from the platform's WhatsApp credentials to your own. */
@@ -965,37 +1114,49 @@ export type WhatsAppMigration = {
   __typename?: 'WhatsAppMigration';
   /** A rollback to the platform's credentials is possible now. */
   canRollBack: Scalars['Boolean']['output'];
+  /** When the latest run moved the agents; null if it did not. */
   completedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Until when a completed migration can be rolled back. */
   rollbackDeadline?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** When it was rolled back; null if it was not. */
   rolledBackAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** How many times the user ran the migration. */
   runs: Scalars['Int']['output'];
+  /** When the latest run started. */
   startedAt: Scalars['DateTimeISO']['output'];
+  /** How the latest run ended. */
   state: WhatsAppMigrationState;
   /** The steps of the latest run, in order. */
   steps: Array<WhatsAppMigrationStep>;
+  /** The host's id of the user who migrates. */
   userId: Scalars['ID']['output'];
 };
 
 /** One of your agents and the number it would move to. */
 export type WhatsAppMigrationAgent = {
   __typename?: 'WhatsAppMigrationAgent';
+  /** The host's id of the agent. */
   agentId: Scalars['ID']['output'];
   /** Your credential the agent moves to; null when you have none left for it. */
   credentialId?: Maybe<Scalars['ID']['output']>;
+  /** That credential's status; null without one. */
   credentialStatus?: Maybe<WhatsAppCredentialStatus>;
+  /** The phone number the agent would move to; null without one. */
   phoneNumber?: Maybe<Scalars['String']['output']>;
 };
 
+/** One agent and the number it moves to. */
 export type WhatsAppMigrationAgentInput = {
+  /** The host's id of one of your agents. */
   agentId: Scalars['ID']['input'];
+  /** One of your credentials: the agent moves to its number. */
   credentialId: Scalars['ID']['input'];
 };
 
 /** What a migration to your own WhatsApp credentials would do, before doing it. */
 export type WhatsAppMigrationPreview = {
   __typename?: 'WhatsAppMigrationPreview';
+  /** Your agents and the number each would move to. */
   agents: Array<WhatsAppMigrationAgent>;
   /** Your latest run, if any. */
   migration?: Maybe<WhatsAppMigration>;
@@ -1009,28 +1170,39 @@ export type WhatsAppMigrationPreview = {
   source: WhatsAppCredentialSource;
 };
 
+/** How a user's latest migration run ended. */
 export type WhatsAppMigrationState =
+  /** The agents use your own numbers; a rollback is possible until `rollbackDeadline`. */
   | 'COMPLETED'
+  /** The run stopped at a step and moved nothing; fix what `steps` says and run again. */
   | 'FAILED'
+  /** Back on the platform's credentials. */
   | 'ROLLED_BACK';
 
 /** One step of a migration run, for one agent or credential. */
 export type WhatsAppMigrationStep = {
   __typename?: 'WhatsAppMigrationStep';
+  /** The agent the step was about; null for a credential step. */
   agentId?: Maybe<Scalars['ID']['output']>;
   /** The error code of a failed step (CREDENTIAL_REJECTED, ...). */
   code?: Maybe<Scalars['String']['output']>;
+  /** The credential the step was about. */
   credentialId?: Maybe<Scalars['ID']['output']>;
   /** What went wrong and what to do; never a secret. */
   message?: Maybe<Scalars['String']['output']>;
+  /** Whether the step succeeded, failed or was not needed. */
   outcome: WhatsAppMigrationStepOutcome;
   /** validate_credential, configure_webhook or move_agents. */
   step: Scalars['String']['output'];
 };
 
+/** How one step of a migration run ended. */
 export type WhatsAppMigrationStepOutcome =
+  /** It failed; see the step's message and code. */
   | 'FAILED'
+  /** It succeeded. */
   | 'OK'
+  /** It was not needed, or an earlier step failed. */
   | 'SKIPPED';
 
 /** Where a page ends, for keyset pagination: pass `endCursor` as `after`. */
@@ -1038,6 +1210,7 @@ export type WhatsAppPageInfo = {
   __typename?: 'WhatsAppPageInfo';
   /** Pass as `after` for the next (older) page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** There are more (older) items after this page. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
@@ -1052,17 +1225,22 @@ export type WhatsAppPlatform = {
   defaultSource: WhatsAppCredentialSource;
   /** Users whose agents still use the platform's credentials. */
   dependents: Array<WhatsAppPlatformDependent>;
+  /** When an administrator deprecated the platform's credentials; null if not deprecated. */
   deprecatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** When they were removed for good; null if not retired. */
   retiredAt?: Maybe<Scalars['DateTimeISO']['output']>;
 };
 
+/** A user whose agents still talk through the platform's credentials. */
 export type WhatsAppPlatformDependent = {
   __typename?: 'WhatsAppPlatformDependent';
   /** Enabled agents that talk through the platform's credentials. */
   agentCount: Scalars['Int']['output'];
+  /** The host's id of the user. */
   userId: Scalars['ID']['output'];
 };
 
+/** A reaction (one emoji) to a message of the conversation. */
 export type WhatsAppReactionInput = {
   /** One emoji; the empty string removes the reaction. */
   emoji: Scalars['String']['input'];
@@ -1070,6 +1248,7 @@ export type WhatsAppReactionInput = {
   messageId: Scalars['ID']['input'];
 };
 
+/** One reply button of an interactive message. */
 export type WhatsAppReplyButtonInput = {
   /** Returned in the customer's button reply; unique, at most 256 characters. */
   id: Scalars['String']['input'];
@@ -1077,30 +1256,41 @@ export type WhatsAppReplyButtonInput = {
   title: Scalars['String']['input'];
 };
 
+/** Choices for a migration run. */
 export type WhatsAppRunMigrationInput = {
   /** Which of your numbers each agent takes; the preview's choice for agents left out. */
   agents?: InputMaybe<Array<WhatsAppMigrationAgentInput>>;
 };
 
+/** One message to send: the sender, the customer, an idempotency key and exactly one content field. */
 export type WhatsAppSendMessageInput = {
   /** Send as this agent, from its phone number. Give this or credentialId. */
   agentId?: InputMaybe<Scalars['ID']['input']>;
+  /** An audio file. */
   audio?: InputMaybe<WhatsAppMediaInput>;
+  /** An interactive message with reply buttons. */
   buttons?: InputMaybe<WhatsAppButtonsInput>;
   /** Send from this credential's phone number. Give this or agentId. */
   credentialId?: InputMaybe<Scalars['ID']['input']>;
+  /** A document, with an optional caption and file name. */
   document?: InputMaybe<WhatsAppMediaInput>;
   /** Your key for this send, unique per phone number (1-128 of A-Z a-z 0-9 _ . -). Repeating a send with the same key never sends twice: it returns the stored message. */
   idempotencyKey: Scalars['String']['input'];
+  /** An image, with an optional caption. */
   image?: InputMaybe<WhatsAppMediaInput>;
+  /** An interactive list. */
   list?: InputMaybe<WhatsAppListInput>;
+  /** A reaction to a message of the conversation. */
   reaction?: InputMaybe<WhatsAppReactionInput>;
   /** Quote this message (our id) of the same conversation. Not for reactions. */
   replyToMessageId?: InputMaybe<Scalars['ID']['input']>;
+  /** An approved template; the only content allowed outside the 24-hour window. */
   template?: InputMaybe<WhatsAppTemplateInput>;
+  /** A text message. */
   text?: InputMaybe<WhatsAppTextInput>;
   /** The customer: +<country code><number> (E.164), or a business-scoped user id. */
   to: Scalars['String']['input'];
+  /** A video, with an optional caption. */
   video?: InputMaybe<WhatsAppMediaInput>;
 };
 
@@ -1130,30 +1320,43 @@ export type WhatsAppSuppressionSource =
   /** WhatsApp refused a send with error 131050: the customer stopped marketing messages from this business. */
   | 'META_131050';
 
+/** The kind of a template button. */
 export type WhatsAppTemplateButtonSubType =
+  /** Copies a coupon code. */
   | 'COPY_CODE'
+  /** Sends a reply with a payload. */
   | 'QUICK_REPLY'
+  /** Opens a link. */
   | 'URL';
 
+/** The parameters of one part (header, body or a button) of a template. */
 export type WhatsAppTemplateComponentInput = {
   /** The button's position (0-9); required for BUTTON components. */
   index?: InputMaybe<Scalars['Int']['input']>;
+  /** The values of the component's variables, in order. */
   parameters?: Array<WhatsAppTemplateParameterInput>;
   /** Required for BUTTON components. */
   subType?: InputMaybe<WhatsAppTemplateButtonSubType>;
+  /** Which part of the template the parameters fill. */
   type: WhatsAppTemplateComponentType;
 };
 
+/** A part of a template that takes parameters. */
 export type WhatsAppTemplateComponentType =
+  /** The template's body text. */
   | 'BODY'
+  /** One of the template's buttons. */
   | 'BUTTON'
+  /** The template's header. */
   | 'HEADER';
 
 /** An approved template: the only content allowed outside the 24-hour window. */
 export type WhatsAppTemplateInput = {
+  /** Parameters per component; empty for a template without variables. */
   components?: Array<WhatsAppTemplateComponentInput>;
   /** The approved translation, e.g. en_US or pt_BR. */
   languageCode: Scalars['String']['input'];
+  /** The template's name as approved by Meta. */
   name: Scalars['String']['input'];
 };
 
@@ -1161,6 +1364,7 @@ export type WhatsAppTemplateInput = {
 export type WhatsAppTemplateParameterInput = {
   /** COUPON_CODE of a copy-code button. */
   couponCode?: InputMaybe<Scalars['String']['input']>;
+  /** CURRENCY amount. */
   currency?: InputMaybe<WhatsAppCurrencyInput>;
   /** DOCUMENT file name. */
   filename?: InputMaybe<Scalars['String']['input']>;
@@ -1172,19 +1376,30 @@ export type WhatsAppTemplateParameterInput = {
   payload?: InputMaybe<Scalars['String']['input']>;
   /** TEXT (and DATE_TIME's fallback value). */
   text?: InputMaybe<Scalars['String']['input']>;
+  /** Which kind of value this parameter carries. */
   type: WhatsAppTemplateParameterType;
 };
 
+/** The kind of value a template parameter carries. */
 export type WhatsAppTemplateParameterType =
+  /** A coupon code for a copy-code button. */
   | 'COUPON_CODE'
+  /** An amount of money. */
   | 'CURRENCY'
+  /** A date and time (sent as its fallback text). */
   | 'DATE_TIME'
+  /** A document link (header). */
   | 'DOCUMENT'
+  /** An image link (header). */
   | 'IMAGE'
+  /** The payload of a quick-reply button. */
   | 'PAYLOAD'
+  /** Text. */
   | 'TEXT'
+  /** A video link (header). */
   | 'VIDEO';
 
+/** A text message. */
 export type WhatsAppTextInput = {
   /** 1 to 4,096 characters. */
   body: Scalars['String']['input'];
@@ -1194,19 +1409,25 @@ export type WhatsAppTextInput = {
 
 /** Omitted fields keep their value; null clears a message or the business hours. */
 export type WhatsAppUpdateAgentInput = {
+  /** Answer customers through the agent runtime. */
   autoReply?: InputMaybe<Scalars['Boolean']['input']>;
+  /** New business hours; null: answer at any time. */
   businessHours?: InputMaybe<WhatsAppBusinessHoursInput>;
   /** Off pauses the agent on WhatsApp: inbound messages are stored, nothing is answered. */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Sent outside business hours; null removes it. */
   fallbackMessage?: InputMaybe<Scalars['String']['input']>;
+  /** Sent on a customer's first message; null removes it. */
   welcomeMessage?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Only the fields given change. New secrets are validated with Meta before anything is stored. */
 export type WhatsAppUpdateCredentialInput = {
+  /** A new access token; validated with Meta before it is stored. */
   accessToken?: InputMaybe<Scalars['String']['input']>;
   /** An empty string stops alert e-mails. */
   alertEmail?: InputMaybe<Scalars['String']['input']>;
+  /** A new app secret; validated with Meta before it is stored. */
   appSecret?: InputMaybe<Scalars['String']['input']>;
   /** Delete this number's messages older than this many days (1 to 3650); null keeps every message. */
   messageRetentionDays?: InputMaybe<Scalars['Int']['input']>;
@@ -1215,19 +1436,27 @@ export type WhatsAppUpdateCredentialInput = {
 /** What erasing a user's data removed. Counts are zero when there was nothing (left) to remove. */
 export type WhatsAppUserDataErasure = {
   __typename?: 'WhatsAppUserDataErasure';
+  /** Agent WhatsApp configurations removed. */
   agentConfigs: Scalars['Int']['output'];
   /** Older audit entries about the user whose details were cleared (the entries themselves stay). */
   auditEntriesScrubbed: Scalars['Int']['output'];
+  /** Conversations removed. */
   conversations: Scalars['Int']['output'];
+  /** Credentials removed. */
   credentials: Scalars['Int']['output'];
   /** Before-erasure hooks (e.g. removing Meta's webhook configuration) that failed; the erasure went ahead. */
   hooksFailed: Array<Scalars['String']['output']>;
   /** The user's encryption key is destroyed: every copy of their encrypted secrets (dumps, data backups) is unreadable. */
   keyDestroyed: Scalars['Boolean']['output'];
+  /** Key rotation records removed. */
   keyRotationRecords: Scalars['Int']['output'];
+  /** Messages removed. */
   messages: Scalars['Int']['output'];
+  /** The host's id of the erased user. */
   userId: Scalars['ID']['output'];
+  /** Stored webhook deliveries removed. */
   webhookDeliveries: Scalars['Int']['output'];
+  /** Webhook endpoints removed. */
   webhookEndpoints: Scalars['Int']['output'];
 };
 
@@ -1240,30 +1469,44 @@ export type WhatsAppUserKeyInfo = {
   latestVersion: Scalars['Int']['output'];
   /** Secrets encrypted with an older version no longer decrypt. */
   minDecryptionVersion: Scalars['Int']['output'];
+  /** When the last rewrap finished; null while one runs or if none did. */
   rewrapCompletedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Where the rewrap after the latest rotation stands. */
   rewrapState: WhatsAppKeyRewrapState;
   /** Stored secrets moved to the latest version by the last rewrap. */
   rewrappedSecrets: Scalars['Int']['output'];
+  /** When the key was last rotated; null if never. */
   rotatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Stored values that were already unreadable (tampered or malformed) and could not be rewrapped. */
   unreadableSecrets: Scalars['Int']['output'];
+  /** The host's id of the key's user. */
   userId: Scalars['ID']['output'];
 };
 
 /** The webhook endpoint WhatsApp delivers a credential's events to. */
 export type WhatsAppWebhookEndpoint = {
   __typename?: 'WhatsAppWebhookEndpoint';
+  /** When the plugin last configured the webhook at Meta. */
   configuredAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** When the endpoint was created. */
   createdAt: Scalars['DateTimeISO']['output'];
+  /** The credential the endpoint belongs to. */
   credentialId: Scalars['ID']['output'];
+  /** The endpoint's id. */
   id: Scalars['ID']['output'];
   /** When the last authenticated delivery from Meta was processed. */
   lastDeliveryAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Meta's id of the phone number whose events arrive here. */
   phoneNumberId: Scalars['String']['output'];
+  /** Which of Meta's callback settings routes the number's webhooks. */
   routing: WhatsAppWebhookRouting;
+  /** Whether Meta delivers to the endpoint. */
   status: WhatsAppWebhookStatus;
+  /** Why configuration failed, in words; null when it did not. */
   statusReason?: Maybe<Scalars['String']['output']>;
+  /** When the endpoint last changed. */
   updatedAt: Scalars['DateTimeISO']['output'];
+  /** The host's id of the credential's owner. */
   userId: Scalars['ID']['output'];
   /** Last successful verification handshake from Meta. */
   verifiedAt?: Maybe<Scalars['DateTimeISO']['output']>;
@@ -1273,24 +1516,41 @@ export type WhatsAppWebhookEndpoint = {
 
 /** Where Meta sends this number's message webhooks, as read back from Meta. */
 export type WhatsAppWebhookRouting =
+  /** The Meta app's callback URL (no override is set). */
   | 'APP_CALLBACK'
+  /** An override on the WhatsApp Business Account. */
   | 'BUSINESS_ACCOUNT_OVERRIDE'
+  /** Meta sends the number's webhooks somewhere else. */
   | 'NOT_ROUTED_HERE'
+  /** An override on the phone number. */
   | 'PHONE_NUMBER_OVERRIDE'
+  /** Not read back from Meta yet. */
   | 'UNKNOWN';
 
+/** Whether Meta delivers a number's events to its endpoint. */
 export type WhatsAppWebhookStatus =
+  /** Meta routes the number's events here (read back and confirmed). */
   | 'ACTIVE'
+  /** Configuration failed; `statusReason` says why, reconfigureWhatsAppWebhook retries. */
   | 'FAILED'
+  /** Configuration has not finished yet, or is being retried. */
   | 'PENDING';
 
+/** A day of the week. */
 export type WhatsAppWeekday =
+  /** Friday. */
   | 'FRIDAY'
+  /** Monday. */
   | 'MONDAY'
+  /** Saturday. */
   | 'SATURDAY'
+  /** Sunday. */
   | 'SUNDAY'
+  /** Thursday. */
   | 'THURSDAY'
+  /** Tuesday. */
   | 'TUESDAY'
+  /** Wednesday. */
   | 'WEDNESDAY';
 
 export type _Entity = Agent | User;
