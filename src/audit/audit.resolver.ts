@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context';
+import { ADMIN_ONLY } from '../graphql/contract-tags';
 import { parseId } from '../graphql/ids';
 import { decodeCursor, PageInfo, pageSize, toPage } from '../graphql/pagination';
 import { requireAdmin, requireViewer } from '../graphql/viewer-guards';
@@ -43,6 +44,7 @@ export class AuditResolver {
     return page(ctx, { subjectUserId: viewer.userId, ...targetFilter(targetId) }, first, after);
   }
 
+  @Directive(ADMIN_ONLY)
   @Query(() => AuditEntryConnection, { description: 'Administrators: the whole audit log, newest first.' })
   async adminWhatsAppAuditLog(
     @Ctx() ctx: GraphQLContext,

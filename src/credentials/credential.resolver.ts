@@ -1,7 +1,8 @@
 import { raw } from '@mikro-orm/postgresql';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { PublicError } from '../errors';
 import type { GraphQLContext } from '../graphql/context';
+import { ADMIN_ONLY } from '../graphql/contract-tags';
 import { parseId } from '../graphql/ids';
 import { decodeTimeIdCursor, PageInfo, pageSize, toPage } from '../graphql/pagination';
 import { assertOwnerOrAdmin, requireAdmin, requireViewer } from '../graphql/viewer-guards';
@@ -204,6 +205,7 @@ export class CredentialResolver {
     return { deletedCredentialId: await deleteCredential(commandContextOf(ctx), id) };
   }
 
+  @Directive(ADMIN_ONLY)
   @Query(() => WhatsAppCredentialConnection, { description: 'Administrators: every credential, newest first. Secrets are never readable.' })
   async adminWhatsAppCredentials(
     @Ctx() ctx: GraphQLContext,
@@ -228,6 +230,7 @@ export class CredentialResolver {
     return toPage(rows, size, (c) => [c.createdAt.toISOString(), c.id]);
   }
 
+  @Directive(ADMIN_ONLY)
   @Mutation(() => WhatsAppCredential, { description: 'Administrators: take a credential out of service (no sending, no checks).' })
   async suspendWhatsAppCredential(
     @Arg('id', () => ID, { description: 'The credential to suspend.' }) id: string,
@@ -238,6 +241,7 @@ export class CredentialResolver {
     return suspendCredential(commandContextOf(ctx), id, reason);
   }
 
+  @Directive(ADMIN_ONLY)
   @Mutation(() => WhatsAppCredential, { description: 'Administrators: lift a suspension; the credential is then re-checked with Meta.' })
   async reinstateWhatsAppCredential(@Arg('id', () => ID, { description: 'The suspended credential.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential> {
     requireAdmin(ctx);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { CircuitState } from './circuit-state';
 import { CredentialStatus, CredentialStatusReason } from './credential-status';
 
@@ -17,6 +17,8 @@ export const SecretsBinding = {
  * A user's own WhatsApp Business credential. One class is both the table row and the GraphQL type: the
  * ciphertext columns carry no @Field and are hidden from serialisation, so a secret can never be selected.
  */
+// An entity the host may reference by id; resolved in src/graphql/plugin-entity-references.ts.
+@Directive('@key(fields: "id")')
 @ObjectType({ description: 'A WhatsApp Business phone number connected with its owner\'s own Meta credentials.' })
 @Entity({ tableName: 'whatsapp_credentials' })
 // Newest-first lists (a user's credentials, the admin list and its status filter) walk these backwards.

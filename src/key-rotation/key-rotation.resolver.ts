@@ -1,6 +1,7 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PublicError } from '../errors';
 import type { GraphQLContext } from '../graphql/context';
+import { ADMIN_ONLY } from '../graphql/contract-tags';
 import { parseId } from '../graphql/ids';
 import { assertOwnerOrAdmin, requireAdmin, requireViewer } from '../graphql/viewer-guards';
 import type { Viewer } from '../identity';
@@ -62,6 +63,7 @@ export class KeyRotationResolver {
     return this.rotateWhatsAppUserKey(userId, ctx);
   }
 
+  @Directive(ADMIN_ONLY)
   @Mutation(() => KeyRotationRun, {
     description: 'Admin: starts a background run rotating every user\'s key, resumable after a restart. CONFLICT while one is running.',
   })
@@ -70,11 +72,13 @@ export class KeyRotationResolver {
     return ctx.services.keyRotation.startRotateAll(viewer, ctx.requestId);
   }
 
+  @Directive(ADMIN_ONLY)
   @Mutation(() => KeyRotationRun, { description: 'Old name of startWhatsAppKeyRotationRun.', deprecationReason: 'Use startWhatsAppKeyRotationRun.' })
   async startKeyRotationRun(@Ctx() ctx: GraphQLContext): Promise<KeyRotationRun> {
     return this.startWhatsAppKeyRotationRun(ctx);
   }
 
+  @Directive(ADMIN_ONLY)
   @Query(() => KeyRotationRun, { nullable: true, description: 'Admin: a rotate-all run and its progress; the latest when no id is given.' })
   async whatsAppKeyRotationRun(@Arg('id', () => ID, { nullable: true, description: 'The run; the latest when omitted.' }) id: string | null, @Ctx() ctx: GraphQLContext): Promise<KeyRotationRun | null> {
     requireAdmin(ctx);
@@ -84,6 +88,7 @@ export class KeyRotationResolver {
     return run;
   }
 
+  @Directive(ADMIN_ONLY)
   @Query(() => KeyRotationRun, { nullable: true, description: 'Old name of whatsAppKeyRotationRun.', deprecationReason: 'Use whatsAppKeyRotationRun.' })
   async keyRotationRun(@Arg('id', () => ID, { nullable: true, description: 'The run; the latest when omitted.' }) id: string | null, @Ctx() ctx: GraphQLContext): Promise<KeyRotationRun | null> {
     return this.whatsAppKeyRotationRun(id, ctx);

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property, Unique, Index } from '@mikro-orm/decorators/legacy';
-import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
 import { serviceWindowOf } from './customer-window';
 
 /**
  * A customer's thread with one phone number (and the agent answering on it). The seed pointed at the
  * host's conversations table; the plugin cannot write there, so it keeps its own.
  */
+// An entity the host may reference by id; resolved in src/graphql/plugin-entity-references.ts.
+@Directive('@key(fields: "id")')
 @ObjectType('WhatsAppConversation', { description: 'A customer\'s WhatsApp thread with one phone number.' })
 @Entity({ tableName: 'whatsapp_conversations' })
 @Unique({ name: 'whatsapp_conversations_phone_customer_unique', properties: ['phoneNumberId', 'customerWaId', 'agentLine'] })

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { MessageDirection, MessageStatus } from './message-enums';
 
 /** One WhatsApp message, inbound or outbound, with its latest delivery status. */
+// An entity the host may reference by id; resolved in src/graphql/plugin-entity-references.ts.
+@Directive('@key(fields: "id")')
 @ObjectType('WhatsAppMessage', { description: 'A WhatsApp message in the history.' })
 @Entity({ tableName: 'whatsapp_messages' })
 // A wamid is unique per receiving number (credential), not globally: a tenant cannot shadow another's message.

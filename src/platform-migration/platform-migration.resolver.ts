@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, GraphQLISODateTime, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Field, GraphQLISODateTime, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import {
   CredentialSource,
   credentialSourceOf,
@@ -9,6 +9,7 @@ import {
   WhatsAppCredential,
 } from '../credentials';
 import type { GraphQLContext } from '../graphql/context';
+import { ADMIN_ONLY } from '../graphql/contract-tags';
 import { requireAdmin, requireViewer } from '../graphql/viewer-guards';
 import { planMigration } from './migration-plan';
 import { rollBackMigration, runMigration } from './migration-wizard';
@@ -144,12 +145,14 @@ export class PlatformMigrationResolver {
     return rollBackMigration(commandContextOf(ctx));
   }
 
+  @Directive(ADMIN_ONLY)
   @Query(() => PlatformStatus, { description: 'Admins: the platform\'s shared credentials, their phase, and who depends on them.' })
   async platformWhatsApp(@Ctx() ctx: GraphQLContext): Promise<PlatformStatus> {
     requireAdmin(ctx);
     return platformStatus(ctx);
   }
 
+  @Directive(ADMIN_ONLY)
   @Mutation(() => CredentialSource, {
     description: 'Admins: which credentials one user\'s agents use (null: the global default). Returns the user\'s source now.',
   })
@@ -163,6 +166,7 @@ export class PlatformMigrationResolver {
     return credentialSourceOf(ctx.em.fork(), ctx.services.config.platform.defaultSource, userId.toLowerCase());
   }
 
+  @Directive(ADMIN_ONLY)
   @Mutation(() => PlatformStatus, { description: 'Admins: deprecate (or un-deprecate) the platform\'s credentials: no new agents or users; existing ones keep working.' })
   async deprecatePlatformWhatsApp(@Arg('deprecated', { description: 'True to deprecate, false to take the deprecation back.' }) deprecated: boolean, @Ctx() ctx: GraphQLContext): Promise<PlatformStatus> {
     requireAdmin(ctx);
@@ -170,6 +174,7 @@ export class PlatformMigrationResolver {
     return platformStatus(ctx);
   }
 
+  @Directive(ADMIN_ONLY)
   @Mutation(() => PlatformStatus, { description: 'Admins: once deprecated and unused, remove the platform\'s credentials for good.' })
   async retirePlatformWhatsApp(@Ctx() ctx: GraphQLContext): Promise<PlatformStatus> {
     requireAdmin(ctx);

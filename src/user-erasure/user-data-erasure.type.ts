@@ -1,5 +1,9 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { NOT_THROUGH_GATEWAY, SERVICE_ONLY } from '../graphql/contract-tags';
 
+// Only the erasure mutations return it, and they are kept out of the gateway's API too.
+@Directive(SERVICE_ONLY)
+@Directive(NOT_THROUGH_GATEWAY)
 @ObjectType('WhatsAppUserDataErasure', { description: 'What erasing a user\'s data removed. Counts are zero when there was nothing (left) to remove.' })
 export class UserDataErasure {
   @Field(() => ID, { description: 'The host\'s id of the erased user.' })

@@ -1,13 +1,16 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, ID, Mutation, Resolver } from 'type-graphql';
 import { AuditOutcome, auditSeparately } from '../audit';
 import { ErrorCode, PublicError } from '../errors';
 import type { GraphQLContext } from '../graphql/context';
+import { NOT_THROUGH_GATEWAY, SERVICE_ONLY } from '../graphql/contract-tags';
 import { isUuid } from '../graphql/ids';
 import { requireViewer } from '../graphql/viewer-guards';
 import { UserDataErasure } from './user-data-erasure.type';
 
 @Resolver()
 export class UserErasureResolver {
+  @Directive(SERVICE_ONLY)
+  @Directive(NOT_THROUGH_GATEWAY)
   @Mutation(() => UserDataErasure, {
     description:
       'GDPR erasure, for the host platform when it deletes a user (or an admin): removes every row of the user\'s and destroys ' +
@@ -31,6 +34,8 @@ export class UserErasureResolver {
     return ctx.services.userErasure.erase(viewer, userId.toLowerCase(), ctx.requestId);
   }
 
+  @Directive(SERVICE_ONLY)
+  @Directive(NOT_THROUGH_GATEWAY)
   @Mutation(() => UserDataErasure, { description: 'Old name of deleteWhatsAppUserData.', deprecationReason: 'Use deleteWhatsAppUserData.' })
   async deleteUserData(@Arg('userId', () => ID, { description: 'The host\'s id of the user to erase.' }) userId: string, @Ctx() ctx: GraphQLContext): Promise<UserDataErasure> {
     return this.deleteWhatsAppUserData(userId, ctx);

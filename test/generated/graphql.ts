@@ -427,6 +427,8 @@ export type User = {
 /** An agent's WhatsApp configuration. */
 export type WhatsAppAgentConfig = {
   __typename?: 'WhatsAppAgentConfig';
+  /** The host's agent this configuration belongs to; its fields come from the host. */
+  agent?: Maybe<Agent>;
   /** The host's id of the agent. */
   agentId: Scalars['ID']['output'];
   /** The agent runtime answers customers (and the welcome and fallback messages are sent). */
@@ -455,6 +457,8 @@ export type WhatsAppAgentConfig = {
   status?: Maybe<WhatsAppAgentStatus>;
   /** When the configuration last changed. */
   updatedAt: Scalars['DateTimeISO']['output'];
+  /** The host's user with this userId; its fields come from the host. */
+  user?: Maybe<User>;
   /** The host's id of the agent's owner. */
   userId: Scalars['ID']['output'];
   /** Sent on a customer's first message. */
@@ -517,6 +521,8 @@ export type WhatsAppAuditEntry = {
   __typename?: 'WhatsAppAuditEntry';
   /** e.g. credential.connect, credential.delete, key.rotate. */
   action: Scalars['String']['output'];
+  /** The host's user who acted (actorUserId); null for the system. */
+  actor?: Maybe<User>;
   /** The actor's role: user, admin, host-service or system. */
   actorRole: Scalars['String']['output'];
   /** Who acted; null for the system (health checks, jobs, webhooks). */
@@ -533,6 +539,8 @@ export type WhatsAppAuditEntry = {
   outcome: WhatsAppAuditOutcome;
   /** The id of the request that caused it, to match logs; null for background work. */
   requestId?: Maybe<Scalars['String']['output']>;
+  /** The host's user whose data the operation concerned (subjectUserId). */
+  subject?: Maybe<User>;
   /** Whose data the operation concerned. */
   subjectUserId?: Maybe<Scalars['ID']['output']>;
   /** The id of the object acted on. */
@@ -639,6 +647,8 @@ export type WhatsAppConnectCredentialInput = {
 /** A customer's WhatsApp thread with one phone number. */
 export type WhatsAppConversation = {
   __typename?: 'WhatsAppConversation';
+  /** The host's agent with this agentId; its fields come from the host. Null without an agent. */
+  agent?: Maybe<Agent>;
   /** The agent that talks to the customer; null when none does. */
   agentId?: Maybe<Scalars['ID']['output']>;
   /** When the customer first wrote (or was first written to). */
@@ -655,6 +665,8 @@ export type WhatsAppConversation = {
   lastOutboundAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Meta's id of the business phone number. */
   phoneNumberId: Scalars['String']['output'];
+  /** The host's user with this userId; its fields come from the host. */
+  user?: Maybe<User>;
   /** The host's id of the number's owner. */
   userId: Scalars['ID']['output'];
   /** When the 24-hour window closes (or closed); null before the customer writes. */
@@ -710,6 +722,8 @@ export type WhatsAppCredential = {
   tokenScopes: Array<Scalars['String']['output']>;
   /** When the credential last changed. */
   updatedAt: Scalars['DateTimeISO']['output'];
+  /** The host's user with this userId; its fields come from the host. */
+  user?: Maybe<User>;
   /** The host's id of the credential's owner. */
   userId: Scalars['ID']['output'];
   /** What the dashboard should show the owner, or null when all is well (expiring, invalid, suspended, unreachable...). */
@@ -939,6 +953,8 @@ export type WhatsAppInboundDeadLetter = {
   resolvedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** When it was last handed back to processing; null if never. */
   retriedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The host's user with this userId; its fields come from the host. */
+  user?: Maybe<User>;
   /** The host's id of the number's owner. */
   userId: Scalars['ID']['output'];
   /** The WhatsApp message id, when the item has one. */
@@ -1033,6 +1049,8 @@ export type WhatsAppMediaInput = {
 /** A WhatsApp message in the history. */
 export type WhatsAppMessage = {
   __typename?: 'WhatsAppMessage';
+  /** The host's agent with this agentId; its fields come from the host. Null without an agent. */
+  agent?: Maybe<Agent>;
   /** The agent that received or sent it; null for a message sent from a credential directly. */
   agentId?: Maybe<Scalars['ID']['output']>;
   /** The message content as WhatsApp describes it for its type (e.g. `{ body }` for text). */
@@ -1065,6 +1083,8 @@ export type WhatsAppMessage = {
   timestamp: Scalars['DateTimeISO']['output'];
   /** The recipient's phone number or WhatsApp id. */
   toPhone: Scalars['String']['output'];
+  /** The host's user with this userId; its fields come from the host. */
+  user?: Maybe<User>;
   /** The host's id of the number's owner. */
   userId: Scalars['ID']['output'];
   /** WhatsApp's own id of the message (the wamid); null only while an outbound message waits for Meta's answer. */
@@ -1128,6 +1148,8 @@ export type WhatsAppMigration = {
   state: WhatsAppMigrationState;
   /** The steps of the latest run, in order. */
   steps: Array<WhatsAppMigrationStep>;
+  /** The host's user with this userId; its fields come from the host. */
+  user?: Maybe<User>;
   /** The host's id of the user who migrates. */
   userId: Scalars['ID']['output'];
 };
@@ -1506,6 +1528,8 @@ export type WhatsAppWebhookEndpoint = {
   statusReason?: Maybe<Scalars['String']['output']>;
   /** When the endpoint last changed. */
   updatedAt: Scalars['DateTimeISO']['output'];
+  /** The host's user with this userId; its fields come from the host. */
+  user?: Maybe<User>;
   /** The host's id of the credential's owner. */
   userId: Scalars['ID']['output'];
   /** Last successful verification handshake from Meta. */
@@ -1553,7 +1577,7 @@ export type WhatsAppWeekday =
   /** Wednesday. */
   | 'WEDNESDAY';
 
-export type _Entity = Agent | User;
+export type _Entity = Agent | User | WhatsAppConversation | WhatsAppCredential | WhatsAppMessage;
 
 export type _Service = {
   __typename?: '_Service';
