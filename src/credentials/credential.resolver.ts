@@ -1,6 +1,6 @@
 import { raw } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { PublicError } from '../errors';
+import { PublicError, WhatsAppErrorCode, type ErrorCode } from '../errors';
 import type { GraphQLContext } from '../graphql/context';
 import { ADMIN_ONLY } from '../graphql/contract-tags';
 import { parseId } from '../graphql/ids';
@@ -113,8 +113,8 @@ export class WhatsAppCredentialImportResult {
   @Field(() => [CredentialWarning], { description: 'What to know about the imported credential.' })
   warnings!: CredentialNotice[];
 
-  @Field(() => String, { nullable: true, description: 'The error code when this credential was not imported (CONFLICT, CREDENTIAL_REJECTED, ...).' })
-  errorCode!: string | null;
+  @Field(() => WhatsAppErrorCode, { nullable: true, description: 'Why this credential was not imported, as in `extensions.code` of an error (CONFLICT, CREDENTIAL_REJECTED, ...).' })
+  errorCode!: ErrorCode | null;
 
   @Field(() => String, { nullable: true, description: 'Why it was not imported, in words.' })
   errorMessage!: string | null;

@@ -1,6 +1,7 @@
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { WhatsAppErrorCode, type ErrorCode } from '../errors';
 
 export enum MigrationState {
   /** A run stopped at a step (nothing was moved); the user fixes what `steps` says and runs again, or rolls back. */
@@ -52,8 +53,8 @@ export class MigrationStep {
   @Field(() => String, { nullable: true, description: 'What went wrong and what to do; never a secret.' })
   message!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The error code of a failed step (CREDENTIAL_REJECTED, ...).' })
-  code!: string | null;
+  @Field(() => WhatsAppErrorCode, { nullable: true, description: 'The error code of a failed step, as in `extensions.code` of an error.' })
+  code!: ErrorCode | null;
 }
 
 /**

@@ -772,8 +772,8 @@ export type WhatsAppCredentialImportResult = {
   __typename?: 'WhatsAppCredentialImportResult';
   /** The imported credential; null when it was not imported. */
   credential?: Maybe<WhatsAppCredential>;
-  /** The error code when this credential was not imported (CONFLICT, CREDENTIAL_REJECTED, ...). */
-  errorCode?: Maybe<Scalars['String']['output']>;
+  /** Why this credential was not imported, as in `extensions.code` of an error (CONFLICT, CREDENTIAL_REJECTED, ...). */
+  errorCode?: Maybe<WhatsAppErrorCode>;
   /** Why it was not imported, in words. */
   errorMessage?: Maybe<Scalars['String']['output']>;
   /** Meta's phone number id of the credential in the bundle. */
@@ -1206,8 +1206,8 @@ export type WhatsAppMigrationStep = {
   __typename?: 'WhatsAppMigrationStep';
   /** The agent the step was about; null for a credential step. */
   agentId?: Maybe<Scalars['ID']['output']>;
-  /** The error code of a failed step (CREDENTIAL_REJECTED, ...). */
-  code?: Maybe<Scalars['String']['output']>;
+  /** The error code of a failed step, as in `extensions.code` of an error. */
+  code?: Maybe<WhatsAppErrorCode>;
   /** The credential the step was about. */
   credentialId?: Maybe<Scalars['ID']['output']>;
   /** What went wrong and what to do; never a secret. */
@@ -1790,7 +1790,7 @@ export type ImportCredentialsMutationVariables = Exact<{
 }>;
 
 
-export type ImportCredentialsMutation = { __typename?: 'Mutation', importWhatsAppCredentials: Array<{ __typename?: 'WhatsAppCredentialImportResult', phoneNumberId: string, errorCode?: string | null, errorMessage?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: WhatsAppCredentialStatus, statusReason: WhatsAppCredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null } | null, warnings: Array<{ __typename?: 'WhatsAppCredentialWarning', code: string }> }> };
+export type ImportCredentialsMutation = { __typename?: 'Mutation', importWhatsAppCredentials: Array<{ __typename?: 'WhatsAppCredentialImportResult', phoneNumberId: string, errorCode?: WhatsAppErrorCode | null, errorMessage?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: WhatsAppCredentialStatus, statusReason: WhatsAppCredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null } | null, warnings: Array<{ __typename?: 'WhatsAppCredentialWarning', code: string }> }> };
 
 export type WhatsAppErrorCodesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1860,7 +1860,7 @@ export type RemoveWhatsAppSuppressionMutationVariables = Exact<{
 
 export type RemoveWhatsAppSuppressionMutation = { __typename?: 'Mutation', removeWhatsAppSuppression: boolean };
 
-export type MigrationFieldsFragment = { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: string | null, message?: string | null }> };
+export type MigrationFieldsFragment = { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: WhatsAppErrorCode | null, message?: string | null }> };
 
 export type PlatformFieldsFragment = { __typename?: 'WhatsAppPlatform', configured: boolean, defaultSource: WhatsAppCredentialSource, deprecatedAt?: string | null, retiredAt?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, platform: boolean, phoneNumberId: string, status: WhatsAppCredentialStatus } | null, dependents: Array<{ __typename?: 'WhatsAppPlatformDependent', userId: string, agentCount: number }> };
 
@@ -1874,24 +1874,24 @@ export type AgentLineQuery = { __typename?: 'Query', agentWhatsApp: { __typename
 export type WhatsAppMigrationPreviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WhatsAppMigrationPreviewQuery = { __typename?: 'Query', whatsAppMigrationPreview: { __typename?: 'WhatsAppMigrationPreview', source: WhatsAppCredentialSource, ready: boolean, requirements: Array<string>, rollbackWindowHours: number, agents: Array<{ __typename?: 'WhatsAppMigrationAgent', agentId: string, credentialId?: string | null, phoneNumber?: string | null, credentialStatus?: WhatsAppCredentialStatus | null }>, migration?: { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: string | null, message?: string | null }> } | null } };
+export type WhatsAppMigrationPreviewQuery = { __typename?: 'Query', whatsAppMigrationPreview: { __typename?: 'WhatsAppMigrationPreview', source: WhatsAppCredentialSource, ready: boolean, requirements: Array<string>, rollbackWindowHours: number, agents: Array<{ __typename?: 'WhatsAppMigrationAgent', agentId: string, credentialId?: string | null, phoneNumber?: string | null, credentialStatus?: WhatsAppCredentialStatus | null }>, migration?: { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: WhatsAppErrorCode | null, message?: string | null }> } | null } };
 
 export type WhatsAppMigrationStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WhatsAppMigrationStatusQuery = { __typename?: 'Query', whatsAppMigration?: { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: string | null, message?: string | null }> } | null };
+export type WhatsAppMigrationStatusQuery = { __typename?: 'Query', whatsAppMigration?: { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: WhatsAppErrorCode | null, message?: string | null }> } | null };
 
 export type RunWhatsAppMigrationMutationVariables = Exact<{
   input?: InputMaybe<WhatsAppRunMigrationInput>;
 }>;
 
 
-export type RunWhatsAppMigrationMutation = { __typename?: 'Mutation', runWhatsAppMigration: { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: string | null, message?: string | null }> } };
+export type RunWhatsAppMigrationMutation = { __typename?: 'Mutation', runWhatsAppMigration: { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: WhatsAppErrorCode | null, message?: string | null }> } };
 
 export type RollBackWhatsAppMigrationMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RollBackWhatsAppMigrationMutation = { __typename?: 'Mutation', rollBackWhatsAppMigration: { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: string | null, message?: string | null }> } };
+export type RollBackWhatsAppMigrationMutation = { __typename?: 'Mutation', rollBackWhatsAppMigration: { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: WhatsAppErrorCode | null, message?: string | null }> } };
 
 export type PlatformWhatsAppQueryVariables = Exact<{ [key: string]: never; }>;
 
