@@ -5,6 +5,7 @@ import { AgentMessagingResolver } from '../agents/agent-messaging.resolver';
 import { AgentSubscriptionsResolver } from '../agents/agent-subscriptions.resolver';
 import { CredentialHealthResolver } from '../credentials/credential-health.resolver';
 import { CredentialResolver, UserCredentialsResolver } from '../credentials/credential.resolver';
+import { CredentialValidationResolver } from '../credentials/credential-validation.resolver';
 import { ErrorCodeResolver } from '../errors/error-code.resolver';
 import { Agent, User, hostReferenceResolvers } from '../host';
 import { HOST_REFERENCE_FIELD_RESOLVERS } from '../host/entity-reference-fields.resolver';
@@ -35,6 +36,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SuppressionResolver,
   ErrorCodeResolver,
   MessageAliasesResolver,
+  CredentialValidationResolver,
   ...HOST_REFERENCE_FIELD_RESOLVERS,
 ];
 

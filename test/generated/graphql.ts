@@ -105,6 +105,8 @@ export type Mutation = {
   updateAgentWhatsApp: WhatsAppAgentConfig;
   /** Replace the token or app secret (re-validated), or change the alert address or message retention. */
   updateWhatsAppCredential: WhatsAppCredentialPayload;
+  /** Dry run of connectWhatsAppCredential for a connect wizard: runs every check with Meta and reports each one, storing nothing. Secrets are sent, never returned. DEPENDENCY_UNAVAILABLE when Meta cannot be reached. */
+  validateWhatsAppCredential: WhatsAppCredentialValidation;
 };
 
 
@@ -235,6 +237,11 @@ export type MutationUpdateAgentWhatsAppArgs = {
 export type MutationUpdateWhatsAppCredentialArgs = {
   id: Scalars['ID']['input'];
   input: WhatsAppUpdateCredentialInput;
+};
+
+
+export type MutationValidateWhatsAppCredentialArgs = {
+  input: WhatsAppConnectCredentialInput;
 };
 
 export type Query = {
@@ -741,6 +748,45 @@ export type WhatsAppCredentialBundle = {
   credentialCount: Scalars['Int']['output'];
 };
 
+/** The result of one check of a credential with Meta. */
+export type WhatsAppCredentialCheck = {
+  __typename?: 'WhatsAppCredentialCheck';
+  /** The input field to fix (accessToken, appSecret, businessAccountId or phoneNumberId). */
+  field?: Maybe<Scalars['String']['output']>;
+  /** What is wrong and what to do, for the user; null when it passed or was skipped. */
+  message?: Maybe<Scalars['String']['output']>;
+  /** Which check. */
+  name: WhatsAppCredentialCheckName;
+  /** How it ended. */
+  outcome: WhatsAppCredentialCheckOutcome;
+  /** The cause of a failure or warning; null when it passed or was skipped. */
+  reason?: Maybe<WhatsAppCredentialStatusReason>;
+};
+
+/** One of the checks connecting a credential makes, in the order they run. */
+export type WhatsAppCredentialCheckName =
+  /** Meta accepts the token with this app secret; it has not expired and has both WhatsApp permissions on the business account. */
+  | 'ACCESS_TOKEN'
+  /** The phone number belongs to the WhatsApp Business Account. */
+  | 'BUSINESS_ACCOUNT'
+  /** The phone number is not connected already (by anyone). */
+  | 'NOT_YET_CONNECTED'
+  /** Meta lets the number send messages (a restriction is a warning: the credential can still be connected). */
+  | 'NUMBER_HEALTH'
+  /** Meta knows the phone number id and the token may read it. */
+  | 'PHONE_NUMBER';
+
+/** How one check ended. */
+export type WhatsAppCredentialCheckOutcome =
+  /** Connecting would be refused for this; the message says what to fix and field where. */
+  | 'FAILED'
+  /** Nothing to fix. */
+  | 'PASSED'
+  /** Not run, because a check it depends on failed. */
+  | 'SKIPPED'
+  /** Passed, with something the owner should know (see message). */
+  | 'WARNING';
+
 /** One page of credentials, newest first. */
 export type WhatsAppCredentialConnection = {
   __typename?: 'WhatsAppCredentialConnection';
@@ -837,6 +883,23 @@ export type WhatsAppCredentialStatusReason =
   | 'TOKEN_INVALID'
   /** The token has no access to the WhatsApp Business Account. */
   | 'WRONG_BUSINESS_ACCOUNT';
+
+/** What connecting a credential would find, checked with Meta; nothing was stored. */
+export type WhatsAppCredentialValidation = {
+  __typename?: 'WhatsAppCredentialValidation';
+  /** Every check, in the order they run. */
+  checks: Array<WhatsAppCredentialCheck>;
+  /** The business name verified by Meta; null when Meta did not tell it. */
+  displayName?: Maybe<Scalars['String']['output']>;
+  /** The phone number as Meta displays it; null when Meta did not tell it. */
+  phoneNumber?: Maybe<Scalars['String']['output']>;
+  /** When the access token expires; null for a token that does not expire, or when unknown. */
+  tokenExpiresAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** connectWhatsAppCredential would accept the credential now: no check failed. */
+  valid: Scalars['Boolean']['output'];
+  /** What connecting would warn about (an expiring token, a restricted number, low quality); empty unless valid. */
+  warnings: Array<WhatsAppCredentialWarning>;
+};
 
 /** Something the user should know about an accepted credential. */
 export type WhatsAppCredentialWarning = {
@@ -1792,6 +1855,13 @@ export type ImportCredentialsMutationVariables = Exact<{
 
 export type ImportCredentialsMutation = { __typename?: 'Mutation', importWhatsAppCredentials: Array<{ __typename?: 'WhatsAppCredentialImportResult', phoneNumberId: string, errorCode?: WhatsAppErrorCode | null, errorMessage?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: WhatsAppCredentialStatus, statusReason: WhatsAppCredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null } | null, warnings: Array<{ __typename?: 'WhatsAppCredentialWarning', code: string }> }> };
 
+export type ValidateCredentialMutationVariables = Exact<{
+  input: WhatsAppConnectCredentialInput;
+}>;
+
+
+export type ValidateCredentialMutation = { __typename?: 'Mutation', validateWhatsAppCredential: { __typename?: 'WhatsAppCredentialValidation', valid: boolean, phoneNumber?: string | null, displayName?: string | null, tokenExpiresAt?: string | null, checks: Array<{ __typename?: 'WhatsAppCredentialCheck', name: WhatsAppCredentialCheckName, outcome: WhatsAppCredentialCheckOutcome, reason?: WhatsAppCredentialStatusReason | null, message?: string | null, field?: string | null }>, warnings: Array<{ __typename?: 'WhatsAppCredentialWarning', code: string, message: string }> } };
+
 export type WhatsAppErrorCodesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1965,6 +2035,7 @@ export const AdminAuditLogDocument = {"kind":"Document","definitions":[{"kind":"
 export const CredentialHealthDetailsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CredentialHealthDetails"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppCredentialHealthChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}}]}}]}}]}}]} as unknown as DocumentNode<CredentialHealthDetailsSubscription, CredentialHealthDetailsSubscriptionVariables>;
 export const ExportCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ExportCredentials"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"passphrase"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exportWhatsAppCredentials"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"passphrase"},"value":{"kind":"Variable","name":{"kind":"Name","value":"passphrase"}}},{"kind":"Argument","name":{"kind":"Name","value":"credentialIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bundle"}},{"kind":"Field","name":{"kind":"Name","value":"credentialCount"}}]}}]}}]} as unknown as DocumentNode<ExportCredentialsMutation, ExportCredentialsMutationVariables>;
 export const ImportCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImportCredentials"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"bundle"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"passphrase"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"importWhatsAppCredentials"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"bundle"},"value":{"kind":"Variable","name":{"kind":"Name","value":"bundle"}}},{"kind":"Argument","name":{"kind":"Name","value":"passphrase"},"value":{"kind":"Variable","name":{"kind":"Name","value":"passphrase"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<ImportCredentialsMutation, ImportCredentialsMutationVariables>;
+export const ValidateCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ValidateCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppConnectCredentialInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"validateWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"valid"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"checks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ValidateCredentialMutation, ValidateCredentialMutationVariables>;
 export const WhatsAppErrorCodesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhatsAppErrorCodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppErrorCodes"}}]}}]} as unknown as DocumentNode<WhatsAppErrorCodesQuery, WhatsAppErrorCodesQueryVariables>;
 export const UserKeyInfoDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UserKeyInfo"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppUserKeyInfo"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserKeyInfoFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserKeyInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppUserKeyInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"latestVersion"}},{"kind":"Field","name":{"kind":"Name","value":"minDecryptionVersion"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapState"}},{"kind":"Field","name":{"kind":"Name","value":"rotatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapCompletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrappedSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"unreadableSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<UserKeyInfoQuery, UserKeyInfoQueryVariables>;
 export const RotateUserKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RotateUserKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateWhatsAppUserKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserKeyInfoFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserKeyInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppUserKeyInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"latestVersion"}},{"kind":"Field","name":{"kind":"Name","value":"minDecryptionVersion"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapState"}},{"kind":"Field","name":{"kind":"Name","value":"rotatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapCompletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrappedSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"unreadableSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<RotateUserKeyMutation, RotateUserKeyMutationVariables>;
