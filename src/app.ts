@@ -265,6 +265,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       orphanedTypes: ORPHANED_TYPES,
       referenceResolvers: REFERENCE_RESOLVERS,
       pubSub: eventBus,
+      deprecatedFields: config.graphql.deprecatedFields,
     });
     const webhooks = createWebhooksModule({
       services,

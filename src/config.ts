@@ -59,6 +59,7 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_DIRECTIVES: int(50, 0, 1000),
   GRAPHQL_MAX_ENTITIES: int(100, 1, 10_000),
   GRAPHQL_SCHEMA_NETWORKS: optional(z.string()),
+  GRAPHQL_DEPRECATED_FIELDS: bool(true),
 
   VAULT_ADDR: optional(url),
   VAULT_TOKEN: optional(z.string()),
@@ -235,6 +236,11 @@ export interface Config {
     maxAliases: number;
     maxDirectives: number;
     maxEntities: number;
+    /**
+     * Serve the old names of renamed fields (deprecated aliases). Off for a host whose own graph already
+     * has a root field such as `deleteUserData`: two subgraphs defining it would not compose.
+     */
+    deprecatedFields: boolean;
   };
   http: { headersTimeoutMs: number; requestTimeoutMs: number; bodyIdleTimeoutMs: number };
   keys: KeysConfig;
@@ -480,6 +486,7 @@ export function loadConfig(rawEnv: Environment): Config {
       maxAliases: e.GRAPHQL_MAX_ALIASES,
       maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
       maxEntities: e.GRAPHQL_MAX_ENTITIES,
+      deprecatedFields: e.GRAPHQL_DEPRECATED_FIELDS,
     },
     http: {
       headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,

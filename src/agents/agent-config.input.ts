@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { BusinessHours } from './business-hours';
 
-@InputType('WhatsAppEnableAgentInput')
+@InputType('WhatsAppEnableAgentInput', { description: 'Puts an agent on a WhatsApp number, with its first settings.' })
 export class EnableAgentWhatsAppInput {
   @Field(() => ID, { description: 'The host\'s agent id. The host only shows users their own agents; the caller becomes the owner.' })
   agentId!: string;
@@ -21,7 +21,7 @@ export class EnableAgentWhatsAppInput {
   @Field(() => String, { nullable: true, description: 'Sent outside business hours, once per closed period; at most 4,096 characters.' })
   fallbackMessage?: string | null;
 
-  @Field(() => BusinessHours, { nullable: true })
+  @Field(() => BusinessHours, { nullable: true, description: 'When the agent answers; omit it to answer at any time.' })
   businessHours?: BusinessHours | null;
 }
 
@@ -30,15 +30,15 @@ export class UpdateAgentWhatsAppInput {
   @Field(() => Boolean, { nullable: true, description: 'Off pauses the agent on WhatsApp: inbound messages are stored, nothing is answered.' })
   enabled?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Answer customers through the agent runtime.' })
   autoReply?: boolean | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Sent on a customer\'s first message; null removes it.' })
   welcomeMessage?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Sent outside business hours; null removes it.' })
   fallbackMessage?: string | null;
 
-  @Field(() => BusinessHours, { nullable: true })
+  @Field(() => BusinessHours, { nullable: true, description: 'New business hours; null: answer at any time.' })
   businessHours?: BusinessHours | null;
 }

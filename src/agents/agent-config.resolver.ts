@@ -20,7 +20,7 @@ export class AgentWhatsAppFieldResolver {
     nullable: true,
     description: 'The agent\'s WhatsApp configuration; null when WhatsApp is not enabled (or the agent is not yours).',
   })
-  async whatsapp(@Root() agent: Agent, @Ctx() ctx: GraphQLContext): Promise<AgentWhatsAppConfig | null> {
+  async whatsApp(@Root() agent: Agent, @Ctx() ctx: GraphQLContext): Promise<AgentWhatsAppConfig | null> {
     const viewer = requireViewer(ctx);
     if (!isUuid(agent.id)) return null;
     const agentId = agent.id.toLowerCase();
@@ -29,6 +29,11 @@ export class AgentWhatsAppFieldResolver {
     // Null, not NOT_FOUND, for someone else's agent: an error here would tell "configured by someone" from "not configured".
     if (!config || (config.userId !== viewer.userId && !viewer.isAdmin)) return null;
     return config;
+  }
+
+  @FieldResolver(() => AgentWhatsAppConfig, { nullable: true, description: 'Old name of whatsApp.', deprecationReason: 'Use whatsApp.' })
+  async whatsapp(@Root() agent: Agent, @Ctx() ctx: GraphQLContext): Promise<AgentWhatsAppConfig | null> {
+    return this.whatsApp(agent, ctx);
   }
 }
 
@@ -42,14 +47,14 @@ function assertContentOwner(ctx: GraphQLContext, config: AgentWhatsAppConfig): s
 @Resolver(() => AgentWhatsAppConfig)
 export class AgentWhatsAppResolver {
   @Query(() => AgentWhatsAppConfig, { description: 'One of my agents\' WhatsApp configuration; NOT_FOUND for anyone else\'s.' })
-  async agentWhatsApp(@Arg('agentId', () => ID) agentId: string, @Ctx() ctx: GraphQLContext): Promise<AgentWhatsAppConfig> {
+  async agentWhatsApp(@Arg('agentId', () => ID, { description: 'The host\'s id of one of my agents.' }) agentId: string, @Ctx() ctx: GraphQLContext): Promise<AgentWhatsAppConfig> {
     const viewer = requireViewer(ctx);
     await ctx.services.agentOwnership.assertOwns(viewer, parseId(agentId, 'Agent'), { adminAllowed: true });
     return ownAgentConfig(ctx.em, viewer, agentId, { adminAllowed: true });
   }
 
   @Mutation(() => AgentWhatsAppConfig, { description: 'Puts one of my agents on one of my phone numbers (or on the platform\'s shared number while I use it).' })
-  async enableAgentWhatsApp(@Arg('input') input: EnableAgentWhatsAppInput, @Ctx() ctx: GraphQLContext): Promise<AgentWhatsAppConfig> {
+  async enableAgentWhatsApp(@Arg('input', { description: 'The agent, its number and its settings.' }) input: EnableAgentWhatsAppInput, @Ctx() ctx: GraphQLContext): Promise<AgentWhatsAppConfig> {
     const viewer = requireViewer(ctx);
     await ctx.services.agentOwnership.assertOwns(viewer, parseId(input.agentId, 'Agent'));
     return enableAgentWhatsApp(ctx.em, ctx.services.config.platform.defaultSource, viewer, input, ctx.requestId);
@@ -57,8 +62,8 @@ export class AgentWhatsAppResolver {
 
   @Mutation(() => AgentWhatsAppConfig, { description: 'Changes an agent\'s WhatsApp settings (auto-reply, messages, business hours, pause).' })
   async updateAgentWhatsApp(
-    @Arg('agentId', () => ID) agentId: string,
-    @Arg('input') input: UpdateAgentWhatsAppInput,
+    @Arg('agentId', () => ID, { description: 'The host\'s id of one of my agents.' }) agentId: string,
+    @Arg('input', { description: 'The settings to change; omitted ones keep their value.' }) input: UpdateAgentWhatsAppInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AgentWhatsAppConfig> {
     const viewer = requireViewer(ctx);
@@ -67,7 +72,7 @@ export class AgentWhatsAppResolver {
   }
 
   @Mutation(() => ID, { description: 'Removes the agent\'s WhatsApp configuration and frees its phone number; returns the agent id.' })
-  async disableAgentWhatsApp(@Arg('agentId', () => ID) agentId: string, @Ctx() ctx: GraphQLContext): Promise<string> {
+  async disableAgentWhatsApp(@Arg('agentId', () => ID, { description: 'The host\'s id of one of my agents.' }) agentId: string, @Ctx() ctx: GraphQLContext): Promise<string> {
     const viewer = requireViewer(ctx);
     await ctx.services.agentOwnership.assertOwns(viewer, parseId(agentId, 'Agent'), { adminAllowed: true });
     return disableAgentWhatsApp(ctx.em, viewer, agentId, ctx.requestId);
@@ -103,7 +108,7 @@ export class AgentWhatsAppResolver {
   async conversation(
     @Root() config: AgentWhatsAppConfig,
     @Ctx() ctx: GraphQLContext,
-    @Arg('customer', () => String) customer: string,
+    @Arg('customer', () => String, { description: 'The customer\'s WhatsApp id or phone number.' }) customer: string,
   ): Promise<Conversation | null> {
     const userId = assertContentOwner(ctx, config);
     const customerWaId = customerWaIdOf(customer, 'customer');

@@ -14,7 +14,7 @@ export class AgentMessagingResolver {
     description:
       'Sends a WhatsApp message from an agent\'s (or a credential\'s) phone number. Free-form content needs the customer\'s 24-hour window to be open; outside it only a template is sent. Repeating the same idempotencyKey never sends twice.',
   })
-  async sendWhatsAppMessage(@Arg('input') input: SendMessageInput, @Ctx() ctx: GraphQLContext): Promise<Message> {
+  async sendWhatsAppMessage(@Arg('input', { description: 'Sender, recipient, idempotency key and exactly one kind of content.' }) input: SendMessageInput, @Ctx() ctx: GraphQLContext): Promise<Message> {
     const viewer = requireViewer(ctx);
     if (!CLIENT_KEY.test(input.idempotencyKey)) {
       throw PublicError.badInput('input.idempotencyKey', 'The idempotency key is 1-128 characters of A-Z a-z 0-9 _ . -');
@@ -32,7 +32,7 @@ export class AgentMessagingResolver {
 
   @Mutation(() => Message, { description: 'Marks a received message (and every earlier one of its thread) as read for the customer.' })
   async markWhatsAppMessageRead(
-    @Arg('messageId', () => ID) messageId: string,
+    @Arg('messageId', () => ID, { description: 'Our id of a received (inbound) message.' }) messageId: string,
     @Arg('typingIndicator', { defaultValue: false, description: 'Also show "typing…" until the reply (at most 25 s).' }) typingIndicator: boolean,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Message> {

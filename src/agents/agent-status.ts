@@ -20,7 +20,7 @@ export class AgentWhatsAppStatus {
   @Field(() => CredentialStatus, { nullable: true, description: 'Null when the agent has no credential on its line.' })
   credentialStatus!: CredentialStatus | null;
 
-  @Field(() => CredentialStatusReason, { nullable: true })
+  @Field(() => CredentialStatusReason, { nullable: true, description: 'Why the credential has its status; null when the agent has no credential on its line.' })
   credentialStatusReason!: CredentialStatusReason | null;
 
   @Field(() => CircuitState, { nullable: true, description: 'OPEN while Meta keeps failing for the number: sends are paused for a moment.' })
@@ -35,10 +35,10 @@ export class AgentWhatsAppStatus {
   @Field(() => WebhookStatus, { nullable: true, description: 'Null when the credential has no webhook endpoint yet.' })
   webhookStatus!: WebhookStatus | null;
 
-  @Field(() => WebhookRouting, { nullable: true })
+  @Field(() => WebhookRouting, { nullable: true, description: 'Which of Meta\'s callback settings routes the number\'s webhooks; null without an endpoint.' })
   webhookRouting!: WebhookRouting | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When Meta last completed the verification handshake with the endpoint.' })
   webhookVerifiedAt!: Date | null;
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'The latest message from any customer.' })

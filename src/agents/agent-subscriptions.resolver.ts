@@ -68,7 +68,16 @@ export class AgentSubscriptionsResolver {
     description: 'Messages customers send to one of my agents, as they arrive (on any plugin instance).',
     subscribe: subscribeToAgent(Topic.InboundMessage),
   })
-  whatsappMessageReceived(@Arg('agentId', () => ID) _agentId: string, @Root() message: Delivered): Message {
+  whatsAppMessageReceived(@Arg('agentId', () => ID, { description: 'One of my agents.' }) _agentId: string, @Root() message: Delivered): Message {
+    return delivered(message);
+  }
+
+  @Subscription(() => Message, {
+    description: 'Old name of whatsAppMessageReceived.',
+    deprecationReason: 'Use whatsAppMessageReceived.',
+    subscribe: subscribeToAgent(Topic.InboundMessage),
+  })
+  whatsappMessageReceived(@Arg('agentId', () => ID, { description: 'One of my agents.' }) _agentId: string, @Root() message: Delivered): Message {
     return delivered(message);
   }
 
@@ -76,7 +85,16 @@ export class AgentSubscriptionsResolver {
     description: 'Delivery-status changes (sent, delivered, read, failed) of one of my agents\' messages, with the message as it is now.',
     subscribe: subscribeToAgent(Topic.MessageStatus),
   })
-  whatsappMessageStatusChanged(@Arg('agentId', () => ID) _agentId: string, @Root() message: Delivered): Message {
+  whatsAppMessageStatusChanged(@Arg('agentId', () => ID, { description: 'One of my agents.' }) _agentId: string, @Root() message: Delivered): Message {
+    return delivered(message);
+  }
+
+  @Subscription(() => Message, {
+    description: 'Old name of whatsAppMessageStatusChanged.',
+    deprecationReason: 'Use whatsAppMessageStatusChanged.',
+    subscribe: subscribeToAgent(Topic.MessageStatus),
+  })
+  whatsappMessageStatusChanged(@Arg('agentId', () => ID, { description: 'One of my agents.' }) _agentId: string, @Root() message: Delivered): Message {
     return delivered(message);
   }
 }

@@ -12,18 +12,18 @@ import { BusinessHours } from './business-hours';
 export class AgentWhatsAppConfig {
   [OptionalProps]?: 'id' | 'credentialId' | 'credential' | 'phoneNumberId' | 'platformCode' | 'enabled' | 'autoReply' | 'businessHours' | 'welcomeMessage' | 'fallbackMessage' | 'createdAt' | 'updatedAt';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The configuration\'s id.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
   /** The host's agent id (the host owns the agents table). */
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The host\'s id of the agent.' })
   @Property({ type: 'uuid' })
   @Unique({ name: 'agent_whatsapp_configs_agent_unique' })
   agentId!: string;
 
   /** The agent's owner, as asserted by the host when WhatsApp was enabled. */
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The host\'s id of the agent\'s owner.' })
   @Property({ type: 'uuid' })
   userId!: string;
 
@@ -48,31 +48,31 @@ export class AgentWhatsAppConfig {
   @Unique({ name: 'agent_whatsapp_configs_platform_code_unique' })
   platformCode: string | null = null;
 
-  @Field()
+  @Field({ description: 'False while the agent is paused on WhatsApp: messages are stored, nothing is answered.' })
   @Property({ type: 'boolean' })
   enabled: boolean = true;
 
-  @Field()
+  @Field({ description: 'The agent runtime answers customers (and the welcome and fallback messages are sent).' })
   @Property({ type: 'boolean' })
   autoReply: boolean = true;
 
-  @Field(() => BusinessHours, { nullable: true })
+  @Field(() => BusinessHours, { nullable: true, description: 'When the agent answers; null: at any time.' })
   @Property({ type: 'json', nullable: true })
   businessHours: BusinessHours | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Sent on a customer\'s first message.' })
   @Property({ type: 'text', nullable: true })
   welcomeMessage: string | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Sent outside business hours, once per closed period.' })
   @Property({ type: 'text', nullable: true })
   fallbackMessage: string | null = null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When WhatsApp was enabled for the agent.' })
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the configuration last changed.' })
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 

@@ -9,11 +9,23 @@ export enum Weekday {
   SATURDAY = 'SATURDAY',
   SUNDAY = 'SUNDAY',
 }
-registerEnumType(Weekday, { name: 'WhatsAppWeekday' });
+registerEnumType(Weekday, {
+  name: 'WhatsAppWeekday',
+  description: 'A day of the week.',
+  valuesConfig: {
+    MONDAY: { description: 'Monday.' },
+    TUESDAY: { description: 'Tuesday.' },
+    WEDNESDAY: { description: 'Wednesday.' },
+    THURSDAY: { description: 'Thursday.' },
+    FRIDAY: { description: 'Friday.' },
+    SATURDAY: { description: 'Saturday.' },
+    SUNDAY: { description: 'Sunday.' },
+  },
+});
 
 /** Stored as JSON in `agent_whatsapp_configs.business_hours`; the same class is the output and the input. */
 @ObjectType('WhatsAppBusinessHoursSpan', { description: 'One opening span on a weekday, in the schedule\'s timezone.' })
-@InputType('WhatsAppBusinessHoursSpanInput')
+@InputType('WhatsAppBusinessHoursSpanInput', { description: 'One opening span on a weekday, in the schedule\'s timezone.' })
 export class BusinessHoursSpan {
   @Field(() => Weekday, { description: 'The weekday the span starts on.' })
   day!: Weekday;
@@ -26,7 +38,7 @@ export class BusinessHoursSpan {
 }
 
 @ObjectType('WhatsAppBusinessHours', { description: 'When an agent answers on WhatsApp; outside these hours the fallback message is sent.' })
-@InputType('WhatsAppBusinessHoursInput')
+@InputType('WhatsAppBusinessHoursInput', { description: 'When an agent answers on WhatsApp; outside these hours the fallback message is sent.' })
 export class BusinessHours {
   @Field({ description: 'Off: the agent answers at any time.' })
   enabled!: boolean;
@@ -34,6 +46,6 @@ export class BusinessHours {
   @Field({ description: 'An IANA timezone, e.g. Europe/Lisbon; spans are local wall-clock times there (DST included).' })
   timezone!: string;
 
-  @Field(() => [BusinessHoursSpan])
+  @Field(() => [BusinessHoursSpan], { description: 'The opening spans; the agent is closed outside them.' })
   schedule!: BusinessHoursSpan[];
 }

@@ -8,7 +8,15 @@ export enum AuditOutcome {
   FAILURE = 'failure',
   REJECTED = 'rejected',
 }
-registerEnumType(AuditOutcome, { name: 'WhatsAppAuditOutcome' });
+registerEnumType(AuditOutcome, {
+  name: 'WhatsAppAuditOutcome',
+  description: 'How an audited operation ended.',
+  valuesConfig: {
+    SUCCESS: { description: 'It was done.' },
+    FAILURE: { description: 'It was allowed but failed (Meta refused, a dependency was down, ...).' },
+    REJECTED: { description: 'It was refused before anything was done (not allowed, bad input).' },
+  },
+});
 
 /**
  * Who did what to which credential, when, and how it ended. Never holds a secret: `details` is built
@@ -25,11 +33,11 @@ registerEnumType(AuditOutcome, { name: 'WhatsAppAuditOutcome' });
 export class AuditEntry {
   [OptionalProps]?: 'id' | 'occurredAt' | 'actorUserId' | 'subjectUserId' | 'targetType' | 'targetId' | 'errorCode' | 'requestId' | 'details';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The entry\'s id.' })
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the operation happened.' })
   @Property({ type: 'timestamptz' })
   occurredAt: Date = new Date();
 
@@ -37,7 +45,7 @@ export class AuditEntry {
   @Property({ type: 'uuid', nullable: true })
   actorUserId: string | null = null;
 
-  @Field()
+  @Field({ description: 'The actor\'s role: user, admin, host-service or system.' })
   @Property({ type: 'text' })
   actorRole!: string;
 
@@ -49,27 +57,27 @@ export class AuditEntry {
   @Property({ type: 'text' })
   action!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The kind of object acted on, e.g. WhatsAppCredential.' })
   @Property({ type: 'text', nullable: true })
   targetType: string | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The id of the object acted on.' })
   @Property({ type: 'text', nullable: true })
   targetId: string | null = null;
 
-  @Field(() => AuditOutcome)
+  @Field(() => AuditOutcome, { description: 'Whether the operation succeeded, failed or was refused.' })
   @Enum({ items: () => AuditOutcome })
   outcome!: AuditOutcome;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The error code when the operation failed or was refused.' })
   @Property({ type: 'text', nullable: true })
   errorCode: string | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The id of the request that caused it, to match logs; null for background work.' })
   @Property({ type: 'text', nullable: true })
   requestId: string | null = null;
 
-  @Field(() => GraphQLJSONObject, { nullable: true })
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Extra facts chosen from an allow-list (never a secret), such as a phone number id.' })
   @Property({ type: 'jsonb', nullable: true })
   details: Record<string, unknown> | null = null;
 }

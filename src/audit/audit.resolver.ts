@@ -1,17 +1,18 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context';
+import { ADMIN_ONLY } from '../graphql/contract-tags';
 import { parseId } from '../graphql/ids';
 import { decodeCursor, PageInfo, pageSize, toPage } from '../graphql/pagination';
 import { requireAdmin, requireViewer } from '../graphql/viewer-guards';
 import { AuditEntry } from './audit-entry.entity';
 
-@ObjectType('WhatsAppAuditEntryConnection')
+@ObjectType('WhatsAppAuditEntryConnection', { description: 'One page of audit entries, newest first.' })
 export class AuditEntryConnection {
-  @Field(() => [AuditEntry])
+  @Field(() => [AuditEntry], { description: 'The entries of this page.' })
   nodes!: AuditEntry[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where the page ends and whether there are older entries.' })
   pageInfo!: PageInfo;
 }
 
@@ -36,21 +37,22 @@ export class AuditResolver {
   async myWhatsAppAuditLog(
     @Ctx() ctx: GraphQLContext,
     @Arg('targetId', () => ID, { nullable: true, description: 'Only entries about this credential.' }) targetId?: string | null,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many items per page: 20 by default, at most 100.' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page.' }) after?: string | null,
   ): Promise<AuditEntryConnection> {
     const viewer = requireViewer(ctx);
     return page(ctx, { subjectUserId: viewer.userId, ...targetFilter(targetId) }, first, after);
   }
 
+  @Directive(ADMIN_ONLY)
   @Query(() => AuditEntryConnection, { description: 'Administrators: the whole audit log, newest first.' })
   async adminWhatsAppAuditLog(
     @Ctx() ctx: GraphQLContext,
     @Arg('userId', () => ID, { nullable: true, description: 'Only entries about this user\'s data.' }) userId?: string | null,
     @Arg('action', () => String, { nullable: true, description: 'e.g. credential.connect' }) action?: string | null,
-    @Arg('targetId', () => ID, { nullable: true }) targetId?: string | null,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('targetId', () => ID, { nullable: true, description: 'Only entries about this object (e.g. a credential id).' }) targetId?: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many items per page: 20 by default, at most 100.' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page.' }) after?: string | null,
   ): Promise<AuditEntryConnection> {
     requireAdmin(ctx);
     return page(

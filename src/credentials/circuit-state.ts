@@ -8,4 +8,12 @@ export enum CircuitState {
   /** Cool-down over: one instance sends a probe; its outcome closes or re-opens the circuit. */
   HALF_OPEN = 'half_open',
 }
-registerEnumType(CircuitState, { name: 'WhatsAppCircuitState', description: 'The per-credential circuit breaker in front of Meta.' });
+registerEnumType(CircuitState, {
+  name: 'WhatsAppCircuitState',
+  description: 'The per-credential circuit breaker in front of Meta.',
+  valuesConfig: {
+    CLOSED: { description: 'Calls to Meta flow normally.' },
+    OPEN: { description: 'Meta kept failing for this credential: calls are refused at once until a short pause ends.' },
+    HALF_OPEN: { description: 'The pause is over: one probe call decides whether calls flow again or pause again.' },
+  },
+});

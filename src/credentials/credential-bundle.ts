@@ -1,7 +1,7 @@
 import { CompactEncrypt, compactDecrypt } from 'jose';
 import { z } from 'zod';
 import { auditWithin, AuditOutcome } from '../audit';
-import { PublicError } from '../errors';
+import { PublicError, type ErrorCode } from '../errors';
 import type { CommandContext } from './command-context';
 import { connectCredential, type CredentialNotice } from './connect-credential';
 import { auditedOperation, toCredentialPublicError } from './credential-errors';
@@ -99,7 +99,7 @@ export interface ImportOutcome {
   phoneNumberId: string;
   credential: WhatsAppCredential | null;
   warnings: CredentialNotice[];
-  errorCode: string | null;
+  errorCode: ErrorCode | null;
   errorMessage: string | null;
 }
 

@@ -8,19 +8,19 @@ import { WhatsAppCredential } from './whatsapp-credential.entity';
 
 @ObjectType('WhatsAppCredentialHealthEvent', { description: 'A credential\'s status changed (a real-time alert).' })
 export class CredentialHealthEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The credential whose status changed.' })
   credentialId!: string;
 
-  @Field(() => CredentialStatus)
+  @Field(() => CredentialStatus, { description: 'The status before the change.' })
   previousStatus!: CredentialStatus;
 
-  @Field(() => CredentialStatus)
+  @Field(() => CredentialStatus, { description: 'The status now.' })
   status!: CredentialStatus;
 
-  @Field(() => CredentialStatusReason)
+  @Field(() => CredentialStatusReason, { description: 'Why the status changed.' })
   reason!: CredentialStatusReason;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the change happened.' })
   occurredAt!: Date;
 
   @Field(() => WhatsAppCredential, { nullable: true, description: 'The credential as it is now; null once deleted.' })
@@ -34,7 +34,7 @@ export class CredentialHealthResolver {
     topics: Topic.CredentialHealth,
     topicId: ({ context }: { context: GraphQLContext }) => requireViewer(context).userId,
   })
-  async credentialHealthChanged(
+  async whatsAppCredentialHealthChanged(
     @Root() event: CredentialHealthChanged,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CredentialHealthEvent> {
@@ -49,5 +49,15 @@ export class CredentialHealthResolver {
       occurredAt: new Date(event.occurredAt),
       credential,
     };
+  }
+
+  @Subscription(() => CredentialHealthEvent, {
+    description: 'Old name of whatsAppCredentialHealthChanged.',
+    deprecationReason: 'Use whatsAppCredentialHealthChanged.',
+    topics: Topic.CredentialHealth,
+    topicId: ({ context }: { context: GraphQLContext }) => requireViewer(context).userId,
+  })
+  async credentialHealthChanged(@Root() event: CredentialHealthChanged, @Ctx() ctx: GraphQLContext): Promise<CredentialHealthEvent> {
+    return this.whatsAppCredentialHealthChanged(event, ctx);
   }
 }

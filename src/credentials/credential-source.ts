@@ -16,6 +16,10 @@ export enum CredentialSource {
 registerEnumType(CredentialSource, {
   name: 'WhatsAppCredentialSource',
   description: 'USER: the agent answers on one of its owner\'s own numbers. PLATFORM: on the platform\'s shared number.',
+  valuesConfig: {
+    USER: { description: 'The owner\'s own phone numbers.' },
+    PLATFORM: { description: 'The platform\'s shared phone number.' },
+  },
 });
 
 /**

@@ -54,8 +54,32 @@ export function statusForReason(reason: CredentialStatusReason, current: Credent
   }
 }
 
-registerEnumType(CredentialStatus, { name: 'WhatsAppCredentialStatus', description: 'Health of a WhatsApp credential.' });
+registerEnumType(CredentialStatus, {
+  name: 'WhatsAppCredentialStatus',
+  description: 'Health of a WhatsApp credential.',
+  valuesConfig: {
+    ACTIVE: { description: 'Usable: Meta accepts it.' },
+    INVALID: { description: 'Meta refuses it (see the reason): enter new secrets or fix the setup at Meta.' },
+    EXPIRED: { description: 'The access token expired: enter a new one.' },
+    SUSPENDED: { description: 'Out of service: restricted by Meta or suspended by an administrator.' },
+  },
+});
 registerEnumType(CredentialStatusReason, {
   name: 'WhatsAppCredentialStatusReason',
   description: 'The cause behind a credential status; NONE when active and healthy.',
+  valuesConfig: {
+    NONE: { description: 'Nothing wrong.' },
+    TOKEN_INVALID: { description: 'Meta does not accept the access token (revoked or wrong).' },
+    TOKEN_EXPIRED: { description: 'The access token expired.' },
+    PERMISSION_MISSING: { description: 'The token lacks whatsapp_business_messaging or whatsapp_business_management.' },
+    WRONG_BUSINESS_ACCOUNT: { description: 'The token has no access to the WhatsApp Business Account.' },
+    PHONE_NUMBER_RESTRICTED: { description: 'Meta restricted the phone number.' },
+    ACCOUNT_RESTRICTED: { description: 'Meta restricted the WhatsApp Business Account.' },
+    META_UNREACHABLE: { description: 'Meta could not be reached at the last check; the status is unchanged and the check is retried.' },
+    SUSPENDED_BY_ADMIN: { description: 'An administrator suspended the credential.' },
+    APP_SECRET_INVALID: { description: 'The app secret does not belong to the token\'s Meta app.' },
+    PHONE_NUMBER_NOT_FOUND: { description: 'The phone number id does not exist or is not a number of the business account.' },
+    TOKEN_EXPIRING: { description: 'Still active, but the access token expires soon.' },
+    SECRETS_UNREADABLE: { description: 'A stored secret failed its integrity check; enter the secrets again.' },
+  },
 });

@@ -1,7 +1,8 @@
 import { raw } from '@mikro-orm/postgresql';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { PublicError } from '../errors';
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { PublicError, WhatsAppErrorCode, type ErrorCode } from '../errors';
 import type { GraphQLContext } from '../graphql/context';
+import { ADMIN_ONLY } from '../graphql/contract-tags';
 import { parseId } from '../graphql/ids';
 import { decodeTimeIdCursor, PageInfo, pageSize, toPage } from '../graphql/pagination';
 import { assertOwnerOrAdmin, requireAdmin, requireViewer } from '../graphql/viewer-guards';
@@ -43,10 +44,10 @@ export class ConnectWhatsAppCredentialInput {
 
 @InputType('WhatsAppUpdateCredentialInput', { description: 'Only the fields given change. New secrets are validated with Meta before anything is stored.' })
 export class UpdateWhatsAppCredentialInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A new access token; validated with Meta before it is stored.' })
   accessToken?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A new app secret; validated with Meta before it is stored.' })
   appSecret?: string | null;
 
   @Field(() => String, { nullable: true, description: 'An empty string stops alert e-mails.' })
@@ -64,31 +65,31 @@ export class CredentialWarning {
   @Field({ description: 'TOKEN_EXPIRES, TOKEN_EXPIRES_SOON, PHONE_NUMBER_RESTRICTED, ACCOUNT_RESTRICTED, QUALITY_LOW.' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'The warning in words, for the user.' })
   message!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A connected or updated credential, with what the owner should know about it.' })
 export class WhatsAppCredentialPayload {
-  @Field(() => WhatsAppCredential)
+  @Field(() => WhatsAppCredential, { description: 'The credential as stored.' })
   credential!: WhatsAppCredential;
 
-  @Field(() => [CredentialWarning])
+  @Field(() => [CredentialWarning], { description: 'Things to act on (an expiring token, a restricted number, ...); empty when none.' })
   warnings!: CredentialNotice[];
 }
 
-@ObjectType('WhatsAppDeleteCredentialPayload')
+@ObjectType('WhatsAppDeleteCredentialPayload', { description: 'What disconnecting a credential removed.' })
 export class DeleteWhatsAppCredentialPayload {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the removed credential.' })
   deletedCredentialId!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One page of credentials, newest first.' })
 export class WhatsAppCredentialConnection {
-  @Field(() => [WhatsAppCredential])
+  @Field(() => [WhatsAppCredential], { description: 'The credentials of this page.' })
   nodes!: WhatsAppCredential[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where the page ends and whether there are older credentials.' })
   pageInfo!: PageInfo;
 }
 
@@ -97,25 +98,25 @@ export class WhatsAppCredentialBundle {
   @Field({ description: 'Keep it like a password file: with the passphrase it opens every secret inside.' })
   bundle!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many credentials the bundle holds.' })
   credentialCount!: number;
 }
 
 @ObjectType({ description: 'What happened to one credential of an imported bundle.' })
 export class WhatsAppCredentialImportResult {
-  @Field()
+  @Field({ description: 'Meta\'s phone number id of the credential in the bundle.' })
   phoneNumberId!: string;
 
-  @Field(() => WhatsAppCredential, { nullable: true })
+  @Field(() => WhatsAppCredential, { nullable: true, description: 'The imported credential; null when it was not imported.' })
   credential!: WhatsAppCredential | null;
 
-  @Field(() => [CredentialWarning])
+  @Field(() => [CredentialWarning], { description: 'What to know about the imported credential.' })
   warnings!: CredentialNotice[];
 
-  @Field(() => String, { nullable: true, description: 'The error code when this credential was not imported (CONFLICT, CREDENTIAL_REJECTED, ...).' })
-  errorCode!: string | null;
+  @Field(() => WhatsAppErrorCode, { nullable: true, description: 'Why this credential was not imported, as in `extensions.code` of an error (CONFLICT, CREDENTIAL_REJECTED, ...).' })
+  errorCode!: ErrorCode | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it was not imported, in words.' })
   errorMessage!: string | null;
 }
 
@@ -125,9 +126,9 @@ export class CredentialResolver {
     description: 'Export my credentials (all, or the ones named), encrypted with a passphrase of at least 12 characters, to move them to another environment.',
   })
   async exportWhatsAppCredentials(
-    @Arg('passphrase') passphrase: string,
+    @Arg('passphrase', { description: 'At least 12 characters; needed again to import the bundle.' }) passphrase: string,
     @Ctx() ctx: GraphQLContext,
-    @Arg('credentialIds', () => [ID], { nullable: true }) credentialIds?: string[] | null,
+    @Arg('credentialIds', () => [ID], { nullable: true, description: 'The credentials to export; all of mine when omitted.' }) credentialIds?: string[] | null,
   ): Promise<WhatsAppCredentialBundle> {
     const ids = credentialIds?.map((id) => parseId(id, 'Credential'));
     return exportCredentials(commandContextOf(ctx), passphrase, ids);
@@ -137,21 +138,29 @@ export class CredentialResolver {
     description: 'Import a bundle made by exportWhatsAppCredentials. Each credential is validated with Meta again; one failing does not stop the others.',
   })
   async importWhatsAppCredentials(
-    @Arg('bundle') bundle: string,
-    @Arg('passphrase') passphrase: string,
+    @Arg('bundle', { description: 'The `bundle` string that exportWhatsAppCredentials returned.' }) bundle: string,
+    @Arg('passphrase', { description: 'The passphrase the bundle was exported with.' }) passphrase: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<WhatsAppCredentialImportResult[]> {
     return importCredentials(commandContextOf(ctx), bundle, passphrase);
   }
 
   @Query(() => [WhatsAppCredential], { description: 'My connected WhatsApp credentials, newest first.' })
-  async whatsappCredentials(@Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential[]> {
+  async whatsAppCredentials(@Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential[]> {
     const viewer = requireViewer(ctx);
     return credentialsOf(ctx, viewer.userId);
   }
 
+  @Query(() => [WhatsAppCredential], { description: 'Old name of whatsAppCredentials.', deprecationReason: 'Use whatsAppCredentials.' })
+  async whatsappCredentials(@Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential[]> {
+    return this.whatsAppCredentials(ctx);
+  }
+
   @Query(() => WhatsAppCredential, { description: 'One of my credentials; NOT_FOUND for anyone else\'s.' })
-  async whatsappCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential> {
+  async whatsAppCredential(
+    @Arg('id', () => ID, { description: 'The credential\'s id.' }) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<WhatsAppCredential> {
     const viewer = requireViewer(ctx);
     const credential = await ctx.em.findOne(WhatsAppCredential, { id: parseId(id, 'Credential') });
     if (!credential) throw PublicError.notFound('Credential');
@@ -159,11 +168,19 @@ export class CredentialResolver {
     return credential;
   }
 
+  @Query(() => WhatsAppCredential, { description: 'Old name of whatsAppCredential.', deprecationReason: 'Use whatsAppCredential.' })
+  async whatsappCredential(
+    @Arg('id', () => ID, { description: 'The credential\'s id.' }) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<WhatsAppCredential> {
+    return this.whatsAppCredential(id, ctx);
+  }
+
   @Mutation(() => WhatsAppCredentialPayload, {
     description: 'Connect my own WhatsApp Business number. Validated with Meta; nothing is stored when validation fails.',
   })
   async connectWhatsAppCredential(
-    @Arg('input', () => ConnectWhatsAppCredentialInput) input: ConnectWhatsAppCredentialInput,
+    @Arg('input', () => ConnectWhatsAppCredentialInput, { description: 'The number\'s ids and your Meta secrets.' }) input: ConnectWhatsAppCredentialInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<WhatsAppCredentialPayload> {
     return connectCredential(commandContextOf(ctx), input);
@@ -171,30 +188,31 @@ export class CredentialResolver {
 
   @Mutation(() => WhatsAppCredentialPayload, { description: 'Replace the token or app secret (re-validated), or change the alert address or message retention.' })
   async updateWhatsAppCredential(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateWhatsAppCredentialInput) input: UpdateWhatsAppCredentialInput,
+    @Arg('id', () => ID, { description: 'The credential to change.' }) id: string,
+    @Arg('input', () => UpdateWhatsAppCredentialInput, { description: 'The fields to change; omitted ones keep their value.' }) input: UpdateWhatsAppCredentialInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<WhatsAppCredentialPayload> {
     return updateCredential(commandContextOf(ctx), id, input);
   }
 
   @Mutation(() => WhatsAppCredential, { description: 'Check the credential with Meta now and update its status.' })
-  async revalidateWhatsAppCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential> {
+  async revalidateWhatsAppCredential(@Arg('id', () => ID, { description: 'The credential to check.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential> {
     return revalidateCredential(commandContextOf(ctx), id);
   }
 
   @Mutation(() => DeleteWhatsAppCredentialPayload, { description: 'Disconnect: removes the webhook configuration at Meta and the stored secrets.' })
-  async deleteWhatsAppCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<DeleteWhatsAppCredentialPayload> {
+  async deleteWhatsAppCredential(@Arg('id', () => ID, { description: 'The credential to disconnect.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<DeleteWhatsAppCredentialPayload> {
     return { deletedCredentialId: await deleteCredential(commandContextOf(ctx), id) };
   }
 
+  @Directive(ADMIN_ONLY)
   @Query(() => WhatsAppCredentialConnection, { description: 'Administrators: every credential, newest first. Secrets are never readable.' })
   async adminWhatsAppCredentials(
     @Ctx() ctx: GraphQLContext,
-    @Arg('status', () => CredentialStatus, { nullable: true }) status?: CredentialStatus | null,
-    @Arg('userId', () => ID, { nullable: true }) userId?: string | null,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('status', () => CredentialStatus, { nullable: true, description: 'Only credentials in this status.' }) status?: CredentialStatus | null,
+    @Arg('userId', () => ID, { nullable: true, description: 'Only this user\'s credentials.' }) userId?: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many items per page: 20 by default, at most 100.' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page.' }) after?: string | null,
   ): Promise<WhatsAppCredentialConnection> {
     requireAdmin(ctx);
     const size = pageSize(first);
@@ -212,9 +230,10 @@ export class CredentialResolver {
     return toPage(rows, size, (c) => [c.createdAt.toISOString(), c.id]);
   }
 
+  @Directive(ADMIN_ONLY)
   @Mutation(() => WhatsAppCredential, { description: 'Administrators: take a credential out of service (no sending, no checks).' })
   async suspendWhatsAppCredential(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The credential to suspend.' }) id: string,
     @Arg('reason', () => String, { description: 'Shown to the owner.' }) reason: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<WhatsAppCredential> {
@@ -222,8 +241,9 @@ export class CredentialResolver {
     return suspendCredential(commandContextOf(ctx), id, reason);
   }
 
+  @Directive(ADMIN_ONLY)
   @Mutation(() => WhatsAppCredential, { description: 'Administrators: lift a suspension; the credential is then re-checked with Meta.' })
-  async reinstateWhatsAppCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential> {
+  async reinstateWhatsAppCredential(@Arg('id', () => ID, { description: 'The suspended credential.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential> {
     requireAdmin(ctx);
     return reinstateCredential(commandContextOf(ctx), id);
   }
@@ -234,11 +254,16 @@ export class UserCredentialsResolver {
   @FieldResolver(() => [WhatsAppCredential], {
     description: 'The user\'s WhatsApp credentials, newest first (theirs or an admin\'s view); empty when they have none or they are not yours to see.',
   })
-  async whatsappCredentials(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential[]> {
+  async whatsAppCredentials(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential[]> {
     const viewer = requireViewer(ctx);
     // Empty, not NOT_FOUND: the host walks to this field from its own User, and an error on it would
     // cost the host its whole user; "none" and "not yours" also stay indistinguishable.
     if (viewer.userId !== user.id && !viewer.isAdmin) return [];
     return credentialsOf(ctx, user.id);
+  }
+
+  @FieldResolver(() => [WhatsAppCredential], { description: 'Old name of whatsAppCredentials.', deprecationReason: 'Use whatsAppCredentials.' })
+  async whatsappCredentials(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential[]> {
+    return this.whatsAppCredentials(user, ctx);
   }
 }

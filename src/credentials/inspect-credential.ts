@@ -79,7 +79,7 @@ export async function inspectCredential(
   };
 }
 
-function checkToken(token: DebugTokenData, wabaId: string, now: Date): { tokenExpiresAt: Date | null; scopes: string[] } {
+export function checkToken(token: DebugTokenData, wabaId: string, now: Date): { tokenExpiresAt: Date | null; scopes: string[] } {
   const expiresAt = token.expires_at && token.expires_at > 0 ? new Date(token.expires_at * 1000) : null;
   if (!token.is_valid || token.error) {
     const expired = token.error?.subcode === 463 || (expiresAt !== null && expiresAt <= now);
@@ -113,7 +113,7 @@ function checkToken(token: DebugTokenData, wabaId: string, now: Date): { tokenEx
   return { tokenExpiresAt: expiresAt, scopes: [...token.scopes] };
 }
 
-function restrictionOf(health: HealthStatus, phoneStatus: string | undefined): CredentialFacts['restriction'] {
+export function restrictionOf(health: HealthStatus, phoneStatus: string | undefined): CredentialFacts['restriction'] {
   const blocked = health.entities.filter((e) => e.can_send_message === 'BLOCKED');
   const phoneBlocked = blocked.find((e) => e.entity_type === 'PHONE_NUMBER');
   if (phoneBlocked) {
@@ -135,7 +135,7 @@ function describeBlock(what: string, errors: Array<{ error_code: number }> | und
 }
 
 /** Turns Graph's verdicts on the credential into CredentialRejectedError; everything else passes through. */
-async function rejectCredentialFailures<T>(call: Promise<T>, field: CredentialRejectedError['field']): Promise<T> {
+export async function rejectCredentialFailures<T>(call: Promise<T>, field: CredentialRejectedError['field']): Promise<T> {
   try {
     return await call;
   } catch (err) {

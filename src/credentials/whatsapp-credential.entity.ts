@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { CircuitState } from './circuit-state';
 import { CredentialStatus, CredentialStatusReason } from './credential-status';
 
@@ -17,6 +17,8 @@ export const SecretsBinding = {
  * A user's own WhatsApp Business credential. One class is both the table row and the GraphQL type: the
  * ciphertext columns carry no @Field and are hidden from serialisation, so a secret can never be selected.
  */
+// An entity the host may reference by id; resolved in src/graphql/plugin-entity-references.ts.
+@Directive('@key(fields: "id")')
 @ObjectType({ description: 'A WhatsApp Business phone number connected with its owner\'s own Meta credentials.' })
 @Entity({ tableName: 'whatsapp_credentials' })
 // Newest-first lists (a user's credentials, the admin list and its status filter) walk these backwards.
@@ -34,12 +36,12 @@ export class WhatsAppCredential {
     | 'alertEmail' | 'statusChangedAt' | 'circuitState' | 'circuitFailures' | 'circuitOpenedAt' | 'platform'
     | 'messageRetentionDays' | 'secretsBinding';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The credential\'s id.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
   /** The host's user id; the host's users table lives elsewhere, so this is a plain uuid. */
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The host\'s id of the credential\'s owner.' })
   @Property({ type: 'uuid' })
   userId!: string;
 
@@ -97,11 +99,11 @@ export class WhatsAppCredential {
   @Property({ type: 'text[]' })
   tokenScopes: string[] = [];
 
-  @Field(() => CredentialStatus)
+  @Field(() => CredentialStatus, { description: 'Whether the credential can be used.' })
   @Enum({ items: () => CredentialStatus })
   status: CredentialStatus = CredentialStatus.ACTIVE;
 
-  @Field(() => CredentialStatusReason)
+  @Field(() => CredentialStatusReason, { description: 'Why it has that status; NONE when active and healthy.' })
   @Enum({ items: () => CredentialStatusReason })
   statusReason: CredentialStatusReason = CredentialStatusReason.NONE;
 
@@ -123,7 +125,7 @@ export class WhatsAppCredential {
   }
 
   /** Where status-change alerts are e-mailed; the owner's token `email` claim unless they chose another. */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where status alerts are e-mailed; null: no e-mails.' })
   @Property({ type: 'text', nullable: true })
   alertEmail: string | null = null;
 
@@ -131,11 +133,11 @@ export class WhatsAppCredential {
   @Property({ type: 'text', nullable: true })
   qualityRating: string | null = null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When Meta last accepted the credential.' })
   @Property({ type: 'timestamptz', nullable: true })
   lastValidatedAt: Date | null = null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the credential was last checked with Meta in the background.' })
   @Property({ type: 'timestamptz', nullable: true })
   healthCheckedAt: Date | null = null;
 
@@ -154,7 +156,7 @@ export class WhatsAppCredential {
   @Property({ type: 'integer' })
   circuitFailures: number = 0;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When calls to Meta were last paused for this credential.' })
   @Property({ type: 'timestamptz', nullable: true })
   circuitOpenedAt: Date | null = null;
 
@@ -167,11 +169,11 @@ export class WhatsAppCredential {
   @Property({ type: 'integer', nullable: true })
   messageRetentionDays: number | null = null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the credential was connected.' })
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the credential last changed.' })
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 

@@ -1,11 +1,11 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { parse, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import type { EventBus } from '../events';
 
 const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@tag", "@inaccessible"])';
 
 export interface BuildSubgraphSchemaOptions {
   resolvers: NonEmptyArray<Function>;
@@ -13,6 +13,15 @@ export interface BuildSubgraphSchemaOptions {
   orphanedTypes: Function[];
   referenceResolvers: Record<string, { __resolveReference: (reference: never, ...rest: never[]) => unknown }>;
   pubSub: EventBus;
+  /** Keep the deprecated old names of renamed fields (the default); false leaves them out of the schema. */
+  deprecatedFields?: boolean;
+}
+
+/** The SDL without its deprecated fields: every one is the old name of a field still served under its new one. */
+function withoutDeprecatedFields(typeDefs: DocumentNode): DocumentNode {
+  return visit(typeDefs, {
+    FieldDefinition: (field) => (field.directives?.some((d) => d.name.value === 'deprecated') ? null : undefined),
+  });
 }
 
 /**
@@ -32,7 +41,8 @@ export async function buildSubgraph(options: BuildSubgraphSchemaOptions): Promis
   for (const [typeName, reference] of Object.entries(options.referenceResolvers)) {
     resolverMap[typeName] = { ...resolverMap[typeName], ...reference };
   }
+  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   return buildSubgraphSchema([
-    { typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`), resolvers: resolverMap as never },
+    { typeDefs: options.deprecatedFields === false ? withoutDeprecatedFields(typeDefs) : typeDefs, resolvers: resolverMap as never },
   ]);
 }

@@ -4,7 +4,7 @@ import { PublicError } from '../errors';
 /** Named for this subgraph: a bare `PageInfo` would collide with the host's own in the supergraph. */
 @ObjectType('WhatsAppPageInfo', { description: 'Where a page ends, for keyset pagination: pass `endCursor` as `after`.' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'There are more (older) items after this page.' })
   hasNextPage!: boolean;
 
   @Field(() => String, { nullable: true, description: 'Pass as `after` for the next (older) page.' })

@@ -5,13 +5,17 @@ import { AgentMessagingResolver } from '../agents/agent-messaging.resolver';
 import { AgentSubscriptionsResolver } from '../agents/agent-subscriptions.resolver';
 import { CredentialHealthResolver } from '../credentials/credential-health.resolver';
 import { CredentialResolver, UserCredentialsResolver } from '../credentials/credential.resolver';
+import { CredentialValidationResolver } from '../credentials/credential-validation.resolver';
 import { ErrorCodeResolver } from '../errors/error-code.resolver';
 import { Agent, User, hostReferenceResolvers } from '../host';
+import { HOST_REFERENCE_FIELD_RESOLVERS } from '../host/entity-reference-fields.resolver';
 import { KeyRotationResolver } from '../key-rotation';
+import { MessageAliasesResolver } from '../messaging';
 import { SuppressionResolver } from '../opt-outs';
 import { PlatformMigrationResolver } from '../platform-migration';
 import { UserErasureResolver } from '../user-erasure';
 import { CredentialWebhookResolver, InboundDeadLetterResolver, WebhookMutationResolver } from '../webhooks';
+import { pluginEntityReferenceResolvers } from './plugin-entity-references';
 
 /** Every resolver class of the subgraph, and the federation reference resolvers of the host's entities. */
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -31,9 +35,12 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   PlatformMigrationResolver,
   SuppressionResolver,
   ErrorCodeResolver,
+  MessageAliasesResolver,
+  CredentialValidationResolver,
+  ...HOST_REFERENCE_FIELD_RESOLVERS,
 ];
 
-export const REFERENCE_RESOLVERS = hostReferenceResolvers;
+export const REFERENCE_RESOLVERS = { ...hostReferenceResolvers, ...pluginEntityReferenceResolvers };
 
 /** The host's entities: no query of ours returns them, the gateway reaches them through `_entities`. */
 export const ORPHANED_TYPES: Function[] = [User, Agent];

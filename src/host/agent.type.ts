@@ -4,6 +4,6 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @Directive('@key(fields: "id")')
 @ObjectType()
 export class Agent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The host\'s id of the agent.' })
   id!: string;
 }

@@ -4,6 +4,6 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @Directive('@key(fields: "id")')
 @ObjectType()
 export class User {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The host\'s id of the user.' })
   id!: string;
 }

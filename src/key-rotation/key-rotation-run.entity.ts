@@ -11,7 +11,15 @@ export enum KeyRotationRunState {
   FAILED = 'failed',
 }
 
-registerEnumType(KeyRotationRunState, { name: 'WhatsAppKeyRotationRunState' });
+registerEnumType(KeyRotationRunState, {
+  name: 'WhatsAppKeyRotationRunState',
+  description: 'Where a rotate-all run stands.',
+  valuesConfig: {
+    RUNNING: { description: 'In progress; it resumes after a restart.' },
+    COMPLETED: { description: 'Every user was visited and every rewrap ended; `failed` counts the users that did not make it.' },
+    FAILED: { description: 'The run gave up (the key service stayed unavailable); users already done stay done.' },
+  },
+});
 
 /**
  * An administrator's run that rotates every user's key. Progress is committed user by user, and the
@@ -25,11 +33,11 @@ export class KeyRotationRun {
     | 'id' | 'state' | 'done' | 'failed' | 'visited' | 'cursor' | 'visitedAllAt' | 'startedAt' | 'finishedAt' | 'lastError'
     | 'updatedAt' | 'startedBy';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The run\'s id.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => KeyRotationRunState)
+  @Field(() => KeyRotationRunState, { description: 'Whether the run is going on, finished or gave up.' })
   @Enum({ items: () => KeyRotationRunState })
   state: KeyRotationRunState = KeyRotationRunState.RUNNING;
 
@@ -60,11 +68,11 @@ export class KeyRotationRun {
   @Property({ type: 'timestamptz', nullable: true })
   visitedAllAt: Date | null = null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the run started.' })
   @Property({ type: 'timestamptz' })
   startedAt: Date = new Date();
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the run ended; null while it runs.' })
   @Property({ type: 'timestamptz', nullable: true })
   finishedAt: Date | null = null;
 

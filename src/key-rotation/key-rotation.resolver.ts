@@ -1,6 +1,7 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PublicError } from '../errors';
 import type { GraphQLContext } from '../graphql/context';
+import { ADMIN_ONLY } from '../graphql/contract-tags';
 import { parseId } from '../graphql/ids';
 import { assertOwnerOrAdmin, requireAdmin, requireViewer } from '../graphql/viewer-guards';
 import type { Viewer } from '../identity';
@@ -37,9 +38,14 @@ export class KeyRotationResolver {
   @Query(() => UserKeyInfo, {
     description: 'My encryption key\'s versions and the state of its last rotation (an admin may name any user). NOT_FOUND without a key.',
   })
-  async userKeyInfo(@Arg('userId', () => ID, { nullable: true }) userId: string | null, @Ctx() ctx: GraphQLContext): Promise<UserKeyInfo> {
+  async whatsAppUserKeyInfo(@Arg('userId', () => ID, { nullable: true, description: 'Whose key (administrators only); mine when omitted.' }) userId: string | null, @Ctx() ctx: GraphQLContext): Promise<UserKeyInfo> {
     const { target } = targetUser(ctx, userId);
     return translatingKeyErrors(ctx, () => ctx.services.keyRotation.userKeyInfo(target));
+  }
+
+  @Query(() => UserKeyInfo, { description: 'Old name of whatsAppUserKeyInfo.', deprecationReason: 'Use whatsAppUserKeyInfo.' })
+  async userKeyInfo(@Arg('userId', () => ID, { nullable: true, description: 'Whose key (administrators only); mine when omitted.' }) userId: string | null, @Ctx() ctx: GraphQLContext): Promise<UserKeyInfo> {
+    return this.whatsAppUserKeyInfo(userId, ctx);
   }
 
   @Mutation(() => UserKeyInfo, {
@@ -47,25 +53,44 @@ export class KeyRotationResolver {
       'Rotates my encryption key (an admin may name any user). New secrets use the new version at once; stored ones are ' +
       'rewrapped in the background, then older versions are retired (rewrapState). Every secret stays readable throughout.',
   })
-  async rotateUserKey(@Arg('userId', () => ID, { nullable: true }) userId: string | null, @Ctx() ctx: GraphQLContext): Promise<UserKeyInfo> {
+  async rotateWhatsAppUserKey(@Arg('userId', () => ID, { nullable: true, description: 'Whose key (administrators only); mine when omitted.' }) userId: string | null, @Ctx() ctx: GraphQLContext): Promise<UserKeyInfo> {
     const { viewer, target } = targetUser(ctx, userId);
     return translatingKeyErrors(ctx, () => ctx.services.keyRotation.rotateUserKey(viewer, target, ctx.requestId));
   }
 
+  @Mutation(() => UserKeyInfo, { description: 'Old name of rotateWhatsAppUserKey.', deprecationReason: 'Use rotateWhatsAppUserKey.' })
+  async rotateUserKey(@Arg('userId', () => ID, { nullable: true, description: 'Whose key (administrators only); mine when omitted.' }) userId: string | null, @Ctx() ctx: GraphQLContext): Promise<UserKeyInfo> {
+    return this.rotateWhatsAppUserKey(userId, ctx);
+  }
+
+  @Directive(ADMIN_ONLY)
   @Mutation(() => KeyRotationRun, {
     description: 'Admin: starts a background run rotating every user\'s key, resumable after a restart. CONFLICT while one is running.',
   })
-  async startKeyRotationRun(@Ctx() ctx: GraphQLContext): Promise<KeyRotationRun> {
+  async startWhatsAppKeyRotationRun(@Ctx() ctx: GraphQLContext): Promise<KeyRotationRun> {
     const viewer = requireAdmin(ctx);
     return ctx.services.keyRotation.startRotateAll(viewer, ctx.requestId);
   }
 
+  @Directive(ADMIN_ONLY)
+  @Mutation(() => KeyRotationRun, { description: 'Old name of startWhatsAppKeyRotationRun.', deprecationReason: 'Use startWhatsAppKeyRotationRun.' })
+  async startKeyRotationRun(@Ctx() ctx: GraphQLContext): Promise<KeyRotationRun> {
+    return this.startWhatsAppKeyRotationRun(ctx);
+  }
+
+  @Directive(ADMIN_ONLY)
   @Query(() => KeyRotationRun, { nullable: true, description: 'Admin: a rotate-all run and its progress; the latest when no id is given.' })
-  async keyRotationRun(@Arg('id', () => ID, { nullable: true }) id: string | null, @Ctx() ctx: GraphQLContext): Promise<KeyRotationRun | null> {
+  async whatsAppKeyRotationRun(@Arg('id', () => ID, { nullable: true, description: 'The run; the latest when omitted.' }) id: string | null, @Ctx() ctx: GraphQLContext): Promise<KeyRotationRun | null> {
     requireAdmin(ctx);
     if (id == null) return ctx.services.keyRotation.run();
     const run = await ctx.services.keyRotation.run(parseId(id, 'Key rotation run'));
     if (!run) throw PublicError.notFound('Key rotation run');
     return run;
+  }
+
+  @Directive(ADMIN_ONLY)
+  @Query(() => KeyRotationRun, { nullable: true, description: 'Old name of whatsAppKeyRotationRun.', deprecationReason: 'Use whatsAppKeyRotationRun.' })
+  async keyRotationRun(@Arg('id', () => ID, { nullable: true, description: 'The run; the latest when omitted.' }) id: string | null, @Ctx() ctx: GraphQLContext): Promise<KeyRotationRun | null> {
+    return this.whatsAppKeyRotationRun(id, ctx);
   }
 }

@@ -57,7 +57,7 @@ export async function startRotateAllRun(deps: RotateAllDependencies, actor: Audi
   } catch (error) {
     // The partial unique index allows one RUNNING run.
     if (error instanceof UniqueConstraintViolationException) {
-      throw PublicError.conflict('A key rotation run is already in progress; follow it with keyRotationRun and start another once it has finished.');
+      throw PublicError.conflict('A key rotation run is already in progress; follow it with whatsAppKeyRotationRun and start another once it has finished.');
     }
     throw error;
   }

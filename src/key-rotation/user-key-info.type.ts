@@ -4,7 +4,7 @@ import { KeyRewrapState, type UserKeyRotation } from './user-key-rotation.entity
 
 @ObjectType('WhatsAppUserKeyInfo', { description: 'A user\'s encryption key: its versions and the state of its latest rotation. Never key material.' })
 export class UserKeyInfo {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The host\'s id of the key\'s user.' })
   userId!: string;
 
   @Field(() => Int, { description: 'The version new secrets are encrypted with.' })
@@ -13,13 +13,13 @@ export class UserKeyInfo {
   @Field(() => Int, { description: 'Secrets encrypted with an older version no longer decrypt.' })
   minDecryptionVersion!: number;
 
-  @Field(() => KeyRewrapState)
+  @Field(() => KeyRewrapState, { description: 'Where the rewrap after the latest rotation stands.' })
   rewrapState!: KeyRewrapState;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the key was last rotated; null if never.' })
   rotatedAt!: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the last rewrap finished; null while one runs or if none did.' })
   rewrapCompletedAt!: Date | null;
 
   @Field(() => Int, { description: 'Stored secrets moved to the latest version by the last rewrap.' })

@@ -14,7 +14,16 @@ export enum KeyRewrapState {
   FAILED = 'failed',
 }
 
-registerEnumType(KeyRewrapState, { name: 'WhatsAppKeyRewrapState', description: 'Progress of the rewrap that follows a key rotation.' });
+registerEnumType(KeyRewrapState, {
+  name: 'WhatsAppKeyRewrapState',
+  description: 'Progress of the rewrap that follows a key rotation.',
+  valuesConfig: {
+    NONE: { description: 'The key was never rotated.' },
+    PENDING: { description: 'Rotated; stored secrets are being moved to the new version (all stay readable).' },
+    COMPLETE: { description: 'Every secret is on the new version; older versions no longer decrypt.' },
+    FAILED: { description: 'The rewrap gave up; older versions still decrypt, so nothing became unreadable. Rotate again to retry.' },
+  },
+});
 
 /**
  * The latest rotation of one user's key and its background rewrap. One row per user: it is what makes

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property, Unique, Index } from '@mikro-orm/decorators/legacy';
-import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
 import { serviceWindowOf } from './customer-window';
 
 /**
  * A customer's thread with one phone number (and the agent answering on it). The seed pointed at the
  * host's conversations table; the plugin cannot write there, so it keeps its own.
  */
+// An entity the host may reference by id; resolved in src/graphql/plugin-entity-references.ts.
+@Directive('@key(fields: "id")')
 @ObjectType('WhatsAppConversation', { description: 'A customer\'s WhatsApp thread with one phone number.' })
 @Entity({ tableName: 'whatsapp_conversations' })
 @Unique({ name: 'whatsapp_conversations_phone_customer_unique', properties: ['phoneNumberId', 'customerWaId', 'agentLine'] })
@@ -17,19 +19,19 @@ import { serviceWindowOf } from './customer-window';
 export class Conversation {
   [OptionalProps]?: 'id' | 'agentId' | 'agentLine' | 'lastInboundAt' | 'lastOutboundAt' | 'createdAt' | 'customerName' | 'windowOpen' | 'windowClosesAt';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The conversation\'s id.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The host\'s id of the number\'s owner.' })
   @Property({ type: 'uuid' })
   userId!: string;
 
-  @Field()
+  @Field({ description: 'Meta\'s id of the business phone number.' })
   @Property({ type: 'text' })
   phoneNumberId!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The agent that talks to the customer; null when none does.' })
   @Property({ type: 'uuid', nullable: true })
   agentId: string | null = null;
 
@@ -44,7 +46,7 @@ export class Conversation {
   @Property({ type: 'text' })
   customerWaId!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The customer\'s WhatsApp profile name, when Meta sent it.' })
   @Property({ type: 'text', nullable: true })
   customerName: string | null = null;
 
@@ -52,11 +54,11 @@ export class Conversation {
   @Property({ type: 'timestamptz', nullable: true })
   lastInboundAt: Date | null = null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the last message to the customer was sent.' })
   @Property({ type: 'timestamptz', nullable: true })
   lastOutboundAt: Date | null = null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the customer first wrote (or was first written to).' })
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 

@@ -1,5 +1,6 @@
 export { Conversation } from './conversation.entity';
 export { Message } from './message.entity';
+export { MessageAliasesResolver } from './message-aliases.resolver';
 export { MessageDirection, MessageStatus } from './message-enums';
 export { CUSTOMER_SERVICE_WINDOW_MS, serviceWindowOf, type ServiceWindow } from './customer-window';
 export { agentLineFor, findOrCreateConversation } from './conversations';

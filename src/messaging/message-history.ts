@@ -10,10 +10,10 @@ import { Message } from './message.entity';
 
 @ObjectType('WhatsAppMessagePage', { description: 'Messages, newest first.' })
 export class MessagePage {
-  @Field(() => [Message])
+  @Field(() => [Message], { description: 'The messages of this page, newest first.' })
   nodes!: Message[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where the page ends and whether there are older messages.' })
   pageInfo!: PageInfo;
 }
 

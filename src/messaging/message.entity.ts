@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { MessageDirection, MessageStatus } from './message-enums';
 
 /** One WhatsApp message, inbound or outbound, with its latest delivery status. */
+// An entity the host may reference by id; resolved in src/graphql/plugin-entity-references.ts.
+@Directive('@key(fields: "id")')
 @ObjectType('WhatsAppMessage', { description: 'A WhatsApp message in the history.' })
 @Entity({ tableName: 'whatsapp_messages' })
 // A wamid is unique per receiving number (credential), not globally: a tenant cannot shadow another's message.
@@ -19,28 +21,32 @@ export class Message {
     | 'id' | 'agentId' | 'status' | 'statusAt' | 'errorCode' | 'errorTitle' | 'createdAt' | 'whatsappMessageId'
     | 'idempotencyKey' | 'requestFingerprint' | 'replyToMessageId';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Our id of the message.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The host\'s id of the number\'s owner.' })
   @Property({ type: 'uuid' })
   userId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The credential (phone number) it went through.' })
   @Property({ type: 'uuid' })
   credentialId!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The agent that received or sent it; null for a message sent from a credential directly.' })
   @Property({ type: 'uuid', nullable: true })
   agentId: string | null = null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The conversation (customer thread) it belongs to.' })
   @Property({ type: 'uuid' })
   conversationId!: string;
 
   /** The wamid; null only while an outbound message waits for Meta's answer. */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    name: 'whatsAppMessageId',
+    nullable: true,
+    description: 'WhatsApp\'s own id of the message (the wamid); null only while an outbound message waits for Meta\'s answer.',
+  })
   @Property({ type: 'text', nullable: true })
   whatsappMessageId: string | null = null;
 
@@ -52,15 +58,15 @@ export class Message {
   @Property({ type: 'text', nullable: true, hidden: true })
   requestFingerprint: string | null = null;
 
-  @Field()
+  @Field({ description: 'The sender\'s phone number or WhatsApp id.' })
   @Property({ type: 'text' })
   fromPhone!: string;
 
-  @Field()
+  @Field({ description: 'The recipient\'s phone number or WhatsApp id.' })
   @Property({ type: 'text' })
   toPhone!: string;
 
-  @Field(() => MessageDirection)
+  @Field(() => MessageDirection, { description: 'Received from the customer, or sent to them.' })
   @Enum({ items: () => MessageDirection })
   direction!: MessageDirection;
 
@@ -68,27 +74,27 @@ export class Message {
   @Property({ type: 'text' })
   messageType!: string;
 
-  @Field(() => GraphQLJSONObject)
+  @Field(() => GraphQLJSONObject, { description: 'The message content as WhatsApp describes it for its type (e.g. `{ body }` for text).' })
   @Property({ type: 'jsonb' })
   content!: Record<string, unknown>;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The WhatsApp id of the message this one quotes or reacts to.' })
   @Property({ type: 'text', nullable: true })
   replyToMessageId: string | null = null;
 
-  @Field(() => MessageStatus)
+  @Field(() => MessageStatus, { description: 'The latest delivery status; RECEIVED for inbound messages.' })
   @Enum({ items: () => MessageStatus })
   status: MessageStatus = MessageStatus.PENDING;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the status last changed.' })
   @Property({ type: 'timestamptz', nullable: true })
   statusAt: Date | null = null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Meta\'s numeric error code when sending failed.' })
   @Property({ type: 'integer', nullable: true })
   errorCode: number | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Meta\'s error title when sending failed.' })
   @Property({ type: 'text', nullable: true })
   errorTitle: string | null = null;
 
@@ -96,7 +102,7 @@ export class Message {
   @Property({ type: 'timestamptz' })
   timestamp!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the plugin stored it.' })
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 }

@@ -29,11 +29,40 @@ export enum TemplateParameterType {
   COUPON_CODE = 'coupon_code',
 }
 
-registerEnumType(TemplateComponentType, { name: 'WhatsAppTemplateComponentType' });
-registerEnumType(TemplateButtonSubType, { name: 'WhatsAppTemplateButtonSubType' });
-registerEnumType(TemplateParameterType, { name: 'WhatsAppTemplateParameterType' });
+registerEnumType(TemplateComponentType, {
+  name: 'WhatsAppTemplateComponentType',
+  description: 'A part of a template that takes parameters.',
+  valuesConfig: {
+    HEADER: { description: 'The template\'s header.' },
+    BODY: { description: 'The template\'s body text.' },
+    BUTTON: { description: 'One of the template\'s buttons.' },
+  },
+});
+registerEnumType(TemplateButtonSubType, {
+  name: 'WhatsAppTemplateButtonSubType',
+  description: 'The kind of a template button.',
+  valuesConfig: {
+    QUICK_REPLY: { description: 'Sends a reply with a payload.' },
+    URL: { description: 'Opens a link.' },
+    COPY_CODE: { description: 'Copies a coupon code.' },
+  },
+});
+registerEnumType(TemplateParameterType, {
+  name: 'WhatsAppTemplateParameterType',
+  description: 'The kind of value a template parameter carries.',
+  valuesConfig: {
+    TEXT: { description: 'Text.' },
+    PAYLOAD: { description: 'The payload of a quick-reply button.' },
+    IMAGE: { description: 'An image link (header).' },
+    VIDEO: { description: 'A video link (header).' },
+    DOCUMENT: { description: 'A document link (header).' },
+    CURRENCY: { description: 'An amount of money.' },
+    DATE_TIME: { description: 'A date and time (sent as its fallback text).' },
+    COUPON_CODE: { description: 'A coupon code for a copy-code button.' },
+  },
+});
 
-@InputType('WhatsAppTextInput')
+@InputType('WhatsAppTextInput', { description: 'A text message.' })
 export class TextInput {
   @Field({ description: '1 to 4,096 characters.' })
   body!: string;
@@ -44,7 +73,7 @@ export class TextInput {
 
 @InputType('WhatsAppMediaInput', { description: 'Media by link (Meta fetches it; https recommended).' })
 export class MediaInput {
-  @Field()
+  @Field({ description: 'The public URL Meta downloads the media from.' })
   link!: string;
 
   @Field({ nullable: true, description: 'Image, video and document only; at most 1,024 characters.' })
@@ -54,7 +83,7 @@ export class MediaInput {
   filename?: string;
 }
 
-@InputType('WhatsAppReplyButtonInput')
+@InputType('WhatsAppReplyButtonInput', { description: 'One reply button of an interactive message.' })
 export class ReplyButtonInput {
   @Field({ description: 'Returned in the customer\'s button reply; unique, at most 256 characters.' })
   id!: string;
@@ -74,11 +103,11 @@ export class ButtonsInput {
   @Field({ nullable: true, description: 'At most 60 characters.' })
   footer?: string;
 
-  @Field(() => [ReplyButtonInput])
+  @Field(() => [ReplyButtonInput], { description: '1 to 3 reply buttons.' })
   buttons!: ReplyButtonInput[];
 }
 
-@InputType('WhatsAppListRowInput')
+@InputType('WhatsAppListRowInput', { description: 'One choice of an interactive list.' })
 export class ListRowInput {
   @Field({ description: 'Unique across the list, at most 200 characters.' })
   id!: string;
@@ -90,12 +119,12 @@ export class ListRowInput {
   description?: string;
 }
 
-@InputType('WhatsAppListSectionInput')
+@InputType('WhatsAppListSectionInput', { description: 'A titled group of rows of an interactive list.' })
 export class ListSectionInput {
   @Field({ nullable: true, description: 'At most 24 characters; required when the list has several sections.' })
   title?: string;
 
-  @Field(() => [ListRowInput])
+  @Field(() => [ListRowInput], { description: 'The section\'s rows.' })
   rows!: ListRowInput[];
 }
 
@@ -113,11 +142,11 @@ export class ListInput {
   @Field({ description: 'The label of the button that opens the list, at most 20 characters.' })
   buttonText!: string;
 
-  @Field(() => [ListSectionInput])
+  @Field(() => [ListSectionInput], { description: '1 to 10 sections, with 10 rows in total.' })
   sections!: ListSectionInput[];
 }
 
-@InputType('WhatsAppReactionInput')
+@InputType('WhatsAppReactionInput', { description: 'A reaction (one emoji) to a message of the conversation.' })
 export class ReactionInput {
   @Field(() => ID, { description: 'The message (our id) to react to; it must be in the same conversation.' })
   messageId!: string;
@@ -126,9 +155,9 @@ export class ReactionInput {
   emoji!: string;
 }
 
-@InputType('WhatsAppCurrencyInput')
+@InputType('WhatsAppCurrencyInput', { description: 'An amount of money for a CURRENCY template parameter.' })
 export class CurrencyInput {
-  @Field()
+  @Field({ description: 'The amount as text, shown where the currency cannot be rendered.' })
   fallbackValue!: string;
 
   @Field({ description: 'ISO 4217 code, e.g. EUR.' })
@@ -140,7 +169,7 @@ export class CurrencyInput {
 
 @InputType('WhatsAppTemplateParameterInput', { description: 'One template parameter; fill the field its type names.' })
 export class TemplateParameterInput {
-  @Field(() => TemplateParameterType)
+  @Field(() => TemplateParameterType, { description: 'Which kind of value this parameter carries.' })
   type!: TemplateParameterType;
 
   @Field({ nullable: true, description: 'TEXT (and DATE_TIME\'s fallback value).' })
@@ -161,13 +190,13 @@ export class TemplateParameterInput {
   @Field({ nullable: true, description: 'COUPON_CODE of a copy-code button.' })
   couponCode?: string;
 
-  @Field(() => CurrencyInput, { nullable: true })
+  @Field(() => CurrencyInput, { nullable: true, description: 'CURRENCY amount.' })
   currency?: CurrencyInput;
 }
 
-@InputType('WhatsAppTemplateComponentInput')
+@InputType('WhatsAppTemplateComponentInput', { description: 'The parameters of one part (header, body or a button) of a template.' })
 export class TemplateComponentInput {
-  @Field(() => TemplateComponentType)
+  @Field(() => TemplateComponentType, { description: 'Which part of the template the parameters fill.' })
   type!: TemplateComponentType;
 
   @Field(() => TemplateButtonSubType, { nullable: true, description: 'Required for BUTTON components.' })
@@ -176,23 +205,23 @@ export class TemplateComponentInput {
   @Field(() => Int, { nullable: true, description: 'The button\'s position (0-9); required for BUTTON components.' })
   index?: number;
 
-  @Field(() => [TemplateParameterInput], { defaultValue: [] })
+  @Field(() => [TemplateParameterInput], { defaultValue: [], description: 'The values of the component\'s variables, in order.' })
   parameters!: TemplateParameterInput[];
 }
 
 @InputType('WhatsAppTemplateInput', { description: 'An approved template: the only content allowed outside the 24-hour window.' })
 export class TemplateInput {
-  @Field()
+  @Field({ description: 'The template\'s name as approved by Meta.' })
   name!: string;
 
   @Field({ description: 'The approved translation, e.g. en_US or pt_BR.' })
   languageCode!: string;
 
-  @Field(() => [TemplateComponentInput], { defaultValue: [] })
+  @Field(() => [TemplateComponentInput], { defaultValue: [], description: 'Parameters per component; empty for a template without variables.' })
   components!: TemplateComponentInput[];
 }
 
-@InputType('WhatsAppSendMessageInput')
+@InputType('WhatsAppSendMessageInput', { description: 'One message to send: the sender, the customer, an idempotency key and exactly one content field.' })
 export class SendMessageInput {
   @Field(() => ID, { nullable: true, description: 'Send as this agent, from its phone number. Give this or credentialId.' })
   agentId?: string;
@@ -212,31 +241,31 @@ export class SendMessageInput {
   @Field(() => ID, { nullable: true, description: 'Quote this message (our id) of the same conversation. Not for reactions.' })
   replyToMessageId?: string;
 
-  @Field(() => TextInput, { nullable: true })
+  @Field(() => TextInput, { nullable: true, description: 'A text message.' })
   text?: TextInput;
 
-  @Field(() => TemplateInput, { nullable: true })
+  @Field(() => TemplateInput, { nullable: true, description: 'An approved template; the only content allowed outside the 24-hour window.' })
   template?: TemplateInput;
 
-  @Field(() => MediaInput, { nullable: true })
+  @Field(() => MediaInput, { nullable: true, description: 'An image, with an optional caption.' })
   image?: MediaInput;
 
-  @Field(() => MediaInput, { nullable: true })
+  @Field(() => MediaInput, { nullable: true, description: 'A video, with an optional caption.' })
   video?: MediaInput;
 
-  @Field(() => MediaInput, { nullable: true })
+  @Field(() => MediaInput, { nullable: true, description: 'An audio file.' })
   audio?: MediaInput;
 
-  @Field(() => MediaInput, { nullable: true })
+  @Field(() => MediaInput, { nullable: true, description: 'A document, with an optional caption and file name.' })
   document?: MediaInput;
 
-  @Field(() => ButtonsInput, { nullable: true })
+  @Field(() => ButtonsInput, { nullable: true, description: 'An interactive message with reply buttons.' })
   buttons?: ButtonsInput;
 
-  @Field(() => ListInput, { nullable: true })
+  @Field(() => ListInput, { nullable: true, description: 'An interactive list.' })
   list?: ListInput;
 
-  @Field(() => ReactionInput, { nullable: true })
+  @Field(() => ReactionInput, { nullable: true, description: 'A reaction to a message of the conversation.' })
   reaction?: ReactionInput;
 }
 

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, GraphQLISODateTime, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Field, GraphQLISODateTime, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import {
   CredentialSource,
   credentialSourceOf,
@@ -9,6 +9,7 @@ import {
   WhatsAppCredential,
 } from '../credentials';
 import type { GraphQLContext } from '../graphql/context';
+import { ADMIN_ONLY } from '../graphql/contract-tags';
 import { requireAdmin, requireViewer } from '../graphql/viewer-guards';
 import { planMigration } from './migration-plan';
 import { rollBackMigration, runMigration } from './migration-wizard';
@@ -17,16 +18,16 @@ import { WhatsAppMigration } from './whatsapp-migration.entity';
 
 @ObjectType('WhatsAppMigrationAgent', { description: 'One of your agents and the number it would move to.' })
 class MigrationAgentPreview {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The host\'s id of the agent.' })
   agentId!: string;
 
   @Field(() => ID, { nullable: true, description: 'Your credential the agent moves to; null when you have none left for it.' })
   credentialId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The phone number the agent would move to; null without one.' })
   phoneNumber!: string | null;
 
-  @Field(() => CredentialStatus, { nullable: true })
+  @Field(() => CredentialStatus, { nullable: true, description: 'That credential\'s status; null without one.' })
   credentialStatus!: CredentialStatus | null;
 }
 
@@ -38,7 +39,7 @@ class MigrationPreview {
   @Field({ description: 'A run would succeed as far as the plugin can tell (Meta is asked again when it runs).' })
   ready!: boolean;
 
-  @Field(() => [MigrationAgentPreview])
+  @Field(() => [MigrationAgentPreview], { description: 'Your agents and the number each would move to.' })
   agents!: MigrationAgentPreview[];
 
   @Field(() => [String], { description: 'What you must do first, in words; empty when ready.' })
@@ -51,24 +52,24 @@ class MigrationPreview {
   migration!: WhatsAppMigration | null;
 }
 
-@InputType('WhatsAppMigrationAgentInput')
+@InputType('WhatsAppMigrationAgentInput', { description: 'One agent and the number it moves to.' })
 class MigrationAgentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The host\'s id of one of your agents.' })
   agentId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'One of your credentials: the agent moves to its number.' })
   credentialId!: string;
 }
 
-@InputType('WhatsAppRunMigrationInput')
+@InputType('WhatsAppRunMigrationInput', { description: 'Choices for a migration run.' })
 class RunMigrationInput {
   @Field(() => [MigrationAgentInput], { nullable: true, description: 'Which of your numbers each agent takes; the preview\'s choice for agents left out.' })
   agents?: MigrationAgentInput[] | null;
 }
 
-@ObjectType('WhatsAppPlatformDependent')
+@ObjectType('WhatsAppPlatformDependent', { description: 'A user whose agents still talk through the platform\'s credentials.' })
 class PlatformDependentType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The host\'s id of the user.' })
   userId!: string;
 
   @Field(() => Int, { description: 'Enabled agents that talk through the platform\'s credentials.' })
@@ -86,10 +87,10 @@ class PlatformStatus {
   @Field(() => CredentialSource, { description: 'WHATSAPP_CREDENTIAL_SOURCE_DEFAULT: the source of users without an override.' })
   defaultSource!: CredentialSource;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When an administrator deprecated the platform\'s credentials; null if not deprecated.' })
   deprecatedAt!: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When they were removed for good; null if not retired.' })
   retiredAt!: Date | null;
 
   @Field(() => [PlatformDependentType], { description: 'Users whose agents still use the platform\'s credentials.' })
@@ -133,7 +134,7 @@ export class PlatformMigrationResolver {
     description: 'Checks your credentials with Meta, configures their webhooks, then moves every agent to your own numbers in one step. A failed step moves nothing and is reported in `steps`.',
   })
   async runWhatsAppMigration(
-    @Arg('input', () => RunMigrationInput, { nullable: true }) input: RunMigrationInput | null,
+    @Arg('input', () => RunMigrationInput, { nullable: true, description: 'Which number each agent takes; the preview\'s choice when omitted.' }) input: RunMigrationInput | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<WhatsAppMigration> {
     return runMigration(commandContextOf(ctx), input?.agents ?? []);
@@ -144,18 +145,20 @@ export class PlatformMigrationResolver {
     return rollBackMigration(commandContextOf(ctx));
   }
 
+  @Directive(ADMIN_ONLY)
   @Query(() => PlatformStatus, { description: 'Admins: the platform\'s shared credentials, their phase, and who depends on them.' })
   async platformWhatsApp(@Ctx() ctx: GraphQLContext): Promise<PlatformStatus> {
     requireAdmin(ctx);
     return platformStatus(ctx);
   }
 
+  @Directive(ADMIN_ONLY)
   @Mutation(() => CredentialSource, {
     description: 'Admins: which credentials one user\'s agents use (null: the global default). Returns the user\'s source now.',
   })
   async setWhatsAppCredentialSource(
-    @Arg('userId', () => ID) userId: string,
-    @Arg('source', () => CredentialSource, { nullable: true }) source: CredentialSource | null,
+    @Arg('userId', () => ID, { description: 'The host\'s id of the user.' }) userId: string,
+    @Arg('source', () => CredentialSource, { nullable: true, description: 'The source to use; null removes the override (back to the global default).' }) source: CredentialSource | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CredentialSource> {
     requireAdmin(ctx);
@@ -163,13 +166,15 @@ export class PlatformMigrationResolver {
     return credentialSourceOf(ctx.em.fork(), ctx.services.config.platform.defaultSource, userId.toLowerCase());
   }
 
+  @Directive(ADMIN_ONLY)
   @Mutation(() => PlatformStatus, { description: 'Admins: deprecate (or un-deprecate) the platform\'s credentials: no new agents or users; existing ones keep working.' })
-  async deprecatePlatformWhatsApp(@Arg('deprecated') deprecated: boolean, @Ctx() ctx: GraphQLContext): Promise<PlatformStatus> {
+  async deprecatePlatformWhatsApp(@Arg('deprecated', { description: 'True to deprecate, false to take the deprecation back.' }) deprecated: boolean, @Ctx() ctx: GraphQLContext): Promise<PlatformStatus> {
     requireAdmin(ctx);
     await setPlatformDeprecated(commandContextOf(ctx), deprecated);
     return platformStatus(ctx);
   }
 
+  @Directive(ADMIN_ONLY)
   @Mutation(() => PlatformStatus, { description: 'Admins: once deprecated and unused, remove the platform\'s credentials for good.' })
   async retirePlatformWhatsApp(@Ctx() ctx: GraphQLContext): Promise<PlatformStatus> {
     requireAdmin(ctx);

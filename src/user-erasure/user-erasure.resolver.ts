@@ -1,19 +1,22 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, ID, Mutation, Resolver } from 'type-graphql';
 import { AuditOutcome, auditSeparately } from '../audit';
 import { ErrorCode, PublicError } from '../errors';
 import type { GraphQLContext } from '../graphql/context';
+import { NOT_THROUGH_GATEWAY, SERVICE_ONLY } from '../graphql/contract-tags';
 import { isUuid } from '../graphql/ids';
 import { requireViewer } from '../graphql/viewer-guards';
 import { UserDataErasure } from './user-data-erasure.type';
 
 @Resolver()
 export class UserErasureResolver {
+  @Directive(SERVICE_ONLY)
+  @Directive(NOT_THROUGH_GATEWAY)
   @Mutation(() => UserDataErasure, {
     description:
       'GDPR erasure, for the host platform when it deletes a user (or an admin): removes every row of the user\'s and destroys ' +
       'their encryption key, so even copies of their encrypted secrets in old backups are unreadable. Idempotent. FORBIDDEN for anyone else.',
   })
-  async deleteUserData(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext): Promise<UserDataErasure> {
+  async deleteWhatsAppUserData(@Arg('userId', () => ID, { description: 'The host\'s id of the user to erase.' }) userId: string, @Ctx() ctx: GraphQLContext): Promise<UserDataErasure> {
     const viewer = requireViewer(ctx);
     if (!viewer.isHostService && !viewer.isAdmin) {
       await auditSeparately(ctx.em, {
@@ -29,5 +32,12 @@ export class UserErasureResolver {
     }
     if (!isUuid(userId)) throw PublicError.badInput('userId', 'userId must be the host\'s user id (a UUID).');
     return ctx.services.userErasure.erase(viewer, userId.toLowerCase(), ctx.requestId);
+  }
+
+  @Directive(SERVICE_ONLY)
+  @Directive(NOT_THROUGH_GATEWAY)
+  @Mutation(() => UserDataErasure, { description: 'Old name of deleteWhatsAppUserData.', deprecationReason: 'Use deleteWhatsAppUserData.' })
+  async deleteUserData(@Arg('userId', () => ID, { description: 'The host\'s id of the user to erase.' }) userId: string, @Ctx() ctx: GraphQLContext): Promise<UserDataErasure> {
+    return this.deleteWhatsAppUserData(userId, ctx);
   }
 }

@@ -50,7 +50,7 @@ export class InboundDeadLetterResolver {
       'Hands a dead-lettered item back to processing, exactly as if Meta had delivered it again (a duplicate is ' +
       'still stored once). If it fails again, a new dead letter records why.',
   })
-  async retryWhatsAppInboundDeadLetter(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<InboundDeadLetter> {
+  async retryWhatsAppInboundDeadLetter(@Arg('id', () => ID, { description: 'The dead letter to retry.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<InboundDeadLetter> {
     const viewer = requireViewer(ctx);
     const letterId = parseId(id, 'Dead letter');
     // Any instance's processing finds the new delivery at its next poll.

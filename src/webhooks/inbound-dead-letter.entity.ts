@@ -32,11 +32,11 @@ registerEnumType(DeadLetterKind, {
 export class InboundDeadLetter {
   [OptionalProps]?: 'id' | 'wamid' | 'errorCode' | 'credentialId' | 'createdAt' | 'retriedAt' | 'resolvedAt' | 'attempts';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The dead letter\'s id.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The host\'s id of the number\'s owner.' })
   @Property({ type: 'uuid' })
   userId!: string;
 
@@ -51,7 +51,7 @@ export class InboundDeadLetter {
   @Property({ type: 'bigint' })
   deliveryId!: string;
 
-  @Field(() => DeadLetterKind)
+  @Field(() => DeadLetterKind, { description: 'A message, a status, or a part that could not be taken apart.' })
   @Enum({ items: () => DeadLetterKind })
   kind!: DeadLetterKind;
 
@@ -74,15 +74,15 @@ export class InboundDeadLetter {
   @Property({ type: 'text', hidden: true })
   payload!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many times storing it was tried.' })
   @Property({ type: 'integer' })
   attempts: number = 1;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When it was set aside.' })
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was last handed back to processing; null if never.' })
   @Property({ type: 'timestamptz', nullable: true })
   retriedAt: Date | null = null;
 

@@ -12,11 +12,11 @@ import { WebhookRouting, WebhookStatus } from './webhook-status';
 export class WebhookEndpoint {
   [OptionalProps]?: 'id' | 'credentialId' | 'status' | 'statusReason' | 'routing' | 'createdAt' | 'updatedAt' | 'configuredAt' | 'verifiedAt' | 'configureAttempts' | 'lastDeliveryAt';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The endpoint\'s id.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The host\'s id of the credential\'s owner.' })
   @Property({ type: 'uuid' })
   userId!: string;
 
@@ -33,26 +33,26 @@ export class WebhookEndpoint {
   @Property({ type: 'text' })
   webhookUrl!: string;
 
-  @Field()
+  @Field({ description: 'Meta\'s id of the phone number whose events arrive here.' })
   @Property({ type: 'text' })
   phoneNumberId!: string;
 
-  @Field(() => WebhookStatus)
+  @Field(() => WebhookStatus, { description: 'Whether Meta delivers to the endpoint.' })
   @Enum({ items: () => WebhookStatus })
   status: WebhookStatus = WebhookStatus.PENDING;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why configuration failed, in words; null when it did not.' })
   @Property({ type: 'text', nullable: true })
   statusReason: string | null = null;
 
-  @Field(() => WebhookRouting)
+  @Field(() => WebhookRouting, { description: 'Which of Meta\'s callback settings routes the number\'s webhooks.' })
   @Enum({ items: () => WebhookRouting })
   routing: WebhookRouting = WebhookRouting.UNKNOWN;
 
   @Property({ type: 'integer' })
   configureAttempts: number = 0;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the plugin last configured the webhook at Meta.' })
   @Property({ type: 'timestamptz', nullable: true })
   configuredAt: Date | null = null;
 
@@ -64,15 +64,15 @@ export class WebhookEndpoint {
   @Property({ type: 'timestamptz', nullable: true })
   lastDeliveryAt: Date | null = null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the endpoint was created.' })
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the endpoint last changed.' })
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The credential the endpoint belongs to.' })
   get credentialId(): string {
     return this.credential.id;
   }

@@ -18,8 +18,23 @@ export enum WebhookRouting {
   UNKNOWN = 'unknown',
 }
 
-registerEnumType(WebhookStatus, { name: 'WhatsAppWebhookStatus' });
+registerEnumType(WebhookStatus, {
+  name: 'WhatsAppWebhookStatus',
+  description: 'Whether Meta delivers a number\'s events to its endpoint.',
+  valuesConfig: {
+    ACTIVE: { description: 'Meta routes the number\'s events here (read back and confirmed).' },
+    PENDING: { description: 'Configuration has not finished yet, or is being retried.' },
+    FAILED: { description: 'Configuration failed; `statusReason` says why, reconfigureWhatsAppWebhook retries.' },
+  },
+});
 registerEnumType(WebhookRouting, {
   name: 'WhatsAppWebhookRouting',
   description: 'Where Meta sends this number\'s message webhooks, as read back from Meta.',
+  valuesConfig: {
+    PHONE_NUMBER_OVERRIDE: { description: 'An override on the phone number.' },
+    BUSINESS_ACCOUNT_OVERRIDE: { description: 'An override on the WhatsApp Business Account.' },
+    APP_CALLBACK: { description: 'The Meta app\'s callback URL (no override is set).' },
+    NOT_ROUTED_HERE: { description: 'Meta sends the number\'s webhooks somewhere else.' },
+    UNKNOWN: { description: 'Not read back from Meta yet.' },
+  },
 });

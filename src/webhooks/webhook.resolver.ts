@@ -27,7 +27,7 @@ export class WebhookMutationResolver {
   @Mutation(() => WebhookEndpoint, {
     description: 'Configures the credential\'s webhook in Meta again (in the background); the endpoint is PENDING until it finishes.',
   })
-  async reconfigureWhatsAppWebhook(@Arg('credentialId', () => ID) credentialId: string, @Ctx() ctx: GraphQLContext): Promise<WebhookEndpoint> {
+  async reconfigureWhatsAppWebhook(@Arg('credentialId', () => ID, { description: 'The credential whose webhook to configure again.' }) credentialId: string, @Ctx() ctx: GraphQLContext): Promise<WebhookEndpoint> {
     const viewer = requireViewer(ctx);
     const id = parseId(credentialId, 'Credential');
     return ctx.em.transactional(async (em) => {

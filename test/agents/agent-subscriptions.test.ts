@@ -52,7 +52,7 @@ test('an inbound message published on one instance reaches a subscriber on the o
       status: MessageStatus.RECEIVED,
     }),
   );
-  expect(received.whatsappMessageReceived).toMatchObject({ id: inbound.id, direction: 'INBOUND', content: { body: 'Olá, preciso de ajuda' } });
+  expect(received.whatsAppMessageReceived).toMatchObject({ id: inbound.id, direction: 'INBOUND', content: { body: 'Olá, preciso de ajuda' } });
 });
 
 test('a send on one instance reports its status change to a subscriber on the other', async () => {
@@ -66,7 +66,7 @@ test('a send on one instance reports its status change to a subscriber on the ot
       variables: { input: { agentId: agent.agentId, to: '+5511987654321', idempotencyKey: randomUUID(), text: { body: 'Olá' } } },
     }),
   );
-  expect(changed.whatsappMessageStatusChanged).toMatchObject({ agentId: agent.agentId, direction: 'OUTBOUND', status: 'SENT' });
+  expect(changed.whatsAppMessageStatusChanged).toMatchObject({ agentId: agent.agentId, direction: 'OUTBOUND', status: 'SENT' });
 });
 
 test('subscribing to another user\'s agent (or an unknown one) is NOT_FOUND', async () => {
@@ -101,5 +101,5 @@ test('an event naming the agent but carrying another user\'s message is dropped'
     }
     a.services.eventBus.publish(Topic.InboundMessage, agent.agentId, { messageId: own.id, userId: agent.userId, agentId: agent.agentId, status: MessageStatus.RECEIVED });
   });
-  expect(received.whatsappMessageReceived.id).toBe(own.id);
+  expect(received.whatsAppMessageReceived.id).toBe(own.id);
 });

@@ -98,7 +98,7 @@ test('every query and mutation on another user\'s agent, credential or message i
 test('the federated Agent.whatsapp field of someone else\'s agent is null, like an agent without WhatsApp', async () => {
   const { app, alice, bob } = await setUp();
   const entities = (agentId: string, token: string) =>
-    postGraphQL(app.graphqlUrl, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Agent { id whatsapp { agentId welcomeMessage } } } }`, {
+    postGraphQL(app.graphqlUrl, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Agent { id whatsApp { agentId welcomeMessage } } } }`, {
       authorization: token,
       variables: { r: [{ __typename: 'Agent', id: agentId }] },
     });

@@ -272,7 +272,7 @@ describe('updating, revalidating and deleting', () => {
     expect(response.data!.revalidateWhatsAppCredential.warning).toBeTruthy();
 
     await expect(event).resolves.toEqual({
-      credentialHealthChanged: {
+      whatsAppCredentialHealthChanged: {
         credentialId: credential.id,
         previousStatus: 'ACTIVE',
         status: 'INVALID',
@@ -330,7 +330,7 @@ describe('updating, revalidating and deleting', () => {
     // Two intervals from now every credential is due; no spread, so the check starts at once.
     const queued = await sweepCredentialHealth(app.services, { now: new Date(Date.now() + 2 * 60 * 60_000), spreadSeconds: 0 });
     expect(queued).toBeGreaterThanOrEqual(1);
-    await expect(event).resolves.toMatchObject({ credentialHealthChanged: { credentialId: credential.id, status: 'INVALID' } });
+    await expect(event).resolves.toMatchObject({ whatsAppCredentialHealthChanged: { credentialId: credential.id, status: 'INVALID' } });
   });
 
   it('deletes a credential with its endpoint and audits it', async () => {

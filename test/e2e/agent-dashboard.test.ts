@@ -11,7 +11,7 @@ const DASHBOARD = `
     agents {
       id
       name
-      whatsapp {
+      whatsApp {
         phoneNumberId
         enabled
         autoReply
@@ -62,7 +62,7 @@ test('through the gateway, a dashboard shows each agent with its WhatsApp config
       {
         id: alice.agentId,
         name: 'Support bot',
-        whatsapp: {
+        whatsApp: {
           phoneNumberId: alice.account.phoneNumberId,
           enabled: true,
           autoReply: false,
@@ -78,7 +78,7 @@ test('through the gateway, a dashboard shows each agent with its WhatsApp config
           },
         },
       },
-      { id: expect.any(String), name: 'Sales bot', whatsapp: null },
+      { id: expect.any(String), name: 'Sales bot', whatsApp: null },
     ],
   });
 

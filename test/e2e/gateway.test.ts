@@ -42,8 +42,8 @@ async function setUp() {
 
 const DASHBOARD = `
   query Dashboard {
-    me { id name whatsappCredentials { phoneNumber displayName status accessTokenHint } }
-    agents { id name whatsapp { phoneNumberId welcomeMessage enabled autoReply } }
+    me { id name whatsAppCredentials { phoneNumber displayName status accessTokenHint } }
+    agents { id name whatsApp { phoneNumberId welcomeMessage enabled autoReply } }
   }
 `;
 
@@ -56,7 +56,7 @@ describe('through a real gateway composing the host subgraph with ours', () => {
       me: {
         id: alice.id,
         name: 'Alice',
-        whatsappCredentials: [
+        whatsAppCredentials: [
           { phoneNumber: '+1 555-078-3881', displayName: 'Acme Shop', status: 'ACTIVE', accessTokenHint: 'x9Qz' },
         ],
       },
@@ -64,7 +64,7 @@ describe('through a real gateway composing the host subgraph with ours', () => {
         {
           id: aliceAgent.id,
           name: 'Support bot',
-          whatsapp: { phoneNumberId: '106540352242922', welcomeMessage: 'Olá!', enabled: true, autoReply: true },
+          whatsApp: { phoneNumberId: '106540352242922', welcomeMessage: 'Olá!', enabled: true, autoReply: true },
         },
       ],
     });
@@ -80,12 +80,12 @@ describe('through a real gateway composing the host subgraph with ours', () => {
   test('another user sees none of the owner\'s credentials', async () => {
     const { app, gateway } = await setUp();
     const result = await postGraphQL(gateway.url, DASHBOARD, { authorization: await app.tokenFor(bob.id) });
-    expect(result.data).toEqual({ me: { id: bob.id, name: 'Bob', whatsappCredentials: [] }, agents: [] });
+    expect(result.data).toEqual({ me: { id: bob.id, name: 'Bob', whatsAppCredentials: [] }, agents: [] });
   });
 
   test('no secret column is reachable in the composed schema', async () => {
     const { app, gateway } = await setUp();
-    const result = await postGraphQL(gateway.url, '{ me { whatsappCredentials { accessTokenCiphertext } } }', {
+    const result = await postGraphQL(gateway.url, '{ me { whatsAppCredentials { accessTokenCiphertext } } }', {
       authorization: await app.tokenFor(alice.id),
     });
     expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');

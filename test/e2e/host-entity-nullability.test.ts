@@ -11,31 +11,31 @@ import { postGraphQL } from '../support/graphql-http';
  * its own entity.
  */
 
-const USER_CREDENTIALS = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { id whatsappCredentials { id userId } } } }`;
+const USER_CREDENTIALS = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { id whatsAppCredentials { id userId } } } }`;
 const AGENT_CONFIG = `query ($r: [_Any!]!) {
-  _entities(representations: $r) { ... on Agent { id whatsapp { agentId status { line } messages(first: 5) { nodes { id } } } } }
+  _entities(representations: $r) { ... on Agent { id whatsApp { agentId status { line } messages(first: 5) { nodes { id } } } } }
 }`;
 
 const userRef = (id: string) => ({ r: [{ __typename: 'User', id }] });
 
-test('User.whatsappCredentials is an empty list, never an error, for a user without credentials or not yours', async () => {
+test('User.whatsAppCredentials is an empty list, never an error, for a user without credentials or not yours', async () => {
   const { app, sandbox } = await startAgentTestApp();
   const alice = await seedAgent(app, sandbox);
   const carol = randomUUID();
   const carolsToken = await app.tokenFor(carol);
 
   const own = await postGraphQL(app.graphqlUrl, USER_CREDENTIALS, { authorization: carolsToken, variables: userRef(carol) });
-  expect(own).toMatchObject({ status: 200, data: { _entities: [{ id: carol, whatsappCredentials: [] }] } });
+  expect(own).toMatchObject({ status: 200, data: { _entities: [{ id: carol, whatsAppCredentials: [] }] } });
   expect(own.errors).toBeUndefined();
 
   // Carol reaching Alice's user (as a host page about Alice would) gets the same empty list, no NOT_FOUND.
   const others = await postGraphQL(app.graphqlUrl, USER_CREDENTIALS, { authorization: carolsToken, variables: userRef(alice.userId) });
   expect(others.errors).toBeUndefined();
-  expect(others.data).toEqual({ _entities: [{ id: alice.userId, whatsappCredentials: [] }] });
+  expect(others.data).toEqual({ _entities: [{ id: alice.userId, whatsAppCredentials: [] }] });
 
   const hers = await postGraphQL(app.graphqlUrl, USER_CREDENTIALS, { authorization: alice.token, variables: userRef(alice.userId) });
   expect(hers.errors).toBeUndefined();
-  expect(hers.data).toEqual({ _entities: [{ id: alice.userId, whatsappCredentials: [{ id: alice.credentialId, userId: alice.userId }] }] });
+  expect(hers.data).toEqual({ _entities: [{ id: alice.userId, whatsAppCredentials: [{ id: alice.credentialId, userId: alice.userId }] }] });
 
   const admin = await postGraphQL(app.graphqlUrl, USER_CREDENTIALS, { authorization: await app.tokenFor(randomUUID(), ['admin']), variables: userRef(alice.userId) });
   expect(admin.data).toEqual(hers.data);
@@ -46,10 +46,10 @@ test('User.whatsappCredentials is an empty list, never an error, for a user with
     variables: { r: [{ __typename: 'User', id: carol }, { __typename: 'User', id: alice.userId }] },
   });
   expect(batch.errors).toBeUndefined();
-  expect(batch.data?._entities).toEqual([{ id: carol, whatsappCredentials: [] }, { id: alice.userId, whatsappCredentials: [{ id: alice.credentialId, userId: alice.userId }] }]);
+  expect(batch.data?._entities).toEqual([{ id: carol, whatsAppCredentials: [] }, { id: alice.userId, whatsAppCredentials: [{ id: alice.credentialId, userId: alice.userId }] }]);
 });
 
-test('a refused field below Agent.whatsapp costs only that field, not the agent\'s configuration', async () => {
+test('a refused field below Agent.whatsApp costs only that field, not the agent\'s configuration', async () => {
   const { app, sandbox } = await startAgentTestApp();
   const alice = await seedAgent(app, sandbox);
   const adminToken = await app.tokenFor(randomUUID(), ['admin']);
@@ -59,14 +59,14 @@ test('a refused field below Agent.whatsapp costs only that field, not the agent\
     authorization: adminToken,
     variables: { r: [{ __typename: 'Agent', id: alice.agentId }] },
   });
-  expect(result.data).toEqual({ _entities: [{ id: alice.agentId, whatsapp: { agentId: alice.agentId, status: { line: 'USER' }, messages: null } }] });
+  expect(result.data).toEqual({ _entities: [{ id: alice.agentId, whatsApp: { agentId: alice.agentId, status: { line: 'USER' }, messages: null } }] });
   expect(result.errors?.map((e) => ({ path: e.path, code: e.extensions?.code }))).toEqual([
-    { path: ['_entities', 0, 'whatsapp', 'messages'], code: 'NOT_FOUND' },
+    { path: ['_entities', 0, 'whatsApp', 'messages'], code: 'NOT_FOUND' },
   ]);
 
   const owner = await postGraphQL(app.graphqlUrl, AGENT_CONFIG, { authorization: alice.token, variables: { r: [{ __typename: 'Agent', id: alice.agentId }] } });
   expect(owner.errors).toBeUndefined();
-  expect(owner.data).toEqual({ _entities: [{ id: alice.agentId, whatsapp: { agentId: alice.agentId, status: { line: 'USER' }, messages: { nodes: [] } } }] });
+  expect(owner.data).toEqual({ _entities: [{ id: alice.agentId, whatsApp: { agentId: alice.agentId, status: { line: 'USER' }, messages: { nodes: [] } } }] });
 });
 
 test('every single plugin object reachable from User or Agent is nullable', () => {

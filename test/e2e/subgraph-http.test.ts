@@ -29,19 +29,19 @@ describe('the subgraph over HTTP', () => {
   test('answers a valid token with the viewer\'s (empty) credentials', async () => {
     const app = await startTestApp();
     const result = await postGraphQL(app.graphqlUrl, MyCredentialsDocument, { authorization: await app.tokenFor(randomUUID()) });
-    expect(result).toMatchObject({ status: 200, data: { whatsappCredentials: [] } });
+    expect(result).toMatchObject({ status: 200, data: { whatsAppCredentials: [] } });
   });
 
   test('refuses a query deeper than the limit before running it', async () => {
     const app = await startTestApp({ GRAPHQL_MAX_DEPTH: '2' });
     const authorization = await app.tokenFor(randomUUID());
-    const shallow = await postGraphQL(app.graphqlUrl, '{ whatsappCredentials { id } }', { authorization });
+    const shallow = await postGraphQL(app.graphqlUrl, '{ whatsAppCredentials { id } }', { authorization });
     expect(shallow.errors).toBeUndefined();
-    const deep = await postGraphQL(app.graphqlUrl, '{ whatsappCredentials { id } ... on Query { whatsappCredentials { id tokenScopes } } }', { authorization });
+    const deep = await postGraphQL(app.graphqlUrl, '{ whatsAppCredentials { id } ... on Query { whatsAppCredentials { id tokenScopes } } }', { authorization });
     expect(deep.errors).toBeUndefined();
     const tooDeep = await postGraphQL(
       app.graphqlUrl,
-      'subscription { credentialHealthChanged { credential { id } } }',
+      'subscription { whatsAppCredentialHealthChanged { credential { id } } }',
       { authorization },
     );
     expect(tooDeep.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
@@ -49,7 +49,7 @@ describe('the subgraph over HTTP', () => {
 
   test('refuses a query costlier than the limit', async () => {
     const app = await startTestApp({ GRAPHQL_MAX_COST: '10' });
-    const fields = Array.from({ length: 12 }, (_, i) => `f${i}: whatsappCredentials { id }`).join(' ');
+    const fields = Array.from({ length: 12 }, (_, i) => `f${i}: whatsAppCredentials { id }`).join(' ');
     const result = await postGraphQL(app.graphqlUrl, `{ ${fields} }`, { authorization: await app.tokenFor(randomUUID()) });
     expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
@@ -57,13 +57,13 @@ describe('the subgraph over HTTP', () => {
   test('cost is judged on the document as written: fields behind @include count whatever the variables', async () => {
     const app = await startTestApp({ GRAPHQL_MAX_COST: '10' });
     const authorization = await app.tokenFor(randomUUID());
-    const optional = Array.from({ length: 12 }, (_, i) => `f${i}: whatsappCredentials @include(if: $all) { id }`).join(' ');
-    const query = `query Q($all: Boolean!) { whatsappCredentials { id } ${optional} }`;
+    const optional = Array.from({ length: 12 }, (_, i) => `f${i}: whatsAppCredentials @include(if: $all) { id }`).join(' ');
+    const query = `query Q($all: Boolean!) { whatsAppCredentials { id } ${optional} }`;
     for (const all of [false, true, false]) {
       const result = await postGraphQL(app.graphqlUrl, query, { authorization, variables: { all } });
       expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
     }
-    const cheap = await postGraphQL(app.graphqlUrl, 'query Q($all: Boolean!) { whatsappCredentials @include(if: $all) { id } }', { authorization, variables: { all: true } });
+    const cheap = await postGraphQL(app.graphqlUrl, 'query Q($all: Boolean!) { whatsAppCredentials @include(if: $all) { id } }', { authorization, variables: { all: true } });
     expect(cheap.errors).toBeUndefined();
   });
 
@@ -71,7 +71,7 @@ describe('the subgraph over HTTP', () => {
     const app = await startTestApp();
     await app.orm.em.getConnection().execute('drop table whatsapp_connect.whatsapp_credentials cascade');
     const result = await postGraphQL(app.graphqlUrl, MyCredentialsDocument, { authorization: await app.tokenFor(randomUUID()) });
-    expect(result.errors?.[0]).toEqual({ message: 'Internal server error.', path: ['whatsappCredentials'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(result.errors?.[0]).toEqual({ message: 'Internal server error.', path: ['whatsAppCredentials'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(result.extensions?.requestId).toEqual(expect.any(String));
     expect(JSON.stringify(result)).not.toMatch(/whatsapp_credentials|relation|select/i);
   });

@@ -45,7 +45,7 @@ test('a subscription with a valid token receives the owner\'s events only', asyn
     publish(owner, ownersCredential);
   }, 20);
   try {
-    expect((await event).credentialHealthChanged).toEqual({
+    expect((await event).whatsAppCredentialHealthChanged).toEqual({
       credentialId: ownersCredential,
       previousStatus: 'ACTIVE',
       status: 'EXPIRED',

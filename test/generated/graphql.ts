@@ -27,8 +27,14 @@ export type Scalars = {
 
 export type Agent = {
   __typename?: 'Agent';
+  /** The host's id of the agent. */
   id: Scalars['ID']['output'];
   /** The agent's WhatsApp configuration; null when WhatsApp is not enabled (or the agent is not yours). */
+  whatsApp?: Maybe<WhatsAppAgentConfig>;
+  /**
+   * Old name of whatsApp.
+   * @deprecated Use whatsApp.
+   */
   whatsapp?: Maybe<WhatsAppAgentConfig>;
 };
 
@@ -38,10 +44,15 @@ export type Mutation = {
   addWhatsAppSuppression: WhatsAppSuppression;
   /** Connect my own WhatsApp Business number. Validated with Meta; nothing is stored when validation fails. */
   connectWhatsAppCredential: WhatsAppCredentialPayload;
-  /** GDPR erasure, for the host platform when it deletes a user (or an admin): removes every row of the user's and destroys their encryption key, so even copies of their encrypted secrets in old backups are unreadable. Idempotent. FORBIDDEN for anyone else. */
+  /**
+   * Old name of deleteWhatsAppUserData.
+   * @deprecated Use deleteWhatsAppUserData.
+   */
   deleteUserData: WhatsAppUserDataErasure;
   /** Disconnect: removes the webhook configuration at Meta and the stored secrets. */
   deleteWhatsAppCredential: WhatsAppDeleteCredentialPayload;
+  /** GDPR erasure, for the host platform when it deletes a user (or an admin): removes every row of the user's and destroys their encryption key, so even copies of their encrypted secrets in old backups are unreadable. Idempotent. FORBIDDEN for anyone else. */
+  deleteWhatsAppUserData: WhatsAppUserDataErasure;
   /** Admins: deprecate (or un-deprecate) the platform's credentials: no new agents or users; existing ones keep working. */
   deprecatePlatformWhatsApp: WhatsAppPlatform;
   /** Removes the agent's WhatsApp configuration and frees its phone number; returns the agent id. */
@@ -68,22 +79,34 @@ export type Mutation = {
   revalidateWhatsAppCredential: WhatsAppCredential;
   /** Back to the platform's credentials: within the rollback window after a run, or after a failed run. */
   rollBackWhatsAppMigration: WhatsAppMigration;
-  /** Rotates my encryption key (an admin may name any user). New secrets use the new version at once; stored ones are rewrapped in the background, then older versions are retired (rewrapState). Every secret stays readable throughout. */
+  /**
+   * Old name of rotateWhatsAppUserKey.
+   * @deprecated Use rotateWhatsAppUserKey.
+   */
   rotateUserKey: WhatsAppUserKeyInfo;
+  /** Rotates my encryption key (an admin may name any user). New secrets use the new version at once; stored ones are rewrapped in the background, then older versions are retired (rewrapState). Every secret stays readable throughout. */
+  rotateWhatsAppUserKey: WhatsAppUserKeyInfo;
   /** Checks your credentials with Meta, configures their webhooks, then moves every agent to your own numbers in one step. A failed step moves nothing and is reported in `steps`. */
   runWhatsAppMigration: WhatsAppMigration;
   /** Sends a WhatsApp message from an agent's (or a credential's) phone number. Free-form content needs the customer's 24-hour window to be open; outside it only a template is sent. Repeating the same idempotencyKey never sends twice. */
   sendWhatsAppMessage: WhatsAppMessage;
   /** Admins: which credentials one user's agents use (null: the global default). Returns the user's source now. */
   setWhatsAppCredentialSource: WhatsAppCredentialSource;
-  /** Admin: starts a background run rotating every user's key, resumable after a restart. CONFLICT while one is running. */
+  /**
+   * Old name of startWhatsAppKeyRotationRun.
+   * @deprecated Use startWhatsAppKeyRotationRun.
+   */
   startKeyRotationRun: WhatsAppKeyRotationRun;
+  /** Admin: starts a background run rotating every user's key, resumable after a restart. CONFLICT while one is running. */
+  startWhatsAppKeyRotationRun: WhatsAppKeyRotationRun;
   /** Administrators: take a credential out of service (no sending, no checks). */
   suspendWhatsAppCredential: WhatsAppCredential;
   /** Changes an agent's WhatsApp settings (auto-reply, messages, business hours, pause). */
   updateAgentWhatsApp: WhatsAppAgentConfig;
   /** Replace the token or app secret (re-validated), or change the alert address or message retention. */
   updateWhatsAppCredential: WhatsAppCredentialPayload;
+  /** Dry run of connectWhatsAppCredential for a connect wizard: runs every check with Meta and reports each one, storing nothing. Secrets are sent, never returned. DEPENDENCY_UNAVAILABLE when Meta cannot be reached. */
+  validateWhatsAppCredential: WhatsAppCredentialValidation;
 };
 
 
@@ -106,6 +129,11 @@ export type MutationDeleteUserDataArgs = {
 
 export type MutationDeleteWhatsAppCredentialArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteWhatsAppUserDataArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -173,6 +201,11 @@ export type MutationRotateUserKeyArgs = {
 };
 
 
+export type MutationRotateWhatsAppUserKeyArgs = {
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type MutationRunWhatsAppMigrationArgs = {
   input?: InputMaybe<WhatsAppRunMigrationInput>;
 };
@@ -206,6 +239,11 @@ export type MutationUpdateWhatsAppCredentialArgs = {
   input: WhatsAppUpdateCredentialInput;
 };
 
+
+export type MutationValidateWhatsAppCredentialArgs = {
+  input: WhatsAppConnectCredentialInput;
+};
+
 export type Query = {
   __typename?: 'Query';
   _entities: Array<Maybe<_Entity>>;
@@ -216,27 +254,47 @@ export type Query = {
   adminWhatsAppCredentials: WhatsAppCredentialConnection;
   /** One of my agents' WhatsApp configuration; NOT_FOUND for anyone else's. */
   agentWhatsApp: WhatsAppAgentConfig;
-  /** Admin: a rotate-all run and its progress; the latest when no id is given. */
+  /**
+   * Old name of whatsAppKeyRotationRun.
+   * @deprecated Use whatsAppKeyRotationRun.
+   */
   keyRotationRun?: Maybe<WhatsAppKeyRotationRun>;
   /** Operations on my data (by me, an administrator or the plugin), newest first. */
   myWhatsAppAuditLog: WhatsAppAuditEntryConnection;
   /** Admins: the platform's shared credentials, their phase, and who depends on them. */
   platformWhatsApp: WhatsAppPlatform;
-  /** My encryption key's versions and the state of its last rotation (an admin may name any user). NOT_FOUND without a key. */
+  /**
+   * Old name of whatsAppUserKeyInfo.
+   * @deprecated Use whatsAppUserKeyInfo.
+   */
   userKeyInfo: WhatsAppUserKeyInfo;
+  /** One of my credentials; NOT_FOUND for anyone else's. */
+  whatsAppCredential: WhatsAppCredential;
+  /** My connected WhatsApp credentials, newest first. */
+  whatsAppCredentials: Array<WhatsAppCredential>;
   /** Every error code this subgraph can put in `extensions.code`, for clients that list or check them at run time. Needs no token. */
   whatsAppErrorCodes: Array<WhatsAppErrorCode>;
   /** Inbound messages and statuses of my numbers that could not be stored, newest first, with the reason. Everything else of their deliveries was stored; retry one once its cause is gone. */
   whatsAppInboundDeadLetters: Array<WhatsAppInboundDeadLetter>;
+  /** Admin: a rotate-all run and its progress; the latest when no id is given. */
+  whatsAppKeyRotationRun?: Maybe<WhatsAppKeyRotationRun>;
   /** Your latest migration run and whether it can be rolled back. */
   whatsAppMigration?: Maybe<WhatsAppMigration>;
   /** What moving your agents to your own WhatsApp numbers would do. */
   whatsAppMigrationPreview: WhatsAppMigrationPreview;
   /** The customers who opted out of messages from one of my phone numbers, newest first. Sends to them are refused with RECIPIENT_OPTED_OUT. */
   whatsAppSuppressions: Array<WhatsAppSuppression>;
-  /** One of my credentials; NOT_FOUND for anyone else's. */
+  /** My encryption key's versions and the state of its last rotation (an admin may name any user). NOT_FOUND without a key. */
+  whatsAppUserKeyInfo: WhatsAppUserKeyInfo;
+  /**
+   * Old name of whatsAppCredential.
+   * @deprecated Use whatsAppCredential.
+   */
   whatsappCredential: WhatsAppCredential;
-  /** My connected WhatsApp credentials, newest first. */
+  /**
+   * Old name of whatsAppCredentials.
+   * @deprecated Use whatsAppCredentials.
+   */
   whatsappCredentials: Array<WhatsAppCredential>;
 };
 
@@ -285,14 +343,29 @@ export type QueryUserKeyInfoArgs = {
 };
 
 
+export type QueryWhatsAppCredentialArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryWhatsAppInboundDeadLettersArgs = {
   first?: Scalars['Int']['input'];
   includeRetried?: Scalars['Boolean']['input'];
 };
 
 
+export type QueryWhatsAppKeyRotationRunArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryWhatsAppSuppressionsArgs = {
   credentialId: Scalars['ID']['input'];
+};
+
+
+export type QueryWhatsAppUserKeyInfoArgs = {
+  userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -302,12 +375,37 @@ export type QueryWhatsappCredentialArgs = {
 
 export type Subscription = {
   __typename?: 'Subscription';
-  /** Status changes of my credentials, as they happen. */
+  /**
+   * Old name of whatsAppCredentialHealthChanged.
+   * @deprecated Use whatsAppCredentialHealthChanged.
+   */
   credentialHealthChanged: WhatsAppCredentialHealthEvent;
+  /** Status changes of my credentials, as they happen. */
+  whatsAppCredentialHealthChanged: WhatsAppCredentialHealthEvent;
   /** Messages customers send to one of my agents, as they arrive (on any plugin instance). */
-  whatsappMessageReceived: WhatsAppMessage;
+  whatsAppMessageReceived: WhatsAppMessage;
   /** Delivery-status changes (sent, delivered, read, failed) of one of my agents' messages, with the message as it is now. */
+  whatsAppMessageStatusChanged: WhatsAppMessage;
+  /**
+   * Old name of whatsAppMessageReceived.
+   * @deprecated Use whatsAppMessageReceived.
+   */
+  whatsappMessageReceived: WhatsAppMessage;
+  /**
+   * Old name of whatsAppMessageStatusChanged.
+   * @deprecated Use whatsAppMessageStatusChanged.
+   */
   whatsappMessageStatusChanged: WhatsAppMessage;
+};
+
+
+export type SubscriptionWhatsAppMessageReceivedArgs = {
+  agentId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionWhatsAppMessageStatusChangedArgs = {
+  agentId: Scalars['ID']['input'];
 };
 
 
@@ -322,24 +420,39 @@ export type SubscriptionWhatsappMessageStatusChangedArgs = {
 
 export type User = {
   __typename?: 'User';
+  /** The host's id of the user. */
   id: Scalars['ID']['output'];
   /** The user's WhatsApp credentials, newest first (theirs or an admin's view); empty when they have none or they are not yours to see. */
+  whatsAppCredentials: Array<WhatsAppCredential>;
+  /**
+   * Old name of whatsAppCredentials.
+   * @deprecated Use whatsAppCredentials.
+   */
   whatsappCredentials: Array<WhatsAppCredential>;
 };
 
 /** An agent's WhatsApp configuration. */
 export type WhatsAppAgentConfig = {
   __typename?: 'WhatsAppAgentConfig';
+  /** The host's agent this configuration belongs to; its fields come from the host. */
+  agent?: Maybe<Agent>;
+  /** The host's id of the agent. */
   agentId: Scalars['ID']['output'];
+  /** The agent runtime answers customers (and the welcome and fallback messages are sent). */
   autoReply: Scalars['Boolean']['output'];
+  /** When the agent answers; null: at any time. */
   businessHours?: Maybe<WhatsAppBusinessHours>;
   /** The thread with one customer, with its 24-hour window. */
   conversation?: Maybe<WhatsAppConversation>;
+  /** When WhatsApp was enabled for the agent. */
   createdAt: Scalars['DateTimeISO']['output'];
   /** The agent's own credential; null while it has only the platform's number. */
   credentialId?: Maybe<Scalars['ID']['output']>;
+  /** False while the agent is paused on WhatsApp: messages are stored, nothing is answered. */
   enabled: Scalars['Boolean']['output'];
+  /** Sent outside business hours, once per closed period. */
   fallbackMessage?: Maybe<Scalars['String']['output']>;
+  /** The configuration's id. */
   id: Scalars['ID']['output'];
   /** The agent's messages, newest first; only one customer's with `customer`. Null, with NOT_FOUND, for anyone but the agent's owner (administrators too). */
   messages?: Maybe<WhatsAppMessagePage>;
@@ -349,8 +462,13 @@ export type WhatsAppAgentConfig = {
   platformCode?: Maybe<Scalars['String']['output']>;
   /** Credential health, webhook routing, activity and the 24-hour windows; null only when it could not be read (see the error). */
   status?: Maybe<WhatsAppAgentStatus>;
+  /** When the configuration last changed. */
   updatedAt: Scalars['DateTimeISO']['output'];
+  /** The host's user with this userId; its fields come from the host. */
+  user?: Maybe<User>;
+  /** The host's id of the agent's owner. */
   userId: Scalars['ID']['output'];
+  /** Sent on a customer's first message. */
   welcomeMessage?: Maybe<Scalars['String']['output']>;
 };
 
@@ -377,6 +495,7 @@ export type WhatsAppAgentStatus = {
   credentialCheckedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Null when the agent has no credential on its line. */
   credentialStatus?: Maybe<WhatsAppCredentialStatus>;
+  /** Why the credential has its status; null when the agent has no credential on its line. */
   credentialStatusReason?: Maybe<WhatsAppCredentialStatusReason>;
   /** The latest message from any customer. */
   lastInboundAt?: Maybe<Scalars['DateTimeISO']['output']>;
@@ -392,9 +511,11 @@ export type WhatsAppAgentStatus = {
   qualityRating?: Maybe<Scalars['String']['output']>;
   /** Enabled, credential ACTIVE and webhooks routed here: customers reach the agent. */
   ready: Scalars['Boolean']['output'];
+  /** Which of Meta's callback settings routes the number's webhooks; null without an endpoint. */
   webhookRouting?: Maybe<WhatsAppWebhookRouting>;
   /** Null when the credential has no webhook endpoint yet. */
   webhookStatus?: Maybe<WhatsAppWebhookStatus>;
+  /** When Meta last completed the verification handshake with the endpoint. */
   webhookVerifiedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** When the last open window closes; null when none is open. */
   windowClosesAt?: Maybe<Scalars['DateTimeISO']['output']>;
@@ -407,30 +528,50 @@ export type WhatsAppAuditEntry = {
   __typename?: 'WhatsAppAuditEntry';
   /** e.g. credential.connect, credential.delete, key.rotate. */
   action: Scalars['String']['output'];
+  /** The host's user who acted (actorUserId); null for the system. */
+  actor?: Maybe<User>;
+  /** The actor's role: user, admin, host-service or system. */
   actorRole: Scalars['String']['output'];
   /** Who acted; null for the system (health checks, jobs, webhooks). */
   actorUserId?: Maybe<Scalars['ID']['output']>;
+  /** Extra facts chosen from an allow-list (never a secret), such as a phone number id. */
   details?: Maybe<Scalars['JSONObject']['output']>;
+  /** The error code when the operation failed or was refused. */
   errorCode?: Maybe<Scalars['String']['output']>;
+  /** The entry's id. */
   id: Scalars['ID']['output'];
+  /** When the operation happened. */
   occurredAt: Scalars['DateTimeISO']['output'];
+  /** Whether the operation succeeded, failed or was refused. */
   outcome: WhatsAppAuditOutcome;
+  /** The id of the request that caused it, to match logs; null for background work. */
   requestId?: Maybe<Scalars['String']['output']>;
+  /** The host's user whose data the operation concerned (subjectUserId). */
+  subject?: Maybe<User>;
   /** Whose data the operation concerned. */
   subjectUserId?: Maybe<Scalars['ID']['output']>;
+  /** The id of the object acted on. */
   targetId?: Maybe<Scalars['String']['output']>;
+  /** The kind of object acted on, e.g. WhatsAppCredential. */
   targetType?: Maybe<Scalars['String']['output']>;
 };
 
+/** One page of audit entries, newest first. */
 export type WhatsAppAuditEntryConnection = {
   __typename?: 'WhatsAppAuditEntryConnection';
+  /** The entries of this page. */
   nodes: Array<WhatsAppAuditEntry>;
+  /** Where the page ends and whether there are older entries. */
   pageInfo: WhatsAppPageInfo;
 };
 
+/** How an audited operation ended. */
 export type WhatsAppAuditOutcome =
+  /** It was allowed but failed (Meta refused, a dependency was down, ...). */
   | 'FAILURE'
+  /** It was refused before anything was done (not allowed, bad input). */
   | 'REJECTED'
+  /** It was done. */
   | 'SUCCESS';
 
 /** When an agent answers on WhatsApp; outside these hours the fallback message is sent. */
@@ -438,14 +579,17 @@ export type WhatsAppBusinessHours = {
   __typename?: 'WhatsAppBusinessHours';
   /** Off: the agent answers at any time. */
   enabled: Scalars['Boolean']['output'];
+  /** The opening spans; the agent is closed outside them. */
   schedule: Array<WhatsAppBusinessHoursSpan>;
   /** An IANA timezone, e.g. Europe/Lisbon; spans are local wall-clock times there (DST included). */
   timezone: Scalars['String']['output'];
 };
 
+/** When an agent answers on WhatsApp; outside these hours the fallback message is sent. */
 export type WhatsAppBusinessHoursInput = {
   /** Off: the agent answers at any time. */
   enabled: Scalars['Boolean']['input'];
+  /** The opening spans; the agent is closed outside them. */
   schedule: Array<WhatsAppBusinessHoursSpanInput>;
   /** An IANA timezone, e.g. Europe/Lisbon; spans are local wall-clock times there (DST included). */
   timezone: Scalars['String']['input'];
@@ -462,6 +606,7 @@ export type WhatsAppBusinessHoursSpan = {
   start: Scalars['String']['output'];
 };
 
+/** One opening span on a weekday, in the schedule's timezone. */
 export type WhatsAppBusinessHoursSpanInput = {
   /** The weekday the span starts on. */
   day: WhatsAppWeekday;
@@ -475,6 +620,7 @@ export type WhatsAppBusinessHoursSpanInput = {
 export type WhatsAppButtonsInput = {
   /** At most 1,024 characters. */
   body: Scalars['String']['input'];
+  /** 1 to 3 reply buttons. */
   buttons: Array<WhatsAppReplyButtonInput>;
   /** At most 60 characters. */
   footer?: InputMaybe<Scalars['String']['input']>;
@@ -484,8 +630,11 @@ export type WhatsAppButtonsInput = {
 
 /** The per-credential circuit breaker in front of Meta. */
 export type WhatsAppCircuitState =
+  /** Calls to Meta flow normally. */
   | 'CLOSED'
+  /** The pause is over: one probe call decides whether calls flow again or pause again. */
   | 'HALF_OPEN'
+  /** Meta kept failing for this credential: calls are refused at once until a short pause ends. */
   | 'OPEN';
 
 /** Your own Meta credentials for one WhatsApp Business phone number. Secrets are write-only. */
@@ -505,16 +654,27 @@ export type WhatsAppConnectCredentialInput = {
 /** A customer's WhatsApp thread with one phone number. */
 export type WhatsAppConversation = {
   __typename?: 'WhatsAppConversation';
+  /** The host's agent with this agentId; its fields come from the host. Null without an agent. */
+  agent?: Maybe<Agent>;
+  /** The agent that talks to the customer; null when none does. */
   agentId?: Maybe<Scalars['ID']['output']>;
+  /** When the customer first wrote (or was first written to). */
   createdAt: Scalars['DateTimeISO']['output'];
+  /** The customer's WhatsApp profile name, when Meta sent it. */
   customerName?: Maybe<Scalars['String']['output']>;
   /** The customer's WhatsApp id (digits, or a business-scoped user id). */
   customerWaId: Scalars['String']['output'];
+  /** The conversation's id. */
   id: Scalars['ID']['output'];
   /** Opens the 24-hour customer-service window. */
   lastInboundAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** When the last message to the customer was sent. */
   lastOutboundAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Meta's id of the business phone number. */
   phoneNumberId: Scalars['String']['output'];
+  /** The host's user with this userId; its fields come from the host. */
+  user?: Maybe<User>;
+  /** The host's id of the number's owner. */
   userId: Scalars['ID']['output'];
   /** When the 24-hour window closes (or closed); null before the customer writes. */
   windowClosesAt?: Maybe<Scalars['DateTimeISO']['output']>;
@@ -527,17 +687,23 @@ export type WhatsAppCredential = {
   __typename?: 'WhatsAppCredential';
   /** The last four characters of the access token, to tell tokens apart. */
   accessTokenHint: Scalars['String']['output'];
+  /** Where status alerts are e-mailed; null: no e-mails. */
   alertEmail?: Maybe<Scalars['String']['output']>;
   /** WhatsApp Business Account (WABA) id. */
   businessAccountId: Scalars['String']['output'];
+  /** When calls to Meta were last paused for this credential. */
   circuitOpenedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** OPEN while Meta keeps failing for this number: sends are paused, not attempted. */
   circuitState: WhatsAppCircuitState;
+  /** When the credential was connected. */
   createdAt: Scalars['DateTimeISO']['output'];
   /** The verified business name shown to customers. */
   displayName: Scalars['String']['output'];
+  /** When the credential was last checked with Meta in the background. */
   healthCheckedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The credential's id. */
   id: Scalars['ID']['output'];
+  /** When Meta last accepted the credential. */
   lastValidatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Messages older than this many days are deleted; null keeps every message. */
   messageRetentionDays?: Maybe<Scalars['Int']['output']>;
@@ -549,17 +715,23 @@ export type WhatsAppCredential = {
   platform: Scalars['Boolean']['output'];
   /** Meta quality rating: GREEN, YELLOW, RED or UNKNOWN. */
   qualityRating?: Maybe<Scalars['String']['output']>;
+  /** Whether the credential can be used. */
   status: WhatsAppCredentialStatus;
   /** When the status or its reason last changed. */
   statusChangedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** A human-readable explanation of the status. */
   statusMessage?: Maybe<Scalars['String']['output']>;
+  /** Why it has that status; NONE when active and healthy. */
   statusReason: WhatsAppCredentialStatusReason;
   /** When the access token expires; null when it never does. */
   tokenExpiresAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Permissions the token carries. */
   tokenScopes: Array<Scalars['String']['output']>;
+  /** When the credential last changed. */
   updatedAt: Scalars['DateTimeISO']['output'];
+  /** The host's user with this userId; its fields come from the host. */
+  user?: Maybe<User>;
+  /** The host's id of the credential's owner. */
   userId: Scalars['ID']['output'];
   /** What the dashboard should show the owner, or null when all is well (expiring, invalid, suspended, unreachable...). */
   warning?: Maybe<Scalars['String']['output']>;
@@ -572,12 +744,55 @@ export type WhatsAppCredentialBundle = {
   __typename?: 'WhatsAppCredentialBundle';
   /** Keep it like a password file: with the passphrase it opens every secret inside. */
   bundle: Scalars['String']['output'];
+  /** How many credentials the bundle holds. */
   credentialCount: Scalars['Int']['output'];
 };
 
+/** The result of one check of a credential with Meta. */
+export type WhatsAppCredentialCheck = {
+  __typename?: 'WhatsAppCredentialCheck';
+  /** The input field to fix (accessToken, appSecret, businessAccountId or phoneNumberId). */
+  field?: Maybe<Scalars['String']['output']>;
+  /** What is wrong and what to do, for the user; null when it passed or was skipped. */
+  message?: Maybe<Scalars['String']['output']>;
+  /** Which check. */
+  name: WhatsAppCredentialCheckName;
+  /** How it ended. */
+  outcome: WhatsAppCredentialCheckOutcome;
+  /** The cause of a failure or warning; null when it passed or was skipped. */
+  reason?: Maybe<WhatsAppCredentialStatusReason>;
+};
+
+/** One of the checks connecting a credential makes, in the order they run. */
+export type WhatsAppCredentialCheckName =
+  /** Meta accepts the token with this app secret; it has not expired and has both WhatsApp permissions on the business account. */
+  | 'ACCESS_TOKEN'
+  /** The phone number belongs to the WhatsApp Business Account. */
+  | 'BUSINESS_ACCOUNT'
+  /** The phone number is not connected already (by anyone). */
+  | 'NOT_YET_CONNECTED'
+  /** Meta lets the number send messages (a restriction is a warning: the credential can still be connected). */
+  | 'NUMBER_HEALTH'
+  /** Meta knows the phone number id and the token may read it. */
+  | 'PHONE_NUMBER';
+
+/** How one check ended. */
+export type WhatsAppCredentialCheckOutcome =
+  /** Connecting would be refused for this; the message says what to fix and field where. */
+  | 'FAILED'
+  /** Nothing to fix. */
+  | 'PASSED'
+  /** Not run, because a check it depends on failed. */
+  | 'SKIPPED'
+  /** Passed, with something the owner should know (see message). */
+  | 'WARNING';
+
+/** One page of credentials, newest first. */
 export type WhatsAppCredentialConnection = {
   __typename?: 'WhatsAppCredentialConnection';
+  /** The credentials of this page. */
   nodes: Array<WhatsAppCredential>;
+  /** Where the page ends and whether there are older credentials. */
   pageInfo: WhatsAppPageInfo;
 };
 
@@ -586,71 +801,122 @@ export type WhatsAppCredentialHealthEvent = {
   __typename?: 'WhatsAppCredentialHealthEvent';
   /** The credential as it is now; null once deleted. */
   credential?: Maybe<WhatsAppCredential>;
+  /** The credential whose status changed. */
   credentialId: Scalars['ID']['output'];
+  /** When the change happened. */
   occurredAt: Scalars['DateTimeISO']['output'];
+  /** The status before the change. */
   previousStatus: WhatsAppCredentialStatus;
+  /** Why the status changed. */
   reason: WhatsAppCredentialStatusReason;
+  /** The status now. */
   status: WhatsAppCredentialStatus;
 };
 
 /** What happened to one credential of an imported bundle. */
 export type WhatsAppCredentialImportResult = {
   __typename?: 'WhatsAppCredentialImportResult';
+  /** The imported credential; null when it was not imported. */
   credential?: Maybe<WhatsAppCredential>;
-  /** The error code when this credential was not imported (CONFLICT, CREDENTIAL_REJECTED, ...). */
-  errorCode?: Maybe<Scalars['String']['output']>;
+  /** Why this credential was not imported, as in `extensions.code` of an error (CONFLICT, CREDENTIAL_REJECTED, ...). */
+  errorCode?: Maybe<WhatsAppErrorCode>;
+  /** Why it was not imported, in words. */
   errorMessage?: Maybe<Scalars['String']['output']>;
+  /** Meta's phone number id of the credential in the bundle. */
   phoneNumberId: Scalars['String']['output'];
+  /** What to know about the imported credential. */
   warnings: Array<WhatsAppCredentialWarning>;
 };
 
+/** A connected or updated credential, with what the owner should know about it. */
 export type WhatsAppCredentialPayload = {
   __typename?: 'WhatsAppCredentialPayload';
+  /** The credential as stored. */
   credential: WhatsAppCredential;
+  /** Things to act on (an expiring token, a restricted number, ...); empty when none. */
   warnings: Array<WhatsAppCredentialWarning>;
 };
 
 /** USER: the agent answers on one of its owner's own numbers. PLATFORM: on the platform's shared number. */
 export type WhatsAppCredentialSource =
+  /** The platform's shared phone number. */
   | 'PLATFORM'
+  /** The owner's own phone numbers. */
   | 'USER';
 
 /** Health of a WhatsApp credential. */
 export type WhatsAppCredentialStatus =
+  /** Usable: Meta accepts it. */
   | 'ACTIVE'
+  /** The access token expired: enter a new one. */
   | 'EXPIRED'
+  /** Meta refuses it (see the reason): enter new secrets or fix the setup at Meta. */
   | 'INVALID'
+  /** Out of service: restricted by Meta or suspended by an administrator. */
   | 'SUSPENDED';
 
 /** The cause behind a credential status; NONE when active and healthy. */
 export type WhatsAppCredentialStatusReason =
+  /** Meta restricted the WhatsApp Business Account. */
   | 'ACCOUNT_RESTRICTED'
+  /** The app secret does not belong to the token's Meta app. */
   | 'APP_SECRET_INVALID'
+  /** Meta could not be reached at the last check; the status is unchanged and the check is retried. */
   | 'META_UNREACHABLE'
+  /** Nothing wrong. */
   | 'NONE'
+  /** The token lacks whatsapp_business_messaging or whatsapp_business_management. */
   | 'PERMISSION_MISSING'
+  /** The phone number id does not exist or is not a number of the business account. */
   | 'PHONE_NUMBER_NOT_FOUND'
+  /** Meta restricted the phone number. */
   | 'PHONE_NUMBER_RESTRICTED'
+  /** A stored secret failed its integrity check; enter the secrets again. */
   | 'SECRETS_UNREADABLE'
+  /** An administrator suspended the credential. */
   | 'SUSPENDED_BY_ADMIN'
+  /** The access token expired. */
   | 'TOKEN_EXPIRED'
+  /** Still active, but the access token expires soon. */
   | 'TOKEN_EXPIRING'
+  /** Meta does not accept the access token (revoked or wrong). */
   | 'TOKEN_INVALID'
+  /** The token has no access to the WhatsApp Business Account. */
   | 'WRONG_BUSINESS_ACCOUNT';
+
+/** What connecting a credential would find, checked with Meta; nothing was stored. */
+export type WhatsAppCredentialValidation = {
+  __typename?: 'WhatsAppCredentialValidation';
+  /** Every check, in the order they run. */
+  checks: Array<WhatsAppCredentialCheck>;
+  /** The business name verified by Meta; null when Meta did not tell it. */
+  displayName?: Maybe<Scalars['String']['output']>;
+  /** The phone number as Meta displays it; null when Meta did not tell it. */
+  phoneNumber?: Maybe<Scalars['String']['output']>;
+  /** When the access token expires; null for a token that does not expire, or when unknown. */
+  tokenExpiresAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** connectWhatsAppCredential would accept the credential now: no check failed. */
+  valid: Scalars['Boolean']['output'];
+  /** What connecting would warn about (an expiring token, a restricted number, low quality); empty unless valid. */
+  warnings: Array<WhatsAppCredentialWarning>;
+};
 
 /** Something the user should know about an accepted credential. */
 export type WhatsAppCredentialWarning = {
   __typename?: 'WhatsAppCredentialWarning';
   /** TOKEN_EXPIRES, TOKEN_EXPIRES_SOON, PHONE_NUMBER_RESTRICTED, ACCOUNT_RESTRICTED, QUALITY_LOW. */
   code: Scalars['String']['output'];
+  /** The warning in words, for the user. */
   message: Scalars['String']['output'];
 };
 
+/** An amount of money for a CURRENCY template parameter. */
 export type WhatsAppCurrencyInput = {
   /** The amount times 1,000. */
   amount1000: Scalars['Int']['input'];
   /** ISO 4217 code, e.g. EUR. */
   code: Scalars['String']['input'];
+  /** The amount as text, shown where the currency cannot be rendered. */
   fallbackValue: Scalars['String']['input'];
 };
 
@@ -663,16 +929,20 @@ export type WhatsAppDeadLetterKind =
   /** One delivery status of an outbound message. */
   | 'STATUS';
 
+/** What disconnecting a credential removed. */
 export type WhatsAppDeleteCredentialPayload = {
   __typename?: 'WhatsAppDeleteCredentialPayload';
+  /** The id of the removed credential. */
   deletedCredentialId: Scalars['ID']['output'];
 };
 
+/** Puts an agent on a WhatsApp number, with its first settings. */
 export type WhatsAppEnableAgentInput = {
   /** The host's agent id. The host only shows users their own agents; the caller becomes the owner. */
   agentId: Scalars['ID']['input'];
   /** Answer customers through the agent runtime (and send welcome/fallback messages). */
   autoReply?: Scalars['Boolean']['input'];
+  /** When the agent answers; omit it to answer at any time. */
   businessHours?: InputMaybe<WhatsAppBusinessHoursInput>;
   /** One of your credentials: the agent answers on its phone number. Omit it to use the platform's shared number (while your agents use the platform's credentials). */
   credentialId?: InputMaybe<Scalars['ID']['input']>;
@@ -728,19 +998,27 @@ export type WhatsAppErrorCode =
 /** An inbound message or status that could not be stored, kept with its reason. */
 export type WhatsAppInboundDeadLetter = {
   __typename?: 'WhatsAppInboundDeadLetter';
+  /** How many times storing it was tried. */
   attempts: Scalars['Int']['output'];
+  /** When it was set aside. */
   createdAt: Scalars['DateTimeISO']['output'];
   /** The credential whose number received it. */
   credentialId?: Maybe<Scalars['ID']['output']>;
   /** The database's SQLSTATE or the error class, when one caused it. */
   errorCode?: Maybe<Scalars['String']['output']>;
+  /** The dead letter's id. */
   id: Scalars['ID']['output'];
+  /** A message, a status, or a part that could not be taken apart. */
   kind: WhatsAppDeadLetterKind;
   /** Why it could not be applied, e.g. `malformed_message` or `database_refused`. */
   reason: Scalars['String']['output'];
   /** When a retry applied it; null while it waits. */
   resolvedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** When it was last handed back to processing; null if never. */
   retriedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The host's user with this userId; its fields come from the host. */
+  user?: Maybe<User>;
+  /** The host's id of the number's owner. */
   userId: Scalars['ID']['output'];
   /** The WhatsApp message id, when the item has one. */
   wamid?: Maybe<Scalars['String']['output']>;
@@ -748,9 +1026,13 @@ export type WhatsAppInboundDeadLetter = {
 
 /** Progress of the rewrap that follows a key rotation. */
 export type WhatsAppKeyRewrapState =
+  /** Every secret is on the new version; older versions no longer decrypt. */
   | 'COMPLETE'
+  /** The rewrap gave up; older versions still decrypt, so nothing became unreadable. Rotate again to retry. */
   | 'FAILED'
+  /** The key was never rotated. */
   | 'NONE'
+  /** Rotated; stored secrets are being moved to the new version (all stay readable). */
   | 'PENDING';
 
 /** A run rotating every user's encryption key, with its progress. */
@@ -760,21 +1042,29 @@ export type WhatsAppKeyRotationRun = {
   done: Scalars['Int']['output'];
   /** Users that could not be rotated or rewrapped (their secrets stay readable). */
   failed: Scalars['Int']['output'];
+  /** When the run ended; null while it runs. */
   finishedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The run's id. */
   id: Scalars['ID']['output'];
   /** The last failure: an error class and our message, never a secret. */
   lastError?: Maybe<Scalars['String']['output']>;
+  /** When the run started. */
   startedAt: Scalars['DateTimeISO']['output'];
   /** The administrator who started the run. */
   startedBy?: Maybe<Scalars['ID']['output']>;
+  /** Whether the run is going on, finished or gave up. */
   state: WhatsAppKeyRotationRunState;
   /** Users with stored secrets: counted at the start, exact once every user was visited. */
   total: Scalars['Int']['output'];
 };
 
+/** Where a rotate-all run stands. */
 export type WhatsAppKeyRotationRunState =
+  /** Every user was visited and every rewrap ended; `failed` counts the users that did not make it. */
   | 'COMPLETED'
+  /** The run gave up (the key service stayed unavailable); users already done stay done. */
   | 'FAILED'
+  /** In progress; it resumes after a restart. */
   | 'RUNNING';
 
 /** An interactive list: 1 to 10 sections, 10 rows in total. */
@@ -787,9 +1077,11 @@ export type WhatsAppListInput = {
   footer?: InputMaybe<Scalars['String']['input']>;
   /** A text header, at most 60 characters. */
   header?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 10 sections, with 10 rows in total. */
   sections: Array<WhatsAppListSectionInput>;
 };
 
+/** One choice of an interactive list. */
 export type WhatsAppListRowInput = {
   /** At most 72 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
@@ -799,7 +1091,9 @@ export type WhatsAppListRowInput = {
   title: Scalars['String']['input'];
 };
 
+/** A titled group of rows of an interactive list. */
 export type WhatsAppListSectionInput = {
+  /** The section's rows. */
   rows: Array<WhatsAppListRowInput>;
   /** At most 24 characters; required when the list has several sections. */
   title?: InputMaybe<Scalars['String']['input']>;
@@ -811,52 +1105,91 @@ export type WhatsAppMediaInput = {
   caption?: InputMaybe<Scalars['String']['input']>;
   /** Document only; the file name shown to the customer. */
   filename?: InputMaybe<Scalars['String']['input']>;
+  /** The public URL Meta downloads the media from. */
   link: Scalars['String']['input'];
 };
 
 /** A WhatsApp message in the history. */
 export type WhatsAppMessage = {
   __typename?: 'WhatsAppMessage';
+  /** The host's agent with this agentId; its fields come from the host. Null without an agent. */
+  agent?: Maybe<Agent>;
+  /** The agent that received or sent it; null for a message sent from a credential directly. */
   agentId?: Maybe<Scalars['ID']['output']>;
+  /** The message content as WhatsApp describes it for its type (e.g. `{ body }` for text). */
   content: Scalars['JSONObject']['output'];
+  /** The conversation (customer thread) it belongs to. */
   conversationId: Scalars['ID']['output'];
+  /** When the plugin stored it. */
   createdAt: Scalars['DateTimeISO']['output'];
+  /** The credential (phone number) it went through. */
   credentialId: Scalars['ID']['output'];
+  /** Received from the customer, or sent to them. */
   direction: WhatsAppMessageDirection;
+  /** Meta's numeric error code when sending failed. */
   errorCode?: Maybe<Scalars['Int']['output']>;
+  /** Meta's error title when sending failed. */
   errorTitle?: Maybe<Scalars['String']['output']>;
+  /** The sender's phone number or WhatsApp id. */
   fromPhone: Scalars['String']['output'];
+  /** Our id of the message. */
   id: Scalars['ID']['output'];
   /** text, image, template, interactive, … or the unknown type exactly as Meta named it. */
   messageType: Scalars['String']['output'];
+  /** The WhatsApp id of the message this one quotes or reacts to. */
   replyToMessageId?: Maybe<Scalars['String']['output']>;
+  /** The latest delivery status; RECEIVED for inbound messages. */
   status: WhatsAppMessageStatus;
+  /** When the status last changed. */
   statusAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** When WhatsApp says the message was sent or received. */
   timestamp: Scalars['DateTimeISO']['output'];
+  /** The recipient's phone number or WhatsApp id. */
   toPhone: Scalars['String']['output'];
+  /** The host's user with this userId; its fields come from the host. */
+  user?: Maybe<User>;
+  /** The host's id of the number's owner. */
   userId: Scalars['ID']['output'];
+  /** WhatsApp's own id of the message (the wamid); null only while an outbound message waits for Meta's answer. */
+  whatsAppMessageId?: Maybe<Scalars['String']['output']>;
+  /**
+   * Old name of whatsAppMessageId.
+   * @deprecated Use whatsAppMessageId.
+   */
   whatsappMessageId?: Maybe<Scalars['String']['output']>;
 };
 
+/** Whether a message came from the customer or went to them. */
 export type WhatsAppMessageDirection =
+  /** Sent by the customer to the business number. */
   | 'INBOUND'
+  /** Sent by the business number to the customer. */
   | 'OUTBOUND';
 
 /** Messages, newest first. */
 export type WhatsAppMessagePage = {
   __typename?: 'WhatsAppMessagePage';
+  /** The messages of this page, newest first. */
   nodes: Array<WhatsAppMessage>;
+  /** Where the page ends and whether there are older messages. */
   pageInfo: WhatsAppPageInfo;
 };
 
+/** Where a message is in its delivery; a status only advances, FAILED is final. */
 export type WhatsAppMessageStatus =
+  /** Delivered to the customer's phone. */
   | 'DELIVERED'
+  /** Meta could not deliver it (see errorCode and errorTitle). */
   | 'FAILED'
+  /** Being sent: Meta has not answered yet. */
   | 'PENDING'
+  /** The customer played the voice message. */
   | 'PLAYED'
+  /** The customer read it. */
   | 'READ'
+  /** An inbound message, received from the customer. */
   | 'RECEIVED'
+  /** Accepted by Meta for delivery. */
   | 'SENT';
 
 /** Your move from the platform's WhatsApp credentials to your own. */
@@ -864,37 +1197,51 @@ export type WhatsAppMigration = {
   __typename?: 'WhatsAppMigration';
   /** A rollback to the platform's credentials is possible now. */
   canRollBack: Scalars['Boolean']['output'];
+  /** When the latest run moved the agents; null if it did not. */
   completedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Until when a completed migration can be rolled back. */
   rollbackDeadline?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** When it was rolled back; null if it was not. */
   rolledBackAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** How many times the user ran the migration. */
   runs: Scalars['Int']['output'];
+  /** When the latest run started. */
   startedAt: Scalars['DateTimeISO']['output'];
+  /** How the latest run ended. */
   state: WhatsAppMigrationState;
   /** The steps of the latest run, in order. */
   steps: Array<WhatsAppMigrationStep>;
+  /** The host's user with this userId; its fields come from the host. */
+  user?: Maybe<User>;
+  /** The host's id of the user who migrates. */
   userId: Scalars['ID']['output'];
 };
 
 /** One of your agents and the number it would move to. */
 export type WhatsAppMigrationAgent = {
   __typename?: 'WhatsAppMigrationAgent';
+  /** The host's id of the agent. */
   agentId: Scalars['ID']['output'];
   /** Your credential the agent moves to; null when you have none left for it. */
   credentialId?: Maybe<Scalars['ID']['output']>;
+  /** That credential's status; null without one. */
   credentialStatus?: Maybe<WhatsAppCredentialStatus>;
+  /** The phone number the agent would move to; null without one. */
   phoneNumber?: Maybe<Scalars['String']['output']>;
 };
 
+/** One agent and the number it moves to. */
 export type WhatsAppMigrationAgentInput = {
+  /** The host's id of one of your agents. */
   agentId: Scalars['ID']['input'];
+  /** One of your credentials: the agent moves to its number. */
   credentialId: Scalars['ID']['input'];
 };
 
 /** What a migration to your own WhatsApp credentials would do, before doing it. */
 export type WhatsAppMigrationPreview = {
   __typename?: 'WhatsAppMigrationPreview';
+  /** Your agents and the number each would move to. */
   agents: Array<WhatsAppMigrationAgent>;
   /** Your latest run, if any. */
   migration?: Maybe<WhatsAppMigration>;
@@ -908,28 +1255,39 @@ export type WhatsAppMigrationPreview = {
   source: WhatsAppCredentialSource;
 };
 
+/** How a user's latest migration run ended. */
 export type WhatsAppMigrationState =
+  /** The agents use your own numbers; a rollback is possible until `rollbackDeadline`. */
   | 'COMPLETED'
+  /** The run stopped at a step and moved nothing; fix what `steps` says and run again. */
   | 'FAILED'
+  /** Back on the platform's credentials. */
   | 'ROLLED_BACK';
 
 /** One step of a migration run, for one agent or credential. */
 export type WhatsAppMigrationStep = {
   __typename?: 'WhatsAppMigrationStep';
+  /** The agent the step was about; null for a credential step. */
   agentId?: Maybe<Scalars['ID']['output']>;
-  /** The error code of a failed step (CREDENTIAL_REJECTED, ...). */
-  code?: Maybe<Scalars['String']['output']>;
+  /** The error code of a failed step, as in `extensions.code` of an error. */
+  code?: Maybe<WhatsAppErrorCode>;
+  /** The credential the step was about. */
   credentialId?: Maybe<Scalars['ID']['output']>;
   /** What went wrong and what to do; never a secret. */
   message?: Maybe<Scalars['String']['output']>;
+  /** Whether the step succeeded, failed or was not needed. */
   outcome: WhatsAppMigrationStepOutcome;
   /** validate_credential, configure_webhook or move_agents. */
   step: Scalars['String']['output'];
 };
 
+/** How one step of a migration run ended. */
 export type WhatsAppMigrationStepOutcome =
+  /** It failed; see the step's message and code. */
   | 'FAILED'
+  /** It succeeded. */
   | 'OK'
+  /** It was not needed, or an earlier step failed. */
   | 'SKIPPED';
 
 /** Where a page ends, for keyset pagination: pass `endCursor` as `after`. */
@@ -937,6 +1295,7 @@ export type WhatsAppPageInfo = {
   __typename?: 'WhatsAppPageInfo';
   /** Pass as `after` for the next (older) page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** There are more (older) items after this page. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
@@ -951,17 +1310,22 @@ export type WhatsAppPlatform = {
   defaultSource: WhatsAppCredentialSource;
   /** Users whose agents still use the platform's credentials. */
   dependents: Array<WhatsAppPlatformDependent>;
+  /** When an administrator deprecated the platform's credentials; null if not deprecated. */
   deprecatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** When they were removed for good; null if not retired. */
   retiredAt?: Maybe<Scalars['DateTimeISO']['output']>;
 };
 
+/** A user whose agents still talk through the platform's credentials. */
 export type WhatsAppPlatformDependent = {
   __typename?: 'WhatsAppPlatformDependent';
   /** Enabled agents that talk through the platform's credentials. */
   agentCount: Scalars['Int']['output'];
+  /** The host's id of the user. */
   userId: Scalars['ID']['output'];
 };
 
+/** A reaction (one emoji) to a message of the conversation. */
 export type WhatsAppReactionInput = {
   /** One emoji; the empty string removes the reaction. */
   emoji: Scalars['String']['input'];
@@ -969,6 +1333,7 @@ export type WhatsAppReactionInput = {
   messageId: Scalars['ID']['input'];
 };
 
+/** One reply button of an interactive message. */
 export type WhatsAppReplyButtonInput = {
   /** Returned in the customer's button reply; unique, at most 256 characters. */
   id: Scalars['String']['input'];
@@ -976,30 +1341,41 @@ export type WhatsAppReplyButtonInput = {
   title: Scalars['String']['input'];
 };
 
+/** Choices for a migration run. */
 export type WhatsAppRunMigrationInput = {
   /** Which of your numbers each agent takes; the preview's choice for agents left out. */
   agents?: InputMaybe<Array<WhatsAppMigrationAgentInput>>;
 };
 
+/** One message to send: the sender, the customer, an idempotency key and exactly one content field. */
 export type WhatsAppSendMessageInput = {
   /** Send as this agent, from its phone number. Give this or credentialId. */
   agentId?: InputMaybe<Scalars['ID']['input']>;
+  /** An audio file. */
   audio?: InputMaybe<WhatsAppMediaInput>;
+  /** An interactive message with reply buttons. */
   buttons?: InputMaybe<WhatsAppButtonsInput>;
   /** Send from this credential's phone number. Give this or agentId. */
   credentialId?: InputMaybe<Scalars['ID']['input']>;
+  /** A document, with an optional caption and file name. */
   document?: InputMaybe<WhatsAppMediaInput>;
   /** Your key for this send, unique per phone number (1-128 of A-Z a-z 0-9 _ . -). Repeating a send with the same key never sends twice: it returns the stored message. */
   idempotencyKey: Scalars['String']['input'];
+  /** An image, with an optional caption. */
   image?: InputMaybe<WhatsAppMediaInput>;
+  /** An interactive list. */
   list?: InputMaybe<WhatsAppListInput>;
+  /** A reaction to a message of the conversation. */
   reaction?: InputMaybe<WhatsAppReactionInput>;
   /** Quote this message (our id) of the same conversation. Not for reactions. */
   replyToMessageId?: InputMaybe<Scalars['ID']['input']>;
+  /** An approved template; the only content allowed outside the 24-hour window. */
   template?: InputMaybe<WhatsAppTemplateInput>;
+  /** A text message. */
   text?: InputMaybe<WhatsAppTextInput>;
   /** The customer: +<country code><number> (E.164), or a business-scoped user id. */
   to: Scalars['String']['input'];
+  /** A video, with an optional caption. */
   video?: InputMaybe<WhatsAppMediaInput>;
 };
 
@@ -1029,30 +1405,43 @@ export type WhatsAppSuppressionSource =
   /** WhatsApp refused a send with error 131050: the customer stopped marketing messages from this business. */
   | 'META_131050';
 
+/** The kind of a template button. */
 export type WhatsAppTemplateButtonSubType =
+  /** Copies a coupon code. */
   | 'COPY_CODE'
+  /** Sends a reply with a payload. */
   | 'QUICK_REPLY'
+  /** Opens a link. */
   | 'URL';
 
+/** The parameters of one part (header, body or a button) of a template. */
 export type WhatsAppTemplateComponentInput = {
   /** The button's position (0-9); required for BUTTON components. */
   index?: InputMaybe<Scalars['Int']['input']>;
+  /** The values of the component's variables, in order. */
   parameters?: Array<WhatsAppTemplateParameterInput>;
   /** Required for BUTTON components. */
   subType?: InputMaybe<WhatsAppTemplateButtonSubType>;
+  /** Which part of the template the parameters fill. */
   type: WhatsAppTemplateComponentType;
 };
 
+/** A part of a template that takes parameters. */
 export type WhatsAppTemplateComponentType =
+  /** The template's body text. */
   | 'BODY'
+  /** One of the template's buttons. */
   | 'BUTTON'
+  /** The template's header. */
   | 'HEADER';
 
 /** An approved template: the only content allowed outside the 24-hour window. */
 export type WhatsAppTemplateInput = {
+  /** Parameters per component; empty for a template without variables. */
   components?: Array<WhatsAppTemplateComponentInput>;
   /** The approved translation, e.g. en_US or pt_BR. */
   languageCode: Scalars['String']['input'];
+  /** The template's name as approved by Meta. */
   name: Scalars['String']['input'];
 };
 
@@ -1060,6 +1449,7 @@ export type WhatsAppTemplateInput = {
 export type WhatsAppTemplateParameterInput = {
   /** COUPON_CODE of a copy-code button. */
   couponCode?: InputMaybe<Scalars['String']['input']>;
+  /** CURRENCY amount. */
   currency?: InputMaybe<WhatsAppCurrencyInput>;
   /** DOCUMENT file name. */
   filename?: InputMaybe<Scalars['String']['input']>;
@@ -1071,19 +1461,30 @@ export type WhatsAppTemplateParameterInput = {
   payload?: InputMaybe<Scalars['String']['input']>;
   /** TEXT (and DATE_TIME's fallback value). */
   text?: InputMaybe<Scalars['String']['input']>;
+  /** Which kind of value this parameter carries. */
   type: WhatsAppTemplateParameterType;
 };
 
+/** The kind of value a template parameter carries. */
 export type WhatsAppTemplateParameterType =
+  /** A coupon code for a copy-code button. */
   | 'COUPON_CODE'
+  /** An amount of money. */
   | 'CURRENCY'
+  /** A date and time (sent as its fallback text). */
   | 'DATE_TIME'
+  /** A document link (header). */
   | 'DOCUMENT'
+  /** An image link (header). */
   | 'IMAGE'
+  /** The payload of a quick-reply button. */
   | 'PAYLOAD'
+  /** Text. */
   | 'TEXT'
+  /** A video link (header). */
   | 'VIDEO';
 
+/** A text message. */
 export type WhatsAppTextInput = {
   /** 1 to 4,096 characters. */
   body: Scalars['String']['input'];
@@ -1093,19 +1494,25 @@ export type WhatsAppTextInput = {
 
 /** Omitted fields keep their value; null clears a message or the business hours. */
 export type WhatsAppUpdateAgentInput = {
+  /** Answer customers through the agent runtime. */
   autoReply?: InputMaybe<Scalars['Boolean']['input']>;
+  /** New business hours; null: answer at any time. */
   businessHours?: InputMaybe<WhatsAppBusinessHoursInput>;
   /** Off pauses the agent on WhatsApp: inbound messages are stored, nothing is answered. */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Sent outside business hours; null removes it. */
   fallbackMessage?: InputMaybe<Scalars['String']['input']>;
+  /** Sent on a customer's first message; null removes it. */
   welcomeMessage?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Only the fields given change. New secrets are validated with Meta before anything is stored. */
 export type WhatsAppUpdateCredentialInput = {
+  /** A new access token; validated with Meta before it is stored. */
   accessToken?: InputMaybe<Scalars['String']['input']>;
   /** An empty string stops alert e-mails. */
   alertEmail?: InputMaybe<Scalars['String']['input']>;
+  /** A new app secret; validated with Meta before it is stored. */
   appSecret?: InputMaybe<Scalars['String']['input']>;
   /** Delete this number's messages older than this many days (1 to 3650); null keeps every message. */
   messageRetentionDays?: InputMaybe<Scalars['Int']['input']>;
@@ -1114,19 +1521,27 @@ export type WhatsAppUpdateCredentialInput = {
 /** What erasing a user's data removed. Counts are zero when there was nothing (left) to remove. */
 export type WhatsAppUserDataErasure = {
   __typename?: 'WhatsAppUserDataErasure';
+  /** Agent WhatsApp configurations removed. */
   agentConfigs: Scalars['Int']['output'];
   /** Older audit entries about the user whose details were cleared (the entries themselves stay). */
   auditEntriesScrubbed: Scalars['Int']['output'];
+  /** Conversations removed. */
   conversations: Scalars['Int']['output'];
+  /** Credentials removed. */
   credentials: Scalars['Int']['output'];
   /** Before-erasure hooks (e.g. removing Meta's webhook configuration) that failed; the erasure went ahead. */
   hooksFailed: Array<Scalars['String']['output']>;
   /** The user's encryption key is destroyed: every copy of their encrypted secrets (dumps, data backups) is unreadable. */
   keyDestroyed: Scalars['Boolean']['output'];
+  /** Key rotation records removed. */
   keyRotationRecords: Scalars['Int']['output'];
+  /** Messages removed. */
   messages: Scalars['Int']['output'];
+  /** The host's id of the erased user. */
   userId: Scalars['ID']['output'];
+  /** Stored webhook deliveries removed. */
   webhookDeliveries: Scalars['Int']['output'];
+  /** Webhook endpoints removed. */
   webhookEndpoints: Scalars['Int']['output'];
 };
 
@@ -1139,30 +1554,46 @@ export type WhatsAppUserKeyInfo = {
   latestVersion: Scalars['Int']['output'];
   /** Secrets encrypted with an older version no longer decrypt. */
   minDecryptionVersion: Scalars['Int']['output'];
+  /** When the last rewrap finished; null while one runs or if none did. */
   rewrapCompletedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Where the rewrap after the latest rotation stands. */
   rewrapState: WhatsAppKeyRewrapState;
   /** Stored secrets moved to the latest version by the last rewrap. */
   rewrappedSecrets: Scalars['Int']['output'];
+  /** When the key was last rotated; null if never. */
   rotatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Stored values that were already unreadable (tampered or malformed) and could not be rewrapped. */
   unreadableSecrets: Scalars['Int']['output'];
+  /** The host's id of the key's user. */
   userId: Scalars['ID']['output'];
 };
 
 /** The webhook endpoint WhatsApp delivers a credential's events to. */
 export type WhatsAppWebhookEndpoint = {
   __typename?: 'WhatsAppWebhookEndpoint';
+  /** When the plugin last configured the webhook at Meta. */
   configuredAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** When the endpoint was created. */
   createdAt: Scalars['DateTimeISO']['output'];
+  /** The credential the endpoint belongs to. */
   credentialId: Scalars['ID']['output'];
+  /** The endpoint's id. */
   id: Scalars['ID']['output'];
   /** When the last authenticated delivery from Meta was processed. */
   lastDeliveryAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Meta's id of the phone number whose events arrive here. */
   phoneNumberId: Scalars['String']['output'];
+  /** Which of Meta's callback settings routes the number's webhooks. */
   routing: WhatsAppWebhookRouting;
+  /** Whether Meta delivers to the endpoint. */
   status: WhatsAppWebhookStatus;
+  /** Why configuration failed, in words; null when it did not. */
   statusReason?: Maybe<Scalars['String']['output']>;
+  /** When the endpoint last changed. */
   updatedAt: Scalars['DateTimeISO']['output'];
+  /** The host's user with this userId; its fields come from the host. */
+  user?: Maybe<User>;
+  /** The host's id of the credential's owner. */
   userId: Scalars['ID']['output'];
   /** Last successful verification handshake from Meta. */
   verifiedAt?: Maybe<Scalars['DateTimeISO']['output']>;
@@ -1172,27 +1603,44 @@ export type WhatsAppWebhookEndpoint = {
 
 /** Where Meta sends this number's message webhooks, as read back from Meta. */
 export type WhatsAppWebhookRouting =
+  /** The Meta app's callback URL (no override is set). */
   | 'APP_CALLBACK'
+  /** An override on the WhatsApp Business Account. */
   | 'BUSINESS_ACCOUNT_OVERRIDE'
+  /** Meta sends the number's webhooks somewhere else. */
   | 'NOT_ROUTED_HERE'
+  /** An override on the phone number. */
   | 'PHONE_NUMBER_OVERRIDE'
+  /** Not read back from Meta yet. */
   | 'UNKNOWN';
 
+/** Whether Meta delivers a number's events to its endpoint. */
 export type WhatsAppWebhookStatus =
+  /** Meta routes the number's events here (read back and confirmed). */
   | 'ACTIVE'
+  /** Configuration failed; `statusReason` says why, reconfigureWhatsAppWebhook retries. */
   | 'FAILED'
+  /** Configuration has not finished yet, or is being retried. */
   | 'PENDING';
 
+/** A day of the week. */
 export type WhatsAppWeekday =
+  /** Friday. */
   | 'FRIDAY'
+  /** Monday. */
   | 'MONDAY'
+  /** Saturday. */
   | 'SATURDAY'
+  /** Sunday. */
   | 'SUNDAY'
+  /** Thursday. */
   | 'THURSDAY'
+  /** Tuesday. */
   | 'TUESDAY'
+  /** Wednesday. */
   | 'WEDNESDAY';
 
-export type _Entity = Agent | User;
+export type _Entity = Agent | User | WhatsAppConversation | WhatsAppCredential | WhatsAppMessage;
 
 export type _Service = {
   __typename?: '_Service';
@@ -1207,7 +1655,7 @@ export type Link__Purpose =
 
 export type AgentConfigFieldsFragment = { __typename?: 'WhatsAppAgentConfig', id: string, agentId: string, userId: string, credentialId?: string | null, phoneNumberId?: string | null, platformCode?: string | null, enabled: boolean, autoReply: boolean, welcomeMessage?: string | null, fallbackMessage?: string | null, businessHours?: { __typename?: 'WhatsAppBusinessHours', enabled: boolean, timezone: string, schedule: Array<{ __typename?: 'WhatsAppBusinessHoursSpan', day: WhatsAppWeekday, start: string, end: string }> } | null };
 
-export type MessageFieldsFragment = { __typename?: 'WhatsAppMessage', id: string, agentId?: string | null, conversationId: string, credentialId: string, direction: WhatsAppMessageDirection, messageType: string, content: Record<string, unknown>, status: WhatsAppMessageStatus, whatsappMessageId?: string | null, fromPhone: string, toPhone: string, errorCode?: number | null, errorTitle?: string | null, replyToMessageId?: string | null, timestamp: string };
+export type MessageFieldsFragment = { __typename?: 'WhatsAppMessage', id: string, agentId?: string | null, conversationId: string, credentialId: string, direction: WhatsAppMessageDirection, messageType: string, content: Record<string, unknown>, status: WhatsAppMessageStatus, whatsAppMessageId?: string | null, fromPhone: string, toPhone: string, errorCode?: number | null, errorTitle?: string | null, replyToMessageId?: string | null, timestamp: string };
 
 export type EnableAgentWhatsAppMutationVariables = Exact<{
   input: WhatsAppEnableAgentInput;
@@ -1253,7 +1701,7 @@ export type AgentMessagesQueryVariables = Exact<{
 }>;
 
 
-export type AgentMessagesQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'WhatsAppAgentConfig', messages?: { __typename?: 'WhatsAppMessagePage', nodes: Array<{ __typename?: 'WhatsAppMessage', id: string, agentId?: string | null, conversationId: string, credentialId: string, direction: WhatsAppMessageDirection, messageType: string, content: Record<string, unknown>, status: WhatsAppMessageStatus, whatsappMessageId?: string | null, fromPhone: string, toPhone: string, errorCode?: number | null, errorTitle?: string | null, replyToMessageId?: string | null, timestamp: string }>, pageInfo: { __typename?: 'WhatsAppPageInfo', hasNextPage: boolean, endCursor?: string | null } } | null } };
+export type AgentMessagesQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'WhatsAppAgentConfig', messages?: { __typename?: 'WhatsAppMessagePage', nodes: Array<{ __typename?: 'WhatsAppMessage', id: string, agentId?: string | null, conversationId: string, credentialId: string, direction: WhatsAppMessageDirection, messageType: string, content: Record<string, unknown>, status: WhatsAppMessageStatus, whatsAppMessageId?: string | null, fromPhone: string, toPhone: string, errorCode?: number | null, errorTitle?: string | null, replyToMessageId?: string | null, timestamp: string }>, pageInfo: { __typename?: 'WhatsAppPageInfo', hasNextPage: boolean, endCursor?: string | null } } | null } };
 
 export type AgentConversationQueryVariables = Exact<{
   agentId: Scalars['ID']['input'];
@@ -1268,7 +1716,7 @@ export type SendWhatsAppMessageMutationVariables = Exact<{
 }>;
 
 
-export type SendWhatsAppMessageMutation = { __typename?: 'Mutation', sendWhatsAppMessage: { __typename?: 'WhatsAppMessage', id: string, agentId?: string | null, conversationId: string, credentialId: string, direction: WhatsAppMessageDirection, messageType: string, content: Record<string, unknown>, status: WhatsAppMessageStatus, whatsappMessageId?: string | null, fromPhone: string, toPhone: string, errorCode?: number | null, errorTitle?: string | null, replyToMessageId?: string | null, timestamp: string } };
+export type SendWhatsAppMessageMutation = { __typename?: 'Mutation', sendWhatsAppMessage: { __typename?: 'WhatsAppMessage', id: string, agentId?: string | null, conversationId: string, credentialId: string, direction: WhatsAppMessageDirection, messageType: string, content: Record<string, unknown>, status: WhatsAppMessageStatus, whatsAppMessageId?: string | null, fromPhone: string, toPhone: string, errorCode?: number | null, errorTitle?: string | null, replyToMessageId?: string | null, timestamp: string } };
 
 export type MarkWhatsAppMessageReadMutationVariables = Exact<{
   messageId: Scalars['ID']['input'];
@@ -1283,24 +1731,24 @@ export type WhatsAppMessageReceivedSubscriptionVariables = Exact<{
 }>;
 
 
-export type WhatsAppMessageReceivedSubscription = { __typename?: 'Subscription', whatsappMessageReceived: { __typename?: 'WhatsAppMessage', id: string, agentId?: string | null, conversationId: string, credentialId: string, direction: WhatsAppMessageDirection, messageType: string, content: Record<string, unknown>, status: WhatsAppMessageStatus, whatsappMessageId?: string | null, fromPhone: string, toPhone: string, errorCode?: number | null, errorTitle?: string | null, replyToMessageId?: string | null, timestamp: string } };
+export type WhatsAppMessageReceivedSubscription = { __typename?: 'Subscription', whatsAppMessageReceived: { __typename?: 'WhatsAppMessage', id: string, agentId?: string | null, conversationId: string, credentialId: string, direction: WhatsAppMessageDirection, messageType: string, content: Record<string, unknown>, status: WhatsAppMessageStatus, whatsAppMessageId?: string | null, fromPhone: string, toPhone: string, errorCode?: number | null, errorTitle?: string | null, replyToMessageId?: string | null, timestamp: string } };
 
 export type WhatsAppMessageStatusChangedSubscriptionVariables = Exact<{
   agentId: Scalars['ID']['input'];
 }>;
 
 
-export type WhatsAppMessageStatusChangedSubscription = { __typename?: 'Subscription', whatsappMessageStatusChanged: { __typename?: 'WhatsAppMessage', id: string, agentId?: string | null, conversationId: string, credentialId: string, direction: WhatsAppMessageDirection, messageType: string, content: Record<string, unknown>, status: WhatsAppMessageStatus, whatsappMessageId?: string | null, fromPhone: string, toPhone: string, errorCode?: number | null, errorTitle?: string | null, replyToMessageId?: string | null, timestamp: string } };
+export type WhatsAppMessageStatusChangedSubscription = { __typename?: 'Subscription', whatsAppMessageStatusChanged: { __typename?: 'WhatsAppMessage', id: string, agentId?: string | null, conversationId: string, credentialId: string, direction: WhatsAppMessageDirection, messageType: string, content: Record<string, unknown>, status: WhatsAppMessageStatus, whatsAppMessageId?: string | null, fromPhone: string, toPhone: string, errorCode?: number | null, errorTitle?: string | null, replyToMessageId?: string | null, timestamp: string } };
 
 export type MyCredentialsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyCredentialsQuery = { __typename?: 'Query', whatsappCredentials: Array<{ __typename?: 'WhatsAppCredential', id: string, phoneNumber: string, displayName: string, status: WhatsAppCredentialStatus, statusReason: WhatsAppCredentialStatusReason, accessTokenHint: string }> };
+export type MyCredentialsQuery = { __typename?: 'Query', whatsAppCredentials: Array<{ __typename?: 'WhatsAppCredential', id: string, phoneNumber: string, displayName: string, status: WhatsAppCredentialStatus, statusReason: WhatsAppCredentialStatusReason, accessTokenHint: string }> };
 
 export type CredentialHealthChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CredentialHealthChangedSubscription = { __typename?: 'Subscription', credentialHealthChanged: { __typename?: 'WhatsAppCredentialHealthEvent', credentialId: string, previousStatus: WhatsAppCredentialStatus, status: WhatsAppCredentialStatus, reason: WhatsAppCredentialStatusReason } };
+export type CredentialHealthChangedSubscription = { __typename?: 'Subscription', whatsAppCredentialHealthChanged: { __typename?: 'WhatsAppCredentialHealthEvent', credentialId: string, previousStatus: WhatsAppCredentialStatus, status: WhatsAppCredentialStatus, reason: WhatsAppCredentialStatusReason } };
 
 export type CredentialFieldsFragment = { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: WhatsAppCredentialStatus, statusReason: WhatsAppCredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null };
 
@@ -1338,7 +1786,7 @@ export type GetCredentialQueryVariables = Exact<{
 }>;
 
 
-export type GetCredentialQuery = { __typename?: 'Query', whatsappCredential: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: WhatsAppCredentialStatus, statusReason: WhatsAppCredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null } };
+export type GetCredentialQuery = { __typename?: 'Query', whatsAppCredential: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: WhatsAppCredentialStatus, statusReason: WhatsAppCredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null } };
 
 export type AdminCredentialsQueryVariables = Exact<{
   status?: InputMaybe<WhatsAppCredentialStatus>;
@@ -1389,7 +1837,7 @@ export type AdminAuditLogQuery = { __typename?: 'Query', adminWhatsAppAuditLog: 
 export type CredentialHealthDetailsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CredentialHealthDetailsSubscription = { __typename?: 'Subscription', credentialHealthChanged: { __typename?: 'WhatsAppCredentialHealthEvent', credentialId: string, previousStatus: WhatsAppCredentialStatus, status: WhatsAppCredentialStatus, reason: WhatsAppCredentialStatusReason, credential?: { __typename?: 'WhatsAppCredential', id: string, status: WhatsAppCredentialStatus, statusReason: WhatsAppCredentialStatusReason, warning?: string | null } | null } };
+export type CredentialHealthDetailsSubscription = { __typename?: 'Subscription', whatsAppCredentialHealthChanged: { __typename?: 'WhatsAppCredentialHealthEvent', credentialId: string, previousStatus: WhatsAppCredentialStatus, status: WhatsAppCredentialStatus, reason: WhatsAppCredentialStatusReason, credential?: { __typename?: 'WhatsAppCredential', id: string, status: WhatsAppCredentialStatus, statusReason: WhatsAppCredentialStatusReason, warning?: string | null } | null } };
 
 export type ExportCredentialsMutationVariables = Exact<{
   passphrase: Scalars['String']['input'];
@@ -1405,7 +1853,14 @@ export type ImportCredentialsMutationVariables = Exact<{
 }>;
 
 
-export type ImportCredentialsMutation = { __typename?: 'Mutation', importWhatsAppCredentials: Array<{ __typename?: 'WhatsAppCredentialImportResult', phoneNumberId: string, errorCode?: string | null, errorMessage?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: WhatsAppCredentialStatus, statusReason: WhatsAppCredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null } | null, warnings: Array<{ __typename?: 'WhatsAppCredentialWarning', code: string }> }> };
+export type ImportCredentialsMutation = { __typename?: 'Mutation', importWhatsAppCredentials: Array<{ __typename?: 'WhatsAppCredentialImportResult', phoneNumberId: string, errorCode?: WhatsAppErrorCode | null, errorMessage?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: WhatsAppCredentialStatus, statusReason: WhatsAppCredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null } | null, warnings: Array<{ __typename?: 'WhatsAppCredentialWarning', code: string }> }> };
+
+export type ValidateCredentialMutationVariables = Exact<{
+  input: WhatsAppConnectCredentialInput;
+}>;
+
+
+export type ValidateCredentialMutation = { __typename?: 'Mutation', validateWhatsAppCredential: { __typename?: 'WhatsAppCredentialValidation', valid: boolean, phoneNumber?: string | null, displayName?: string | null, tokenExpiresAt?: string | null, checks: Array<{ __typename?: 'WhatsAppCredentialCheck', name: WhatsAppCredentialCheckName, outcome: WhatsAppCredentialCheckOutcome, reason?: WhatsAppCredentialStatusReason | null, message?: string | null, field?: string | null }>, warnings: Array<{ __typename?: 'WhatsAppCredentialWarning', code: string, message: string }> } };
 
 export type WhatsAppErrorCodesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1421,33 +1876,33 @@ export type UserKeyInfoQueryVariables = Exact<{
 }>;
 
 
-export type UserKeyInfoQuery = { __typename?: 'Query', userKeyInfo: { __typename?: 'WhatsAppUserKeyInfo', userId: string, latestVersion: number, minDecryptionVersion: number, rewrapState: WhatsAppKeyRewrapState, rotatedAt?: string | null, rewrapCompletedAt?: string | null, rewrappedSecrets: number, unreadableSecrets: number, lastError?: string | null } };
+export type UserKeyInfoQuery = { __typename?: 'Query', whatsAppUserKeyInfo: { __typename?: 'WhatsAppUserKeyInfo', userId: string, latestVersion: number, minDecryptionVersion: number, rewrapState: WhatsAppKeyRewrapState, rotatedAt?: string | null, rewrapCompletedAt?: string | null, rewrappedSecrets: number, unreadableSecrets: number, lastError?: string | null } };
 
 export type RotateUserKeyMutationVariables = Exact<{
   userId?: InputMaybe<Scalars['ID']['input']>;
 }>;
 
 
-export type RotateUserKeyMutation = { __typename?: 'Mutation', rotateUserKey: { __typename?: 'WhatsAppUserKeyInfo', userId: string, latestVersion: number, minDecryptionVersion: number, rewrapState: WhatsAppKeyRewrapState, rotatedAt?: string | null, rewrapCompletedAt?: string | null, rewrappedSecrets: number, unreadableSecrets: number, lastError?: string | null } };
+export type RotateUserKeyMutation = { __typename?: 'Mutation', rotateWhatsAppUserKey: { __typename?: 'WhatsAppUserKeyInfo', userId: string, latestVersion: number, minDecryptionVersion: number, rewrapState: WhatsAppKeyRewrapState, rotatedAt?: string | null, rewrapCompletedAt?: string | null, rewrappedSecrets: number, unreadableSecrets: number, lastError?: string | null } };
 
 export type StartKeyRotationRunMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type StartKeyRotationRunMutation = { __typename?: 'Mutation', startKeyRotationRun: { __typename?: 'WhatsAppKeyRotationRun', id: string, state: WhatsAppKeyRotationRunState, startedBy?: string | null, total: number, done: number, failed: number, startedAt: string, finishedAt?: string | null, lastError?: string | null } };
+export type StartKeyRotationRunMutation = { __typename?: 'Mutation', startWhatsAppKeyRotationRun: { __typename?: 'WhatsAppKeyRotationRun', id: string, state: WhatsAppKeyRotationRunState, startedBy?: string | null, total: number, done: number, failed: number, startedAt: string, finishedAt?: string | null, lastError?: string | null } };
 
 export type KeyRotationRunQueryVariables = Exact<{
   id?: InputMaybe<Scalars['ID']['input']>;
 }>;
 
 
-export type KeyRotationRunQuery = { __typename?: 'Query', keyRotationRun?: { __typename?: 'WhatsAppKeyRotationRun', id: string, state: WhatsAppKeyRotationRunState, startedBy?: string | null, total: number, done: number, failed: number, startedAt: string, finishedAt?: string | null, lastError?: string | null } | null };
+export type KeyRotationRunQuery = { __typename?: 'Query', whatsAppKeyRotationRun?: { __typename?: 'WhatsAppKeyRotationRun', id: string, state: WhatsAppKeyRotationRunState, startedBy?: string | null, total: number, done: number, failed: number, startedAt: string, finishedAt?: string | null, lastError?: string | null } | null };
 
 export type DeleteUserDataMutationVariables = Exact<{
   userId: Scalars['ID']['input'];
 }>;
 
 
-export type DeleteUserDataMutation = { __typename?: 'Mutation', deleteUserData: { __typename?: 'WhatsAppUserDataErasure', userId: string, keyDestroyed: boolean, credentials: number, webhookEndpoints: number, webhookDeliveries: number, agentConfigs: number, conversations: number, messages: number, keyRotationRecords: number, auditEntriesScrubbed: number, hooksFailed: Array<string> } };
+export type DeleteUserDataMutation = { __typename?: 'Mutation', deleteWhatsAppUserData: { __typename?: 'WhatsAppUserDataErasure', userId: string, keyDestroyed: boolean, credentials: number, webhookEndpoints: number, webhookDeliveries: number, agentConfigs: number, conversations: number, messages: number, keyRotationRecords: number, auditEntriesScrubbed: number, hooksFailed: Array<string> } };
 
 export type SuppressionFieldsFragment = { __typename?: 'WhatsAppSuppression', id: string, credentialId: string, customerWaId: string, reason?: string | null, source: WhatsAppSuppressionSource, createdAt: string };
 
@@ -1475,7 +1930,7 @@ export type RemoveWhatsAppSuppressionMutationVariables = Exact<{
 
 export type RemoveWhatsAppSuppressionMutation = { __typename?: 'Mutation', removeWhatsAppSuppression: boolean };
 
-export type MigrationFieldsFragment = { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: string | null, message?: string | null }> };
+export type MigrationFieldsFragment = { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: WhatsAppErrorCode | null, message?: string | null }> };
 
 export type PlatformFieldsFragment = { __typename?: 'WhatsAppPlatform', configured: boolean, defaultSource: WhatsAppCredentialSource, deprecatedAt?: string | null, retiredAt?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, platform: boolean, phoneNumberId: string, status: WhatsAppCredentialStatus } | null, dependents: Array<{ __typename?: 'WhatsAppPlatformDependent', userId: string, agentCount: number }> };
 
@@ -1489,24 +1944,24 @@ export type AgentLineQuery = { __typename?: 'Query', agentWhatsApp: { __typename
 export type WhatsAppMigrationPreviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WhatsAppMigrationPreviewQuery = { __typename?: 'Query', whatsAppMigrationPreview: { __typename?: 'WhatsAppMigrationPreview', source: WhatsAppCredentialSource, ready: boolean, requirements: Array<string>, rollbackWindowHours: number, agents: Array<{ __typename?: 'WhatsAppMigrationAgent', agentId: string, credentialId?: string | null, phoneNumber?: string | null, credentialStatus?: WhatsAppCredentialStatus | null }>, migration?: { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: string | null, message?: string | null }> } | null } };
+export type WhatsAppMigrationPreviewQuery = { __typename?: 'Query', whatsAppMigrationPreview: { __typename?: 'WhatsAppMigrationPreview', source: WhatsAppCredentialSource, ready: boolean, requirements: Array<string>, rollbackWindowHours: number, agents: Array<{ __typename?: 'WhatsAppMigrationAgent', agentId: string, credentialId?: string | null, phoneNumber?: string | null, credentialStatus?: WhatsAppCredentialStatus | null }>, migration?: { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: WhatsAppErrorCode | null, message?: string | null }> } | null } };
 
 export type WhatsAppMigrationStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WhatsAppMigrationStatusQuery = { __typename?: 'Query', whatsAppMigration?: { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: string | null, message?: string | null }> } | null };
+export type WhatsAppMigrationStatusQuery = { __typename?: 'Query', whatsAppMigration?: { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: WhatsAppErrorCode | null, message?: string | null }> } | null };
 
 export type RunWhatsAppMigrationMutationVariables = Exact<{
   input?: InputMaybe<WhatsAppRunMigrationInput>;
 }>;
 
 
-export type RunWhatsAppMigrationMutation = { __typename?: 'Mutation', runWhatsAppMigration: { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: string | null, message?: string | null }> } };
+export type RunWhatsAppMigrationMutation = { __typename?: 'Mutation', runWhatsAppMigration: { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: WhatsAppErrorCode | null, message?: string | null }> } };
 
 export type RollBackWhatsAppMigrationMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RollBackWhatsAppMigrationMutation = { __typename?: 'Mutation', rollBackWhatsAppMigration: { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: string | null, message?: string | null }> } };
+export type RollBackWhatsAppMigrationMutation = { __typename?: 'Mutation', rollBackWhatsAppMigration: { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: WhatsAppErrorCode | null, message?: string | null }> } };
 
 export type PlatformWhatsAppQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1536,7 +1991,7 @@ export type RetirePlatformWhatsAppMutation = { __typename?: 'Mutation', retirePl
 export type MyCredentialWebhooksQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyCredentialWebhooksQuery = { __typename?: 'Query', whatsappCredentials: Array<{ __typename?: 'WhatsAppCredential', id: string, webhook?: { __typename?: 'WhatsAppWebhookEndpoint', id: string, credentialId: string, webhookUrl: string, phoneNumberId: string, status: WhatsAppWebhookStatus, statusReason?: string | null, routing: WhatsAppWebhookRouting, configuredAt?: string | null, verifiedAt?: string | null, lastDeliveryAt?: string | null } | null }> };
+export type MyCredentialWebhooksQuery = { __typename?: 'Query', whatsAppCredentials: Array<{ __typename?: 'WhatsAppCredential', id: string, webhook?: { __typename?: 'WhatsAppWebhookEndpoint', id: string, credentialId: string, webhookUrl: string, phoneNumberId: string, status: WhatsAppWebhookStatus, statusReason?: string | null, routing: WhatsAppWebhookRouting, configuredAt?: string | null, verifiedAt?: string | null, lastDeliveryAt?: string | null } | null }> };
 
 export type ReconfigureWhatsAppWebhookMutationVariables = Exact<{
   credentialId: Scalars['ID']['input'];
@@ -1546,7 +2001,7 @@ export type ReconfigureWhatsAppWebhookMutationVariables = Exact<{
 export type ReconfigureWhatsAppWebhookMutation = { __typename?: 'Mutation', reconfigureWhatsAppWebhook: { __typename?: 'WhatsAppWebhookEndpoint', id: string, credentialId: string, status: WhatsAppWebhookStatus, statusReason?: string | null, routing: WhatsAppWebhookRouting, webhookUrl: string } };
 
 export const AgentConfigFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AgentConfigFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppAgentConfig"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"platformCode"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"autoReply"}},{"kind":"Field","name":{"kind":"Name","value":"welcomeMessage"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackMessage"}},{"kind":"Field","name":{"kind":"Name","value":"businessHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}}]}}]}}]} as unknown as DocumentNode<AgentConfigFieldsFragment, unknown>;
-export const MessageFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"whatsappMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"fromPhone"}},{"kind":"Field","name":{"kind":"Name","value":"toPhone"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorTitle"}},{"kind":"Field","name":{"kind":"Name","value":"replyToMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<MessageFieldsFragment, unknown>;
+export const MessageFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"whatsAppMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"fromPhone"}},{"kind":"Field","name":{"kind":"Name","value":"toPhone"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorTitle"}},{"kind":"Field","name":{"kind":"Name","value":"replyToMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<MessageFieldsFragment, unknown>;
 export const CredentialFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<CredentialFieldsFragment, unknown>;
 export const AuditFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuditFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppAuditEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorUserId"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"subjectUserId"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}}]} as unknown as DocumentNode<AuditFieldsFragment, unknown>;
 export const UserKeyInfoFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserKeyInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppUserKeyInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"latestVersion"}},{"kind":"Field","name":{"kind":"Name","value":"minDecryptionVersion"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapState"}},{"kind":"Field","name":{"kind":"Name","value":"rotatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapCompletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrappedSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"unreadableSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<UserKeyInfoFieldsFragment, unknown>;
@@ -1559,33 +2014,34 @@ export const UpdateAgentWhatsAppDocument = {"kind":"Document","definitions":[{"k
 export const DisableAgentWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisableAgentWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disableAgentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}]}]}}]} as unknown as DocumentNode<DisableAgentWhatsAppMutation, DisableAgentWhatsAppMutationVariables>;
 export const AgentWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AgentWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AgentConfigFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AgentConfigFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppAgentConfig"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"platformCode"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"autoReply"}},{"kind":"Field","name":{"kind":"Name","value":"welcomeMessage"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackMessage"}},{"kind":"Field","name":{"kind":"Name","value":"businessHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}}]}}]}}]} as unknown as DocumentNode<AgentWhatsAppQuery, AgentWhatsAppQueryVariables>;
 export const AgentWhatsAppStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AgentWhatsAppStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ready"}},{"kind":"Field","name":{"kind":"Name","value":"credentialStatus"}},{"kind":"Field","name":{"kind":"Name","value":"credentialStatusReason"}},{"kind":"Field","name":{"kind":"Name","value":"webhookStatus"}},{"kind":"Field","name":{"kind":"Name","value":"webhookRouting"}},{"kind":"Field","name":{"kind":"Name","value":"lastInboundAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastOutboundAt"}},{"kind":"Field","name":{"kind":"Name","value":"windowOpen"}},{"kind":"Field","name":{"kind":"Name","value":"openWindows"}},{"kind":"Field","name":{"kind":"Name","value":"windowClosesAt"}}]}}]}}]}}]} as unknown as DocumentNode<AgentWhatsAppStatusQuery, AgentWhatsAppStatusQueryVariables>;
-export const AgentMessagesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AgentMessages"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customer"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customer"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customer"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"whatsappMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"fromPhone"}},{"kind":"Field","name":{"kind":"Name","value":"toPhone"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorTitle"}},{"kind":"Field","name":{"kind":"Name","value":"replyToMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<AgentMessagesQuery, AgentMessagesQueryVariables>;
+export const AgentMessagesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AgentMessages"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customer"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customer"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customer"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"whatsAppMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"fromPhone"}},{"kind":"Field","name":{"kind":"Name","value":"toPhone"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorTitle"}},{"kind":"Field","name":{"kind":"Name","value":"replyToMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<AgentMessagesQuery, AgentMessagesQueryVariables>;
 export const AgentConversationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AgentConversation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customer"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conversation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customer"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customer"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerWaId"}},{"kind":"Field","name":{"kind":"Name","value":"lastInboundAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastOutboundAt"}},{"kind":"Field","name":{"kind":"Name","value":"windowOpen"}},{"kind":"Field","name":{"kind":"Name","value":"windowClosesAt"}}]}}]}}]}}]} as unknown as DocumentNode<AgentConversationQuery, AgentConversationQueryVariables>;
-export const SendWhatsAppMessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendWhatsAppMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppSendMessageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendWhatsAppMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"whatsappMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"fromPhone"}},{"kind":"Field","name":{"kind":"Name","value":"toPhone"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorTitle"}},{"kind":"Field","name":{"kind":"Name","value":"replyToMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<SendWhatsAppMessageMutation, SendWhatsAppMessageMutationVariables>;
+export const SendWhatsAppMessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendWhatsAppMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppSendMessageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendWhatsAppMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"whatsAppMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"fromPhone"}},{"kind":"Field","name":{"kind":"Name","value":"toPhone"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorTitle"}},{"kind":"Field","name":{"kind":"Name","value":"replyToMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<SendWhatsAppMessageMutation, SendWhatsAppMessageMutationVariables>;
 export const MarkWhatsAppMessageReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkWhatsAppMessageRead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"messageId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"typingIndicator"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markWhatsAppMessageRead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"messageId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"messageId"}}},{"kind":"Argument","name":{"kind":"Name","value":"typingIndicator"},"value":{"kind":"Variable","name":{"kind":"Name","value":"typingIndicator"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<MarkWhatsAppMessageReadMutation, MarkWhatsAppMessageReadMutationVariables>;
-export const WhatsAppMessageReceivedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WhatsAppMessageReceived"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsappMessageReceived"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"whatsappMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"fromPhone"}},{"kind":"Field","name":{"kind":"Name","value":"toPhone"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorTitle"}},{"kind":"Field","name":{"kind":"Name","value":"replyToMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<WhatsAppMessageReceivedSubscription, WhatsAppMessageReceivedSubscriptionVariables>;
-export const WhatsAppMessageStatusChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WhatsAppMessageStatusChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsappMessageStatusChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"whatsappMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"fromPhone"}},{"kind":"Field","name":{"kind":"Name","value":"toPhone"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorTitle"}},{"kind":"Field","name":{"kind":"Name","value":"replyToMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<WhatsAppMessageStatusChangedSubscription, WhatsAppMessageStatusChangedSubscriptionVariables>;
-export const MyCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsappCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}}]}}]}}]} as unknown as DocumentNode<MyCredentialsQuery, MyCredentialsQueryVariables>;
-export const CredentialHealthChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CredentialHealthChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialHealthChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<CredentialHealthChangedSubscription, CredentialHealthChangedSubscriptionVariables>;
+export const WhatsAppMessageReceivedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WhatsAppMessageReceived"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppMessageReceived"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"whatsAppMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"fromPhone"}},{"kind":"Field","name":{"kind":"Name","value":"toPhone"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorTitle"}},{"kind":"Field","name":{"kind":"Name","value":"replyToMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<WhatsAppMessageReceivedSubscription, WhatsAppMessageReceivedSubscriptionVariables>;
+export const WhatsAppMessageStatusChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WhatsAppMessageStatusChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppMessageStatusChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"whatsAppMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"fromPhone"}},{"kind":"Field","name":{"kind":"Name","value":"toPhone"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorTitle"}},{"kind":"Field","name":{"kind":"Name","value":"replyToMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<WhatsAppMessageStatusChangedSubscription, WhatsAppMessageStatusChangedSubscriptionVariables>;
+export const MyCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}}]}}]}}]} as unknown as DocumentNode<MyCredentialsQuery, MyCredentialsQueryVariables>;
+export const CredentialHealthChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CredentialHealthChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppCredentialHealthChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<CredentialHealthChangedSubscription, CredentialHealthChangedSubscriptionVariables>;
 export const ConnectCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConnectCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppConnectCredentialInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<ConnectCredentialMutation, ConnectCredentialMutationVariables>;
 export const UpdateCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppUpdateCredentialInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<UpdateCredentialMutation, UpdateCredentialMutationVariables>;
 export const RevalidateCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevalidateCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revalidateWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<RevalidateCredentialMutation, RevalidateCredentialMutationVariables>;
 export const DeleteCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedCredentialId"}}]}}]}}]} as unknown as DocumentNode<DeleteCredentialMutation, DeleteCredentialMutationVariables>;
-export const GetCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsappCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<GetCredentialQuery, GetCredentialQueryVariables>;
+export const GetCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<GetCredentialQuery, GetCredentialQueryVariables>;
 export const AdminCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminCredentials"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredentialStatus"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminWhatsAppCredentials"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<AdminCredentialsQuery, AdminCredentialsQueryVariables>;
 export const SuspendCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SuspendCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"suspendWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<SuspendCredentialMutation, SuspendCredentialMutationVariables>;
 export const ReinstateCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReinstateCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reinstateWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<ReinstateCredentialMutation, ReinstateCredentialMutationVariables>;
 export const MyAuditLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyAuditLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"targetId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myWhatsAppAuditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"targetId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"targetId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuditFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuditFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppAuditEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorUserId"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"subjectUserId"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}}]} as unknown as DocumentNode<MyAuditLogQuery, MyAuditLogQueryVariables>;
 export const AdminAuditLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminAuditLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"action"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminWhatsAppAuditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"action"},"value":{"kind":"Variable","name":{"kind":"Name","value":"action"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuditFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuditFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppAuditEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorUserId"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"subjectUserId"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}}]} as unknown as DocumentNode<AdminAuditLogQuery, AdminAuditLogQueryVariables>;
-export const CredentialHealthDetailsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CredentialHealthDetails"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialHealthChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}}]}}]}}]}}]} as unknown as DocumentNode<CredentialHealthDetailsSubscription, CredentialHealthDetailsSubscriptionVariables>;
+export const CredentialHealthDetailsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CredentialHealthDetails"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppCredentialHealthChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}}]}}]}}]}}]} as unknown as DocumentNode<CredentialHealthDetailsSubscription, CredentialHealthDetailsSubscriptionVariables>;
 export const ExportCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ExportCredentials"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"passphrase"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exportWhatsAppCredentials"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"passphrase"},"value":{"kind":"Variable","name":{"kind":"Name","value":"passphrase"}}},{"kind":"Argument","name":{"kind":"Name","value":"credentialIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bundle"}},{"kind":"Field","name":{"kind":"Name","value":"credentialCount"}}]}}]}}]} as unknown as DocumentNode<ExportCredentialsMutation, ExportCredentialsMutationVariables>;
 export const ImportCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImportCredentials"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"bundle"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"passphrase"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"importWhatsAppCredentials"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"bundle"},"value":{"kind":"Variable","name":{"kind":"Name","value":"bundle"}}},{"kind":"Argument","name":{"kind":"Name","value":"passphrase"},"value":{"kind":"Variable","name":{"kind":"Name","value":"passphrase"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<ImportCredentialsMutation, ImportCredentialsMutationVariables>;
+export const ValidateCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ValidateCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppConnectCredentialInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"validateWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"valid"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"checks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ValidateCredentialMutation, ValidateCredentialMutationVariables>;
 export const WhatsAppErrorCodesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhatsAppErrorCodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppErrorCodes"}}]}}]} as unknown as DocumentNode<WhatsAppErrorCodesQuery, WhatsAppErrorCodesQueryVariables>;
-export const UserKeyInfoDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UserKeyInfo"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userKeyInfo"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserKeyInfoFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserKeyInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppUserKeyInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"latestVersion"}},{"kind":"Field","name":{"kind":"Name","value":"minDecryptionVersion"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapState"}},{"kind":"Field","name":{"kind":"Name","value":"rotatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapCompletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrappedSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"unreadableSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<UserKeyInfoQuery, UserKeyInfoQueryVariables>;
-export const RotateUserKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RotateUserKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateUserKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserKeyInfoFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserKeyInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppUserKeyInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"latestVersion"}},{"kind":"Field","name":{"kind":"Name","value":"minDecryptionVersion"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapState"}},{"kind":"Field","name":{"kind":"Name","value":"rotatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapCompletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrappedSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"unreadableSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<RotateUserKeyMutation, RotateUserKeyMutationVariables>;
-export const StartKeyRotationRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartKeyRotationRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startKeyRotationRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"KeyRotationRunFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KeyRotationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppKeyRotationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"startedBy"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<StartKeyRotationRunMutation, StartKeyRotationRunMutationVariables>;
-export const KeyRotationRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"KeyRotationRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"keyRotationRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"KeyRotationRunFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KeyRotationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppKeyRotationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"startedBy"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<KeyRotationRunQuery, KeyRotationRunQueryVariables>;
-export const DeleteUserDataDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUserData"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUserData"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"keyDestroyed"}},{"kind":"Field","name":{"kind":"Name","value":"credentials"}},{"kind":"Field","name":{"kind":"Name","value":"webhookEndpoints"}},{"kind":"Field","name":{"kind":"Name","value":"webhookDeliveries"}},{"kind":"Field","name":{"kind":"Name","value":"agentConfigs"}},{"kind":"Field","name":{"kind":"Name","value":"conversations"}},{"kind":"Field","name":{"kind":"Name","value":"messages"}},{"kind":"Field","name":{"kind":"Name","value":"keyRotationRecords"}},{"kind":"Field","name":{"kind":"Name","value":"auditEntriesScrubbed"}},{"kind":"Field","name":{"kind":"Name","value":"hooksFailed"}}]}}]}}]} as unknown as DocumentNode<DeleteUserDataMutation, DeleteUserDataMutationVariables>;
+export const UserKeyInfoDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UserKeyInfo"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppUserKeyInfo"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserKeyInfoFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserKeyInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppUserKeyInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"latestVersion"}},{"kind":"Field","name":{"kind":"Name","value":"minDecryptionVersion"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapState"}},{"kind":"Field","name":{"kind":"Name","value":"rotatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapCompletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrappedSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"unreadableSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<UserKeyInfoQuery, UserKeyInfoQueryVariables>;
+export const RotateUserKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RotateUserKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateWhatsAppUserKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserKeyInfoFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserKeyInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppUserKeyInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"latestVersion"}},{"kind":"Field","name":{"kind":"Name","value":"minDecryptionVersion"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapState"}},{"kind":"Field","name":{"kind":"Name","value":"rotatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapCompletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrappedSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"unreadableSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<RotateUserKeyMutation, RotateUserKeyMutationVariables>;
+export const StartKeyRotationRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartKeyRotationRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startWhatsAppKeyRotationRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"KeyRotationRunFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KeyRotationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppKeyRotationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"startedBy"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<StartKeyRotationRunMutation, StartKeyRotationRunMutationVariables>;
+export const KeyRotationRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"KeyRotationRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppKeyRotationRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"KeyRotationRunFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KeyRotationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppKeyRotationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"startedBy"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<KeyRotationRunQuery, KeyRotationRunQueryVariables>;
+export const DeleteUserDataDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUserData"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteWhatsAppUserData"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"keyDestroyed"}},{"kind":"Field","name":{"kind":"Name","value":"credentials"}},{"kind":"Field","name":{"kind":"Name","value":"webhookEndpoints"}},{"kind":"Field","name":{"kind":"Name","value":"webhookDeliveries"}},{"kind":"Field","name":{"kind":"Name","value":"agentConfigs"}},{"kind":"Field","name":{"kind":"Name","value":"conversations"}},{"kind":"Field","name":{"kind":"Name","value":"messages"}},{"kind":"Field","name":{"kind":"Name","value":"keyRotationRecords"}},{"kind":"Field","name":{"kind":"Name","value":"auditEntriesScrubbed"}},{"kind":"Field","name":{"kind":"Name","value":"hooksFailed"}}]}}]}}]} as unknown as DocumentNode<DeleteUserDataMutation, DeleteUserDataMutationVariables>;
 export const WhatsAppSuppressionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhatsAppSuppressions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppSuppressions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SuppressionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SuppressionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppSuppression"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"customerWaId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<WhatsAppSuppressionsQuery, WhatsAppSuppressionsQueryVariables>;
 export const AddWhatsAppSuppressionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddWhatsAppSuppression"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customer"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addWhatsAppSuppression"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}},{"kind":"Argument","name":{"kind":"Name","value":"customer"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customer"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SuppressionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SuppressionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppSuppression"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"customerWaId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<AddWhatsAppSuppressionMutation, AddWhatsAppSuppressionMutationVariables>;
 export const RemoveWhatsAppSuppressionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveWhatsAppSuppression"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customer"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeWhatsAppSuppression"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}},{"kind":"Argument","name":{"kind":"Name","value":"customer"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customer"}}}]}]}}]} as unknown as DocumentNode<RemoveWhatsAppSuppressionMutation, RemoveWhatsAppSuppressionMutationVariables>;
@@ -1598,5 +2054,5 @@ export const PlatformWhatsAppDocument = {"kind":"Document","definitions":[{"kind
 export const SetWhatsAppCredentialSourceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetWhatsAppCredentialSource"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"source"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredentialSource"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setWhatsAppCredentialSource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"source"},"value":{"kind":"Variable","name":{"kind":"Name","value":"source"}}}]}]}}]} as unknown as DocumentNode<SetWhatsAppCredentialSourceMutation, SetWhatsAppCredentialSourceMutationVariables>;
 export const DeprecatePlatformWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeprecatePlatformWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deprecated"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deprecatePlatformWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"deprecated"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deprecated"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlatformFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppPlatform"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"defaultSource"}},{"kind":"Field","name":{"kind":"Name","value":"deprecatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"agentCount"}}]}}]}}]} as unknown as DocumentNode<DeprecatePlatformWhatsAppMutation, DeprecatePlatformWhatsAppMutationVariables>;
 export const RetirePlatformWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RetirePlatformWhatsApp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retirePlatformWhatsApp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlatformFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppPlatform"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"defaultSource"}},{"kind":"Field","name":{"kind":"Name","value":"deprecatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"agentCount"}}]}}]}}]} as unknown as DocumentNode<RetirePlatformWhatsAppMutation, RetirePlatformWhatsAppMutationVariables>;
-export const MyCredentialWebhooksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyCredentialWebhooks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsappCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"webhook"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"webhookUrl"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"routing"}},{"kind":"Field","name":{"kind":"Name","value":"configuredAt"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastDeliveryAt"}}]}}]}}]}}]} as unknown as DocumentNode<MyCredentialWebhooksQuery, MyCredentialWebhooksQueryVariables>;
+export const MyCredentialWebhooksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyCredentialWebhooks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"webhook"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"webhookUrl"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"routing"}},{"kind":"Field","name":{"kind":"Name","value":"configuredAt"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastDeliveryAt"}}]}}]}}]}}]} as unknown as DocumentNode<MyCredentialWebhooksQuery, MyCredentialWebhooksQueryVariables>;
 export const ReconfigureWhatsAppWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReconfigureWhatsAppWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reconfigureWhatsAppWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"routing"}},{"kind":"Field","name":{"kind":"Name","value":"webhookUrl"}}]}}]}}]} as unknown as DocumentNode<ReconfigureWhatsAppWebhookMutation, ReconfigureWhatsAppWebhookMutationVariables>;

@@ -23,7 +23,7 @@ async function seedUsers(env: KeyTestApp, users: number): Promise<Map<string, Se
 async function finishedRun(app: TestApp, authorization: string, id: string): Promise<KeyRotationRunFieldsFragment> {
   return eventually(async () => {
     const result = await postGraphQL(app.graphqlUrl, KeyRotationRunDocument, { authorization, variables: { id } });
-    const run = result.data?.keyRotationRun;
+    const run = result.data?.whatsAppKeyRotationRun;
     return run && run.state !== 'RUNNING' ? run : undefined;
   }, `run ${id} to finish`);
 }
@@ -49,14 +49,14 @@ describe('rotating every user\'s key', () => {
 
     const started = await postGraphQL(app.graphqlUrl, StartKeyRotationRunDocument, { authorization: admin });
     expect(started.errors).toBeUndefined();
-    expect(started.data?.startKeyRotationRun).toMatchObject({ state: 'RUNNING', total: 4, startedBy: adminId, finishedAt: null });
+    expect(started.data?.startWhatsAppKeyRotationRun).toMatchObject({ state: 'RUNNING', total: 4, startedBy: adminId, finishedAt: null });
 
-    const run = await finishedRun(app, admin, started.data!.startKeyRotationRun.id);
+    const run = await finishedRun(app, admin, started.data!.startWhatsAppKeyRotationRun.id);
     expect(run).toMatchObject({ state: 'COMPLETED', total: 4, done: 4, failed: 0, lastError: null, finishedAt: expect.any(String) });
     await expectRotatedAndReadable(app, seeded);
 
     const latest = await postGraphQL(app.graphqlUrl, KeyRotationRunDocument, { authorization: admin });
-    expect(latest.data?.keyRotationRun?.id).toBe(run.id);
+    expect(latest.data?.whatsAppKeyRotationRun?.id).toBe(run.id);
     expect(JSON.stringify([started, latest])).not.toMatch(/vault:v\d/);
     for (const credentials of seeded.values()) {
       for (const { secrets } of credentials) for (const secret of Object.values(secrets)) expect(logs.text()).not.toContain(secret);
@@ -71,21 +71,21 @@ describe('rotating every user\'s key', () => {
     const user = await app.tokenFor(newUserId());
 
     const empty = await postGraphQL(app.graphqlUrl, StartKeyRotationRunDocument, { authorization: admin });
-    expect(empty.data?.startKeyRotationRun).toMatchObject({ state: 'COMPLETED', total: 0, done: 0, finishedAt: expect.any(String) });
+    expect(empty.data?.startWhatsAppKeyRotationRun).toMatchObject({ state: 'COMPLETED', total: 0, done: 0, finishedAt: expect.any(String) });
 
     await seedUsers(env, 2);
     const forbidden = await postGraphQL(app.graphqlUrl, StartKeyRotationRunDocument, { authorization: user });
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const started = await postGraphQL(app.graphqlUrl, StartKeyRotationRunDocument, { authorization: admin });
-    expect(started.data?.startKeyRotationRun).toMatchObject({ state: 'RUNNING', total: 2 });
+    expect(started.data?.startWhatsAppKeyRotationRun).toMatchObject({ state: 'RUNNING', total: 2 });
     const second = await postGraphQL(app.graphqlUrl, StartKeyRotationRunDocument, { authorization: admin });
     expect(second.errors?.[0]?.extensions?.code).toBe('CONFLICT');
 
-    const id = started.data!.startKeyRotationRun.id;
+    const id = started.data!.startWhatsAppKeyRotationRun.id;
     const progress = await eventually(async () => {
       const result = await postGraphQL(app.graphqlUrl, KeyRotationRunDocument, { authorization: admin, variables: { id } });
       const row = await app.orm.em.fork().findOneOrFail(KeyRotationRun, id);
-      return row.visitedAllAt ? result.data?.keyRotationRun : undefined;
+      return row.visitedAllAt ? result.data?.whatsAppKeyRotationRun : undefined;
     }, 'every user to be visited');
     // Both keys are rotated; their rewraps are queued behind the grace period, so nothing is done yet.
     expect(progress).toMatchObject({ state: 'RUNNING', total: 2, done: 0, failed: 0 });
@@ -111,7 +111,7 @@ describe('rotating every user\'s key', () => {
     const release = vault.holdRequests((r) => isRotate(r) && ++rotations === 3);
     const third = vault.nextArrival((r) => isRotate(r) && ++arrivals === 3);
     const started = await postGraphQL(first.app.graphqlUrl, StartKeyRotationRunDocument, { authorization: admin });
-    const id = started.data!.startKeyRotationRun.id;
+    const id = started.data!.startWhatsAppKeyRotationRun.id;
     await third;
     vault.seal();
     release();

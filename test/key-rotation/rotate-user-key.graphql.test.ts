@@ -5,7 +5,7 @@ import { postGraphQL } from '../support/graphql-http';
 import { newUserId } from '../support/start-test-app';
 import { APP_POLICY, seedCredentials, startKeyTestApp, storedCiphertexts, type KeyTestApp } from './key-fixtures';
 
-describe('rotateUserKey and userKeyInfo over GraphQL', () => {
+describe('rotateWhatsAppUserKey and whatsAppUserKeyInfo over GraphQL', () => {
   let env: KeyTestApp;
 
   beforeAll(async () => {
@@ -22,7 +22,7 @@ describe('rotateUserKey and userKeyInfo over GraphQL', () => {
     const rewrapped = logs.next(/rewrapped a user's secrets/, (record) => record.userId === userId);
     const rotated = await postGraphQL(app.graphqlUrl, RotateUserKeyDocument, { authorization });
     expect(rotated.errors).toBeUndefined();
-    expect(rotated.data?.rotateUserKey).toMatchObject({
+    expect(rotated.data?.rotateWhatsAppUserKey).toMatchObject({
       userId,
       latestVersion: 2,
       minDecryptionVersion: 1,
@@ -34,7 +34,7 @@ describe('rotateUserKey and userKeyInfo over GraphQL', () => {
 
     await rewrapped;
     const info = await postGraphQL(app.graphqlUrl, UserKeyInfoDocument, { authorization });
-    expect(info.data?.userKeyInfo).toMatchObject({
+    expect(info.data?.whatsAppUserKeyInfo).toMatchObject({
       userId,
       latestVersion: 2,
       minDecryptionVersion: 2,
@@ -71,10 +71,10 @@ describe('rotateUserKey and userKeyInfo over GraphQL', () => {
     const admin = await app.tokenFor(newUserId(), ['admin']);
     const rewrapped = logs.next(/rewrapped a user's secrets/, (record) => record.userId === userId);
     const rotated = await postGraphQL(app.graphqlUrl, RotateUserKeyDocument, { authorization: admin, variables: { userId } });
-    expect(rotated.data?.rotateUserKey).toMatchObject({ userId, latestVersion: 2 });
+    expect(rotated.data?.rotateWhatsAppUserKey).toMatchObject({ userId, latestVersion: 2 });
     await rewrapped;
     const info = await postGraphQL(app.graphqlUrl, UserKeyInfoDocument, { authorization: admin, variables: { userId } });
-    expect(info.data?.userKeyInfo.userId).toBe(userId);
+    expect(info.data?.whatsAppUserKeyInfo.userId).toBe(userId);
   });
 
   test('another user\'s key, a malformed id and a user without a key are all NOT_FOUND, and nothing is rotated', async () => {
@@ -101,7 +101,7 @@ describe('rotateUserKey and userKeyInfo over GraphQL', () => {
   });
 });
 
-describe('rotateUserKey when Vault fails', () => {
+describe('rotateWhatsAppUserKey when Vault fails', () => {
   test('a rewrap Vault refuses is recorded as FAILED: older versions stay usable and every secret stays readable', async () => {
     const env = await startKeyTestApp('vault');
     const { app, vault, logs } = env;
@@ -116,8 +116,8 @@ describe('rotateUserKey when Vault fails', () => {
     await gaveUp;
 
     const info = await postGraphQL(app.graphqlUrl, UserKeyInfoDocument, { authorization });
-    expect(info.data?.userKeyInfo).toMatchObject({ latestVersion: 2, minDecryptionVersion: 1, rewrapState: 'FAILED' });
-    expect(info.data?.userKeyInfo.lastError).toMatch(/^KeyPermissionDeniedError: Vault denied "rewrap"/);
+    expect(info.data?.whatsAppUserKeyInfo).toMatchObject({ latestVersion: 2, minDecryptionVersion: 1, rewrapState: 'FAILED' });
+    expect(info.data?.whatsAppUserKeyInfo.lastError).toMatch(/^KeyPermissionDeniedError: Vault denied "rewrap"/);
     const em = app.orm.em.fork();
     expect(await readCredentialSecrets(em, app.services.keys, await em.findOneOrFail(WhatsAppCredential, credential.id))).toEqual(secrets);
   });

@@ -56,7 +56,7 @@ test('/metrics counts what happened, with the right outcomes, and every request 
   // The mutation limit is 4 per minute (enableAgentWhatsApp was the first): this one is refused.
   expect((await send({})).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
   // A query without a token is an expected refusal, not an error.
-  expect((await postGraphQL(app.graphqlUrl, '{ whatsappCredentials { id } }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  expect((await postGraphQL(app.graphqlUrl, '{ whatsAppCredentials { id } }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
   // Webhooks: one correctly signed delivery (accepted), one with a wrong signature (rejected).
   const endpoint = (await endpointOf(app, agent.credentialId)).endpointKey;
@@ -69,7 +69,7 @@ test('/metrics counts what happened, with the right outcomes, and every request 
   // graphql-ws: one open subscription shows in the gauges.
   const { client } = connectSubscriptions(app.subscriptionsUrl, agent.token);
   client.subscribe(
-    { query: `subscription { whatsappMessageReceived(agentId: "${agent.agentId}") { id } }` },
+    { query: `subscription { whatsAppMessageReceived(agentId: "${agent.agentId}") { id } }` },
     { next: () => undefined, error: () => undefined, complete: () => undefined },
   );
 
@@ -85,7 +85,7 @@ test('/metrics counts what happened, with the right outcomes, and every request 
   expect(valueOf(text, 'wc_graph_api_request_seconds_count', { method: 'POST', endpoint: '{id}/messages', outcome: 'ok' })).toBe(1);
   expect(valueOf(text, 'wc_graphql_operation_seconds_count', { operation: 'sendWhatsAppMessage', outcome: 'ok', transport: 'http' })).toBe(1);
   expect(valueOf(text, 'wc_graphql_operation_seconds_count', { operation: 'sendWhatsAppMessage', outcome: 'refused', transport: 'http' })).toBe(3);
-  expect(valueOf(text, 'wc_graphql_operation_seconds_count', { operation: 'whatsappCredentials', outcome: 'refused' })).toBe(1);
+  expect(valueOf(text, 'wc_graphql_operation_seconds_count', { operation: 'whatsAppCredentials', outcome: 'refused' })).toBe(1);
   expect(valueOf(text, 'wc_graphql_operation_seconds_count', { outcome: 'error' })).toBe(0);
   expect(valueOf(text, 'wc_graphql_ws_connections')).toBe(1);
   expect(valueOf(text, 'wc_credentials', { status: 'active' })).toBe(1);
@@ -107,7 +107,7 @@ test('/metrics counts what happened, with the right outcomes, and every request 
   // The graphql-ws operation has its own line when it ends.
   await client.dispose();
   const wsLine = await logs.next(/^graphql-ws operation$/);
-  expect(wsLine).toMatchObject({ transport: 'graphql-ws', operation: 'whatsappMessageReceived', type: 'subscription', userId: agent.userId });
+  expect(wsLine).toMatchObject({ transport: 'graphql-ws', operation: 'whatsAppMessageReceived', type: 'subscription', userId: agent.userId });
   expect(String(wsLine.requestId)).toMatch(/^ws-/);
 });
 

@@ -40,7 +40,7 @@ describe('platform credentials in parallel with users\' own', () => {
     expect(row).toMatchObject({ userId: PLATFORM_OWNER_ID, platform: true, status: 'active' });
     expect(row.accessTokenCiphertext).not.toContain(t.platform.tokens.valid);
     const mine = await postGraphQL(t.app.graphqlUrl, MyCredentialsDocument, { authorization: await t.app.tokenFor(randomUUID()) });
-    expect(mine.data?.whatsappCredentials).toEqual([]);
+    expect(mine.data?.whatsAppCredentials).toEqual([]);
     const platform = await postGraphQL(t.app.graphqlUrl, PlatformWhatsAppDocument, { authorization: t.adminToken });
     expect(platform.data?.platformWhatsApp).toMatchObject({ configured: true, defaultSource: 'PLATFORM', credential: { id: t.platformCredentialId, platform: true } });
   });
@@ -65,7 +65,7 @@ describe('platform credentials in parallel with users\' own', () => {
     const sent = await sendAsAgent(t, token, agentId, '+15550001111', 'reply-1');
     expect(sent.errors).toBeUndefined();
     expect(sent.data?.sendWhatsAppMessage).toMatchObject({ credentialId: t.platformCredentialId, status: 'SENT', conversationId: first.conversationId });
-    expect(t.sandbox.sentMessages(t.platform.phoneNumberId).map((m) => m.wamid)).toContain(sent.data?.sendWhatsAppMessage.whatsappMessageId);
+    expect(t.sandbox.sentMessages(t.platform.phoneNumberId).map((m) => m.wamid)).toContain(sent.data?.sendWhatsAppMessage.whatsAppMessageId);
 
     const read = await postGraphQL(t.app.graphqlUrl, MarkWhatsAppMessageReadDocument, { authorization: token, variables: { messageId: second.id } });
     expect(read.errors).toBeUndefined();

@@ -114,7 +114,7 @@ test('a revoked token met while sending marks the credential INVALID, stops send
   sandbox.revokeToken(agent.account.tokens.valid);
   expect((await send()).errors?.[0]?.extensions).toMatchObject({ code: 'CREDENTIAL_REJECTED', reason: '190' });
   // The failure asked for a health check; its verdict is the owner's real-time alert.
-  await expect(event).resolves.toMatchObject({ credentialHealthChanged: { status: 'INVALID', reason: 'TOKEN_INVALID' } });
+  await expect(event).resolves.toMatchObject({ whatsAppCredentialHealthChanged: { status: 'INVALID', reason: 'TOKEN_INVALID' } });
 
   const callsBefore = graphSends(sandbox);
   const degraded = await send();

@@ -13,7 +13,7 @@ import { hostileDocuments, type HostileDocument } from './hostile-documents';
  */
 
 const REFUSAL_BUDGET_MS = 100;
-const NORMAL = '{ whatsappCredentials { id } }';
+const NORMAL = '{ whatsAppCredentials { id } }';
 
 interface Outcome {
   data?: unknown;
@@ -115,7 +115,7 @@ async function attack(send: (document: HostileDocument) => Promise<Outcome>, nor
   const sortedCpu = [...cpuTimes].sort((a, b) => a - b);
   const after = await normal();
   expect(after.errors).toBeUndefined();
-  expect(after.data).toEqual({ whatsappCredentials: [] });
+  expect(after.data).toEqual({ whatsAppCredentials: [] });
   return {
     documents: documents.length,
     refused: Object.values(byFamily).reduce((a, b) => a + b, 0),
@@ -184,7 +184,7 @@ describe('hostile clients against a production configuration', () => {
     const client = socketClient(app, authorization);
     for (const outcome of [await overHttp(app, authorization, { query: '{ whatsappCredentialz { id } }' }), await overSocket(client, { query: '{ whatsappCredentialz { id } }' })]) {
       expect(codesOf(outcome)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-      expect(JSON.stringify(outcome.errors)).not.toMatch(/did you mean|whatsappCredentials/i);
+      expect(JSON.stringify(outcome.errors)).not.toMatch(/did you mean|whatsAppCredentials/i);
     }
   });
 

@@ -21,13 +21,13 @@ function fragmentBomb(levels: number, fan: number, leaf: string, onType: 'Query'
   for (let level = 1; level <= levels; level++) {
     parts.push(`fragment F${level} on ${onType} { ${Array.from({ length: fan }, () => `...F${level - 1}`).join(' ')} }`);
   }
-  const root = onType === 'Query' ? `{ ...F${levels} }` : `{ whatsappCredentials { ...F${levels} } }`;
+  const root = onType === 'Query' ? `{ ...F${levels} }` : `{ whatsAppCredentials { ...F${levels} } }`;
   return `${root}\n${parts.join('\n')}`;
 }
 
 function* fragmentBombs(): Generator<HostileDocument> {
   const leaves = {
-    Query: ['__typename', 'whatsappCredentials { id }', 'c: whatsappCredentials { id status }'],
+    Query: ['__typename', 'whatsAppCredentials { id }', 'c: whatsAppCredentials { id status }'],
     WhatsAppCredential: ['id', 'webhook { webhookUrl }', 'w: webhook { webhookUrl }'],
   };
   // The fewest levels whose expansion is past the cost limit, up to 28 more.
@@ -45,7 +45,7 @@ function* fragmentBombs(): Generator<HostileDocument> {
 
 function* aliasFloods(): Generator<HostileDocument> {
   for (const n of range(16, 250)) {
-    yield { family: 'alias flood', query: `{ ${range(1, n).map((i) => `a${i}: whatsappCredentials { id }`).join(' ')} }`, code: 'QUERY_TOO_COMPLEX' };
+    yield { family: 'alias flood', query: `{ ${range(1, n).map((i) => `a${i}: whatsAppCredentials { id }`).join(' ')} }`, code: 'QUERY_TOO_COMPLEX' };
   }
   for (const n of range(16, 200, 4)) {
     const fields = range(1, n).map((i) => `m${i}: disableAgentWhatsApp(agentId: "00000000-0000-4000-8000-${String(i).padStart(12, '0')}")`);
@@ -71,13 +71,13 @@ function* directiveFloods(): Generator<HostileDocument> {
     yield { family: 'directive flood', query: `{ ${'__typename @skip(if: false) '.repeat(n)}}`, code: 'QUERY_TOO_COMPLEX' };
   }
   for (const n of range(51, 120, 5)) {
-    yield { family: 'directive flood', query: `{ whatsappCredentials ${'@include(if: true) '.repeat(n)}{ id } }`, code: 'QUERY_TOO_COMPLEX', invalid: true };
+    yield { family: 'directive flood', query: `{ whatsAppCredentials ${'@include(if: true) '.repeat(n)}{ id } }`, code: 'QUERY_TOO_COMPLEX', invalid: true };
   }
 }
 
 function* hugeDocuments(): Generator<HostileDocument> {
   for (const kb of range(33, 100)) {
-    yield { family: 'huge string', query: `{ whatsappCredential(id: "${'A'.repeat(kb * 1024)}") { id } }`, code: 'GRAPHQL_PARSE_FAILED' };
+    yield { family: 'huge string', query: `{ whatsAppCredential(id: "${'A'.repeat(kb * 1024)}") { id } }`, code: 'GRAPHQL_PARSE_FAILED' };
   }
   for (const kb of range(40, 100, 20)) {
     yield { family: 'huge string', query: `{ __typename }\n${`# ${'x'.repeat(78)}\n`.repeat(kb * 13)}`, code: 'GRAPHQL_PARSE_FAILED' };
@@ -88,7 +88,7 @@ function* hugeDocuments(): Generator<HostileDocument> {
 }
 
 function* entityFloods(): Generator<HostileDocument> {
-  const query = 'query E($r: [_Any!]!) { _entities(representations: $r) { ... on User { id whatsappCredentials { id } } } }';
+  const query = 'query E($r: [_Any!]!) { _entities(representations: $r) { ... on User { id whatsAppCredentials { id } } } }';
   // Short ids: the largest list must fit the 1 MiB body and message limits to reach the gate at all.
   const user = (i: number) => ({ __typename: 'User', id: String(i) });
   for (const count of [101, 102, 150, 200, 256, 500, 1000, 2000, 5000, 10_000, 15_000]) {
@@ -99,7 +99,7 @@ function* entityFloods(): Generator<HostileDocument> {
     yield { family: '_entities flood', query: `{ _entities(representations: [${literal}]) { ... on User { id } } }`, code: 'QUERY_TOO_COMPLEX' };
   }
   // Under the count but over the cost: each representation pays for its selection.
-  const expensive = `{ ... on User { id ${range(1, 12).map((i) => `c${i}: whatsappCredentials { id status webhook { webhookUrl } }`).join(' ')} } }`;
+  const expensive = `{ ... on User { id ${range(1, 12).map((i) => `c${i}: whatsAppCredentials { id status webhook { webhookUrl } }`).join(' ')} } }`;
   for (const count of [60, 80, 100]) {
     yield { family: '_entities flood', query: `query E($r: [_Any!]!) { _entities(representations: $r) ${expensive} }`, variables: { r: range(1, count).map(user) }, code: 'QUERY_TOO_COMPLEX' };
   }
@@ -114,7 +114,7 @@ function* introspection(): Generator<HostileDocument> {
   yield forbidden('{ s: _service { sdl } }');
   yield forbidden('{ ...S } fragment S on Query { _service { sdl } }');
   yield forbidden('{ ... on Query { __schema { directives { name } } } }');
-  yield forbidden('{ whatsappCredentials { id } _service { sdl } }');
+  yield forbidden('{ whatsAppCredentials { id } _service { sdl } }');
   for (const name of ['Query', 'Mutation', 'Subscription', 'User', 'Agent', 'WhatsAppCredential', 'AgentWhatsAppConfig', 'WhatsAppCredentialStatus', '_Any', 'DoesNotExist']) {
     yield forbidden(`{ __type(name: "${name}") { name kind fields { name } } }`);
     yield forbidden(`{ t: __type(name: "${name}") { name } }`);

@@ -51,7 +51,7 @@ function run(client: Client, payload: SubscribePayload): Promise<{ data?: unknow
 }
 
 const bearer = async (sub: string, expiresIn: string) => `Bearer ${await signDevelopmentToken(TEST_JWT_SECRET, { sub }, expiresIn)}`;
-const QUERY = { query: '{ whatsappCredentials { id } }' };
+const QUERY = { query: '{ whatsAppCredentials { id } }' };
 
 let app: TestApp;
 beforeAll(async () => {
@@ -64,7 +64,7 @@ test('a socket is closed with 4401 when its token expires, and its subscription 
   const { ready, event } = firstEvent(client, CredentialHealthChangedDocument);
   const ended = event.then(() => 'event', (error: CloseEvent) => error.code);
   await ready;
-  expect(await run(client, QUERY)).toEqual({ data: { whatsappCredentials: [] } });
+  expect(await run(client, QUERY)).toEqual({ data: { whatsAppCredentials: [] } });
   expect(await closed).toEqual({ code: 4401, reason: 'Token expired' });
   expect(await ended).toBe(4401);
 });
@@ -75,9 +75,9 @@ test('a client that re-authenticates with a newer token keeps its socket past th
   const renewed = connect(app, { params: shortLived });
   // The witness: a socket with the same token that does not renew; its close marks the old token's expiry.
   const witness = connect(app, { params: shortLived });
-  expect(await run(renewed.client, { ...QUERY, extensions: { authorization: await bearer(userId, '1h') } })).toEqual({ data: { whatsappCredentials: [] } });
+  expect(await run(renewed.client, { ...QUERY, extensions: { authorization: await bearer(userId, '1h') } })).toEqual({ data: { whatsAppCredentials: [] } });
   expect((await witness.closed).code).toBe(4401);
-  expect(await run(renewed.client, QUERY)).toEqual({ data: { whatsappCredentials: [] } });
+  expect(await run(renewed.client, QUERY)).toEqual({ data: { whatsAppCredentials: [] } });
   // Renewing as someone else is refused, and the socket keeps its user.
   const other = await run(renewed.client, { ...QUERY, extensions: { authorization: await bearer(randomUUID(), '1h') } });
   expect(other.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -85,7 +85,7 @@ test('a client that re-authenticates with a newer token keeps its socket past th
 
 test('the upgrade request\'s Authorization header authenticates a socket, as a gateway forwards it', async () => {
   const { client } = connect(app, { header: await bearer(randomUUID(), '1h') });
-  expect(await run(client, QUERY)).toEqual({ data: { whatsappCredentials: [] } });
+  expect(await run(client, QUERY)).toEqual({ data: { whatsAppCredentials: [] } });
 });
 
 test('a socket without a valid token is closed with 4401 and a reason before anything runs', async () => {
@@ -99,21 +99,21 @@ test('erasing a user closes their open sockets at once, and no one else\'s', asy
   const userId = randomUUID();
   const mine = connectSubscriptions(app.subscriptionsUrl, await app.tokenFor(userId));
   const theirs = connect(app, { params: await app.tokenFor(randomUUID()) });
-  expect(await run(mine.client, QUERY)).toEqual({ data: { whatsappCredentials: [] } });
-  const erased = await postGraphQL(app.graphqlUrl, `mutation { deleteUserData(userId: "${userId}") { userId } }`, {
+  expect(await run(mine.client, QUERY)).toEqual({ data: { whatsAppCredentials: [] } });
+  const erased = await postGraphQL(app.graphqlUrl, `mutation { deleteWhatsAppUserData(userId: "${userId}") { userId } }`, {
     authorization: await app.tokenFor(randomUUID(), ['host-service']),
   });
   expect(erased.errors).toBeUndefined();
   expect(await mine.closed).toBe(4403);
-  expect(await run(theirs.client, QUERY)).toEqual({ data: { whatsappCredentials: [] } });
+  expect(await run(theirs.client, QUERY)).toEqual({ data: { whatsAppCredentials: [] } });
 });
 
 test('erasure on one instance closes the user\'s sockets on another', async () => {
   const other = await startTestApp({}, { databaseUrl: app.databaseUrl });
   const userId = randomUUID();
   const elsewhere = connectSubscriptions(other.subscriptionsUrl, await other.tokenFor(userId));
-  expect(await run(elsewhere.client, QUERY)).toEqual({ data: { whatsappCredentials: [] } });
-  const erased = await postGraphQL(app.graphqlUrl, `mutation { deleteUserData(userId: "${userId}") { userId } }`, {
+  expect(await run(elsewhere.client, QUERY)).toEqual({ data: { whatsAppCredentials: [] } });
+  const erased = await postGraphQL(app.graphqlUrl, `mutation { deleteWhatsAppUserData(userId: "${userId}") { userId } }`, {
     authorization: await app.tokenFor(randomUUID(), ['host-service']),
   });
   expect(erased.errors).toBeUndefined();

@@ -72,7 +72,7 @@ async function rowsOf(app: TestApp, userId: string, credentialIds: string[]) {
 const erased = { credentials: 2, webhookEndpoints: 2, webhookDeliveries: 2, agentConfigs: 2, conversations: 2, messages: 4, keyRotationRecords: 1 };
 const nothing = { credentials: 0, webhookEndpoints: 0, webhookDeliveries: 0, agentConfigs: 0, conversations: 0, messages: 0, keyRotationRecords: 0 };
 
-describe.each(['embedded', 'vault'] as const)('deleteUserData with the %s key backend', (backend) => {
+describe.each(['embedded', 'vault'] as const)('deleteWhatsAppUserData with the %s key backend', (backend) => {
   let env: KeyTestApp;
 
   beforeAll(async () => {
@@ -95,8 +95,8 @@ describe.each(['embedded', 'vault'] as const)('deleteUserData with the %s key ba
     const host = await app.tokenFor(newUserId(), ['host-service']);
     const result = await postGraphQL(app.graphqlUrl, DeleteUserDataDocument, { authorization: host, variables: { userId: user.userId } });
     expect(result.errors).toBeUndefined();
-    expect(result.data?.deleteUserData).toEqual({ userId: user.userId, keyDestroyed: true, hooksFailed: [], auditEntriesScrubbed: expect.any(Number), ...erased });
-    expect(result.data?.deleteUserData?.auditEntriesScrubbed).toBeGreaterThanOrEqual(2);
+    expect(result.data?.deleteWhatsAppUserData).toEqual({ userId: user.userId, keyDestroyed: true, hooksFailed: [], auditEntriesScrubbed: expect.any(Number), ...erased });
+    expect(result.data?.deleteWhatsAppUserData?.auditEntriesScrubbed).toBeGreaterThanOrEqual(2);
 
     expect(await rowsOf(app, user.userId, user.credentialIds)).toEqual(nothing);
     for (const copy of [...user.backups, ...backups]) {
@@ -133,10 +133,10 @@ describe.each(['embedded', 'vault'] as const)('deleteUserData with the %s key ba
     const admin = await app.tokenFor(newUserId(), ['admin']);
 
     const first = await postGraphQL(app.graphqlUrl, DeleteUserDataDocument, { authorization: admin, variables: { userId: user.userId } });
-    expect(first.data?.deleteUserData).toMatchObject({ ...erased, keyRotationRecords: 0 });
-    expect(first.data?.deleteUserData?.auditEntriesScrubbed).toBeGreaterThanOrEqual(1);
+    expect(first.data?.deleteWhatsAppUserData).toMatchObject({ ...erased, keyRotationRecords: 0 });
+    expect(first.data?.deleteWhatsAppUserData?.auditEntriesScrubbed).toBeGreaterThanOrEqual(1);
     const again = await postGraphQL(app.graphqlUrl, DeleteUserDataDocument, { authorization: admin, variables: { userId: user.userId.toUpperCase() } });
-    expect(again.data?.deleteUserData).toEqual({ userId: user.userId, keyDestroyed: true, hooksFailed: [], auditEntriesScrubbed: 0, ...nothing });
+    expect(again.data?.deleteWhatsAppUserData).toEqual({ userId: user.userId, keyDestroyed: true, hooksFailed: [], auditEntriesScrubbed: 0, ...nothing });
 
     // Webhook configuration, teardown and delivery entries come and go with timing; the ones that matter:
     const entries = (await app.orm.em.fork().find(AuditEntry, { subjectUserId: user.userId }, { orderBy: { id: 'asc' } })).filter(
@@ -190,12 +190,12 @@ describe.each(['embedded', 'vault'] as const)('deleteUserData with the %s key ba
 
     const host = await app.tokenFor(newUserId(), ['host-service']);
     const result = await postGraphQL(app.graphqlUrl, DeleteUserDataDocument, { authorization: host, variables: { userId: user.userId } });
-    expect(result.data?.deleteUserData).toMatchObject({ hooksFailed: ['test.failing'], credentials: 2, keyDestroyed: true });
+    expect(result.data?.deleteWhatsAppUserData).toMatchObject({ hooksFailed: ['test.failing'], credentials: 2, keyDestroyed: true });
     expect(seen.sort()).toEqual([user.secrets[0], user.secrets[3]].sort());
   });
 });
 
-describe('deleteUserData edge cases', () => {
+describe('deleteWhatsAppUserData edge cases', () => {
   test('Vault unavailable: DEPENDENCY_UNAVAILABLE, nothing deleted, the key kept, the failure audited', async () => {
     const env = await startKeyTestApp('vault');
     const { app, vault } = env;

@@ -243,7 +243,7 @@ describe('GraphQL', () => {
     await configureWebhook(direct(), app.orm.em.fork(), tenant.credentialId, { final: true });
     const response = await postGraphQL(app.graphqlUrl, MyCredentialWebhooksDocument, { authorization: await app.tokenFor(tenant.userId) });
     expect(response.errors).toBeUndefined();
-    expect(response.data!.whatsappCredentials).toEqual([
+    expect(response.data!.whatsAppCredentials).toEqual([
       {
         id: tenant.credentialId,
         webhook: expect.objectContaining({
