@@ -252,7 +252,7 @@ async function measurePlugin(tenant: Tenant, dataDir: string): Promise<Figures> 
           { query: print(WhatsAppMessageReceivedDocument), variables: { agentId: tenant.agentId } },
           {
             next: (value) => {
-              if (value.data) onWamid(value.data.whatsappMessageReceived.whatsappMessageId ?? '');
+              if (value.data) onWamid(value.data.whatsAppMessageReceived.whatsAppMessageId ?? '');
               else console.error('subscription error:', JSON.stringify(value.errors));
             },
             error: (error) => console.error('subscription ended:', error),
