@@ -15,4 +15,5 @@ export async function disposeAll(): Promise<void> {
   }
 }
 
-afterAll(disposeAll);
+// Outside jest (the fault suite, `npm run faults`, reuses these helpers) the runner calls disposeAll itself.
+if (typeof afterAll === 'function') afterAll(disposeAll);
