@@ -38,9 +38,11 @@ export class InboundDeadLetterResolver {
   ): Promise<InboundDeadLetter[]> {
     const viewer = requireViewer(ctx);
     if (first < 1 || first > 200) throw PublicError.badInput('first', 'first must be between 1 and 200.');
+    // A retry sets retriedAt and resolvedAt together; the waiting ones are filtered by resolvedAt, the
+    // predicate of their partial index (webhook_dead_letters_unresolved_idx).
     return ctx.em.find(
       InboundDeadLetter,
-      { userId: viewer.userId, ...(includeRetried ? {} : { retriedAt: null }) },
+      { userId: viewer.userId, ...(includeRetried ? {} : { resolvedAt: null }) },
       { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first },
     );
   }

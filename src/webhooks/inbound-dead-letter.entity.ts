@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { OptionalProps } from '@mikro-orm/core';
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum DeadLetterKind {
@@ -29,6 +29,11 @@ registerEnumType(DeadLetterKind, {
 @ObjectType('WhatsAppInboundDeadLetter', { description: 'An inbound message or status that could not be stored, kept with its reason.' })
 @Entity({ tableName: 'webhook_dead_letters' })
 @Index({ name: 'webhook_dead_letters_user_idx', properties: ['userId', 'createdAt', 'id'] })
+// The hot reads only want the rows still waiting (an owner's list, the backlog count of /readyz and the
+// metrics), which stay few while resolved ones pile up until retention removes them.
+@Index({ name: 'webhook_dead_letters_unresolved_idx', properties: ['userId', 'createdAt', 'id'], where: { resolvedAt: null } })
+// Meta re-sends deliveries: a broken message that came twice is still one item waiting for its owner.
+@Unique({ name: 'webhook_dead_letters_waiting_message_unique', properties: ['credentialId', 'wamid'], where: { kind: DeadLetterKind.MESSAGE, wamid: { $ne: null }, resolvedAt: null } })
 export class InboundDeadLetter {
   [OptionalProps]?: 'id' | 'wamid' | 'errorCode' | 'credentialId' | 'createdAt' | 'retriedAt' | 'resolvedAt' | 'attempts';
 

@@ -458,6 +458,8 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
       select gen_random_uuid(), user_id, credential_id, endpoint_id, delivery_id, kind, wamid, reason, error_code, payload, 1, now()
         from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
           user_id uuid, credential_id uuid, endpoint_id uuid, delivery_id bigint, kind text, wamid text, reason text, error_code text, payload text)
+      -- A message already waiting (Meta delivered it again) stays one item: webhook_dead_letters_waiting_message_unique.
+      on conflict do nothing
     `.execute(trx);
   }
 

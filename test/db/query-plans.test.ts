@@ -5,6 +5,7 @@ import { AuditResolver } from '../../src/audit/audit.resolver';
 import { CredentialResolver } from '../../src/credentials/credential.resolver';
 import { migrateToLatest, ormConfig } from '../../src/db/orm';
 import { SelfReleasingClient } from '../../src/db/self-releasing-client';
+import { InboundDeadLetterResolver } from '../../src/webhooks';
 import type { GraphQLContext } from '../../src/graphql/context';
 import { encodeCursor } from '../../src/graphql/pagination';
 import { messageHistory } from '../../src/messaging';
@@ -132,7 +133,14 @@ beforeAll(async () => {
     select '${randomUUID()}', now() - interval '1 hour', '\\x7b7d', case when g <= 200000 then now() - interval '1 hour' end,
       case when g <= 200000 then 'processed' end, now() - interval '1 hour'
     from generate_series(1, 200600) g`);
-  for (const table of ['whatsapp_credentials', 'whatsapp_conversations', 'whatsapp_messages', 'audit_log', 'webhook_deliveries']) {
+  // 100,000 dead letters over 200 users, all but the newest 300 retried and resolved (one or two per user waiting).
+  await db.execute(`insert into ${S}.webhook_dead_letters (id, user_id, credential_id, endpoint_id, delivery_id, kind, wamid, reason, payload, created_at, retried_at, resolved_at)
+    select gen_random_uuid(), k.user_id, null, '${randomUUID()}', g, 'message', 'wamid.dead.' || g, 'malformed_message', '{}',
+      now() - g * interval '1 second', r.at, r.at
+    from generate_series(1, 100000) g
+    join (select user_id, row_number() over () - 1 as n from ${S}.keyring_key) k on k.n = g % 200
+    cross join lateral (select case when g > 300 then now() end as at) r`);
+  for (const table of ['whatsapp_credentials', 'whatsapp_conversations', 'whatsapp_messages', 'audit_log', 'webhook_deliveries', 'webhook_dead_letters']) {
     await db.execute(`analyze ${S}.${table}`);
   }
 }, 180_000);
@@ -221,4 +229,19 @@ test('an outbound status finds its message by (credential, wamid) through an ind
     orm.em.getConnection().execute(`select id, status from ${S}.whatsapp_messages where credential_id = ? and whatsapp_message_id = ?`, [credentialId, 'wamid.4242']),
   );
   expectIndexBacked(ran, 'whatsapp_messages', 'whatsapp_messages_credential_wamid_unique', 1);
+});
+
+test('an owner\'s waiting dead letters and the backlog count read only the unresolved rows, not the resolved ones kept', async () => {
+  const resolver = new InboundDeadLetterResolver();
+  const owner = { ...adminContext(), viewer: { userId, roles: [], isAdmin: false, isHostService: false } };
+  let waiting: Awaited<ReturnType<InboundDeadLetterResolver['whatsAppInboundDeadLetters']>> = [];
+  const list = await plansOf(async () => {
+    waiting = await resolver.whatsAppInboundDeadLetters(owner, false, 50);
+  });
+  expect(waiting.length).toBeGreaterThan(0);
+  expect(waiting.every((letter) => letter.resolvedAt === null)).toBe(true);
+  expectIndexBacked(list, 'webhook_dead_letters', 'webhook_dead_letters_unresolved_idx', 50);
+  // The count /readyz and the metrics report (src/webhooks/webhooks-module.ts).
+  const count = await plansOf(() => orm.em.getConnection().execute(`select count(*)::int as n from ${S}.webhook_dead_letters where resolved_at is null`));
+  expectIndexBacked(count, 'webhook_dead_letters', 'webhook_dead_letters_unresolved_idx', 300);
 });

@@ -29,4 +29,5 @@ export async function disposeAll(): Promise<void> {
   if (errors.length > 0) throw errors[0];
 }
 
-afterAll(disposeAll, DISPOSE_TIMEOUT_MS);
+// Outside jest (the fault suite, `npm run faults`, reuses these helpers) the runner calls disposeAll itself.
+if (typeof afterAll === 'function') afterAll(disposeAll, DISPOSE_TIMEOUT_MS);

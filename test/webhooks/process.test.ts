@@ -397,6 +397,22 @@ describe('processing stored deliveries', () => {
     expect(letters.map((l) => [l.kind, l.reason]).sort()).toEqual([['change', 'malformed_change'], ['message', 'malformed_message']]);
   });
 
+  it('keeps one dead letter for a broken message Meta delivers twice, until it is resolved', async () => {
+    const tenant = await routedTenant();
+    const broken = wamid();
+    const body = serializeLikeMeta({
+      object: 'whatsapp_business_account',
+      entry: [{ id: tenant.account.wabaId, changes: [messagesValue(tenant.account, { messages: [{ from: '5511987654321', id: broken, type: 'text', text: { body: 'sem horário' } }] })] }],
+    });
+    for (let copy = 0; copy < 2; copy++) {
+      const processed = settled(app);
+      expect((await running.sandbox.deliverRaw(body, { phoneNumberId: tenant.account.phoneNumberId })).status).toBe(200);
+      expect((await processed)[0]).toMatchObject({ outcome: 'processed_with_rejections' });
+    }
+    const letters = await app.orm.em.fork().find(InboundDeadLetter, { endpointId: tenant.endpoint.id });
+    expect(letters.map((l) => [l.kind, l.wamid, l.reason])).toEqual([['message', broken, 'malformed_message']]);
+  });
+
   it('stores a message Meta sent without its content, with its type and Meta\'s error, for the agent and the history', async () => {
     const tenant = await routedTenant();
     const id = wamid();
