@@ -76,7 +76,7 @@ async function main(): Promise<number> {
     KEYRING_MASTER_KEY: randomBytes(32).toString('base64'),
     SANDBOX: 'false',
     WHATSAPP_GRAPH_BASE_URL: 'http://127.0.0.1:9',
-    WEBHOOK_PROCESSING: 'false',
+    INSTANCE_ROLE: 'receive',
   }));
   const pool = new Pool({ connectionString: database.url, max: 2 });
   try {

@@ -174,7 +174,7 @@ async function plugin(databaseUrl: string, schema: string): Promise<{ app: Runni
     SANDBOX: 'false',
     WHATSAPP_GRAPH_BASE_URL: 'http://127.0.0.1:9',
     // Processing is started by hand once the backlog is in place.
-    WEBHOOK_PROCESSING: 'false',
+    INSTANCE_ROLE: 'receive',
   });
   const app = await startApp(config);
   const userId = randomUUID();

@@ -223,7 +223,7 @@ async function plugin(databaseUrl: string, schema: string, processing: boolean):
     KEYRING_MASTER_KEY: randomBytes(32).toString('base64'),
     SANDBOX: 'false',
     WHATSAPP_GRAPH_BASE_URL: 'http://127.0.0.1:9',
-    WEBHOOK_PROCESSING: String(processing),
+    INSTANCE_ROLE: processing ? 'both' : 'receive',
     // One endpoint takes the whole load here; the limiter still runs on every delivery.
     RATE_LIMIT_WEBHOOK_PER_SECOND: '100000',
   });

@@ -14,6 +14,7 @@ import { Migration20261205162431_message_retention } from './Migration2026120516
 import { Migration20261205162544_inbound_batches } from './Migration20261205162544_inbound_batches';
 import { Migration20261205162620_secret_binding } from './Migration20261205162620_secret_binding';
 import { Migration20261205171007_audit_occurred_at_index } from './Migration20261205171007_audit_occurred_at_index';
+import { Migration20261205233545_suppressions } from './Migration20261205233545_suppressions';
 
 /** Every migration in the order it must run. MikroORM is given this list instead of scanning files. */
 export const ALL_MIGRATIONS: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const ALL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261205162544_inbound_batches', class: Migration20261205162544_inbound_batches },
   { name: 'Migration20261205162620_secret_binding', class: Migration20261205162620_secret_binding },
   { name: 'Migration20261205171007_audit_occurred_at_index', class: Migration20261205171007_audit_occurred_at_index },
+  { name: 'Migration20261205233545_suppressions', class: Migration20261205233545_suppressions },
 ];

@@ -12,6 +12,7 @@ import type { Config } from './config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-database';
 import { createOrm, isSchemaCurrent, migrateToLatest } from './db/orm';
 import { createEventBus, PostgresEventTarget, Topic } from './events';
+import { ErrorCode } from './errors';
 import type { AppServices } from './graphql/app-services';
 import { buildSubgraph } from './graphql/build-subgraph-schema';
 import type { GraphQLContext } from './graphql/context';
@@ -256,7 +257,9 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     await jobs.schedule(QueueName.AuditRetention, config.keyRotation.maintenanceCron, {});
     const closeMail = await registerAlertEmailJobs(services);
     stack.push(async () => closeMail());
-    await startAgentInboundWorker(services, agentRuntime);
+    const { role } = config.operations;
+    // Agent replies are inbound work: they follow the inbox onto the instances that process it.
+    if (role !== 'receive') await startAgentInboundWorker(services, agentRuntime);
     const schema = await buildSubgraph({
       resolvers: RESOLVERS,
       orphanedTypes: ORPHANED_TYPES,
@@ -385,21 +388,29 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
         await orm.em.getConnection().execute('select 1');
         return isSchemaCurrent(orm);
       },
+      // A backlog is shown, never a reason to be unready: taking receivers out of rotation because
+      // processing is behind would turn a delay into lost acknowledgements.
+      readinessDetail: async () => {
+        const { deliveries, oldestSeconds, deadLetters } = await webhooks.backlog();
+        return { inbox: { unprocessed: deliveries, oldestUnprocessedSeconds: Math.round(oldestSeconds * 10) / 10, deadLetters } };
+      },
       metrics,
       logger,
     };
-    const graphqlListener = createRequestListener({ ...listenerOptions, serves: { graphql: true, webhooks: !webhookServer, ops: !opsServer } });
+    // A processing-only instance answers probes and scrapes, nothing a client or Meta should reach.
+    const clientFacing = role !== 'process';
+    const graphqlListener = createRequestListener({ ...listenerOptions, serves: { graphql: clientFacing, webhooks: clientFacing && !webhookServer, ops: !opsServer } });
     httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
       // The administrators' audit export streams its own response; everything else goes to the router.
       const url = new URL(req.url ?? '/', 'http://plugin.invalid');
-      if (url.pathname !== AUDIT_EXPORT_PATH) return graphqlListener(req, res);
+      if (url.pathname !== AUDIT_EXPORT_PATH || !clientFacing) return graphqlListener(req, res);
       auditExport(req, res, url).catch((err: unknown) => {
         logger.error({ err }, 'audit export failed');
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'INTERNAL_SERVER_ERROR' } }));
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: ErrorCode.InternalServerError } }));
         else res.destroy();
       });
     });
-    webhookServer?.on('request', createRequestListener({ ...listenerOptions, serves: { graphql: false, webhooks: true, ops: false } }));
+    webhookServer?.on('request', createRequestListener({ ...listenerOptions, serves: { graphql: false, webhooks: clientFacing, ops: false } }));
     opsServer?.on('request', createRequestListener({ ...listenerOptions, serves: { graphql: false, webhooks: false, ops: true } }));
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const listen = async (server: Server, port: number) => {

@@ -96,8 +96,18 @@ test('a blank value means unset, for every kind of setting', () => {
   const config = loadConfig({ PORT: '', GRAPHQL_INTROSPECTION: ' ', WEBHOOK_PROCESSING: '', SHUTDOWN_GRACE_SECONDS: '' });
   expect(config.port).toBe(4000);
   expect(config.graphql.introspection).toBe(true);
-  expect(config.webhooks.processing).toBe(true);
+  expect(config.operations.role).toBe('both');
   expect(config.operations.shutdownGraceMs).toBe(10_000);
+});
+
+test('INSTANCE_ROLE chooses what an instance runs; WEBHOOK_PROCESSING=false still means receive', () => {
+  expect(loadConfig({}).operations.role).toBe('both');
+  expect(loadConfig({ INSTANCE_ROLE: 'process' }).operations.role).toBe('process');
+  expect(loadConfig({ WEBHOOK_PROCESSING: 'false' }).operations.role).toBe('receive');
+  expect(loadConfig({ WEBHOOK_PROCESSING: 'true' }).operations.role).toBe('both');
+  expect(loadConfig({ WEBHOOK_PROCESSING: 'false', INSTANCE_ROLE: 'receive' }).operations.role).toBe('receive');
+  expect(() => loadConfig({ INSTANCE_ROLE: 'worker' })).toThrow(/INSTANCE_ROLE/);
+  expect(() => loadConfig({ WEBHOOK_PROCESSING: 'false', INSTANCE_ROLE: 'process' })).toThrow(/WEBHOOK_PROCESSING: contradicts INSTANCE_ROLE=process/);
 });
 
 test('the operation settings are validated and named', () => {

@@ -87,7 +87,8 @@ const EnvSchema = z.object({
   HTTP_HEADERS_TIMEOUT_MS: int(20_000, 1000, 300_000),
   HTTP_REQUEST_TIMEOUT_MS: int(60_000, 1000, 3_600_000),
   HTTP_BODY_IDLE_TIMEOUT_MS: int(10_000, 100, 300_000),
-  WEBHOOK_PROCESSING: bool(true),
+  /** Deprecated: `false` is INSTANCE_ROLE=receive. */
+  WEBHOOK_PROCESSING: optionalBool,
   WEBHOOK_CONFIGURE_ATTEMPTS: int(8, 1, 100),
   WEBHOOK_CONFIGURE_RETRY_DELAY_SECONDS: int(10, 1, 3600),
   WEBHOOK_DELIVERY_RETENTION_DAYS: int(14, 0, 3650),
@@ -122,6 +123,7 @@ const EnvSchema = z.object({
   AGENT_RUNTIME_SECRET: optional(z.string().min(16)),
   AGENT_RUNTIME_TIMEOUT_MS: int(15_000, 100, 300_000),
 
+  INSTANCE_ROLE: optional(z.enum(['receive', 'process', 'both'])),
   SHUTDOWN_GRACE_SECONDS: int(10, 1, 600),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).optional(),
@@ -186,6 +188,13 @@ export type AgentOwnershipConfig =
   | { mode: 'http'; urlTemplate: string; token?: string; cacheTtlMs: number; timeoutMs: number }
   /** Development and tests only: the caller owns every agent they name. */
   | { mode: 'trust' };
+
+/**
+ * What one instance runs. `receive`: the HTTP surfaces (GraphQL, subscriptions, webhooks) and the
+ * scheduled jobs, but not the inbox, the retention sweep or the agent workers. `process`: the inbox, the
+ * sweep and every worker, with only /healthz, /readyz and /metrics over HTTP. `both`: everything.
+ */
+export type InstanceRole = 'receive' | 'process' | 'both';
 
 export interface Config {
   mode: 'development' | 'production' | 'test';
@@ -253,8 +262,6 @@ export interface Config {
   webhooks: {
     pathPrefix: string;
     maxBodyBytes: number;
-    /** This instance works the webhook inbox (off: it only receives). */
-    processing: boolean;
     /** Attempts at configuring Meta for a credential before its webhook is marked FAILED. */
     configureAttempts: number;
     configureRetryDelaySeconds: number;
@@ -282,6 +289,8 @@ export interface Config {
     webhookPort?: number;
     /** When set, /healthz, /readyz and /metrics are served on this port only (not on PORT). */
     opsPort?: number;
+    /** What this instance runs; several instances with different roles share one database. */
+    role: InstanceRole;
   };
   /** The platform-wide WhatsApp account users had before they brought their own (migration phases 1-3). */
   platform: {
@@ -400,7 +409,11 @@ export function loadConfig(rawEnv: Environment): Config {
   if (e.WHATSAPP_CREDENTIAL_SOURCE_DEFAULT === 'platform' && !platformConfigured) {
     problems.push('WHATSAPP_CREDENTIAL_SOURCE_DEFAULT: "platform" needs the PLATFORM_WHATSAPP_* settings');
   }
+  if (e.WEBHOOK_PROCESSING !== undefined && e.INSTANCE_ROLE !== undefined && e.WEBHOOK_PROCESSING !== (e.INSTANCE_ROLE !== 'receive')) {
+    problems.push(`WEBHOOK_PROCESSING: contradicts INSTANCE_ROLE=${e.INSTANCE_ROLE}; set INSTANCE_ROLE alone (WEBHOOK_PROCESSING is deprecated)`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
+  const instanceRole: InstanceRole = e.INSTANCE_ROLE ?? (e.WEBHOOK_PROCESSING === false ? 'receive' : 'both');
 
   const keys: KeysConfig = e.VAULT_ADDR
     ? {
@@ -488,7 +501,6 @@ export function loadConfig(rawEnv: Environment): Config {
     webhooks: {
       pathPrefix: e.WEBHOOK_PATH_PREFIX,
       maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES,
-      processing: e.WEBHOOK_PROCESSING,
       configureAttempts: e.WEBHOOK_CONFIGURE_ATTEMPTS,
       configureRetryDelaySeconds: e.WEBHOOK_CONFIGURE_RETRY_DELAY_SECONDS,
       deliveryRetentionDays: e.WEBHOOK_DELIVERY_RETENTION_DAYS,
@@ -536,6 +548,7 @@ export function loadConfig(rawEnv: Environment): Config {
       logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === 'development' ? 'pretty' : 'json'),
       webhookPort: e.WEBHOOK_PORT,
       opsPort: e.OPS_PORT,
+      role: instanceRole,
     },
   };
 }

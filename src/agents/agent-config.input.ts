@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { BusinessHours } from './business-hours';
 
-@InputType('EnableAgentWhatsAppInput')
+@InputType('WhatsAppEnableAgentInput')
 export class EnableAgentWhatsAppInput {
   @Field(() => ID, { description: 'The host\'s agent id. The host only shows users their own agents; the caller becomes the owner.' })
   agentId!: string;
@@ -25,7 +25,7 @@ export class EnableAgentWhatsAppInput {
   businessHours?: BusinessHours | null;
 }
 
-@InputType('UpdateAgentWhatsAppInput', { description: 'Omitted fields keep their value; null clears a message or the business hours.' })
+@InputType('WhatsAppUpdateAgentInput', { description: 'Omitted fields keep their value; null clears a message or the business hours.' })
 export class UpdateAgentWhatsAppInput {
   @Field(() => Boolean, { nullable: true, description: 'Off pauses the agent on WhatsApp: inbound messages are stored, nothing is answered.' })
   enabled?: boolean | null;

@@ -73,13 +73,20 @@ export class AgentWhatsAppResolver {
     return disableAgentWhatsApp(ctx.em, viewer, agentId, ctx.requestId);
   }
 
-  @FieldResolver(() => AgentWhatsAppStatus, { description: 'Credential health, webhook routing, activity and the 24-hour windows.' })
+  // Nullable, like every single object below a host entity: a failure here costs the host only this field.
+  @FieldResolver(() => AgentWhatsAppStatus, {
+    nullable: true,
+    description: 'Credential health, webhook routing, activity and the 24-hour windows; null only when it could not be read (see the error).',
+  })
   async status(@Root() config: AgentWhatsAppConfig, @Ctx() ctx: GraphQLContext): Promise<AgentWhatsAppStatus> {
     requireViewer(ctx);
     return agentWhatsAppStatus(ctx.em, ctx.services.config.platform.defaultSource, config);
   }
 
-  @FieldResolver(() => MessagePage, { description: 'The agent\'s messages, newest first; only one customer\'s with `customer`.' })
+  @FieldResolver(() => MessagePage, {
+    nullable: true,
+    description: 'The agent\'s messages, newest first; only one customer\'s with `customer`. Null, with NOT_FOUND, for anyone but the agent\'s owner (administrators too).',
+  })
   async messages(
     @Root() config: AgentWhatsAppConfig,
     @Ctx() ctx: GraphQLContext,

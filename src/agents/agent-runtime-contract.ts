@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
 /**
- * The contract between this plugin and the host's agent runtime (documented in the README, "Agent
+ * The contract between this plugin and the host's agent runtime (documented in docs/agents.md, "Agent
  * runtime contract"). The plugin POSTs one request per inbound message and sends the reply it gets back.
  */
 

@@ -6,7 +6,7 @@ import { WebhookEndpoint, WebhookRouting, WebhookStatus } from '../webhooks';
 import { agentLineOf, platformLinkOf } from './agent-line';
 import type { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';
 
-@ObjectType('AgentWhatsAppStatus', { description: 'Whether the agent can talk on WhatsApp right now, and why not.' })
+@ObjectType('WhatsAppAgentStatus', { description: 'Whether the agent can talk on WhatsApp right now, and why not.' })
 export class AgentWhatsAppStatus {
   @Field({ description: 'Enabled, credential ACTIVE and webhooks routed here: customers reach the agent.' })
   ready!: boolean;

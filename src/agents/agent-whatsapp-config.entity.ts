@@ -6,7 +6,7 @@ import { WhatsAppCredential } from '../credentials/whatsapp-credential.entity';
 import { BusinessHours } from './business-hours';
 
 /** How one of the host's agents answers on WhatsApp. One per agent, and one agent per phone number. */
-@ObjectType({ description: 'An agent\'s WhatsApp configuration.' })
+@ObjectType('WhatsAppAgentConfig', { description: 'An agent\'s WhatsApp configuration.' })
 @Entity({ tableName: 'agent_whatsapp_configs' })
 @Index({ properties: ['userId'] })
 export class AgentWhatsAppConfig {

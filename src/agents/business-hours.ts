@@ -9,11 +9,11 @@ export enum Weekday {
   SATURDAY = 'SATURDAY',
   SUNDAY = 'SUNDAY',
 }
-registerEnumType(Weekday, { name: 'Weekday' });
+registerEnumType(Weekday, { name: 'WhatsAppWeekday' });
 
 /** Stored as JSON in `agent_whatsapp_configs.business_hours`; the same class is the output and the input. */
-@ObjectType({ description: 'One opening span on a weekday, in the schedule\'s timezone.' })
-@InputType('BusinessHoursSpanInput')
+@ObjectType('WhatsAppBusinessHoursSpan', { description: 'One opening span on a weekday, in the schedule\'s timezone.' })
+@InputType('WhatsAppBusinessHoursSpanInput')
 export class BusinessHoursSpan {
   @Field(() => Weekday, { description: 'The weekday the span starts on.' })
   day!: Weekday;
@@ -25,8 +25,8 @@ export class BusinessHoursSpan {
   end!: string;
 }
 
-@ObjectType({ description: 'When an agent answers on WhatsApp; outside these hours the fallback message is sent.' })
-@InputType('BusinessHoursInput')
+@ObjectType('WhatsAppBusinessHours', { description: 'When an agent answers on WhatsApp; outside these hours the fallback message is sent.' })
+@InputType('WhatsAppBusinessHoursInput')
 export class BusinessHours {
   @Field({ description: 'Off: the agent answers at any time.' })
   enabled!: boolean;

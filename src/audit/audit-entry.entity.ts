@@ -8,13 +8,13 @@ export enum AuditOutcome {
   FAILURE = 'failure',
   REJECTED = 'rejected',
 }
-registerEnumType(AuditOutcome, { name: 'AuditOutcome' });
+registerEnumType(AuditOutcome, { name: 'WhatsAppAuditOutcome' });
 
 /**
  * Who did what to which credential, when, and how it ended. Never holds a secret: `details` is built
  * from an allow-list by the writer, not from request input.
  */
-@ObjectType({ description: 'One audited operation.' })
+@ObjectType('WhatsAppAuditEntry', { description: 'One audited operation.' })
 @Entity({ tableName: 'audit_log' })
 @Index({ name: 'audit_log_subject_idx', properties: ['subjectUserId', 'id'] })
 // The logs filtered by credential or by action, newest first (the target id alone names a credential).

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
+import { ErrorCode } from '../errors';
 import type { Viewer } from '../identity';
 import type { Logger } from '../observability/logger';
 import { AuditEntry } from './audit-entry.entity';
@@ -18,7 +19,7 @@ export interface AuditExportOptions {
   logger: Logger;
 }
 
-function refuse(res: ServerResponse, status: number, code: string, message: string): void {
+function refuse(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code, message } }));
 }
 
@@ -30,19 +31,19 @@ function refuse(res: ServerResponse, status: number, code: string, message: stri
  */
 export function createAuditExportHandler(options: AuditExportOptions) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
-    if (req.method !== 'GET') return refuse(res, 405, 'BAD_REQUEST', 'Use GET.');
+    if (req.method !== 'GET') return refuse(res, 405, ErrorCode.BadRequest, 'Use GET.');
     let viewer: Viewer;
     try {
       viewer = await options.verifyToken(req.headers.authorization);
     } catch {
-      return refuse(res, 401, 'UNAUTHENTICATED', 'A valid bearer token is required.');
+      return refuse(res, 401, ErrorCode.Unauthenticated, 'A valid bearer token is required.');
     }
-    if (!viewer.isAdmin) return refuse(res, 403, 'FORBIDDEN', 'Only administrators may export the audit log.');
+    if (!viewer.isAdmin) return refuse(res, 403, ErrorCode.Forbidden, 'Only administrators may export the audit log.');
 
     const where: Record<string, unknown> = {};
     const userId = url.searchParams.get('userId');
     if (userId !== null) {
-      if (!UUID.test(userId)) return refuse(res, 400, 'BAD_USER_INPUT', 'userId must be a UUID.');
+      if (!UUID.test(userId)) return refuse(res, 400, ErrorCode.BadUserInput, 'userId must be a UUID.');
       where.subjectUserId = userId.toLowerCase();
     }
     const range: Record<string, Date> = {};
@@ -50,7 +51,7 @@ export function createAuditExportHandler(options: AuditExportOptions) {
       const value = url.searchParams.get(param);
       if (value === null) continue;
       const instant = new Date(value);
-      if (Number.isNaN(instant.getTime())) return refuse(res, 400, 'BAD_USER_INPUT', `${param} must be an ISO 8601 instant.`);
+      if (Number.isNaN(instant.getTime())) return refuse(res, 400, ErrorCode.BadUserInput, `${param} must be an ISO 8601 instant.`);
       range[operator] = instant;
     }
     if (Object.keys(range).length > 0) where.occurredAt = range;

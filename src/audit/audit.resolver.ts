@@ -6,7 +6,7 @@ import { decodeCursor, PageInfo, pageSize, toPage } from '../graphql/pagination'
 import { requireAdmin, requireViewer } from '../graphql/viewer-guards';
 import { AuditEntry } from './audit-entry.entity';
 
-@ObjectType()
+@ObjectType('WhatsAppAuditEntryConnection')
 export class AuditEntryConnection {
   @Field(() => [AuditEntry])
   nodes!: AuditEntry[];

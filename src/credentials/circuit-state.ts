@@ -8,4 +8,4 @@ export enum CircuitState {
   /** Cool-down over: one instance sends a probe; its outcome closes or re-opens the circuit. */
   HALF_OPEN = 'half_open',
 }
-registerEnumType(CircuitState, { name: 'CircuitState', description: 'The per-credential circuit breaker in front of Meta.' });
+registerEnumType(CircuitState, { name: 'WhatsAppCircuitState', description: 'The per-credential circuit breaker in front of Meta.' });

@@ -46,9 +46,9 @@ export function noticesOf(facts: CredentialFacts, expiryWarningDays: number): Cr
 }
 
 /**
- * Connects a user's own WhatsApp Business number: checks the input, asks Meta (reference §9), then stores
- * the credential with every secret encrypted under the user's key, its webhook endpoint, and the job that
- * configures Meta's webhook, all in one transaction. Nothing is stored when any step fails.
+ * Connects a user's own WhatsApp Business number: checks the input, asks Meta (docs/whatsapp-cloud-api.md
+ * §9), then stores the credential with every secret encrypted under the user's key, its webhook endpoint, and
+ * the job that configures Meta's webhook, all in one transaction. Nothing is stored when any step fails.
  */
 export async function connectCredential(ctx: CommandContext, command: ConnectCredentialCommand): Promise<ConnectCredentialResult> {
   const { services, viewer } = ctx;

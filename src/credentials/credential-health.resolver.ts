@@ -6,7 +6,7 @@ import { requireViewer } from '../graphql/viewer-guards';
 import { CredentialStatus, CredentialStatusReason } from './credential-status';
 import { WhatsAppCredential } from './whatsapp-credential.entity';
 
-@ObjectType({ description: 'A credential\'s status changed (a real-time alert).' })
+@ObjectType('WhatsAppCredentialHealthEvent', { description: 'A credential\'s status changed (a real-time alert).' })
 export class CredentialHealthEvent {
   @Field(() => ID)
   credentialId!: string;

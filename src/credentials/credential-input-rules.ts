@@ -1,7 +1,7 @@
 import { PublicError } from '../errors';
 
-// Meta's formats (reference §0, §7): tokens are long URL-safe strings (EAA… for system users), app
-// secrets 32 hex digits, ids numeric. Checked before any call to Meta so a typo gets a precise answer.
+// Meta's formats (docs/whatsapp-cloud-api.md §0, §7): tokens are long URL-safe strings (EAA… for system
+// users), app secrets 32 hex digits, ids numeric. Checked before calling Meta so a typo gets a precise answer.
 const ACCESS_TOKEN = /^[A-Za-z0-9._|-]{20,2048}$/;
 const APP_SECRET = /^[A-Fa-f0-9]{32}$/;
 const GRAPH_ID = /^\d{5,30}$/;

@@ -54,8 +54,8 @@ export function statusForReason(reason: CredentialStatusReason, current: Credent
   }
 }
 
-registerEnumType(CredentialStatus, { name: 'CredentialStatus', description: 'Health of a WhatsApp credential.' });
+registerEnumType(CredentialStatus, { name: 'WhatsAppCredentialStatus', description: 'Health of a WhatsApp credential.' });
 registerEnumType(CredentialStatusReason, {
-  name: 'CredentialStatusReason',
+  name: 'WhatsAppCredentialStatusReason',
   description: 'The cause behind a credential status; NONE when active and healthy.',
 });

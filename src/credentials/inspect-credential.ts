@@ -43,10 +43,11 @@ export class CredentialRejectedError extends Error {
 }
 
 /**
- * The validation sequence of reference §9: the token (`debug_token`, with `appsecret_proof` so a wrong
- * app secret is caught too), the phone number, its membership of the business account, and the number's
- * health. Throws CredentialRejectedError for what the user must fix; Meta being unreachable surfaces as
- * the client's GraphApiUnavailableError so callers never confuse the two (anchors lesson 4).
+ * The validation sequence of docs/whatsapp-cloud-api.md §9: the token (`debug_token`, with `appsecret_proof`
+ * so a wrong app secret is caught too), the phone number, its membership of the business account, and the
+ * number's health. Throws CredentialRejectedError for what the user must fix; Meta being unreachable surfaces
+ * as the client's GraphApiUnavailableError so callers never confuse the two: an outage at Meta must never
+ * mark a good credential invalid.
  */
 export async function inspectCredential(
   whatsapp: WhatsAppClient,

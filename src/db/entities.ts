@@ -7,6 +7,7 @@ import { KeyRotationRun } from '../key-rotation/key-rotation-run.entity';
 import { UserKeyRotation } from '../key-rotation/user-key-rotation.entity';
 import { KeyringKey, KeyringKeyVersion } from '../keys/keyring-key.entity';
 import { Conversation } from '../messaging/conversation.entity';
+import { WhatsAppSuppression } from '../opt-outs/whatsapp-suppression.entity';
 import { WhatsAppMigration } from '../platform-migration/whatsapp-migration.entity';
 import { Message } from '../messaging/message.entity';
 import { RateLimitBucket } from '../rate-limits/rate-limit-bucket.entity';
@@ -38,4 +39,5 @@ export const ALL_ENTITIES: Function[] = [
   UserCredentialSource,
   PlatformCredentialState,
   WhatsAppMigration,
+  WhatsAppSuppression,
 ];

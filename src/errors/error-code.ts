@@ -23,6 +23,11 @@ export enum ErrorCode {
   CredentialUnavailable = 'CREDENTIAL_UNAVAILABLE',
   /** WhatsApp refused the operation for a reason the caller can act on (window closed, template paused, ...). */
   WhatsAppRejected = 'WHATSAPP_REJECTED',
+  /**
+   * The customer opted out of messages from this phone number (wrote STOP, WhatsApp reported error 131050,
+   * or the owner added them): nothing was sent. Sends resume once they write START or the entry is removed.
+   */
+  RecipientOptedOut = 'RECIPIENT_OPTED_OUT',
   /** The platform's shared WhatsApp credentials are deprecated or retired: they take no new use. */
   PlatformCredentialsDeprecated = 'PLATFORM_CREDENTIALS_DEPRECATED',
   /** A dependency (Meta, Vault, the database) is unreachable; the operation changed nothing and may be retried. */

@@ -7,6 +7,8 @@ export enum Topic {
   MessageStatus = 'MESSAGE_STATUS',
   /** A user's data is being erased: every instance closes the user's open sockets. */
   UserErased = 'USER_ERASED',
+  /** A receive-only instance stored webhook deliveries: processing instances look at the inbox now. */
+  InboxStored = 'INBOX_STORED',
 }
 
 export interface CredentialHealthChanged {
@@ -58,6 +60,7 @@ export type EventTopics = {
   [Topic.MessageStatus]: [agentId: string, event: MessageEvent];
   // Every instance closes the erased user's sockets: one audience, whoever the user.
   [Topic.UserErased]: [audience: 'every-instance', event: { userId: string }];
+  [Topic.InboxStored]: [audience: 'every-instance', event: Record<string, never>];
 };
 
 /** Ends a subscription whose reader fell too far behind (see EventBus.subscribe). */

@@ -5,8 +5,10 @@ import { AgentMessagingResolver } from '../agents/agent-messaging.resolver';
 import { AgentSubscriptionsResolver } from '../agents/agent-subscriptions.resolver';
 import { CredentialHealthResolver } from '../credentials/credential-health.resolver';
 import { CredentialResolver, UserCredentialsResolver } from '../credentials/credential.resolver';
+import { ErrorCodeResolver } from '../errors/error-code.resolver';
 import { Agent, User, hostReferenceResolvers } from '../host';
 import { KeyRotationResolver } from '../key-rotation';
+import { SuppressionResolver } from '../opt-outs';
 import { PlatformMigrationResolver } from '../platform-migration';
 import { UserErasureResolver } from '../user-erasure';
 import { CredentialWebhookResolver, InboundDeadLetterResolver, WebhookMutationResolver } from '../webhooks';
@@ -27,6 +29,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   WebhookMutationResolver,
   InboundDeadLetterResolver,
   PlatformMigrationResolver,
+  SuppressionResolver,
+  ErrorCodeResolver,
 ];
 
 export const REFERENCE_RESOLVERS = hostReferenceResolvers;

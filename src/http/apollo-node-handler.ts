@@ -1,6 +1,7 @@
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ErrorCode } from '../errors';
 import { BodyTimeoutError, BodyTooLargeError, readBody } from './read-body';
 
 export const MAX_GRAPHQL_BODY_BYTES = 1024 * 1024;
@@ -35,7 +36,7 @@ export function apolloNodeHandler<TContext extends BaseContext>(
           body = raw.length > 0 ? JSON.parse(raw.toString('utf8')) : undefined;
         } catch {
           res.writeHead(400, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ errors: [{ message: 'The body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] }));
+          res.end(JSON.stringify({ errors: [{ message: 'The body is not valid JSON.', extensions: { code: ErrorCode.BadRequest } }] }));
           return;
         }
       } else {

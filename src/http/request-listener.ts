@@ -22,6 +22,11 @@ export interface RequestListenerOptions {
   webhook: (req: IncomingMessage, res: ServerResponse, endpointKey: string, url: URL) => Promise<void> | void;
   /** The database answers and the schema is current. */
   isReady: () => Promise<boolean>;
+  /**
+   * Facts added to the /readyz body for whoever looks (the inbox backlog, say). Informative only: it
+   * never makes the instance unready, and when it cannot be read the body goes without it.
+   */
+  readinessDetail?: () => Promise<Record<string, unknown>>;
   metrics: Metrics;
   logger: Logger;
   serves?: ServedSurfaces;
@@ -79,9 +84,12 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
           json(res, 200, { status: 'ok' });
         } else if (serves.ops && path === '/readyz') {
           route = 'readyz';
-          handled = options.isReady().then(
-            (ready) => json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' }),
-            () => json(res, 503, { status: 'not ready' }),
+          const detail = (options.readinessDetail?.() ?? Promise.resolve({})).catch((err: unknown) => {
+            options.logger.debug({ err }, 'readiness detail unavailable');
+            return {};
+          });
+          handled = Promise.all([options.isReady().catch(() => false), detail]).then(([ready, facts]) =>
+            json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', ...facts }),
           );
         } else if (serves.ops && path === '/metrics') {
           route = 'metrics';

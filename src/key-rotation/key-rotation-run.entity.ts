@@ -11,13 +11,13 @@ export enum KeyRotationRunState {
   FAILED = 'failed',
 }
 
-registerEnumType(KeyRotationRunState, { name: 'KeyRotationRunState' });
+registerEnumType(KeyRotationRunState, { name: 'WhatsAppKeyRotationRunState' });
 
 /**
  * An administrator's run that rotates every user's key. Progress is committed user by user, and the
  * cursor says where a restarted run resumes. At most one run is RUNNING (a partial unique index).
  */
-@ObjectType({ description: 'A run rotating every user\'s encryption key, with its progress.' })
+@ObjectType('WhatsAppKeyRotationRun', { description: 'A run rotating every user\'s encryption key, with its progress.' })
 @Entity({ tableName: 'key_rotation_runs' })
 @Unique({ name: 'key_rotation_runs_one_running', properties: ['state'], where: { state: KeyRotationRunState.RUNNING } })
 export class KeyRotationRun {

@@ -2,7 +2,7 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import type { KeyInfo } from '../keys';
 import { KeyRewrapState, type UserKeyRotation } from './user-key-rotation.entity';
 
-@ObjectType({ description: 'A user\'s encryption key: its versions and the state of its latest rotation. Never key material.' })
+@ObjectType('WhatsAppUserKeyInfo', { description: 'A user\'s encryption key: its versions and the state of its latest rotation. Never key material.' })
 export class UserKeyInfo {
   @Field(() => ID)
   userId!: string;

@@ -14,7 +14,7 @@ export enum KeyRewrapState {
   FAILED = 'failed',
 }
 
-registerEnumType(KeyRewrapState, { name: 'KeyRewrapState', description: 'Progress of the rewrap that follows a key rotation.' });
+registerEnumType(KeyRewrapState, { name: 'WhatsAppKeyRewrapState', description: 'Progress of the rewrap that follows a key rotation.' });
 
 /**
  * The latest rotation of one user's key and its background rewrap. One row per user: it is what makes

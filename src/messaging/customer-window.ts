@@ -1,4 +1,7 @@
-/** Meta's customer-service window (reference §6.1): free-form messages only within 24 h of the last inbound one. */
+/**
+ * Meta's customer-service window (docs/whatsapp-cloud-api.md §6.1): free-form messages only within 24 h of
+ * the last inbound one.
+ */
 export const CUSTOMER_SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export interface ServiceWindow {

@@ -10,7 +10,7 @@ import type { SendDependencies } from './send-message';
 export interface MarkReadRequest {
   userId: string;
   messageId: string;
-  /** Also shows "typing…" to the customer until the reply or for 25 s (reference §5.4). */
+  /** Also shows "typing…" to the customer until the reply or for 25 s (docs/whatsapp-cloud-api.md §5.4). */
   typingIndicator: boolean;
 }
 

@@ -13,9 +13,9 @@ import {
 } from './send-message.input';
 
 /**
- * Turns a send input into the body Meta expects, refusing anything Meta would refuse for its shape or
- * size (reference §5.1, §5.3 and Meta's interactive-message limits). Checking here means a bad message
- * costs no Graph call, is never stored, and gets an error naming the exact field.
+ * Turns a send input into the body Meta expects, refusing anything Meta would refuse for its shape or size
+ * (docs/whatsapp-cloud-api.md §5.1, §5.3 and Meta's interactive-message limits). Checking here means a bad
+ * message costs no Graph call, is never stored, and gets an error naming the exact field.
  */
 
 export type OutboundType = 'text' | 'template' | 'image' | 'video' | 'audio' | 'document' | 'interactive' | 'reaction';

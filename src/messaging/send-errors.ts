@@ -25,7 +25,8 @@ const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ER
 
 const RETRY_AFTER_SECONDS: Partial<Record<GraphErrorKind, number>> = {
   throughput_limited: 1,
-  // Meta suggests waiting 4^X seconds for the pair rate limit of one message per 6 s (reference §6.3).
+  // Meta suggests waiting 4^X seconds for the pair rate limit of one message per 6 s
+  // (docs/whatsapp-cloud-api.md §6.3).
   pair_rate_limited: 6,
   rate_limited: 60,
 };
@@ -39,6 +40,16 @@ export function windowClosedError(window: ServiceWindow): PublicError {
   );
 }
 
+export function optedOutError(): PublicError {
+  return new PublicError(
+    ErrorCode.RecipientOptedOut,
+    'This customer opted out of messages from this phone number; nothing was sent. Sends resume when they write START or the opt-out is removed.',
+  );
+}
+
+/** Meta's code for a customer who stopped messages from the business: the same refusal as our own list. */
+const OPTED_OUT_AT_META = 131050;
+
 export function credentialUnavailableError(status: string, reason: string): PublicError {
   return new PublicError(
     ErrorCode.CredentialUnavailable,
@@ -50,6 +61,10 @@ export function credentialUnavailableError(status: string, reason: string): Publ
 function describe(error: GraphApiError): string {
   const text = `${error.kind.replace(/_/g, ' ')} (code ${error.graphCode})${error.details ? `: ${error.details}` : ''}`;
   return text.length > 500 ? `${text.slice(0, 500)}…` : text;
+}
+
+export function isOptedOutAtMeta(failure: SendFailure | null): boolean {
+  return failure?.kind === 'rejected' && failure.errorCode === OPTED_OUT_AT_META;
 }
 
 export function classifySendFailure(error: unknown): SendFailure | null {
@@ -68,7 +83,7 @@ export function classifySendFailure(error: unknown): SendFailure | null {
       };
     }
     const title = describe(error);
-    const code = error.isCredentialFailure ? ErrorCode.CredentialRejected : ErrorCode.WhatsAppRejected;
+    const code = error.isCredentialFailure ? ErrorCode.CredentialRejected : error.graphCode === OPTED_OUT_AT_META ? ErrorCode.RecipientOptedOut : ErrorCode.WhatsAppRejected;
     const subject = error.isCredentialFailure ? 'Meta rejected this phone number\'s credential' : 'WhatsApp refused the message';
     return {
       kind: 'rejected',
@@ -100,7 +115,7 @@ export function outcomeUnknownError(): PublicError {
 export function storedFailureError(errorCode: number | null, errorTitle: string | null): PublicError {
   if (errorCode === null) return outcomeUnknownError();
   const credentialFailure = isCredentialFailureCode(errorCode);
-  const code = credentialFailure ? ErrorCode.CredentialRejected : ErrorCode.WhatsAppRejected;
+  const code = credentialFailure ? ErrorCode.CredentialRejected : errorCode === OPTED_OUT_AT_META ? ErrorCode.RecipientOptedOut : ErrorCode.WhatsAppRejected;
   const subject = credentialFailure ? 'Meta rejected this phone number\'s credential' : 'WhatsApp refused the message';
   return new PublicError(code, `${subject}: ${errorTitle ?? `code ${errorCode}`}.`, { reason: String(errorCode) });
 }

@@ -3,6 +3,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { GroupCommit, type Outcome } from '../db/group-commit';
 import { isStatementError } from '../db/pg-errors';
 import { qualifiedTable } from '../db/orm';
+import { WhatsAppSuppression } from '../opt-outs/whatsapp-suppression.entity';
 import { Conversation } from './conversation.entity';
 import { MessageStatus } from './message-enums';
 import { Message } from './message.entity';
@@ -14,7 +15,17 @@ interface ConversationKey {
   customerWaId: string;
   /** See Conversation.agentLine. */
   agentLine: string;
+  /** The sending credential, whose opt-out list is read in the same statement; null skips the list. */
+  credentialId: string | null;
 }
+
+/** What a send needs to know about its customer before anything else: their thread, and whether they opted out. */
+export interface SendTarget {
+  conversation: Conversation | null;
+  optedOut: boolean;
+}
+
+type TargetRow = { conversation: Row | null; optedOut: boolean };
 
 interface SentRow {
   id: string;
@@ -44,7 +55,7 @@ const ok = <R>(value: R): Outcome<R> => ({ ok: true, value });
  * A send running inside a transaction (none do today) bypasses the batches and uses its own connection.
  */
 export class SendLedger {
-  private readonly conversations: GroupCommit<ConversationKey, Row | null>;
+  private readonly conversations: GroupCommit<ConversationKey, TargetRow>;
   private readonly pending: GroupCommit<Message, boolean>;
   private readonly sent: GroupCommit<SentRow, void>;
   private shape?: { table: string; columns: string; props: EntityProperty[]; conflict: string };
@@ -64,10 +75,18 @@ export class SendLedger {
 
   /** The thread of one customer with one phone number (and line), managed by `em`; null if there is none yet. */
   async conversation(em: EntityManager, phoneNumberId: string, customerWaId: string, agentLine: string): Promise<Conversation | null> {
-    const key = { phoneNumberId, customerWaId, agentLine };
+    return (await this.target(em, { phoneNumberId, customerWaId, agentLine, credentialId: null })).conversation;
+  }
+
+  /**
+   * The thread (managed by `em`, null if there is none yet) and whether the customer is on the sending
+   * credential's opt-out list: read together, with the other sends of this moment, in one statement.
+   */
+  async target(em: EntityManager, key: ConversationKey): Promise<SendTarget> {
     const row = em.isInTransaction() ? (await this.readConversations(em, [key]))[0]! : ok(await this.conversations.submit(key));
     if (!row.ok) throw row.error;
-    return row.value ? em.map(Conversation, { ...row.value }) : null;
+    const { conversation, optedOut } = row.value;
+    return { conversation: conversation ? em.map(Conversation, { ...conversation }) : null, optedOut };
   }
 
   /**
@@ -104,16 +123,23 @@ export class SendLedger {
     return em ? em.execute(sql, params) : this.orm.em.getConnection().execute(sql, params);
   }
 
-  private async readConversations(em: EntityManager | null, keys: ConversationKey[]): Promise<Array<Outcome<Row | null>>> {
-    const tuples = keys.map(() => '(?, ?, ?)').join(', ');
+  private async readConversations(em: EntityManager | null, keys: ConversationKey[]): Promise<Array<Outcome<TargetRow>>> {
+    const tuples = keys.map(() => '(?::int, ?, ?, ?, ?::uuid)').join(', ');
     const rows = (await this.execute(
       em,
-      `select * from ${qualifiedTable(this.orm.em, Conversation)} where (phone_number_id, customer_wa_id, agent_line) in (${tuples})`,
-      keys.flatMap((k) => [k.phoneNumberId, k.customerWaId, k.agentLine]),
+      `select k.i as "__key", exists(
+                select 1 from ${qualifiedTable(this.orm.em, WhatsAppSuppression)} s
+                 where s.credential_id = k.credential_id and s.customer_wa_id = k.customer_wa_id
+              ) as "__opted_out", c.*
+         from (values ${tuples}) as k(i, phone_number_id, customer_wa_id, agent_line, credential_id)
+         left join ${qualifiedTable(this.orm.em, Conversation)} c
+           on c.phone_number_id = k.phone_number_id and c.customer_wa_id = k.customer_wa_id and c.agent_line = k.agent_line`,
+      keys.flatMap((k, i) => [i, k.phoneNumberId, k.customerWaId, k.agentLine, k.credentialId]),
     )) as Row[];
-    const keyOf = (phone: unknown, customer: unknown, line: unknown) => `${phone as string}\u0000${customer as string}\u0000${line as string}`;
-    const found = new Map(rows.map((row) => [keyOf(row.phone_number_id, row.customer_wa_id, row.agent_line), row]));
-    return keys.map((k) => ok(found.get(keyOf(k.phoneNumberId, k.customerWaId, k.agentLine)) ?? null));
+    const found = new Map(
+      rows.map(({ __key, __opted_out, ...conversation }) => [Number(__key), { conversation: conversation.id == null ? null : conversation, optedOut: __opted_out === true }]),
+    );
+    return keys.map((_k, i) => ok(found.get(i) ?? { conversation: null, optedOut: false }));
   }
 
   /**

@@ -3,7 +3,7 @@ import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 /**
  * The public send API. One input carries exactly one content field (GraphQL inputs have no unions); the
  * sender is an agent (its phone number) or one of the caller's credentials. Limits are checked before any
- * call to Meta; see outbound-content.ts and the README for each one.
+ * call to Meta; see outbound-content.ts and docs/messaging.md for each one.
  */
 
 export enum TemplateComponentType {
@@ -192,7 +192,7 @@ export class TemplateInput {
   components!: TemplateComponentInput[];
 }
 
-@InputType('SendWhatsAppMessageInput')
+@InputType('WhatsAppSendMessageInput')
 export class SendMessageInput {
   @Field(() => ID, { nullable: true, description: 'Send as this agent, from its phone number. Give this or credentialId.' })
   agentId?: string;

@@ -15,7 +15,8 @@ import { MessageDirection, MessageStatus } from './message-enums';
 import { Message } from './message.entity';
 import { admitSend, callMeta, type OutboundGuardDependencies } from './outbound-guard';
 import { toOutboundContent, type OutboundDraft } from './outbound-content';
-import { classifySendFailure, credentialUnavailableError, storedFailureError, windowClosedError } from './send-errors';
+import { suppressAfterMetaRefusal } from '../opt-outs/suppression-store';
+import { classifySendFailure, credentialUnavailableError, isOptedOutAtMeta, optedOutError, storedFailureError, windowClosedError } from './send-errors';
 import type { SendLedger } from './send-ledger';
 
 export interface SendDependencies extends OutboundGuardDependencies {
@@ -125,10 +126,12 @@ async function sendOnce(deps: SendDependencies, em: EntityManager, request: Send
   const agentLine = lineOf(sender);
   const now = new Date();
 
-  // Read on every send, so together with the other sends of this moment in one statement.
-  let conversation = await deps.sendLedger.conversation(em, credential.phoneNumberId, customerWaId, agentLine);
+  // Read on every send, so together with the other sends of this moment in one statement (the opt-out
+  // list with it: checked before every send without a round trip of its own).
+  const target = await deps.sendLedger.target(em, { phoneNumberId: credential.phoneNumberId, customerWaId, agentLine, credentialId: credential.id });
+  let { conversation } = target;
   if (conversation) assertConversationOwner(conversation, sender.userId);
-  const refused = refusal(credential, conversation, draft, now);
+  const refused = refusal(credential, conversation, draft, now) ?? (target.optedOut ? optedOutError() : null);
   if (refused) {
     // A repeat of a send that went through before (the window has closed since) still gets its answer.
     const earlier = await em.findOne(Message, idempotency);
@@ -183,7 +186,7 @@ async function sendOnce(deps: SendDependencies, em: EntityManager, request: Send
     wamid = response.messages[0]!.id;
     waId = response.contacts[0]?.wa_id;
   } catch (error) {
-    throw await settleFailure(deps, em, message, error);
+    throw await settleFailure(deps, em, credential, message, error);
   }
 
   message.status = MessageStatus.SENT;
@@ -196,8 +199,12 @@ async function sendOnce(deps: SendDependencies, em: EntityManager, request: Send
 }
 
 /** Records what a failed Graph call means for the message and returns the error for the caller. */
-async function settleFailure(deps: SendDependencies, em: EntityManager, message: Message, error: unknown): Promise<unknown> {
+async function settleFailure(deps: SendDependencies, em: EntityManager, credential: WhatsAppCredential, message: Message, error: unknown): Promise<unknown> {
   const failure = classifySendFailure(error);
+  // Meta says the customer opted out: remembered, so the next send is refused here without a Graph call.
+  if (isOptedOutAtMeta(failure)) {
+    await suppressAfterMetaRefusal(em, { userId: credential.userId, credentialId: credential.id, customerWaId: message.toPhone, reason: failure!.error.message });
+  }
   if (failure?.kind === 'retryable') {
     await em.nativeDelete(Message, { id: message.id, status: MessageStatus.PENDING });
     return failure.error;

@@ -1,10 +1,10 @@
 import { MessageStatus } from './message-enums';
 
 /**
- * The order delivery states advance in (reference §3.4): sent < delivered < read < played. Meta reorders
- * and repeats status webhooks, so a status is applied only when it moves a message forward: a late
- * "delivered" never undoes "read". `failed` is final, and it never replaces read or played (a message the
- * customer read was delivered, whatever a stray failure says).
+ * The order delivery states advance in (docs/whatsapp-cloud-api.md §3.4): sent < delivered < read < played.
+ * Meta reorders and repeats status webhooks, so a status is applied only when it moves a message forward: a
+ * late "delivered" never undoes "read". `failed` is final, and it never replaces read or played (a message
+ * the customer read was delivered, whatever a stray failure says).
  */
 const RANK: Record<MessageStatus, number> = {
   [MessageStatus.PENDING]: 0,

@@ -60,13 +60,13 @@ class MigrationAgentInput {
   credentialId!: string;
 }
 
-@InputType('RunWhatsAppMigrationInput')
+@InputType('WhatsAppRunMigrationInput')
 class RunMigrationInput {
   @Field(() => [MigrationAgentInput], { nullable: true, description: 'Which of your numbers each agent takes; the preview\'s choice for agents left out.' })
   agents?: MigrationAgentInput[] | null;
 }
 
-@ObjectType('PlatformWhatsAppDependent')
+@ObjectType('WhatsAppPlatformDependent')
 class PlatformDependentType {
   @Field(() => ID)
   userId!: string;
@@ -75,7 +75,7 @@ class PlatformDependentType {
   agentCount!: number;
 }
 
-@ObjectType('PlatformWhatsApp', { description: 'The platform\'s shared WhatsApp credentials and who still uses them.' })
+@ObjectType('WhatsAppPlatform', { description: 'The platform\'s shared WhatsApp credentials and who still uses them.' })
 class PlatformStatus {
   @Field({ description: 'PLATFORM_WHATSAPP_* are set on this instance.' })
   configured!: boolean;

@@ -32,10 +32,10 @@ export class Pacer {
   }
 }
 
-/** Meta's pair rate limit (reference §6.3): one message per 6 s to the same customer, bursts up to 45. */
+/** Meta's pair rate limit (docs/whatsapp-cloud-api.md §6.3): 1 message per 6 s to a customer, bursts ≤ 45. */
 export const PAIR_RATE_POLICY: RateLimitPolicy = { perSecond: 1 / 6, burst: 45 };
 
-/** A number's throughput tier (reference §6.2) as a policy: a second's worth of burst. */
+/** A number's throughput tier (docs/whatsapp-cloud-api.md §6.2) as a policy: a second's worth of burst. */
 export function throughputPolicy(messagesPerSecond: number): RateLimitPolicy {
   return { perSecond: messagesPerSecond, burst: messagesPerSecond };
 }

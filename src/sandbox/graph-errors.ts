@@ -31,7 +31,7 @@ function defaultStatus(code: number): number {
 
 /**
  * A Graph error response, thrown by route handlers and rendered by the server in the documented shape
- * (reference §6.6): message, type, code, error_subcode, error_data.details, fbtrace_id.
+ * (docs/whatsapp-cloud-api.md §6.6): message, type, code, error_subcode, error_data.details, fbtrace_id.
  */
 export class SandboxGraphError extends Error {
   readonly httpStatus: number;
@@ -61,7 +61,7 @@ export class SandboxGraphError extends Error {
 const err = (spec: GraphErrorSpec) => new SandboxGraphError(spec);
 const DOCS = 'Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api';
 
-/** The errors the simulator produces, worded as Meta words them where the reference quotes it. */
+/** The errors the simulator produces, worded as Meta words them where its documentation quotes them. */
 export const graphErrors = {
   noToken: () => err({ code: 104, message: 'An access token is required to request this resource.' }),
   unparseableToken: () => err({ code: 190, message: 'Invalid OAuth access token - Cannot parse access token' }),

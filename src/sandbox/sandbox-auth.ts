@@ -42,7 +42,9 @@ export function authenticate(state: SandboxState, accessToken: string | undefine
 
 export type Scope = typeof MANAGEMENT_SCOPE | typeof MESSAGING_SCOPE;
 
-/** The token must carry `scope` and have been granted the WABA (reference §0, §6.7 code 200). */
+/**
+ * The token must carry `scope` and have been granted the WABA (docs/whatsapp-cloud-api.md §0, §6.7 code 200).
+ */
 export function authorizeWaba(principal: Principal, wabaId: string, scope: Scope): SandboxToken {
   if (principal.kind !== 'user') throw graphErrors.noAssetAccess();
   const { token } = principal;

@@ -48,7 +48,10 @@ export function newChallenge(): string {
   return randomInt(1e9, 2 ** 31 - 1).toString();
 }
 
-/** A test phone number in the +1 555 range, formatted as the phone-number API shows it (§1.2). */
+/**
+ * A test phone number in the +1 555 range, formatted as the phone-number API shows it
+ * (docs/whatsapp-cloud-api.md §1.2).
+ */
 export function newDisplayPhoneNumber(): string {
   const line = randomInt(0, 10_000).toString().padStart(4, '0');
   const exchange = randomInt(0, 1000).toString().padStart(3, '0');

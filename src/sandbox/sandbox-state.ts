@@ -11,7 +11,7 @@ export interface SandboxApp {
   id: string;
   name: string;
   secret: string;
-  /** The App Dashboard callback URL (reference §2.1); the last routing layer. */
+  /** The App Dashboard callback URL (docs/whatsapp-cloud-api.md §2.1); the last routing layer. */
   callbackUrl?: string;
   /** Mirrors the "Require app secret" app setting: calls without `appsecret_proof` are refused. */
   requireAppSecretProof: boolean;
@@ -22,7 +22,7 @@ export interface SandboxWaba {
   name: string;
   businessId: string;
   ownerAppId: string;
-  /** App ID → its WABA-level override, if any (reference §2.2-2.3). */
+  /** App ID → its WABA-level override, if any (docs/whatsapp-cloud-api.md §2.2-2.3). */
   subscriptions: Map<string, { overrideUri?: string }>;
   phoneNumberIds: string[];
 }
@@ -34,7 +34,7 @@ export interface SandboxPhone {
   verifiedName: string;
   qualityRating: string;
   status: string;
-  /** Phone-level override (reference §2.4); wins over everything else. */
+  /** Phone-level override (docs/whatsapp-cloud-api.md §2.4); wins over everything else. */
   overrideUri?: string;
   restricted: boolean;
   /** Messages per second accepted before 130429; undefined means unlimited. */

@@ -106,7 +106,7 @@ export class Sandbox {
     return { phoneNumberId: phone.id, displayPhoneNumber: phone.displayPhoneNumber };
   }
 
-  /** The App Dashboard callback URL (reference §2.1), the last routing layer; null removes it. */
+  /** The App Dashboard callback URL (docs/whatsapp-cloud-api.md §2.1), the last routing layer; null clears. */
   setAppCallbackUrl(appId: string, url: string | null): void {
     const app = this.state.apps.get(appId);
     if (!app) throw new Error(`No sandbox app ${appId}`);

@@ -20,7 +20,7 @@ export class SandboxDeliveryError extends Error {
 
 export interface DeliveryResult {
   url: string;
-  /** The HTTP status the receiver answered; Meta retries anything but 200 (reference §4). */
+  /** The HTTP status the receiver answered; Meta retries anything but 200 (docs/whatsapp-cloud-api.md §4). */
   status: number;
   responseBody: string;
   /** The exact bytes sent, and the signature header sent with them (null when left out). */
@@ -69,7 +69,7 @@ export interface RawDeliveryOptions {
 
 const INBOUND_RESERVED = new Set(['phoneNumberId', 'profileName', 'fromUserId', 'timestamp', 'id']);
 
-/** Builds, signs and posts the webhooks of reference §3, to the callback Meta would pick (§2). */
+/** Builds, signs and posts Meta's webhooks (docs/whatsapp-cloud-api.md §3) to the callback of §2. */
 export class WebhookDelivery {
   constructor(
     private readonly state: SandboxState,
@@ -79,13 +79,14 @@ export class WebhookDelivery {
     private readonly sent: Map<string, SentMessageRecord>,
   ) {}
 
-  /** Phone-number override, then WABA override, then the app's callback (reference §2), for the owning app. */
+  /** For the owning app: phone, then WABA override, then app callback (docs/whatsapp-cloud-api.md §2). */
   resolve(phoneNumberId: string): { url: string; app: SandboxApp; phone: SandboxPhone } {
     const phone = this.state.phones.get(phoneNumberId);
     if (!phone) throw new SandboxDeliveryError('unknown_phone', `No sandbox phone number ${phoneNumberId}`);
     const waba = this.state.wabas.get(phone.wabaId)!;
     const app = this.state.apps.get(waba.ownerAppId)!;
-    // Meta delivers only for WABAs the app subscribed to (reference §2.2), whatever the overrides say.
+    // Meta delivers only for WABAs the app subscribed to, whatever the overrides say
+    // (docs/whatsapp-cloud-api.md §2.2).
     const subscription = waba.subscriptions.get(app.id);
     if (!subscription) throw new SandboxDeliveryError('not_subscribed', `App ${app.id} is not subscribed to WABA ${waba.id}`);
     const url = phone.overrideUri ?? subscription.overrideUri ?? app.callbackUrl;

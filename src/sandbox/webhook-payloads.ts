@@ -1,11 +1,11 @@
 import type { SandboxPhone } from './sandbox-state';
 
-/** Builders of the webhook bodies Meta sends (reference §3.3-3.4). */
+/** Builders of the webhook bodies Meta sends (docs/whatsapp-cloud-api.md §3.3-3.4). */
 
 /**
- * Meta signs and sends an escaped-Unicode serialisation (`\u00e9`, lowercase hex; reference §3.2), so a
- * receiver that re-serialises the parsed JSON computes a different HMAC. The simulator sends the same
- * form, which makes that bug visible in tests.
+ * Meta signs and sends an escaped-Unicode serialisation (`\u00e9`, lowercase hex; docs/whatsapp-cloud-api.md
+ * §3.2), so a receiver that re-serialises the parsed JSON computes a different HMAC. The simulator sends the
+ * same form, which makes that bug visible in tests.
  */
 export function serializeLikeMeta(payload: unknown): Buffer {
   const json = JSON.stringify(payload).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -34,7 +34,9 @@ export function messagesEnvelope(phone: SandboxPhone, value: Record<string, unkn
   };
 }
 
-/** Versions before v24.0 still carry a `conversation` object on statuses (reference §3.4). */
+/**
+ * Versions before v24.0 still carry a `conversation` object on statuses (docs/whatsapp-cloud-api.md §3.4).
+ */
 export function carriesConversation(apiVersion: string): boolean {
   const major = Number(/^v(\d+)/.exec(apiVersion)?.[1] ?? 24);
   return major < 24;

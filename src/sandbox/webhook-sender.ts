@@ -8,9 +8,9 @@ export interface WebhookPostResult {
 }
 
 /**
- * The simulator's outbound HTTP, playing Meta's side of reference §3: the `hub.challenge` handshake and
- * signed event POSTs. It never sends a token; the verify token travels only in the handshake query, as
- * Meta sends it.
+ * The simulator's outbound HTTP, playing Meta's side of docs/whatsapp-cloud-api.md §3: the `hub.challenge`
+ * handshake and signed event POSTs. It never sends a token; the verify token travels only in the handshake
+ * query, as Meta sends it.
  */
 export class WebhookSender {
   private readonly agent: Agent;

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'What erasing a user\'s data removed. Counts are zero when there was nothing (left) to remove.' })
+@ObjectType('WhatsAppUserDataErasure', { description: 'What erasing a user\'s data removed. Counts are zero when there was nothing (left) to remove.' })
 export class UserDataErasure {
   @Field(() => ID)
   userId!: string;

@@ -85,11 +85,13 @@ interface Configured {
 }
 
 /**
- * Configures Meta for one credential, in the order that works (reference §2, anchors §8): subscribe the
- * app to the WABA (unless it already is: a bare subscribe also clears a WABA-level override another of
- * our numbers may use), set the phone-number callback override with the verify token (falling back to
- * the WABA-level override when Meta refuses the phone level), then read the configuration back and
- * record honestly whether Meta routes this number's traffic here.
+ * Configures Meta for one credential, in the order that works (docs/whatsapp-cloud-api.md §2; Meta refuses
+ * an override for a WABA the app has not subscribed to, and other integrations learnt that a green status
+ * without reading the routing back can lie): subscribe the app to the WABA (unless it already is: a bare
+ * subscribe also clears a WABA-level override another of our numbers may use), set the phone-number callback
+ * override with the verify token (falling back to the WABA-level override when Meta refuses the phone
+ * level), then read the configuration back and record honestly whether Meta routes this number's traffic
+ * here.
  */
 export async function configureWebhook(deps: ConfigureWebhookDeps, em: EntityManager, credentialId: string, attempt: ConfigureAttempt): Promise<void> {
   const credential = await em.findOne(WhatsAppCredential, { id: credentialId });

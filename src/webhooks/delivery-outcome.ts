@@ -10,6 +10,6 @@ export enum DeliveryOutcome {
   INVALID_PAYLOAD = 'invalid_payload',
   /** The credential (and its endpoint) was deleted before the delivery was processed. */
   ENDPOINT_GONE = 'endpoint_gone',
-  /** Processing kept failing; the raw delivery is kept for an operator (see README). */
+  /** Processing kept failing; the raw delivery is kept for an operator (see docs/webhooks.md). */
   FAILED = 'failed',
 }

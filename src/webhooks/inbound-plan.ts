@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { agentWillAct, type AgentActivity } from '../agents';
 import { AuditOutcome, type AuditDetail, type AuditRecord } from '../audit';
 import type { InboundMessageRow, InboundStatusRow } from '../messaging/inbound-batch-store';
+import { consentChangeOf } from '../opt-outs/opt-out-keywords';
+import type { ConsentChangeRow } from '../opt-outs/suppression-store';
 import {
   LenientMessagesValueSchema,
   OtherChangeSchema,
@@ -71,7 +73,15 @@ export interface DeadLetterDraft {
 }
 
 export type PlannedItem =
-  | { kind: 'message'; delivery: number; row: InboundMessageRow; agentWillAct: boolean; deadLetter: DeadLetterDraft }
+  | {
+      kind: 'message';
+      delivery: number;
+      row: InboundMessageRow;
+      agentWillAct: boolean;
+      deadLetter: DeadLetterDraft;
+      /** Set when the text is an opt-out keyword (STOP, START...): applied with the message, if it is new. */
+      consent: ConsentChangeRow | null;
+    }
   | { kind: 'status'; delivery: number; row: InboundStatusRow; agentId: null; deadLetter: DeadLetterDraft };
 
 export interface DeliveryPlan {
@@ -255,10 +265,14 @@ async function planMessagesValue(
       agentId = agent?.agentId ?? null;
       willAct = agent !== null && agentWillAct(agent, timestamp);
     }
+    const change = consentChangeOf(message as { type: string; text?: { body?: unknown } });
     items.push({
       kind: 'message',
       delivery: index,
-      agentWillAct: willAct,
+      // A customer who just opted out gets no automatic answer to it.
+      agentWillAct: willAct && change !== 'opt_out',
+      // The list belongs to the number, so to its owner (on the platform's number too, whoever was routed).
+      consent: change ? { userId: endpoint.userId, credentialId: endpoint.credentialId, customerWaId: customer, change, timestamp } : null,
       deadLetter: deadLetter(DeadLetterKind.MESSAGE, message.id, slice({ contacts: value.contacts, messages: [raw] })),
       row: {
         id: randomUUID(),

@@ -9,6 +9,7 @@ import { Topic, type EventBus, type MessageEvent, type MessageSnapshot } from '.
 import { QueueName, type JobQueue } from '../jobs';
 import { KeyServiceUnavailableError, type KeyService } from '../keys';
 import { readableText, MessageStatus } from '../messaging';
+import { applyConsentChanges } from '../opt-outs/suppression-store';
 import { statusKey, storeInboundMessages, storeMessageStatuses, type StoredInboundMessage } from '../messaging/inbound-batch-store';
 import type { Logger } from '../observability/logger';
 import { verifyWebhookSignature } from '../whatsapp';
@@ -316,12 +317,15 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     }
   }
 
-  /** Three statements whatever the number of items: messages, statuses, agent jobs. */
+  /** Three statements whatever the number of items: messages, statuses, agent jobs (and opt-outs, rarely). */
   private async apply(trx: Trx, items: PlannedItem[]): Promise<Applied> {
     const messages = items.filter((item): item is Extract<PlannedItem, { kind: 'message' }> => item.kind === 'message');
     const statuses = items.filter((item): item is Extract<PlannedItem, { kind: 'status' }> => item.kind === 'status');
     const stored = await storeInboundMessages(trx, this.options.schema, messages.map((item) => item.row));
     const { recorded, advanced } = await storeMessageStatuses(trx, this.options.schema, statuses.map((item) => item.row));
+    // A fourth statement only in a batch with an opt-out keyword; a redelivered keyword changes nothing.
+    const consent = messages.flatMap((item) => (item.consent && stored.has(item.row.id) ? [item.consent] : []));
+    await applyConsentChanges(trx, this.options.schema, consent);
     // In this transaction: an agent's work exists if and only if its message does.
     const work = messages.filter((item) => item.agentWillAct && stored.has(item.row.id)).map((item) => ({ messageId: item.row.id }));
     await this.options.jobs.insertMany(QueueName.AgentInbound, work, trx);

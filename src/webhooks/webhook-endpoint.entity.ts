@@ -6,7 +6,7 @@ import { WhatsAppCredential } from '../credentials/whatsapp-credential.entity';
 import { WebhookRouting, WebhookStatus } from './webhook-status';
 
 /** The unique webhook endpoint of one credential, and what we know of Meta's configuration for it. */
-@ObjectType({ description: 'The webhook endpoint WhatsApp delivers a credential\'s events to.' })
+@ObjectType('WhatsAppWebhookEndpoint', { description: 'The webhook endpoint WhatsApp delivers a credential\'s events to.' })
 @Entity({ tableName: 'whatsapp_webhooks' })
 @Index({ properties: ['userId'] })
 export class WebhookEndpoint {

@@ -23,7 +23,7 @@ export type ReceiveResult =
   | { kind: 'unknown_endpoint' }
   | { kind: 'unauthenticated' }
   | { kind: 'invalid_payload' }
-  /** Over the endpoint's rate limit: Meta retries later (reference §4), nothing is lost. */
+  /** Over the endpoint's rate limit: Meta retries later (docs/whatsapp-cloud-api.md §4), nothing is lost. */
   | { kind: 'rate_limited'; retryAfterSeconds: number }
   /** The key service is down and the endpoint already holds its quota of unverified deliveries. */
   | { kind: 'unverified_quota'; retryAfterSeconds: number };

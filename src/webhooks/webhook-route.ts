@@ -22,8 +22,8 @@ const HANDSHAKE_STATUS: Record<Exclude<HandshakeResult['kind'], 'verified'>, num
   unavailable: 503,
 };
 
-// Meta retries anything but 200 for days (reference §4), so only "stored" is a 200. Refusals carry no
-// detail: a caller without the app secret learns nothing beyond the status.
+// Meta retries anything but 200 for days (docs/whatsapp-cloud-api.md §4), so only "stored" is a 200. Refusals
+// carry no detail: a caller without the app secret learns nothing beyond the status.
 const RECEIVE_STATUS: Record<Exclude<ReceiveResult['kind'], 'rate_limited' | 'unverified_quota'>, number> = {
   stored: 200,
   unknown_endpoint: 401,

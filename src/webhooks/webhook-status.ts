@@ -18,8 +18,8 @@ export enum WebhookRouting {
   UNKNOWN = 'unknown',
 }
 
-registerEnumType(WebhookStatus, { name: 'WebhookStatus' });
+registerEnumType(WebhookStatus, { name: 'WhatsAppWebhookStatus' });
 registerEnumType(WebhookRouting, {
-  name: 'WebhookRouting',
+  name: 'WhatsAppWebhookRouting',
   description: 'Where Meta sends this number\'s message webhooks, as read back from Meta.',
 });

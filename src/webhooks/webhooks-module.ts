@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool } from 'pg';
 import { SelfReleasingClient } from '../db/self-releasing-client';
 import type { AppServices } from '../graphql/app-services';
+import { Topic } from '../events';
 import { QueueName } from '../jobs';
 import type { Metrics } from '../observability/metrics';
 import { configureWebhook, type CredentialFailureSignal } from './configure-webhook';
@@ -22,12 +23,18 @@ export interface WebhooksModuleOptions {
   onCredentialFailure?: (signal: CredentialFailureSignal) => Promise<void> | void;
 }
 
+export interface InboxBacklog {
+  deliveries: number;
+  oldestSeconds: number;
+  deadLetters: number;
+}
+
 export interface WebhooksModule {
   /** The handler of `<WEBHOOK_PATH_PREFIX>/<endpoint key>`. */
   route: (req: IncomingMessage, res: ServerResponse, endpointKey: string, url: URL) => Promise<void>;
   processor: InboxProcessor;
-  /** Stored deliveries not processed yet, and how long the oldest has waited. */
-  backlog(): Promise<{ deliveries: number; oldestSeconds: number }>;
+  /** Stored deliveries not processed yet, how long the oldest has waited, and unresolved dead letters. */
+  backlog(): Promise<InboxBacklog>;
   /**
    * Starts the background work once the HTTP server listens: configuring Meta makes Meta call our
    * endpoint back, and processing needs nothing else.
@@ -39,8 +46,9 @@ export interface WebhooksModule {
 /**
  * Connections of the inbox pool, i.e. INSERTs in flight at once (see InboxWriter). Few on purpose: rows
  * that arrive while they are busy share the next INSERT, and fewer, larger INSERTs cost the database and
- * this process less per delivery. Measured (README): 4 takes about 1.6 times the deliveries per second
- * of one INSERT per request, where 8 only matched it, with no worse latency at 1,000 deliveries/s.
+ * this process less per delivery. Measured with `npm run bench:webhooks` (method and current figures in
+ * docs/benchmarks.md) when this was chosen: 4 took about 1.6 times the deliveries per second of one INSERT
+ * per request, where 8 only matched it, with no worse latency at 1,000 deliveries/s.
  */
 const INBOX_CONNECTIONS = 4;
 /**
@@ -50,6 +58,8 @@ const INBOX_CONNECTIONS = 4;
 const PROCESSING_LOOPS = 2;
 /** Deliveries per batch: large enough that round trips are a rounding error per delivery. */
 const PROCESSING_BATCH = 500;
+/** Longest a receive-only instance holds back the wake-up of processing instances, gathering deliveries. */
+const WAKE_COALESCE_MS = 10;
 
 /** Wires the webhook domain: receiver and its HTTP route, the inbox processor, the configuration job. */
 export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksModule {
@@ -81,12 +91,31 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
     concurrency: PROCESSING_LOOPS,
     onBatch: (report) => metrics.recordInboundBatch(report),
   });
-  const backlog = async () => {
-    const { rows } = await sql<{ deliveries: number; oldest: number }>`
-      select count(*)::int as deliveries, coalesce(extract(epoch from now() - min(received_at)), 0)::float8 as oldest
-        from ${sql.table(`${config.database.schema}.webhook_deliveries`)} where processed_at is null
+  // One statement, read by the metrics scrape and by /readyz. The deliveries part walks only the partial
+  // index of unprocessed rows (and their heap rows for the age), never the retained processed ones, so
+  // its cost follows the backlog, not the table. Dead letters are few: only items that failed alone.
+  const processing = config.operations.role !== 'receive';
+  // A receive-only instance has no processor of its own to wake: it tells the processing instances
+  // instead, at most once per WAKE_COALESCE_MS however many deliveries arrive, so they need not wait
+  // for their poll (JOB_POLLING_INTERVAL_SECONDS).
+  let wakeQueued = false;
+  const wakeProcessors = () => {
+    if (wakeQueued) return;
+    wakeQueued = true;
+    setTimeout(() => {
+      wakeQueued = false;
+      eventBus.publish(Topic.InboxStored, 'every-instance', {});
+    }, WAKE_COALESCE_MS).unref();
+  };
+  let wakes: AsyncIterableIterator<unknown> | undefined;
+  const backlog = async (): Promise<InboxBacklog> => {
+    const schema = config.database.schema;
+    const { rows } = await sql<{ deliveries: number; oldest: number; dead_letters: number }>`
+      select count(*)::int as deliveries, coalesce(extract(epoch from now() - min(received_at)), 0)::float8 as oldest,
+             (select count(*)::int from ${sql.table(`${schema}.webhook_dead_letters`)} where resolved_at is null) as dead_letters
+        from ${sql.table(`${schema}.webhook_deliveries`)} where processed_at is null
     `.execute(db);
-    return { deliveries: rows[0]!.deliveries, oldestSeconds: rows[0]!.oldest };
+    return { deliveries: rows[0]!.deliveries, oldestSeconds: rows[0]!.oldest, deadLetters: rows[0]!.dead_letters };
   };
   metrics.setInboundBacklogProbe(backlog);
   const receiver: WebhookReceiver = new WebhookReceiver({
@@ -95,7 +124,7 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
     logger,
     cache: new EndpointCache({ ...config.secretCache, load: (key) => receiver.loadSnapshot(key) }),
     inbox: new InboxWriter({ pool, schema: config.database.schema, maxInFlight: INBOX_CONNECTIONS }),
-    onStored: () => processor.notify(),
+    onStored: () => (processing ? processor.notify() : wakeProcessors()),
     rateLimit: { limiter: services.rateLimiter, perSecond: config.rateLimits.webhookPerSecond },
     unverifiedQuota: settings.unverifiedQuota,
   });
@@ -137,12 +166,18 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
           );
         },
       );
-      if (settings.processing) {
+      // A receive-only instance stores and acknowledges; instances with the process role work the inbox.
+      if (processing) {
         processor.start();
         retention.start();
+        const subscription = (wakes = eventBus.subscribe(Topic.InboxStored, 'every-instance'));
+        void (async () => {
+          for await (const _ of subscription) processor.notify();
+        })().catch((error: unknown) => logger.warn({ err: error }, 'inbox wake-ups from receive instances stopped; the poll still finds their deliveries'));
       }
     },
     async stop() {
+      await wakes?.return?.();
       await retention.stop();
       await processor.stop();
       await Promise.all([pool.end(), db.destroy()]);

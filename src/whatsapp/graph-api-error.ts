@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /**
- * Every failure of a Graph call leaves the WhatsApp boundary as one of the classes below. Meta says to act
- * on `code` (and `error_data.details`), never on the title or the HTTP status (reference §6.6), so the
- * classification is a pure function of the code and subcode.
+ * Every failure of a Graph call leaves the WhatsApp boundary as one of the classes below. Meta says to act on
+ * `code` (and `error_data.details`), never on the title or the HTTP status (docs/whatsapp-cloud-api.md §6.6),
+ * so the classification is a pure function of the code and subcode.
  */
 export type GraphErrorKind =
   | 'token_invalid'
@@ -25,7 +25,7 @@ export interface GraphErrorClassification {
   kind: GraphErrorKind;
   /** Retrying the same request later may succeed (with backoff); false means fix something first. */
   retryable: boolean;
-  /** The credential itself is bad (reference §7.4): mark it invalid and stop retrying. */
+  /** The credential itself is bad (docs/whatsapp-cloud-api.md §7.4): mark it invalid and stop retrying. */
   isCredentialFailure: boolean;
 }
 
@@ -41,7 +41,7 @@ const RETRYABLE_CODES = new Set([1, 2, 4, 80007, 130429, 131000, 131016, 131056,
 const TEMPLATE_CODES = new Set([132000, 132001, 132005, 132007, 132012, 132015, 132016, 132068, 132069, 131063]);
 const RECIPIENT_CODES = new Set([130403, 130472, 131021, 131026, 131030, 131049, 131050, 131062]);
 const INVALID_PARAMETER_CODES = new Set([100, 2200, 131008, 131009, 131051, 131052, 131053]);
-// Pywa's "integrity" group (reference §6.7): the WABA or number is restricted by policy.
+// Pywa's "integrity" group (docs/whatsapp-cloud-api.md §6.7): the WABA or number is restricted by policy.
 const INTEGRITY_CODES = new Set([368, 130497, 131031]);
 // Throttles where waiting seconds does not help: spam or messaging-limit violations, registration lockout.
 const NON_RETRYABLE_RATE_CODES = new Set([131048, 131064, 133016]);
@@ -71,7 +71,7 @@ function kindOf({ code, subcode, isTransient, httpStatus }: GraphErrorInput): Gr
   return 'unknown';
 }
 
-/** Pure classification of a Graph error code (reference §6.7, §7.4). */
+/** Pure classification of a Graph error code (docs/whatsapp-cloud-api.md §6.7, §7.4). */
 export function classifyGraphError(input: GraphErrorInput): GraphErrorClassification {
   const kind = kindOf(input);
   return {
@@ -96,7 +96,7 @@ export function redactSecrets(text: string, secrets: readonly string[] = []): st
   return out.length > MAX_SAFE_TEXT ? `${out.slice(0, MAX_SAFE_TEXT)}…` : out;
 }
 
-/** The `{ "error": { … } }` body Graph returns with 4xx/5xx (reference §6.6). Unknown fields pass. */
+/** The `{ "error": { … } }` body of a Graph 4xx/5xx; unknown fields pass (docs/whatsapp-cloud-api.md §6.6). */
 export const GraphErrorEnvelopeSchema = z.object({
   error: z.looseObject({
     message: z.string().optional(),
@@ -183,7 +183,10 @@ export class GraphApiError extends WhatsAppClientError {
     this.details = init.details;
   }
 
-  /** True when Graph refused the `appsecret_proof`, i.e. the app secret we hold is wrong (reference §9.4). */
+  /**
+   * True when Graph refused the `appsecret_proof`, i.e. the app secret we hold is wrong
+   * (docs/whatsapp-cloud-api.md §9.4).
+   */
   get isAppSecretProofInvalid(): boolean {
     return this.graphCode === 100 && /appsecret_proof/i.test(this.message);
   }

@@ -2,11 +2,14 @@ import { z } from 'zod';
 import type { Bsuid, E164PhoneNumber } from './phone-number';
 
 /**
- * Wire shapes of the Graph calls we make (reference §1, §2, §5), in Meta's snake_case. Response schemas are
- * loose: unknown fields pass through, and only what we rely on is required.
+ * Wire shapes of the Graph calls we make (docs/whatsapp-cloud-api.md §1, §2, §5), in Meta's snake_case.
+ * Response schemas are loose: unknown fields pass through, and only what we rely on is required.
  */
 
-/** A token alone, or a token with the app secret so every call carries `appsecret_proof` (reference §9.4). */
+/**
+ * A token alone, or a token with the app secret so every call carries `appsecret_proof`
+ * (docs/whatsapp-cloud-api.md §9.4).
+ */
 export type GraphAuth = string | { accessToken: string; appSecret?: string };
 
 // ---- debug_token (§1.1) -------------------------------------------------------------------------------
@@ -78,7 +81,7 @@ export const PHONE_NUMBER_FIELDS = [
 ] as const;
 export type PhoneNumberField = (typeof PHONE_NUMBER_FIELDS)[number];
 
-/** The fields the credential check needs (reference §9.2). */
+/** The fields the credential check needs (docs/whatsapp-cloud-api.md §9.2). */
 export const DEFAULT_PHONE_NUMBER_FIELDS: readonly PhoneNumberField[] = [
   'id', 'display_phone_number', 'verified_name', 'quality_rating', 'code_verification_status', 'name_status',
   'status', 'platform_type', 'throughput', 'webhook_configuration',
@@ -155,7 +158,7 @@ export const SubscribedAppSchema = z.looseObject({
 export type SubscribedApp = z.infer<typeof SubscribedAppSchema>;
 export const SubscribedAppsResponseSchema = z.looseObject({ data: z.array(SubscribedAppSchema) });
 
-/** `{"success": true}`; Graph may add a `data[]` echo, which we ignore (reference §2.2). */
+/** `{"success": true}`; Graph may add a `data[]` echo, which we ignore (docs/whatsapp-cloud-api.md §2.2). */
 export const SuccessResponseSchema = z.looseObject({ success: z.boolean() });
 
 // ---- sending (§5) -------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ describe('parseE164', () => {
     expect(parseE164(input)).toBe(expected);
   });
 
-  // Without "+", Meta would prefix the business number's country code (reference §8): refuse instead.
+  // Without "+", Meta would prefix the business number's country code: refuse (docs/whatsapp-cloud-api.md §8).
   test.each(['(631) 555-1234', '1 (631) 555-1234', '16315551234'])('refuses %s, which has no +', (input) => {
     expect(() => parseE164(input)).toThrow(InvalidPhoneNumberError);
   });

@@ -2,9 +2,9 @@ import { z } from 'zod';
 
 /**
  * Recipient numbers. Meta recommends `+` and the country code in `to`: without the `+` it prefixes the
- * *business* number's country code, which can reach the wrong person (reference §8). So the only form we
- * send is `+<digits>`, and digits without a `+` are accepted only through `fromWaId`, for numbers that came
- * from Meta itself (webhook `from`, `wa_id`), which always include the country code.
+ * *business* number's country code, which can reach the wrong person (docs/whatsapp-cloud-api.md §8). So the
+ * only form we send is `+<digits>`, and digits without a `+` are accepted only through `fromWaId`, for
+ * numbers that came from Meta itself (webhook `from`, `wa_id`), which always include the country code.
  */
 
 /** `+` then 8 to 15 digits, the first not 0 (ITU-T E.164 allows at most 15 digits). */
@@ -24,7 +24,8 @@ export class InvalidPhoneNumberError extends Error {
 
 const E164 = /^\+[1-9]\d{7,14}$/;
 const BSUID = /^[A-Z]{2}\.[A-Za-z0-9]{1,128}$/;
-// Separators Meta itself accepts in `to` (reference §8): spaces, hyphens, parentheses; dots are common too.
+// Separators Meta accepts in `to` (docs/whatsapp-cloud-api.md §8): spaces, hyphens and parentheses; dots are
+// not among them but are common, so they are dropped too.
 const SEPARATORS = /[\s\-().\u00a0]/g;
 
 export function isE164(value: string): value is E164PhoneNumber {

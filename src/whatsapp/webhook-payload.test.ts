@@ -1,6 +1,6 @@
 import { isKnownMessage, isMessagesChange, parseWebhookPayload, type MessagesValue, type WebhookEnvelope } from './webhook-payload';
 
-// Reference §3.3, "Full inbound text example", verbatim.
+// An inbound text webhook shaped as docs/whatsapp-cloud-api.md §3.3 describes it, with made-up IDs.
 const INBOUND_TEXT = `{
   "object": "whatsapp_business_account",
   "entry": [
@@ -34,7 +34,7 @@ const INBOUND_TEXT = `{
   ]
 }`;
 
-// Reference §3.3, interactive reply (the messages[] element only), verbatim.
+// An interactive reply (the messages[] element only), docs/whatsapp-cloud-api.md §3.3.
 const INTERACTIVE_REPLY = {
   context: { from: '15550783881', id: 'wamid.HBgL…BUSINESS_MSG…' },
   from: '5511987654321',
@@ -44,7 +44,7 @@ const INTERACTIVE_REPLY = {
   interactive: { type: 'button_reply', button_reply: { id: 'track-order', title: 'Track order' } },
 };
 
-// Reference §3.4, "Status example: delivered, v24+ style", verbatim.
+// A delivered status, v24+ style (no `conversation`), docs/whatsapp-cloud-api.md §3.4.
 const STATUS_DELIVERED = `{
   "object": "whatsapp_business_account",
   "entry": [
@@ -72,7 +72,7 @@ const STATUS_DELIVERED = `{
   ]
 }`;
 
-// Reference §3.4, "Status example: failed" (the statuses[] element only), verbatim.
+// A failed status (the statuses[] element only), docs/whatsapp-cloud-api.md §3.4.
 const STATUS_FAILED = {
   id: 'wamid.HBgNNTUxMTk4NzY1NDMyMRUCABEYEjk5OTlBQkNERUYwMTIzNDU2Nzg5AA==',
   status: 'failed',
@@ -91,7 +91,7 @@ const STATUS_FAILED = {
   ],
 };
 
-// Reference §3.4, system-level error webhook, verbatim.
+// A system-level error webhook (`value.errors[]`), docs/whatsapp-cloud-api.md §3.3.
 const SYSTEM_ERRORS = {
   errors: [
     {

@@ -4,10 +4,10 @@ import { WabaIdSchema } from './waba-id';
 import { WamidSchema } from './wamid';
 
 /**
- * Schemas of the webhook envelope (reference §3.3-3.5). Strict on what we route and dedupe on (`object`,
- * `entry[].id`, `field`, `metadata.phone_number_id`, message and status ids); lenient everywhere else:
- * every object keeps unknown fields, and a message type we do not know passes through as it came, so a
- * new Meta type never makes a whole batch fail.
+ * Schemas of the webhook envelope (docs/whatsapp-cloud-api.md §3.3-3.5). Strict on what we route and dedupe
+ * on (`object`, `entry[].id`, `field`, `metadata.phone_number_id`, message and status ids); lenient
+ * everywhere else: every object keeps unknown fields, and a message type we do not know passes through as it
+ * came, so a new Meta type never makes a whole batch fail.
  */
 
 /** Meta sends Unix seconds as strings; accept numbers too and keep the string form. */

@@ -1,6 +1,6 @@
 import { signWebhookBody, verifyWebhookSignature } from './webhook-signature';
 
-// Reference §3.2 test vector.
+// The test vector of docs/whatsapp-cloud-api.md §3.2.
 const SECRET = 'test_app_secret';
 const BODY = Buffer.from('{"object":"whatsapp_business_account","entry":[]}');
 const EXPECTED = 'sha256=dec6a680679a968e7e0319355b23599cbfc54502c0784668e9618baa0c633756';

@@ -1,9 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * `X-Hub-Signature-256` (reference §3.2): `sha256=` + lowercase hex HMAC-SHA256 of the raw request bytes,
- * keyed with the app secret. The HMAC must be computed over the bytes exactly as received: Meta signs an
- * escaped-Unicode serialisation, so re-serialised JSON hashes differently (anchors §8).
+ * `X-Hub-Signature-256` (docs/whatsapp-cloud-api.md §3.2): `sha256=` + lowercase hex HMAC-SHA256 of the raw
+ * request bytes, keyed with the app secret. The HMAC must be computed over the bytes exactly as received:
+ * Meta signs an escaped-Unicode serialisation, so re-serialised JSON hashes differently (non-ASCII text, `@`…).
  */
 export const SIGNATURE_HEADER = 'x-hub-signature-256';
 

@@ -32,7 +32,7 @@ import { isBsuid, isE164 } from './phone-number';
 export interface WhatsAppClientOptions {
   /** Graph origin, e.g. `https://graph.facebook.com`, or the sandbox's `baseUrl`. */
   baseUrl: string;
-  /** Graph API version, e.g. `v24.0`; payloads differ between versions (reference §0). */
+  /** Graph API version, e.g. `v24.0`; payloads differ between versions (docs/whatsapp-cloud-api.md §0). */
   apiVersion: string;
   /** Deadline per call, in milliseconds. */
   timeoutMs: number;
@@ -55,7 +55,7 @@ export interface ListPhoneNumbersOptions {
 }
 
 const GRAPH_ID = /^\d{1,40}$/;
-// Both override endpoints cap the URI at 200 characters (reference §2.3, §2.4).
+// Both override endpoints cap the URI at 200 characters (docs/whatsapp-cloud-api.md §2.3, §2.4).
 const MAX_OVERRIDE_URI = 200;
 const WebhookConfigurationResponseSchema = z.looseObject({
   id: z.coerce.string().optional(),
@@ -84,9 +84,9 @@ export class WhatsAppClient {
   }
 
   /**
-   * `GET /debug_token` (reference §1.1), authenticated with the inspected token itself. `input_token` is
-   * the one place a token appears in a URL: Meta documents no other way to pass it. With `appSecret`, the
-   * call carries `appsecret_proof`, so success also proves the app secret (§9.4).
+   * `GET /debug_token` (docs/whatsapp-cloud-api.md §1.1), authenticated with the inspected token itself.
+   * `input_token` is the one place a token appears in a URL: Meta documents no other way to pass it. With
+   * `appSecret`, the call carries `appsecret_proof`, so success also proves the app secret (§9.4).
    */
   async debugToken(token: string, appSecret?: string): Promise<DebugTokenData> {
     const { data } = await this.transport.send({

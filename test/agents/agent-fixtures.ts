@@ -6,7 +6,7 @@ import { QueueName } from '../../src/jobs';
 import { Conversation, Message, MessageDirection, MessageStatus } from '../../src/messaging';
 import { createLogger } from '../../src/observability/logger';
 import { startSandbox, type Sandbox, type SandboxAccount } from '../../src/sandbox';
-import { EnableAgentWhatsAppDocument, type EnableAgentWhatsAppInput } from '../generated/graphql';
+import { EnableAgentWhatsAppDocument, type WhatsAppEnableAgentInput } from '../generated/graphql';
 import { seedCredential } from '../support/credential-fixtures';
 import { postGraphQL } from '../support/graphql-http';
 import { onDispose } from '../support/leftovers';
@@ -34,7 +34,7 @@ export interface SeededAgent {
 export async function seedAgent(
   app: TestApp,
   sandbox: Sandbox,
-  options: Partial<Omit<EnableAgentWhatsAppInput, 'agentId' | 'credentialId'>> & { userId?: string } = {},
+  options: Partial<Omit<WhatsAppEnableAgentInput, 'agentId' | 'credentialId'>> & { userId?: string } = {},
 ): Promise<SeededAgent> {
   const { userId = randomUUID(), ...settings } = options;
   const account = sandbox.createAccount();

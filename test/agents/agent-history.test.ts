@@ -35,7 +35,7 @@ test('a customer\'s messages page newest first, following the cursor to the end'
   for (;;) {
     const result = await messages({ customer: `+${ANA}`, first: 5, after });
     expect(result.errors).toBeUndefined();
-    const page = result.data!.agentWhatsApp.messages;
+    const page = result.data!.agentWhatsApp.messages!;
     seen.push(...page.nodes.map((n) => n.id));
     pages++;
     if (!page.pageInfo.hasNextPage) break;
@@ -49,9 +49,9 @@ test('a customer\'s messages page newest first, following the cursor to the end'
 test('without a customer the agent\'s latest messages come from everyone; the customer may be given as wa_id digits', async () => {
   const { inbound, messages } = await setUp();
   const latest = await messages({ first: 3 });
-  expect(latest.data!.agentWhatsApp.messages.nodes.map((n) => n.id)).toEqual(inbound.slice(-3).reverse().map((m) => m.id));
+  expect(latest.data!.agentWhatsApp.messages!.nodes.map((n) => n.id)).toEqual(inbound.slice(-3).reverse().map((m) => m.id));
   const bia = await messages({ customer: BIA, first: 10 });
-  expect(bia.data!.agentWhatsApp.messages.nodes.map((n) => n.content)).toEqual([{ body: 'm14' }, { body: 'm9' }, { body: 'm4' }]);
+  expect(bia.data!.agentWhatsApp.messages!.nodes.map((n) => n.content)).toEqual([{ body: 'm14' }, { body: 'm9' }, { body: 'm4' }]);
   const nobody = await messages({ customer: '+351912345678' });
   expect(nobody.data!.agentWhatsApp.messages).toEqual({ nodes: [], pageInfo: { hasNextPage: false, endCursor: null } });
 });
@@ -73,7 +73,7 @@ test('the status reports credential, webhook, activity and the 24-hour windows',
   const { app, agent, start } = await setUp();
   const status = async () =>
     (await postGraphQL(app.graphqlUrl, AgentWhatsAppStatusDocument, { authorization: agent.token, variables: { agentId: agent.agentId } })).data!
-      .agentWhatsApp.status;
+      .agentWhatsApp.status!;
 
   const before = await status();
   const lastInbound = new Date(start + 14 * 60_000);

@@ -3,7 +3,7 @@ import { CredentialStatus, CredentialStatusReason, WhatsAppCredential } from '..
 import { QueueName } from '../../src/jobs';
 import { Message, MessageDirection } from '../../src/messaging';
 import type { Sandbox } from '../../src/sandbox';
-import { UpdateAgentWhatsAppDocument, type Weekday } from '../generated/graphql';
+import { UpdateAgentWhatsAppDocument, type WhatsAppWeekday } from '../generated/graphql';
 import { postGraphQL } from '../support/graphql-http';
 import type { TestApp } from '../support/start-test-app';
 import {
@@ -17,7 +17,7 @@ import {
   type SeededAgent,
 } from './agent-fixtures';
 
-const WEEK: Weekday[] = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
+const WEEK: WhatsAppWeekday[] = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
 const allWeek = { enabled: true, timezone: 'UTC', schedule: WEEK.map((day) => ({ day, start: '00:00', end: '24:00' })) };
 // Open only on the weekday three days from now (UTC): closed at every instant of this test.
 const closedNow = { enabled: true, timezone: 'UTC', schedule: [{ day: WEEK[(new Date().getUTCDay() + 3) % 7]!, start: '09:00', end: '17:00' }] };

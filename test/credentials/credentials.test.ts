@@ -17,7 +17,7 @@ import {
   SuspendCredentialDocument,
   UpdateCredentialDocument,
   type AdminCredentialsQuery,
-  type ConnectWhatsAppCredentialInput,
+  type WhatsAppConnectCredentialInput,
 } from '../generated/graphql';
 import { postGraphQL } from '../support/graphql-http';
 import { onDispose } from '../support/leftovers';
@@ -73,7 +73,7 @@ function sandbox() {
   return app.sandbox!;
 }
 
-function inputFor(account: SandboxAccount, overrides: Partial<ConnectWhatsAppCredentialInput> = {}): ConnectWhatsAppCredentialInput {
+function inputFor(account: SandboxAccount, overrides: Partial<WhatsAppConnectCredentialInput> = {}): WhatsAppConnectCredentialInput {
   return {
     accessToken: account.tokens.valid,
     appSecret: account.appSecret,
@@ -83,7 +83,7 @@ function inputFor(account: SandboxAccount, overrides: Partial<ConnectWhatsAppCre
   };
 }
 
-async function connect(userId: string, input: ConnectWhatsAppCredentialInput, email?: string) {
+async function connect(userId: string, input: WhatsAppConnectCredentialInput, email?: string) {
   return postGraphQL(app.graphqlUrl, ConnectCredentialDocument, { variables: { input }, authorization: await app.tokenFor(userId, [], email) });
 }
 

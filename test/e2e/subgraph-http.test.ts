@@ -92,7 +92,7 @@ describe('the subgraph over HTTP', () => {
   test('serves health, readiness and Prometheus metrics', async () => {
     const app = await startTestApp();
     expect((await request(`${app.url}/healthz`)).statusCode).toBe(200);
-    expect(await (await request(`${app.url}/readyz`)).body.json()).toEqual({ status: 'ready' });
+    expect(await (await request(`${app.url}/readyz`)).body.json()).toEqual({ status: 'ready', inbox: { unprocessed: 0, oldestUnprocessedSeconds: 0, deadLetters: 0 } });
     const metrics = await (await request(`${app.url}/metrics`)).body.text();
     expect(metrics).toContain('wc_http_requests_total');
   });

@@ -29,280 +29,25 @@ export type Agent = {
   __typename?: 'Agent';
   id: Scalars['ID']['output'];
   /** The agent's WhatsApp configuration; null when WhatsApp is not enabled (or the agent is not yours). */
-  whatsapp?: Maybe<AgentWhatsAppConfig>;
+  whatsapp?: Maybe<WhatsAppAgentConfig>;
 };
-
-/** An agent's WhatsApp configuration. */
-export type AgentWhatsAppConfig = {
-  __typename?: 'AgentWhatsAppConfig';
-  agentId: Scalars['ID']['output'];
-  autoReply: Scalars['Boolean']['output'];
-  businessHours?: Maybe<BusinessHours>;
-  /** The thread with one customer, with its 24-hour window. */
-  conversation?: Maybe<WhatsAppConversation>;
-  createdAt: Scalars['DateTimeISO']['output'];
-  /** The agent's own credential; null while it has only the platform's number. */
-  credentialId?: Maybe<Scalars['ID']['output']>;
-  enabled: Scalars['Boolean']['output'];
-  fallbackMessage?: Maybe<Scalars['String']['output']>;
-  id: Scalars['ID']['output'];
-  /** The agent's messages, newest first; only one customer's with `customer`. */
-  messages: WhatsAppMessagePage;
-  /** The phone number id of the agent's own credential; null without one. */
-  phoneNumberId?: Maybe<Scalars['String']['output']>;
-  /** The code that routes a customer to this agent on the platform's shared number. */
-  platformCode?: Maybe<Scalars['String']['output']>;
-  /** Credential health, webhook routing, activity and the 24-hour windows. */
-  status: AgentWhatsAppStatus;
-  updatedAt: Scalars['DateTimeISO']['output'];
-  userId: Scalars['ID']['output'];
-  welcomeMessage?: Maybe<Scalars['String']['output']>;
-};
-
-
-/** An agent's WhatsApp configuration. */
-export type AgentWhatsAppConfigConversationArgs = {
-  customer: Scalars['String']['input'];
-};
-
-
-/** An agent's WhatsApp configuration. */
-export type AgentWhatsAppConfigMessagesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  customer?: InputMaybe<Scalars['String']['input']>;
-  first?: Scalars['Int']['input'];
-};
-
-/** Whether the agent can talk on WhatsApp right now, and why not. */
-export type AgentWhatsAppStatus = {
-  __typename?: 'AgentWhatsAppStatus';
-  /** OPEN while Meta keeps failing for the number: sends are paused for a moment. */
-  circuitState?: Maybe<CircuitState>;
-  /** Last health check of the credential. */
-  credentialCheckedAt?: Maybe<Scalars['DateTimeISO']['output']>;
-  /** Null when the agent has no credential on its line. */
-  credentialStatus?: Maybe<CredentialStatus>;
-  credentialStatusReason?: Maybe<CredentialStatusReason>;
-  /** The latest message from any customer. */
-  lastInboundAt?: Maybe<Scalars['DateTimeISO']['output']>;
-  /** The latest message sent to any customer. */
-  lastOutboundAt?: Maybe<Scalars['DateTimeISO']['output']>;
-  /** The line the agent talks on: its owner's own number, or the platform's shared one. */
-  line: WhatsAppCredentialSource;
-  /** Customers whose 24-hour window is open now. */
-  openWindows: Scalars['Int']['output'];
-  /** On the platform's shared number: the wa.me link that reaches this agent. */
-  platformLink?: Maybe<Scalars['String']['output']>;
-  /** Meta quality rating of the phone number. */
-  qualityRating?: Maybe<Scalars['String']['output']>;
-  /** Enabled, credential ACTIVE and webhooks routed here: customers reach the agent. */
-  ready: Scalars['Boolean']['output'];
-  webhookRouting?: Maybe<WebhookRouting>;
-  /** Null when the credential has no webhook endpoint yet. */
-  webhookStatus?: Maybe<WebhookStatus>;
-  webhookVerifiedAt?: Maybe<Scalars['DateTimeISO']['output']>;
-  /** When the last open window closes; null when none is open. */
-  windowClosesAt?: Maybe<Scalars['DateTimeISO']['output']>;
-  /** At least one customer's 24-hour window is open: free-form messages can go to them. */
-  windowOpen: Scalars['Boolean']['output'];
-};
-
-/** One audited operation. */
-export type AuditEntry = {
-  __typename?: 'AuditEntry';
-  /** e.g. credential.connect, credential.delete, key.rotate. */
-  action: Scalars['String']['output'];
-  actorRole: Scalars['String']['output'];
-  /** Who acted; null for the system (health checks, jobs, webhooks). */
-  actorUserId?: Maybe<Scalars['ID']['output']>;
-  details?: Maybe<Scalars['JSONObject']['output']>;
-  errorCode?: Maybe<Scalars['String']['output']>;
-  id: Scalars['ID']['output'];
-  occurredAt: Scalars['DateTimeISO']['output'];
-  outcome: AuditOutcome;
-  requestId?: Maybe<Scalars['String']['output']>;
-  /** Whose data the operation concerned. */
-  subjectUserId?: Maybe<Scalars['ID']['output']>;
-  targetId?: Maybe<Scalars['String']['output']>;
-  targetType?: Maybe<Scalars['String']['output']>;
-};
-
-export type AuditEntryConnection = {
-  __typename?: 'AuditEntryConnection';
-  nodes: Array<AuditEntry>;
-  pageInfo: WhatsAppPageInfo;
-};
-
-export type AuditOutcome =
-  | 'FAILURE'
-  | 'REJECTED'
-  | 'SUCCESS';
-
-/** When an agent answers on WhatsApp; outside these hours the fallback message is sent. */
-export type BusinessHours = {
-  __typename?: 'BusinessHours';
-  /** Off: the agent answers at any time. */
-  enabled: Scalars['Boolean']['output'];
-  schedule: Array<BusinessHoursSpan>;
-  /** An IANA timezone, e.g. Europe/Lisbon; spans are local wall-clock times there (DST included). */
-  timezone: Scalars['String']['output'];
-};
-
-export type BusinessHoursInput = {
-  /** Off: the agent answers at any time. */
-  enabled: Scalars['Boolean']['input'];
-  schedule: Array<BusinessHoursSpanInput>;
-  /** An IANA timezone, e.g. Europe/Lisbon; spans are local wall-clock times there (DST included). */
-  timezone: Scalars['String']['input'];
-};
-
-/** One opening span on a weekday, in the schedule's timezone. */
-export type BusinessHoursSpan = {
-  __typename?: 'BusinessHoursSpan';
-  /** The weekday the span starts on. */
-  day: Weekday;
-  /** HH:MM (24:00 = midnight at the end of the day); an end before the start spans midnight. */
-  end: Scalars['String']['output'];
-  /** HH:MM, 24-hour clock, local time. */
-  start: Scalars['String']['output'];
-};
-
-export type BusinessHoursSpanInput = {
-  /** The weekday the span starts on. */
-  day: Weekday;
-  /** HH:MM (24:00 = midnight at the end of the day); an end before the start spans midnight. */
-  end: Scalars['String']['input'];
-  /** HH:MM, 24-hour clock, local time. */
-  start: Scalars['String']['input'];
-};
-
-/** The per-credential circuit breaker in front of Meta. */
-export type CircuitState =
-  | 'CLOSED'
-  | 'HALF_OPEN'
-  | 'OPEN';
-
-/** Your own Meta credentials for one WhatsApp Business phone number. Secrets are write-only. */
-export type ConnectWhatsAppCredentialInput = {
-  /** A system-user access token with whatsapp_business_management and whatsapp_business_messaging. */
-  accessToken: Scalars['String']['input'];
-  /** Where status alerts are e-mailed; defaults to the e-mail in your token. */
-  alertEmail?: InputMaybe<Scalars['String']['input']>;
-  /** The app secret of the token's Meta app (App Dashboard → Settings → Basic): webhook signatures are keyed with it. */
-  appSecret: Scalars['String']['input'];
-  /** The WhatsApp Business Account id. */
-  businessAccountId: Scalars['String']['input'];
-  /** Meta's phone number id (not the phone number). */
-  phoneNumberId: Scalars['String']['input'];
-};
-
-/** A credential's status changed (a real-time alert). */
-export type CredentialHealthEvent = {
-  __typename?: 'CredentialHealthEvent';
-  /** The credential as it is now; null once deleted. */
-  credential?: Maybe<WhatsAppCredential>;
-  credentialId: Scalars['ID']['output'];
-  occurredAt: Scalars['DateTimeISO']['output'];
-  previousStatus: CredentialStatus;
-  reason: CredentialStatusReason;
-  status: CredentialStatus;
-};
-
-/** Health of a WhatsApp credential. */
-export type CredentialStatus =
-  | 'ACTIVE'
-  | 'EXPIRED'
-  | 'INVALID'
-  | 'SUSPENDED';
-
-/** The cause behind a credential status; NONE when active and healthy. */
-export type CredentialStatusReason =
-  | 'ACCOUNT_RESTRICTED'
-  | 'APP_SECRET_INVALID'
-  | 'META_UNREACHABLE'
-  | 'NONE'
-  | 'PERMISSION_MISSING'
-  | 'PHONE_NUMBER_NOT_FOUND'
-  | 'PHONE_NUMBER_RESTRICTED'
-  | 'SECRETS_UNREADABLE'
-  | 'SUSPENDED_BY_ADMIN'
-  | 'TOKEN_EXPIRED'
-  | 'TOKEN_EXPIRING'
-  | 'TOKEN_INVALID'
-  | 'WRONG_BUSINESS_ACCOUNT';
-
-/** Something the user should know about an accepted credential. */
-export type CredentialWarning = {
-  __typename?: 'CredentialWarning';
-  /** TOKEN_EXPIRES, TOKEN_EXPIRES_SOON, PHONE_NUMBER_RESTRICTED, ACCOUNT_RESTRICTED, QUALITY_LOW. */
-  code: Scalars['String']['output'];
-  message: Scalars['String']['output'];
-};
-
-export type DeleteWhatsAppCredentialPayload = {
-  __typename?: 'DeleteWhatsAppCredentialPayload';
-  deletedCredentialId: Scalars['ID']['output'];
-};
-
-export type EnableAgentWhatsAppInput = {
-  /** The host's agent id. The host only shows users their own agents; the caller becomes the owner. */
-  agentId: Scalars['ID']['input'];
-  /** Answer customers through the agent runtime (and send welcome/fallback messages). */
-  autoReply?: Scalars['Boolean']['input'];
-  businessHours?: InputMaybe<BusinessHoursInput>;
-  /** One of your credentials: the agent answers on its phone number. Omit it to use the platform's shared number (while your agents use the platform's credentials). */
-  credentialId?: InputMaybe<Scalars['ID']['input']>;
-  /** Sent outside business hours, once per closed period; at most 4,096 characters. */
-  fallbackMessage?: InputMaybe<Scalars['String']['input']>;
-  /** Sent on a customer's first message; at most 4,096 characters. */
-  welcomeMessage?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** Progress of the rewrap that follows a key rotation. */
-export type KeyRewrapState =
-  | 'COMPLETE'
-  | 'FAILED'
-  | 'NONE'
-  | 'PENDING';
-
-/** A run rotating every user's encryption key, with its progress. */
-export type KeyRotationRun = {
-  __typename?: 'KeyRotationRun';
-  /** Users whose key was rotated, whose secrets were rewrapped and whose old versions were retired. */
-  done: Scalars['Int']['output'];
-  /** Users that could not be rotated or rewrapped (their secrets stay readable). */
-  failed: Scalars['Int']['output'];
-  finishedAt?: Maybe<Scalars['DateTimeISO']['output']>;
-  id: Scalars['ID']['output'];
-  /** The last failure: an error class and our message, never a secret. */
-  lastError?: Maybe<Scalars['String']['output']>;
-  startedAt: Scalars['DateTimeISO']['output'];
-  /** The administrator who started the run. */
-  startedBy?: Maybe<Scalars['ID']['output']>;
-  state: KeyRotationRunState;
-  /** Users with stored secrets: counted at the start, exact once every user was visited. */
-  total: Scalars['Int']['output'];
-};
-
-export type KeyRotationRunState =
-  | 'COMPLETED'
-  | 'FAILED'
-  | 'RUNNING';
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Stops my phone number from writing to a customer until they write START or I remove the entry. Adding one already there returns it unchanged. */
+  addWhatsAppSuppression: WhatsAppSuppression;
   /** Connect my own WhatsApp Business number. Validated with Meta; nothing is stored when validation fails. */
   connectWhatsAppCredential: WhatsAppCredentialPayload;
   /** GDPR erasure, for the host platform when it deletes a user (or an admin): removes every row of the user's and destroys their encryption key, so even copies of their encrypted secrets in old backups are unreadable. Idempotent. FORBIDDEN for anyone else. */
-  deleteUserData: UserDataErasure;
+  deleteUserData: WhatsAppUserDataErasure;
   /** Disconnect: removes the webhook configuration at Meta and the stored secrets. */
-  deleteWhatsAppCredential: DeleteWhatsAppCredentialPayload;
+  deleteWhatsAppCredential: WhatsAppDeleteCredentialPayload;
   /** Admins: deprecate (or un-deprecate) the platform's credentials: no new agents or users; existing ones keep working. */
-  deprecatePlatformWhatsApp: PlatformWhatsApp;
+  deprecatePlatformWhatsApp: WhatsAppPlatform;
   /** Removes the agent's WhatsApp configuration and frees its phone number; returns the agent id. */
   disableAgentWhatsApp: Scalars['ID']['output'];
   /** Puts one of my agents on one of my phone numbers (or on the platform's shared number while I use it). */
-  enableAgentWhatsApp: AgentWhatsAppConfig;
+  enableAgentWhatsApp: WhatsAppAgentConfig;
   /** Export my credentials (all, or the ones named), encrypted with a passphrase of at least 12 characters, to move them to another environment. */
   exportWhatsAppCredentials: WhatsAppCredentialBundle;
   /** Import a bundle made by exportWhatsAppCredentials. Each credential is validated with Meta again; one failing does not stop the others. */
@@ -310,11 +55,13 @@ export type Mutation = {
   /** Marks a received message (and every earlier one of its thread) as read for the customer. */
   markWhatsAppMessageRead: WhatsAppMessage;
   /** Configures the credential's webhook in Meta again (in the background); the endpoint is PENDING until it finishes. */
-  reconfigureWhatsAppWebhook: WebhookEndpoint;
+  reconfigureWhatsAppWebhook: WhatsAppWebhookEndpoint;
   /** Administrators: lift a suspension; the credential is then re-checked with Meta. */
   reinstateWhatsAppCredential: WhatsAppCredential;
+  /** Lets my phone number write to the customer again. True if an entry was removed, false if there was none. */
+  removeWhatsAppSuppression: Scalars['Boolean']['output'];
   /** Admins: once deprecated and unused, remove the platform's credentials for good. */
-  retirePlatformWhatsApp: PlatformWhatsApp;
+  retirePlatformWhatsApp: WhatsAppPlatform;
   /** Hands a dead-lettered item back to processing, exactly as if Meta had delivered it again (a duplicate is still stored once). If it fails again, a new dead letter records why. */
   retryWhatsAppInboundDeadLetter: WhatsAppInboundDeadLetter;
   /** Check the credential with Meta now and update its status. */
@@ -322,7 +69,7 @@ export type Mutation = {
   /** Back to the platform's credentials: within the rollback window after a run, or after a failed run. */
   rollBackWhatsAppMigration: WhatsAppMigration;
   /** Rotates my encryption key (an admin may name any user). New secrets use the new version at once; stored ones are rewrapped in the background, then older versions are retired (rewrapState). Every secret stays readable throughout. */
-  rotateUserKey: UserKeyInfo;
+  rotateUserKey: WhatsAppUserKeyInfo;
   /** Checks your credentials with Meta, configures their webhooks, then moves every agent to your own numbers in one step. A failed step moves nothing and is reported in `steps`. */
   runWhatsAppMigration: WhatsAppMigration;
   /** Sends a WhatsApp message from an agent's (or a credential's) phone number. Free-form content needs the customer's 24-hour window to be open; outside it only a template is sent. Repeating the same idempotencyKey never sends twice. */
@@ -330,18 +77,25 @@ export type Mutation = {
   /** Admins: which credentials one user's agents use (null: the global default). Returns the user's source now. */
   setWhatsAppCredentialSource: WhatsAppCredentialSource;
   /** Admin: starts a background run rotating every user's key, resumable after a restart. CONFLICT while one is running. */
-  startKeyRotationRun: KeyRotationRun;
+  startKeyRotationRun: WhatsAppKeyRotationRun;
   /** Administrators: take a credential out of service (no sending, no checks). */
   suspendWhatsAppCredential: WhatsAppCredential;
   /** Changes an agent's WhatsApp settings (auto-reply, messages, business hours, pause). */
-  updateAgentWhatsApp: AgentWhatsAppConfig;
+  updateAgentWhatsApp: WhatsAppAgentConfig;
   /** Replace the token or app secret (re-validated), or change the alert address or message retention. */
   updateWhatsAppCredential: WhatsAppCredentialPayload;
 };
 
 
+export type MutationAddWhatsAppSuppressionArgs = {
+  credentialId: Scalars['ID']['input'];
+  customer: Scalars['String']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationConnectWhatsAppCredentialArgs = {
-  input: ConnectWhatsAppCredentialInput;
+  input: WhatsAppConnectCredentialInput;
 };
 
 
@@ -366,7 +120,7 @@ export type MutationDisableAgentWhatsAppArgs = {
 
 
 export type MutationEnableAgentWhatsAppArgs = {
-  input: EnableAgentWhatsAppInput;
+  input: WhatsAppEnableAgentInput;
 };
 
 
@@ -398,6 +152,12 @@ export type MutationReinstateWhatsAppCredentialArgs = {
 };
 
 
+export type MutationRemoveWhatsAppSuppressionArgs = {
+  credentialId: Scalars['ID']['input'];
+  customer: Scalars['String']['input'];
+};
+
+
 export type MutationRetryWhatsAppInboundDeadLetterArgs = {
   id: Scalars['ID']['input'];
 };
@@ -414,12 +174,12 @@ export type MutationRotateUserKeyArgs = {
 
 
 export type MutationRunWhatsAppMigrationArgs = {
-  input?: InputMaybe<RunWhatsAppMigrationInput>;
+  input?: InputMaybe<WhatsAppRunMigrationInput>;
 };
 
 
 export type MutationSendWhatsAppMessageArgs = {
-  input: SendWhatsAppMessageInput;
+  input: WhatsAppSendMessageInput;
 };
 
 
@@ -437,35 +197,13 @@ export type MutationSuspendWhatsAppCredentialArgs = {
 
 export type MutationUpdateAgentWhatsAppArgs = {
   agentId: Scalars['ID']['input'];
-  input: UpdateAgentWhatsAppInput;
+  input: WhatsAppUpdateAgentInput;
 };
 
 
 export type MutationUpdateWhatsAppCredentialArgs = {
   id: Scalars['ID']['input'];
-  input: UpdateWhatsAppCredentialInput;
-};
-
-/** The platform's shared WhatsApp credentials and who still uses them. */
-export type PlatformWhatsApp = {
-  __typename?: 'PlatformWhatsApp';
-  /** PLATFORM_WHATSAPP_* are set on this instance. */
-  configured: Scalars['Boolean']['output'];
-  /** The platform's credential, once synced with Meta. */
-  credential?: Maybe<WhatsAppCredential>;
-  /** WHATSAPP_CREDENTIAL_SOURCE_DEFAULT: the source of users without an override. */
-  defaultSource: WhatsAppCredentialSource;
-  /** Users whose agents still use the platform's credentials. */
-  dependents: Array<PlatformWhatsAppDependent>;
-  deprecatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
-  retiredAt?: Maybe<Scalars['DateTimeISO']['output']>;
-};
-
-export type PlatformWhatsAppDependent = {
-  __typename?: 'PlatformWhatsAppDependent';
-  /** Enabled agents that talk through the platform's credentials. */
-  agentCount: Scalars['Int']['output'];
-  userId: Scalars['ID']['output'];
+  input: WhatsAppUpdateCredentialInput;
 };
 
 export type Query = {
@@ -473,25 +211,29 @@ export type Query = {
   _entities: Array<Maybe<_Entity>>;
   _service: _Service;
   /** Administrators: the whole audit log, newest first. */
-  adminWhatsAppAuditLog: AuditEntryConnection;
+  adminWhatsAppAuditLog: WhatsAppAuditEntryConnection;
   /** Administrators: every credential, newest first. Secrets are never readable. */
   adminWhatsAppCredentials: WhatsAppCredentialConnection;
   /** One of my agents' WhatsApp configuration; NOT_FOUND for anyone else's. */
-  agentWhatsApp: AgentWhatsAppConfig;
+  agentWhatsApp: WhatsAppAgentConfig;
   /** Admin: a rotate-all run and its progress; the latest when no id is given. */
-  keyRotationRun?: Maybe<KeyRotationRun>;
+  keyRotationRun?: Maybe<WhatsAppKeyRotationRun>;
   /** Operations on my data (by me, an administrator or the plugin), newest first. */
-  myWhatsAppAuditLog: AuditEntryConnection;
+  myWhatsAppAuditLog: WhatsAppAuditEntryConnection;
   /** Admins: the platform's shared credentials, their phase, and who depends on them. */
-  platformWhatsApp: PlatformWhatsApp;
+  platformWhatsApp: WhatsAppPlatform;
   /** My encryption key's versions and the state of its last rotation (an admin may name any user). NOT_FOUND without a key. */
-  userKeyInfo: UserKeyInfo;
+  userKeyInfo: WhatsAppUserKeyInfo;
+  /** Every error code this subgraph can put in `extensions.code`, for clients that list or check them at run time. Needs no token. */
+  whatsAppErrorCodes: Array<WhatsAppErrorCode>;
   /** Inbound messages and statuses of my numbers that could not be stored, newest first, with the reason. Everything else of their deliveries was stored; retry one once its cause is gone. */
   whatsAppInboundDeadLetters: Array<WhatsAppInboundDeadLetter>;
   /** Your latest migration run and whether it can be rolled back. */
   whatsAppMigration?: Maybe<WhatsAppMigration>;
   /** What moving your agents to your own WhatsApp numbers would do. */
   whatsAppMigrationPreview: WhatsAppMigrationPreview;
+  /** The customers who opted out of messages from one of my phone numbers, newest first. Sends to them are refused with RECIPIENT_OPTED_OUT. */
+  whatsAppSuppressions: Array<WhatsAppSuppression>;
   /** One of my credentials; NOT_FOUND for anyone else's. */
   whatsappCredential: WhatsAppCredential;
   /** My connected WhatsApp credentials, newest first. */
@@ -516,7 +258,7 @@ export type QueryAdminWhatsAppAuditLogArgs = {
 export type QueryAdminWhatsAppCredentialsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
-  status?: InputMaybe<CredentialStatus>;
+  status?: InputMaybe<WhatsAppCredentialStatus>;
   userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -549,41 +291,19 @@ export type QueryWhatsAppInboundDeadLettersArgs = {
 };
 
 
+export type QueryWhatsAppSuppressionsArgs = {
+  credentialId: Scalars['ID']['input'];
+};
+
+
 export type QueryWhatsappCredentialArgs = {
   id: Scalars['ID']['input'];
-};
-
-export type RunWhatsAppMigrationInput = {
-  /** Which of your numbers each agent takes; the preview's choice for agents left out. */
-  agents?: InputMaybe<Array<WhatsAppMigrationAgentInput>>;
-};
-
-export type SendWhatsAppMessageInput = {
-  /** Send as this agent, from its phone number. Give this or credentialId. */
-  agentId?: InputMaybe<Scalars['ID']['input']>;
-  audio?: InputMaybe<WhatsAppMediaInput>;
-  buttons?: InputMaybe<WhatsAppButtonsInput>;
-  /** Send from this credential's phone number. Give this or agentId. */
-  credentialId?: InputMaybe<Scalars['ID']['input']>;
-  document?: InputMaybe<WhatsAppMediaInput>;
-  /** Your key for this send, unique per phone number (1-128 of A-Z a-z 0-9 _ . -). Repeating a send with the same key never sends twice: it returns the stored message. */
-  idempotencyKey: Scalars['String']['input'];
-  image?: InputMaybe<WhatsAppMediaInput>;
-  list?: InputMaybe<WhatsAppListInput>;
-  reaction?: InputMaybe<WhatsAppReactionInput>;
-  /** Quote this message (our id) of the same conversation. Not for reactions. */
-  replyToMessageId?: InputMaybe<Scalars['ID']['input']>;
-  template?: InputMaybe<WhatsAppTemplateInput>;
-  text?: InputMaybe<WhatsAppTextInput>;
-  /** The customer: +<country code><number> (E.164), or a business-scoped user id. */
-  to: Scalars['String']['input'];
-  video?: InputMaybe<WhatsAppMediaInput>;
 };
 
 export type Subscription = {
   __typename?: 'Subscription';
   /** Status changes of my credentials, as they happen. */
-  credentialHealthChanged: CredentialHealthEvent;
+  credentialHealthChanged: WhatsAppCredentialHealthEvent;
   /** Messages customers send to one of my agents, as they arrive (on any plugin instance). */
   whatsappMessageReceived: WhatsAppMessage;
   /** Delivery-status changes (sent, delivered, read, failed) of one of my agents' messages, with the message as it is now. */
@@ -600,113 +320,156 @@ export type SubscriptionWhatsappMessageStatusChangedArgs = {
   agentId: Scalars['ID']['input'];
 };
 
-/** Omitted fields keep their value; null clears a message or the business hours. */
-export type UpdateAgentWhatsAppInput = {
-  autoReply?: InputMaybe<Scalars['Boolean']['input']>;
-  businessHours?: InputMaybe<BusinessHoursInput>;
-  /** Off pauses the agent on WhatsApp: inbound messages are stored, nothing is answered. */
-  enabled?: InputMaybe<Scalars['Boolean']['input']>;
-  fallbackMessage?: InputMaybe<Scalars['String']['input']>;
-  welcomeMessage?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** Only the fields given change. New secrets are validated with Meta before anything is stored. */
-export type UpdateWhatsAppCredentialInput = {
-  accessToken?: InputMaybe<Scalars['String']['input']>;
-  /** An empty string stops alert e-mails. */
-  alertEmail?: InputMaybe<Scalars['String']['input']>;
-  appSecret?: InputMaybe<Scalars['String']['input']>;
-  /** Delete this number's messages older than this many days (1 to 3650); null keeps every message. */
-  messageRetentionDays?: InputMaybe<Scalars['Int']['input']>;
-};
-
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
-  /** The user's WhatsApp credentials (theirs or an admin's view). */
+  /** The user's WhatsApp credentials, newest first (theirs or an admin's view); empty when they have none or they are not yours to see. */
   whatsappCredentials: Array<WhatsAppCredential>;
 };
 
-/** What erasing a user's data removed. Counts are zero when there was nothing (left) to remove. */
-export type UserDataErasure = {
-  __typename?: 'UserDataErasure';
-  agentConfigs: Scalars['Int']['output'];
-  /** Older audit entries about the user whose details were cleared (the entries themselves stay). */
-  auditEntriesScrubbed: Scalars['Int']['output'];
-  conversations: Scalars['Int']['output'];
-  credentials: Scalars['Int']['output'];
-  /** Before-erasure hooks (e.g. removing Meta's webhook configuration) that failed; the erasure went ahead. */
-  hooksFailed: Array<Scalars['String']['output']>;
-  /** The user's encryption key is destroyed: every copy of their encrypted secrets (dumps, data backups) is unreadable. */
-  keyDestroyed: Scalars['Boolean']['output'];
-  keyRotationRecords: Scalars['Int']['output'];
-  messages: Scalars['Int']['output'];
-  userId: Scalars['ID']['output'];
-  webhookDeliveries: Scalars['Int']['output'];
-  webhookEndpoints: Scalars['Int']['output'];
-};
-
-/** A user's encryption key: its versions and the state of its latest rotation. Never key material. */
-export type UserKeyInfo = {
-  __typename?: 'UserKeyInfo';
-  /** Why the last rewrap failed, when it did. */
-  lastError?: Maybe<Scalars['String']['output']>;
-  /** The version new secrets are encrypted with. */
-  latestVersion: Scalars['Int']['output'];
-  /** Secrets encrypted with an older version no longer decrypt. */
-  minDecryptionVersion: Scalars['Int']['output'];
-  rewrapCompletedAt?: Maybe<Scalars['DateTimeISO']['output']>;
-  rewrapState: KeyRewrapState;
-  /** Stored secrets moved to the latest version by the last rewrap. */
-  rewrappedSecrets: Scalars['Int']['output'];
-  rotatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
-  /** Stored values that were already unreadable (tampered or malformed) and could not be rewrapped. */
-  unreadableSecrets: Scalars['Int']['output'];
-  userId: Scalars['ID']['output'];
-};
-
-/** The webhook endpoint WhatsApp delivers a credential's events to. */
-export type WebhookEndpoint = {
-  __typename?: 'WebhookEndpoint';
-  configuredAt?: Maybe<Scalars['DateTimeISO']['output']>;
+/** An agent's WhatsApp configuration. */
+export type WhatsAppAgentConfig = {
+  __typename?: 'WhatsAppAgentConfig';
+  agentId: Scalars['ID']['output'];
+  autoReply: Scalars['Boolean']['output'];
+  businessHours?: Maybe<WhatsAppBusinessHours>;
+  /** The thread with one customer, with its 24-hour window. */
+  conversation?: Maybe<WhatsAppConversation>;
   createdAt: Scalars['DateTimeISO']['output'];
-  credentialId: Scalars['ID']['output'];
+  /** The agent's own credential; null while it has only the platform's number. */
+  credentialId?: Maybe<Scalars['ID']['output']>;
+  enabled: Scalars['Boolean']['output'];
+  fallbackMessage?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
-  /** When the last authenticated delivery from Meta was processed. */
-  lastDeliveryAt?: Maybe<Scalars['DateTimeISO']['output']>;
-  phoneNumberId: Scalars['String']['output'];
-  routing: WebhookRouting;
-  status: WebhookStatus;
-  statusReason?: Maybe<Scalars['String']['output']>;
+  /** The agent's messages, newest first; only one customer's with `customer`. Null, with NOT_FOUND, for anyone but the agent's owner (administrators too). */
+  messages?: Maybe<WhatsAppMessagePage>;
+  /** The phone number id of the agent's own credential; null without one. */
+  phoneNumberId?: Maybe<Scalars['String']['output']>;
+  /** The code that routes a customer to this agent on the platform's shared number. */
+  platformCode?: Maybe<Scalars['String']['output']>;
+  /** Credential health, webhook routing, activity and the 24-hour windows; null only when it could not be read (see the error). */
+  status?: Maybe<WhatsAppAgentStatus>;
   updatedAt: Scalars['DateTimeISO']['output'];
   userId: Scalars['ID']['output'];
-  /** Last successful verification handshake from Meta. */
-  verifiedAt?: Maybe<Scalars['DateTimeISO']['output']>;
-  /** The callback URL given to Meta. */
-  webhookUrl: Scalars['String']['output'];
+  welcomeMessage?: Maybe<Scalars['String']['output']>;
 };
 
-/** Where Meta sends this number's message webhooks, as read back from Meta. */
-export type WebhookRouting =
-  | 'APP_CALLBACK'
-  | 'BUSINESS_ACCOUNT_OVERRIDE'
-  | 'NOT_ROUTED_HERE'
-  | 'PHONE_NUMBER_OVERRIDE'
-  | 'UNKNOWN';
 
-export type WebhookStatus =
-  | 'ACTIVE'
-  | 'FAILED'
-  | 'PENDING';
+/** An agent's WhatsApp configuration. */
+export type WhatsAppAgentConfigConversationArgs = {
+  customer: Scalars['String']['input'];
+};
 
-export type Weekday =
-  | 'FRIDAY'
-  | 'MONDAY'
-  | 'SATURDAY'
-  | 'SUNDAY'
-  | 'THURSDAY'
-  | 'TUESDAY'
-  | 'WEDNESDAY';
+
+/** An agent's WhatsApp configuration. */
+export type WhatsAppAgentConfigMessagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  customer?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+/** Whether the agent can talk on WhatsApp right now, and why not. */
+export type WhatsAppAgentStatus = {
+  __typename?: 'WhatsAppAgentStatus';
+  /** OPEN while Meta keeps failing for the number: sends are paused for a moment. */
+  circuitState?: Maybe<WhatsAppCircuitState>;
+  /** Last health check of the credential. */
+  credentialCheckedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Null when the agent has no credential on its line. */
+  credentialStatus?: Maybe<WhatsAppCredentialStatus>;
+  credentialStatusReason?: Maybe<WhatsAppCredentialStatusReason>;
+  /** The latest message from any customer. */
+  lastInboundAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The latest message sent to any customer. */
+  lastOutboundAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The line the agent talks on: its owner's own number, or the platform's shared one. */
+  line: WhatsAppCredentialSource;
+  /** Customers whose 24-hour window is open now. */
+  openWindows: Scalars['Int']['output'];
+  /** On the platform's shared number: the wa.me link that reaches this agent. */
+  platformLink?: Maybe<Scalars['String']['output']>;
+  /** Meta quality rating of the phone number. */
+  qualityRating?: Maybe<Scalars['String']['output']>;
+  /** Enabled, credential ACTIVE and webhooks routed here: customers reach the agent. */
+  ready: Scalars['Boolean']['output'];
+  webhookRouting?: Maybe<WhatsAppWebhookRouting>;
+  /** Null when the credential has no webhook endpoint yet. */
+  webhookStatus?: Maybe<WhatsAppWebhookStatus>;
+  webhookVerifiedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** When the last open window closes; null when none is open. */
+  windowClosesAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** At least one customer's 24-hour window is open: free-form messages can go to them. */
+  windowOpen: Scalars['Boolean']['output'];
+};
+
+/** One audited operation. */
+export type WhatsAppAuditEntry = {
+  __typename?: 'WhatsAppAuditEntry';
+  /** e.g. credential.connect, credential.delete, key.rotate. */
+  action: Scalars['String']['output'];
+  actorRole: Scalars['String']['output'];
+  /** Who acted; null for the system (health checks, jobs, webhooks). */
+  actorUserId?: Maybe<Scalars['ID']['output']>;
+  details?: Maybe<Scalars['JSONObject']['output']>;
+  errorCode?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTimeISO']['output'];
+  outcome: WhatsAppAuditOutcome;
+  requestId?: Maybe<Scalars['String']['output']>;
+  /** Whose data the operation concerned. */
+  subjectUserId?: Maybe<Scalars['ID']['output']>;
+  targetId?: Maybe<Scalars['String']['output']>;
+  targetType?: Maybe<Scalars['String']['output']>;
+};
+
+export type WhatsAppAuditEntryConnection = {
+  __typename?: 'WhatsAppAuditEntryConnection';
+  nodes: Array<WhatsAppAuditEntry>;
+  pageInfo: WhatsAppPageInfo;
+};
+
+export type WhatsAppAuditOutcome =
+  | 'FAILURE'
+  | 'REJECTED'
+  | 'SUCCESS';
+
+/** When an agent answers on WhatsApp; outside these hours the fallback message is sent. */
+export type WhatsAppBusinessHours = {
+  __typename?: 'WhatsAppBusinessHours';
+  /** Off: the agent answers at any time. */
+  enabled: Scalars['Boolean']['output'];
+  schedule: Array<WhatsAppBusinessHoursSpan>;
+  /** An IANA timezone, e.g. Europe/Lisbon; spans are local wall-clock times there (DST included). */
+  timezone: Scalars['String']['output'];
+};
+
+export type WhatsAppBusinessHoursInput = {
+  /** Off: the agent answers at any time. */
+  enabled: Scalars['Boolean']['input'];
+  schedule: Array<WhatsAppBusinessHoursSpanInput>;
+  /** An IANA timezone, e.g. Europe/Lisbon; spans are local wall-clock times there (DST included). */
+  timezone: Scalars['String']['input'];
+};
+
+/** One opening span on a weekday, in the schedule's timezone. */
+export type WhatsAppBusinessHoursSpan = {
+  __typename?: 'WhatsAppBusinessHoursSpan';
+  /** The weekday the span starts on. */
+  day: WhatsAppWeekday;
+  /** HH:MM (24:00 = midnight at the end of the day); an end before the start spans midnight. */
+  end: Scalars['String']['output'];
+  /** HH:MM, 24-hour clock, local time. */
+  start: Scalars['String']['output'];
+};
+
+export type WhatsAppBusinessHoursSpanInput = {
+  /** The weekday the span starts on. */
+  day: WhatsAppWeekday;
+  /** HH:MM (24:00 = midnight at the end of the day); an end before the start spans midnight. */
+  end: Scalars['String']['input'];
+  /** HH:MM, 24-hour clock, local time. */
+  start: Scalars['String']['input'];
+};
 
 /** An interactive message with 1 to 3 reply buttons. */
 export type WhatsAppButtonsInput = {
@@ -717,6 +480,26 @@ export type WhatsAppButtonsInput = {
   footer?: InputMaybe<Scalars['String']['input']>;
   /** A text header, at most 60 characters. */
   header?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The per-credential circuit breaker in front of Meta. */
+export type WhatsAppCircuitState =
+  | 'CLOSED'
+  | 'HALF_OPEN'
+  | 'OPEN';
+
+/** Your own Meta credentials for one WhatsApp Business phone number. Secrets are write-only. */
+export type WhatsAppConnectCredentialInput = {
+  /** A system-user access token with whatsapp_business_management and whatsapp_business_messaging. */
+  accessToken: Scalars['String']['input'];
+  /** Where status alerts are e-mailed; defaults to the e-mail in your token. */
+  alertEmail?: InputMaybe<Scalars['String']['input']>;
+  /** The app secret of the token's Meta app (App Dashboard → Settings → Basic): webhook signatures are keyed with it. */
+  appSecret: Scalars['String']['input'];
+  /** The WhatsApp Business Account id. */
+  businessAccountId: Scalars['String']['input'];
+  /** Meta's phone number id (not the phone number). */
+  phoneNumberId: Scalars['String']['input'];
 };
 
 /** A customer's WhatsApp thread with one phone number. */
@@ -749,7 +532,7 @@ export type WhatsAppCredential = {
   businessAccountId: Scalars['String']['output'];
   circuitOpenedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** OPEN while Meta keeps failing for this number: sends are paused, not attempted. */
-  circuitState: CircuitState;
+  circuitState: WhatsAppCircuitState;
   createdAt: Scalars['DateTimeISO']['output'];
   /** The verified business name shown to customers. */
   displayName: Scalars['String']['output'];
@@ -766,12 +549,12 @@ export type WhatsAppCredential = {
   platform: Scalars['Boolean']['output'];
   /** Meta quality rating: GREEN, YELLOW, RED or UNKNOWN. */
   qualityRating?: Maybe<Scalars['String']['output']>;
-  status: CredentialStatus;
+  status: WhatsAppCredentialStatus;
   /** When the status or its reason last changed. */
   statusChangedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** A human-readable explanation of the status. */
   statusMessage?: Maybe<Scalars['String']['output']>;
-  statusReason: CredentialStatusReason;
+  statusReason: WhatsAppCredentialStatusReason;
   /** When the access token expires; null when it never does. */
   tokenExpiresAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Permissions the token carries. */
@@ -781,7 +564,7 @@ export type WhatsAppCredential = {
   /** What the dashboard should show the owner, or null when all is well (expiring, invalid, suspended, unreachable...). */
   warning?: Maybe<Scalars['String']['output']>;
   /** Where WhatsApp sends this number's webhooks, and whether Meta is configured to (never the verify token). */
-  webhook?: Maybe<WebhookEndpoint>;
+  webhook?: Maybe<WhatsAppWebhookEndpoint>;
 };
 
 /** A passphrase-encrypted export (compact JWE, PBES2-HS512+A256KW / A256GCM). */
@@ -798,6 +581,18 @@ export type WhatsAppCredentialConnection = {
   pageInfo: WhatsAppPageInfo;
 };
 
+/** A credential's status changed (a real-time alert). */
+export type WhatsAppCredentialHealthEvent = {
+  __typename?: 'WhatsAppCredentialHealthEvent';
+  /** The credential as it is now; null once deleted. */
+  credential?: Maybe<WhatsAppCredential>;
+  credentialId: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTimeISO']['output'];
+  previousStatus: WhatsAppCredentialStatus;
+  reason: WhatsAppCredentialStatusReason;
+  status: WhatsAppCredentialStatus;
+};
+
 /** What happened to one credential of an imported bundle. */
 export type WhatsAppCredentialImportResult = {
   __typename?: 'WhatsAppCredentialImportResult';
@@ -806,19 +601,50 @@ export type WhatsAppCredentialImportResult = {
   errorCode?: Maybe<Scalars['String']['output']>;
   errorMessage?: Maybe<Scalars['String']['output']>;
   phoneNumberId: Scalars['String']['output'];
-  warnings: Array<CredentialWarning>;
+  warnings: Array<WhatsAppCredentialWarning>;
 };
 
 export type WhatsAppCredentialPayload = {
   __typename?: 'WhatsAppCredentialPayload';
   credential: WhatsAppCredential;
-  warnings: Array<CredentialWarning>;
+  warnings: Array<WhatsAppCredentialWarning>;
 };
 
 /** USER: the agent answers on one of its owner's own numbers. PLATFORM: on the platform's shared number. */
 export type WhatsAppCredentialSource =
   | 'PLATFORM'
   | 'USER';
+
+/** Health of a WhatsApp credential. */
+export type WhatsAppCredentialStatus =
+  | 'ACTIVE'
+  | 'EXPIRED'
+  | 'INVALID'
+  | 'SUSPENDED';
+
+/** The cause behind a credential status; NONE when active and healthy. */
+export type WhatsAppCredentialStatusReason =
+  | 'ACCOUNT_RESTRICTED'
+  | 'APP_SECRET_INVALID'
+  | 'META_UNREACHABLE'
+  | 'NONE'
+  | 'PERMISSION_MISSING'
+  | 'PHONE_NUMBER_NOT_FOUND'
+  | 'PHONE_NUMBER_RESTRICTED'
+  | 'SECRETS_UNREADABLE'
+  | 'SUSPENDED_BY_ADMIN'
+  | 'TOKEN_EXPIRED'
+  | 'TOKEN_EXPIRING'
+  | 'TOKEN_INVALID'
+  | 'WRONG_BUSINESS_ACCOUNT';
+
+/** Something the user should know about an accepted credential. */
+export type WhatsAppCredentialWarning = {
+  __typename?: 'WhatsAppCredentialWarning';
+  /** TOKEN_EXPIRES, TOKEN_EXPIRES_SOON, PHONE_NUMBER_RESTRICTED, ACCOUNT_RESTRICTED, QUALITY_LOW. */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
 
 export type WhatsAppCurrencyInput = {
   /** The amount times 1,000. */
@@ -836,6 +662,68 @@ export type WhatsAppDeadLetterKind =
   | 'MESSAGE'
   /** One delivery status of an outbound message. */
   | 'STATUS';
+
+export type WhatsAppDeleteCredentialPayload = {
+  __typename?: 'WhatsAppDeleteCredentialPayload';
+  deletedCredentialId: Scalars['ID']['output'];
+};
+
+export type WhatsAppEnableAgentInput = {
+  /** The host's agent id. The host only shows users their own agents; the caller becomes the owner. */
+  agentId: Scalars['ID']['input'];
+  /** Answer customers through the agent runtime (and send welcome/fallback messages). */
+  autoReply?: Scalars['Boolean']['input'];
+  businessHours?: InputMaybe<WhatsAppBusinessHoursInput>;
+  /** One of your credentials: the agent answers on its phone number. Omit it to use the platform's shared number (while your agents use the platform's credentials). */
+  credentialId?: InputMaybe<Scalars['ID']['input']>;
+  /** Sent outside business hours, once per closed period; at most 4,096 characters. */
+  fallbackMessage?: InputMaybe<Scalars['String']['input']>;
+  /** Sent on a customer's first message; at most 4,096 characters. */
+  welcomeMessage?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Every `extensions.code` an error from the WhatsApp subgraph can carry. Branch on the code, never on the message; a code is never renamed or reused. */
+export type WhatsAppErrorCode =
+  /** The HTTP request is malformed: the body is not JSON, the query is missing, or the method or content type is wrong (Apollo's own code). Fix the client's request. */
+  | 'BAD_REQUEST'
+  /** An argument or input field failed validation; `extensions.field` names it when there is one. Show the message next to that field and resend once the input is fixed. */
+  | 'BAD_USER_INPUT'
+  /** The request conflicts with the current state: a phone number already connected, an agent already enabled, an idempotency key reused for a different message, a run already in progress. Reload the state the message names, resolve it, then retry. */
+  | 'CONFLICT'
+  /** Meta rejected the WhatsApp credential: invalid or expired token, missing permission, wrong business account, app secret not matching, unknown phone number id. `extensions.reason` names the cause and `extensions.field` the input. Fix the credential at Meta, then connect or update it again. */
+  | 'CREDENTIAL_REJECTED'
+  /** The credential exists but cannot be used now: invalid, expired, suspended, its secrets unreadable, or calls paused while Meta keeps failing for the number (`extensions.reason` says which). Retry after `extensions.retryAfterSeconds` when calls are paused; otherwise the owner revalidates or updates the credential, or an administrator reinstates it. */
+  | 'CREDENTIAL_UNAVAILABLE'
+  /** A dependency (Meta's Graph API, the key service, the database) was unreachable; the operation changed nothing. Retry with backoff. With `extensions.reason` OUTCOME_UNKNOWN a message may have been delivered: check the history before sending again with a new idempotency key. */
+  | 'DEPENDENCY_UNAVAILABLE'
+  /** Authenticated, but the caller's role does not allow the operation (an administrator-only field, erasure by anyone but the host, introspection from outside the gateway). Do not retry; hide the action from this user. */
+  | 'FORBIDDEN'
+  /** The document is not valid GraphQL (Apollo's own code). A client bug: fix the operation; retrying fails the same way. */
+  | 'GRAPHQL_PARSE_FAILED'
+  /** The operation does not validate against the schema, such as an unknown field or a wrong argument type (Apollo's own code). Regenerate the client's operations against the current schema. */
+  | 'GRAPHQL_VALIDATION_FAILED'
+  /** Anything unexpected; the details are logged with the request id, never returned. Retry once later; if it persists, report the time and the `x-request-id` response header to the operator. */
+  | 'INTERNAL_SERVER_ERROR'
+  /** The object does not exist or belongs to someone else; the two are never told apart. Refresh the list the id came from; retrying the same id fails again. */
+  | 'NOT_FOUND'
+  /** The operation name matches no operation in the document, or the document holds several and none was named (Apollo's own code). Send the right `operationName`. */
+  | 'OPERATION_RESOLUTION_FAILURE'
+  /** A persisted query hash came without the query, and this subgraph keeps no persisted queries (Apollo's own code). Send the full query text. */
+  | 'PERSISTED_QUERY_NOT_SUPPORTED'
+  /** The platform's shared WhatsApp number is deprecated or retired and takes no new use. Connect your own WhatsApp credentials and move your agents to them with the migration wizard. */
+  | 'PLATFORM_CREDENTIALS_DEPRECATED'
+  /** The operation is too deep or too costly, or asks for too many entities, aliases, directives or tokens. Split it into smaller operations; the same operation always fails. */
+  | 'QUERY_TOO_COMPLEX'
+  /** Too many requests for this user or number, by our limits or by WhatsApp's throttling; nothing was done. Wait `extensions.retryAfterSeconds`, then retry. */
+  | 'RATE_LIMITED'
+  /** The customer opted out of messages from this number (wrote STOP, Meta refused with 131050, or the owner added them); nothing was sent. `extensions.reason` is 131050 when Meta reported it. Do not retry: the customer must opt in again (write START) or the owner must remove the entry. */
+  | 'RECIPIENT_OPTED_OUT'
+  /** A subscription's reader fell too far behind its events, so the subscription was ended. Subscribe again, then read what was missed from the message history. */
+  | 'SUBSCRIPTION_OVERFLOW'
+  /** No bearer token, or one that failed verification (expired, wrong issuer or audience, bad signature); also a subscription opened without one. Get a fresh token from the host and retry; the same token fails again. */
+  | 'UNAUTHENTICATED'
+  /** WhatsApp refused the operation for a reason the caller can act on (customer service window closed, template paused or not approved, recipient unable to receive); `extensions.reason` carries Meta's error code. Do not resend unchanged: for a closed window, send an approved template instead. */
+  | 'WHATSAPP_REJECTED';
 
 /** An inbound message or status that could not be stored, kept with its reason. */
 export type WhatsAppInboundDeadLetter = {
@@ -857,6 +745,37 @@ export type WhatsAppInboundDeadLetter = {
   /** The WhatsApp message id, when the item has one. */
   wamid?: Maybe<Scalars['String']['output']>;
 };
+
+/** Progress of the rewrap that follows a key rotation. */
+export type WhatsAppKeyRewrapState =
+  | 'COMPLETE'
+  | 'FAILED'
+  | 'NONE'
+  | 'PENDING';
+
+/** A run rotating every user's encryption key, with its progress. */
+export type WhatsAppKeyRotationRun = {
+  __typename?: 'WhatsAppKeyRotationRun';
+  /** Users whose key was rotated, whose secrets were rewrapped and whose old versions were retired. */
+  done: Scalars['Int']['output'];
+  /** Users that could not be rotated or rewrapped (their secrets stay readable). */
+  failed: Scalars['Int']['output'];
+  finishedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  id: Scalars['ID']['output'];
+  /** The last failure: an error class and our message, never a secret. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  startedAt: Scalars['DateTimeISO']['output'];
+  /** The administrator who started the run. */
+  startedBy?: Maybe<Scalars['ID']['output']>;
+  state: WhatsAppKeyRotationRunState;
+  /** Users with stored secrets: counted at the start, exact once every user was visited. */
+  total: Scalars['Int']['output'];
+};
+
+export type WhatsAppKeyRotationRunState =
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'RUNNING';
 
 /** An interactive list: 1 to 10 sections, 10 rows in total. */
 export type WhatsAppListInput = {
@@ -964,7 +883,7 @@ export type WhatsAppMigrationAgent = {
   agentId: Scalars['ID']['output'];
   /** Your credential the agent moves to; null when you have none left for it. */
   credentialId?: Maybe<Scalars['ID']['output']>;
-  credentialStatus?: Maybe<CredentialStatus>;
+  credentialStatus?: Maybe<WhatsAppCredentialStatus>;
   phoneNumber?: Maybe<Scalars['String']['output']>;
 };
 
@@ -1021,6 +940,28 @@ export type WhatsAppPageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** The platform's shared WhatsApp credentials and who still uses them. */
+export type WhatsAppPlatform = {
+  __typename?: 'WhatsAppPlatform';
+  /** PLATFORM_WHATSAPP_* are set on this instance. */
+  configured: Scalars['Boolean']['output'];
+  /** The platform's credential, once synced with Meta. */
+  credential?: Maybe<WhatsAppCredential>;
+  /** WHATSAPP_CREDENTIAL_SOURCE_DEFAULT: the source of users without an override. */
+  defaultSource: WhatsAppCredentialSource;
+  /** Users whose agents still use the platform's credentials. */
+  dependents: Array<WhatsAppPlatformDependent>;
+  deprecatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  retiredAt?: Maybe<Scalars['DateTimeISO']['output']>;
+};
+
+export type WhatsAppPlatformDependent = {
+  __typename?: 'WhatsAppPlatformDependent';
+  /** Enabled agents that talk through the platform's credentials. */
+  agentCount: Scalars['Int']['output'];
+  userId: Scalars['ID']['output'];
+};
+
 export type WhatsAppReactionInput = {
   /** One emoji; the empty string removes the reaction. */
   emoji: Scalars['String']['input'];
@@ -1034,6 +975,59 @@ export type WhatsAppReplyButtonInput = {
   /** At most 20 characters. */
   title: Scalars['String']['input'];
 };
+
+export type WhatsAppRunMigrationInput = {
+  /** Which of your numbers each agent takes; the preview's choice for agents left out. */
+  agents?: InputMaybe<Array<WhatsAppMigrationAgentInput>>;
+};
+
+export type WhatsAppSendMessageInput = {
+  /** Send as this agent, from its phone number. Give this or credentialId. */
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  audio?: InputMaybe<WhatsAppMediaInput>;
+  buttons?: InputMaybe<WhatsAppButtonsInput>;
+  /** Send from this credential's phone number. Give this or agentId. */
+  credentialId?: InputMaybe<Scalars['ID']['input']>;
+  document?: InputMaybe<WhatsAppMediaInput>;
+  /** Your key for this send, unique per phone number (1-128 of A-Z a-z 0-9 _ . -). Repeating a send with the same key never sends twice: it returns the stored message. */
+  idempotencyKey: Scalars['String']['input'];
+  image?: InputMaybe<WhatsAppMediaInput>;
+  list?: InputMaybe<WhatsAppListInput>;
+  reaction?: InputMaybe<WhatsAppReactionInput>;
+  /** Quote this message (our id) of the same conversation. Not for reactions. */
+  replyToMessageId?: InputMaybe<Scalars['ID']['input']>;
+  template?: InputMaybe<WhatsAppTemplateInput>;
+  text?: InputMaybe<WhatsAppTextInput>;
+  /** The customer: +<country code><number> (E.164), or a business-scoped user id. */
+  to: Scalars['String']['input'];
+  video?: InputMaybe<WhatsAppMediaInput>;
+};
+
+/** A customer who opted out of messages from one of my phone numbers: sends to them are refused. */
+export type WhatsAppSuppression = {
+  __typename?: 'WhatsAppSuppression';
+  /** When the customer was added. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** The credential (phone number) the customer opted out of. */
+  credentialId: Scalars['ID']['output'];
+  /** The customer's WhatsApp id: digits with country code, or a business-scoped user id. */
+  customerWaId: Scalars['String']['output'];
+  /** This entry's id. */
+  id: Scalars['ID']['output'];
+  /** Why, in words: the owner's note, or what the customer or WhatsApp said. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** How the entry was made. */
+  source: WhatsAppSuppressionSource;
+};
+
+/** How a customer came to be on a number's opt-out list. */
+export type WhatsAppSuppressionSource =
+  /** The customer wrote an opt-out keyword (STOP or UNSUBSCRIBE) to the number. */
+  | 'KEYWORD'
+  /** The number's owner added the customer. */
+  | 'MANUAL'
+  /** WhatsApp refused a send with error 131050: the customer stopped marketing messages from this business. */
+  | 'META_131050';
 
 export type WhatsAppTemplateButtonSubType =
   | 'COPY_CODE'
@@ -1097,6 +1091,107 @@ export type WhatsAppTextInput = {
   previewUrl?: Scalars['Boolean']['input'];
 };
 
+/** Omitted fields keep their value; null clears a message or the business hours. */
+export type WhatsAppUpdateAgentInput = {
+  autoReply?: InputMaybe<Scalars['Boolean']['input']>;
+  businessHours?: InputMaybe<WhatsAppBusinessHoursInput>;
+  /** Off pauses the agent on WhatsApp: inbound messages are stored, nothing is answered. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  fallbackMessage?: InputMaybe<Scalars['String']['input']>;
+  welcomeMessage?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Only the fields given change. New secrets are validated with Meta before anything is stored. */
+export type WhatsAppUpdateCredentialInput = {
+  accessToken?: InputMaybe<Scalars['String']['input']>;
+  /** An empty string stops alert e-mails. */
+  alertEmail?: InputMaybe<Scalars['String']['input']>;
+  appSecret?: InputMaybe<Scalars['String']['input']>;
+  /** Delete this number's messages older than this many days (1 to 3650); null keeps every message. */
+  messageRetentionDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What erasing a user's data removed. Counts are zero when there was nothing (left) to remove. */
+export type WhatsAppUserDataErasure = {
+  __typename?: 'WhatsAppUserDataErasure';
+  agentConfigs: Scalars['Int']['output'];
+  /** Older audit entries about the user whose details were cleared (the entries themselves stay). */
+  auditEntriesScrubbed: Scalars['Int']['output'];
+  conversations: Scalars['Int']['output'];
+  credentials: Scalars['Int']['output'];
+  /** Before-erasure hooks (e.g. removing Meta's webhook configuration) that failed; the erasure went ahead. */
+  hooksFailed: Array<Scalars['String']['output']>;
+  /** The user's encryption key is destroyed: every copy of their encrypted secrets (dumps, data backups) is unreadable. */
+  keyDestroyed: Scalars['Boolean']['output'];
+  keyRotationRecords: Scalars['Int']['output'];
+  messages: Scalars['Int']['output'];
+  userId: Scalars['ID']['output'];
+  webhookDeliveries: Scalars['Int']['output'];
+  webhookEndpoints: Scalars['Int']['output'];
+};
+
+/** A user's encryption key: its versions and the state of its latest rotation. Never key material. */
+export type WhatsAppUserKeyInfo = {
+  __typename?: 'WhatsAppUserKeyInfo';
+  /** Why the last rewrap failed, when it did. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** The version new secrets are encrypted with. */
+  latestVersion: Scalars['Int']['output'];
+  /** Secrets encrypted with an older version no longer decrypt. */
+  minDecryptionVersion: Scalars['Int']['output'];
+  rewrapCompletedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  rewrapState: WhatsAppKeyRewrapState;
+  /** Stored secrets moved to the latest version by the last rewrap. */
+  rewrappedSecrets: Scalars['Int']['output'];
+  rotatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Stored values that were already unreadable (tampered or malformed) and could not be rewrapped. */
+  unreadableSecrets: Scalars['Int']['output'];
+  userId: Scalars['ID']['output'];
+};
+
+/** The webhook endpoint WhatsApp delivers a credential's events to. */
+export type WhatsAppWebhookEndpoint = {
+  __typename?: 'WhatsAppWebhookEndpoint';
+  configuredAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  credentialId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  /** When the last authenticated delivery from Meta was processed. */
+  lastDeliveryAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  phoneNumberId: Scalars['String']['output'];
+  routing: WhatsAppWebhookRouting;
+  status: WhatsAppWebhookStatus;
+  statusReason?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTimeISO']['output'];
+  userId: Scalars['ID']['output'];
+  /** Last successful verification handshake from Meta. */
+  verifiedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The callback URL given to Meta. */
+  webhookUrl: Scalars['String']['output'];
+};
+
+/** Where Meta sends this number's message webhooks, as read back from Meta. */
+export type WhatsAppWebhookRouting =
+  | 'APP_CALLBACK'
+  | 'BUSINESS_ACCOUNT_OVERRIDE'
+  | 'NOT_ROUTED_HERE'
+  | 'PHONE_NUMBER_OVERRIDE'
+  | 'UNKNOWN';
+
+export type WhatsAppWebhookStatus =
+  | 'ACTIVE'
+  | 'FAILED'
+  | 'PENDING';
+
+export type WhatsAppWeekday =
+  | 'FRIDAY'
+  | 'MONDAY'
+  | 'SATURDAY'
+  | 'SUNDAY'
+  | 'THURSDAY'
+  | 'TUESDAY'
+  | 'WEDNESDAY';
+
 export type _Entity = Agent | User;
 
 export type _Service = {
@@ -1110,24 +1205,24 @@ export type Link__Purpose =
   /** `SECURITY` features provide metadata necessary to securely resolve fields. */
   | 'SECURITY';
 
-export type AgentConfigFieldsFragment = { __typename?: 'AgentWhatsAppConfig', id: string, agentId: string, userId: string, credentialId?: string | null, phoneNumberId?: string | null, platformCode?: string | null, enabled: boolean, autoReply: boolean, welcomeMessage?: string | null, fallbackMessage?: string | null, businessHours?: { __typename?: 'BusinessHours', enabled: boolean, timezone: string, schedule: Array<{ __typename?: 'BusinessHoursSpan', day: Weekday, start: string, end: string }> } | null };
+export type AgentConfigFieldsFragment = { __typename?: 'WhatsAppAgentConfig', id: string, agentId: string, userId: string, credentialId?: string | null, phoneNumberId?: string | null, platformCode?: string | null, enabled: boolean, autoReply: boolean, welcomeMessage?: string | null, fallbackMessage?: string | null, businessHours?: { __typename?: 'WhatsAppBusinessHours', enabled: boolean, timezone: string, schedule: Array<{ __typename?: 'WhatsAppBusinessHoursSpan', day: WhatsAppWeekday, start: string, end: string }> } | null };
 
 export type MessageFieldsFragment = { __typename?: 'WhatsAppMessage', id: string, agentId?: string | null, conversationId: string, credentialId: string, direction: WhatsAppMessageDirection, messageType: string, content: Record<string, unknown>, status: WhatsAppMessageStatus, whatsappMessageId?: string | null, fromPhone: string, toPhone: string, errorCode?: number | null, errorTitle?: string | null, replyToMessageId?: string | null, timestamp: string };
 
 export type EnableAgentWhatsAppMutationVariables = Exact<{
-  input: EnableAgentWhatsAppInput;
+  input: WhatsAppEnableAgentInput;
 }>;
 
 
-export type EnableAgentWhatsAppMutation = { __typename?: 'Mutation', enableAgentWhatsApp: { __typename?: 'AgentWhatsAppConfig', id: string, agentId: string, userId: string, credentialId?: string | null, phoneNumberId?: string | null, platformCode?: string | null, enabled: boolean, autoReply: boolean, welcomeMessage?: string | null, fallbackMessage?: string | null, businessHours?: { __typename?: 'BusinessHours', enabled: boolean, timezone: string, schedule: Array<{ __typename?: 'BusinessHoursSpan', day: Weekday, start: string, end: string }> } | null } };
+export type EnableAgentWhatsAppMutation = { __typename?: 'Mutation', enableAgentWhatsApp: { __typename?: 'WhatsAppAgentConfig', id: string, agentId: string, userId: string, credentialId?: string | null, phoneNumberId?: string | null, platformCode?: string | null, enabled: boolean, autoReply: boolean, welcomeMessage?: string | null, fallbackMessage?: string | null, businessHours?: { __typename?: 'WhatsAppBusinessHours', enabled: boolean, timezone: string, schedule: Array<{ __typename?: 'WhatsAppBusinessHoursSpan', day: WhatsAppWeekday, start: string, end: string }> } | null } };
 
 export type UpdateAgentWhatsAppMutationVariables = Exact<{
   agentId: Scalars['ID']['input'];
-  input: UpdateAgentWhatsAppInput;
+  input: WhatsAppUpdateAgentInput;
 }>;
 
 
-export type UpdateAgentWhatsAppMutation = { __typename?: 'Mutation', updateAgentWhatsApp: { __typename?: 'AgentWhatsAppConfig', id: string, agentId: string, userId: string, credentialId?: string | null, phoneNumberId?: string | null, platformCode?: string | null, enabled: boolean, autoReply: boolean, welcomeMessage?: string | null, fallbackMessage?: string | null, businessHours?: { __typename?: 'BusinessHours', enabled: boolean, timezone: string, schedule: Array<{ __typename?: 'BusinessHoursSpan', day: Weekday, start: string, end: string }> } | null } };
+export type UpdateAgentWhatsAppMutation = { __typename?: 'Mutation', updateAgentWhatsApp: { __typename?: 'WhatsAppAgentConfig', id: string, agentId: string, userId: string, credentialId?: string | null, phoneNumberId?: string | null, platformCode?: string | null, enabled: boolean, autoReply: boolean, welcomeMessage?: string | null, fallbackMessage?: string | null, businessHours?: { __typename?: 'WhatsAppBusinessHours', enabled: boolean, timezone: string, schedule: Array<{ __typename?: 'WhatsAppBusinessHoursSpan', day: WhatsAppWeekday, start: string, end: string }> } | null } };
 
 export type DisableAgentWhatsAppMutationVariables = Exact<{
   agentId: Scalars['ID']['input'];
@@ -1141,14 +1236,14 @@ export type AgentWhatsAppQueryVariables = Exact<{
 }>;
 
 
-export type AgentWhatsAppQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'AgentWhatsAppConfig', id: string, agentId: string, userId: string, credentialId?: string | null, phoneNumberId?: string | null, platformCode?: string | null, enabled: boolean, autoReply: boolean, welcomeMessage?: string | null, fallbackMessage?: string | null, businessHours?: { __typename?: 'BusinessHours', enabled: boolean, timezone: string, schedule: Array<{ __typename?: 'BusinessHoursSpan', day: Weekday, start: string, end: string }> } | null } };
+export type AgentWhatsAppQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'WhatsAppAgentConfig', id: string, agentId: string, userId: string, credentialId?: string | null, phoneNumberId?: string | null, platformCode?: string | null, enabled: boolean, autoReply: boolean, welcomeMessage?: string | null, fallbackMessage?: string | null, businessHours?: { __typename?: 'WhatsAppBusinessHours', enabled: boolean, timezone: string, schedule: Array<{ __typename?: 'WhatsAppBusinessHoursSpan', day: WhatsAppWeekday, start: string, end: string }> } | null } };
 
 export type AgentWhatsAppStatusQueryVariables = Exact<{
   agentId: Scalars['ID']['input'];
 }>;
 
 
-export type AgentWhatsAppStatusQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'AgentWhatsAppConfig', agentId: string, status: { __typename?: 'AgentWhatsAppStatus', ready: boolean, credentialStatus?: CredentialStatus | null, credentialStatusReason?: CredentialStatusReason | null, webhookStatus?: WebhookStatus | null, webhookRouting?: WebhookRouting | null, lastInboundAt?: string | null, lastOutboundAt?: string | null, windowOpen: boolean, openWindows: number, windowClosesAt?: string | null } } };
+export type AgentWhatsAppStatusQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'WhatsAppAgentConfig', agentId: string, status?: { __typename?: 'WhatsAppAgentStatus', ready: boolean, credentialStatus?: WhatsAppCredentialStatus | null, credentialStatusReason?: WhatsAppCredentialStatusReason | null, webhookStatus?: WhatsAppWebhookStatus | null, webhookRouting?: WhatsAppWebhookRouting | null, lastInboundAt?: string | null, lastOutboundAt?: string | null, windowOpen: boolean, openWindows: number, windowClosesAt?: string | null } | null } };
 
 export type AgentMessagesQueryVariables = Exact<{
   agentId: Scalars['ID']['input'];
@@ -1158,7 +1253,7 @@ export type AgentMessagesQueryVariables = Exact<{
 }>;
 
 
-export type AgentMessagesQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'AgentWhatsAppConfig', messages: { __typename?: 'WhatsAppMessagePage', nodes: Array<{ __typename?: 'WhatsAppMessage', id: string, agentId?: string | null, conversationId: string, credentialId: string, direction: WhatsAppMessageDirection, messageType: string, content: Record<string, unknown>, status: WhatsAppMessageStatus, whatsappMessageId?: string | null, fromPhone: string, toPhone: string, errorCode?: number | null, errorTitle?: string | null, replyToMessageId?: string | null, timestamp: string }>, pageInfo: { __typename?: 'WhatsAppPageInfo', hasNextPage: boolean, endCursor?: string | null } } } };
+export type AgentMessagesQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'WhatsAppAgentConfig', messages?: { __typename?: 'WhatsAppMessagePage', nodes: Array<{ __typename?: 'WhatsAppMessage', id: string, agentId?: string | null, conversationId: string, credentialId: string, direction: WhatsAppMessageDirection, messageType: string, content: Record<string, unknown>, status: WhatsAppMessageStatus, whatsappMessageId?: string | null, fromPhone: string, toPhone: string, errorCode?: number | null, errorTitle?: string | null, replyToMessageId?: string | null, timestamp: string }>, pageInfo: { __typename?: 'WhatsAppPageInfo', hasNextPage: boolean, endCursor?: string | null } } | null } };
 
 export type AgentConversationQueryVariables = Exact<{
   agentId: Scalars['ID']['input'];
@@ -1166,10 +1261,10 @@ export type AgentConversationQueryVariables = Exact<{
 }>;
 
 
-export type AgentConversationQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'AgentWhatsAppConfig', conversation?: { __typename?: 'WhatsAppConversation', id: string, customerWaId: string, lastInboundAt?: string | null, lastOutboundAt?: string | null, windowOpen: boolean, windowClosesAt?: string | null } | null } };
+export type AgentConversationQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'WhatsAppAgentConfig', conversation?: { __typename?: 'WhatsAppConversation', id: string, customerWaId: string, lastInboundAt?: string | null, lastOutboundAt?: string | null, windowOpen: boolean, windowClosesAt?: string | null } | null } };
 
 export type SendWhatsAppMessageMutationVariables = Exact<{
-  input: SendWhatsAppMessageInput;
+  input: WhatsAppSendMessageInput;
 }>;
 
 
@@ -1200,60 +1295,60 @@ export type WhatsAppMessageStatusChangedSubscription = { __typename?: 'Subscript
 export type MyCredentialsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyCredentialsQuery = { __typename?: 'Query', whatsappCredentials: Array<{ __typename?: 'WhatsAppCredential', id: string, phoneNumber: string, displayName: string, status: CredentialStatus, statusReason: CredentialStatusReason, accessTokenHint: string }> };
+export type MyCredentialsQuery = { __typename?: 'Query', whatsappCredentials: Array<{ __typename?: 'WhatsAppCredential', id: string, phoneNumber: string, displayName: string, status: WhatsAppCredentialStatus, statusReason: WhatsAppCredentialStatusReason, accessTokenHint: string }> };
 
 export type CredentialHealthChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CredentialHealthChangedSubscription = { __typename?: 'Subscription', credentialHealthChanged: { __typename?: 'CredentialHealthEvent', credentialId: string, previousStatus: CredentialStatus, status: CredentialStatus, reason: CredentialStatusReason } };
+export type CredentialHealthChangedSubscription = { __typename?: 'Subscription', credentialHealthChanged: { __typename?: 'WhatsAppCredentialHealthEvent', credentialId: string, previousStatus: WhatsAppCredentialStatus, status: WhatsAppCredentialStatus, reason: WhatsAppCredentialStatusReason } };
 
-export type CredentialFieldsFragment = { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: CredentialStatus, statusReason: CredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null };
+export type CredentialFieldsFragment = { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: WhatsAppCredentialStatus, statusReason: WhatsAppCredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null };
 
 export type ConnectCredentialMutationVariables = Exact<{
-  input: ConnectWhatsAppCredentialInput;
+  input: WhatsAppConnectCredentialInput;
 }>;
 
 
-export type ConnectCredentialMutation = { __typename?: 'Mutation', connectWhatsAppCredential: { __typename?: 'WhatsAppCredentialPayload', credential: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: CredentialStatus, statusReason: CredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null }, warnings: Array<{ __typename?: 'CredentialWarning', code: string, message: string }> } };
+export type ConnectCredentialMutation = { __typename?: 'Mutation', connectWhatsAppCredential: { __typename?: 'WhatsAppCredentialPayload', credential: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: WhatsAppCredentialStatus, statusReason: WhatsAppCredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null }, warnings: Array<{ __typename?: 'WhatsAppCredentialWarning', code: string, message: string }> } };
 
 export type UpdateCredentialMutationVariables = Exact<{
   id: Scalars['ID']['input'];
-  input: UpdateWhatsAppCredentialInput;
+  input: WhatsAppUpdateCredentialInput;
 }>;
 
 
-export type UpdateCredentialMutation = { __typename?: 'Mutation', updateWhatsAppCredential: { __typename?: 'WhatsAppCredentialPayload', credential: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: CredentialStatus, statusReason: CredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null }, warnings: Array<{ __typename?: 'CredentialWarning', code: string, message: string }> } };
+export type UpdateCredentialMutation = { __typename?: 'Mutation', updateWhatsAppCredential: { __typename?: 'WhatsAppCredentialPayload', credential: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: WhatsAppCredentialStatus, statusReason: WhatsAppCredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null }, warnings: Array<{ __typename?: 'WhatsAppCredentialWarning', code: string, message: string }> } };
 
 export type RevalidateCredentialMutationVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type RevalidateCredentialMutation = { __typename?: 'Mutation', revalidateWhatsAppCredential: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: CredentialStatus, statusReason: CredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null } };
+export type RevalidateCredentialMutation = { __typename?: 'Mutation', revalidateWhatsAppCredential: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: WhatsAppCredentialStatus, statusReason: WhatsAppCredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null } };
 
 export type DeleteCredentialMutationVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type DeleteCredentialMutation = { __typename?: 'Mutation', deleteWhatsAppCredential: { __typename?: 'DeleteWhatsAppCredentialPayload', deletedCredentialId: string } };
+export type DeleteCredentialMutation = { __typename?: 'Mutation', deleteWhatsAppCredential: { __typename?: 'WhatsAppDeleteCredentialPayload', deletedCredentialId: string } };
 
 export type GetCredentialQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type GetCredentialQuery = { __typename?: 'Query', whatsappCredential: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: CredentialStatus, statusReason: CredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null } };
+export type GetCredentialQuery = { __typename?: 'Query', whatsappCredential: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: WhatsAppCredentialStatus, statusReason: WhatsAppCredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null } };
 
 export type AdminCredentialsQueryVariables = Exact<{
-  status?: InputMaybe<CredentialStatus>;
+  status?: InputMaybe<WhatsAppCredentialStatus>;
   userId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type AdminCredentialsQuery = { __typename?: 'Query', adminWhatsAppCredentials: { __typename?: 'WhatsAppCredentialConnection', nodes: Array<{ __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: CredentialStatus, statusReason: CredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null }>, pageInfo: { __typename?: 'WhatsAppPageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+export type AdminCredentialsQuery = { __typename?: 'Query', adminWhatsAppCredentials: { __typename?: 'WhatsAppCredentialConnection', nodes: Array<{ __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: WhatsAppCredentialStatus, statusReason: WhatsAppCredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null }>, pageInfo: { __typename?: 'WhatsAppPageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type SuspendCredentialMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1261,16 +1356,16 @@ export type SuspendCredentialMutationVariables = Exact<{
 }>;
 
 
-export type SuspendCredentialMutation = { __typename?: 'Mutation', suspendWhatsAppCredential: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: CredentialStatus, statusReason: CredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null } };
+export type SuspendCredentialMutation = { __typename?: 'Mutation', suspendWhatsAppCredential: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: WhatsAppCredentialStatus, statusReason: WhatsAppCredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null } };
 
 export type ReinstateCredentialMutationVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type ReinstateCredentialMutation = { __typename?: 'Mutation', reinstateWhatsAppCredential: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: CredentialStatus, statusReason: CredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null } };
+export type ReinstateCredentialMutation = { __typename?: 'Mutation', reinstateWhatsAppCredential: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: WhatsAppCredentialStatus, statusReason: WhatsAppCredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null } };
 
-export type AuditFieldsFragment = { __typename?: 'AuditEntry', id: string, occurredAt: string, actorUserId?: string | null, actorRole: string, subjectUserId?: string | null, action: string, targetType?: string | null, targetId?: string | null, outcome: AuditOutcome, errorCode?: string | null, requestId?: string | null, details?: Record<string, unknown> | null };
+export type AuditFieldsFragment = { __typename?: 'WhatsAppAuditEntry', id: string, occurredAt: string, actorUserId?: string | null, actorRole: string, subjectUserId?: string | null, action: string, targetType?: string | null, targetId?: string | null, outcome: WhatsAppAuditOutcome, errorCode?: string | null, requestId?: string | null, details?: Record<string, unknown> | null };
 
 export type MyAuditLogQueryVariables = Exact<{
   targetId?: InputMaybe<Scalars['ID']['input']>;
@@ -1279,7 +1374,7 @@ export type MyAuditLogQueryVariables = Exact<{
 }>;
 
 
-export type MyAuditLogQuery = { __typename?: 'Query', myWhatsAppAuditLog: { __typename?: 'AuditEntryConnection', nodes: Array<{ __typename?: 'AuditEntry', id: string, occurredAt: string, actorUserId?: string | null, actorRole: string, subjectUserId?: string | null, action: string, targetType?: string | null, targetId?: string | null, outcome: AuditOutcome, errorCode?: string | null, requestId?: string | null, details?: Record<string, unknown> | null }>, pageInfo: { __typename?: 'WhatsAppPageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+export type MyAuditLogQuery = { __typename?: 'Query', myWhatsAppAuditLog: { __typename?: 'WhatsAppAuditEntryConnection', nodes: Array<{ __typename?: 'WhatsAppAuditEntry', id: string, occurredAt: string, actorUserId?: string | null, actorRole: string, subjectUserId?: string | null, action: string, targetType?: string | null, targetId?: string | null, outcome: WhatsAppAuditOutcome, errorCode?: string | null, requestId?: string | null, details?: Record<string, unknown> | null }>, pageInfo: { __typename?: 'WhatsAppPageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type AdminAuditLogQueryVariables = Exact<{
   userId?: InputMaybe<Scalars['ID']['input']>;
@@ -1289,12 +1384,12 @@ export type AdminAuditLogQueryVariables = Exact<{
 }>;
 
 
-export type AdminAuditLogQuery = { __typename?: 'Query', adminWhatsAppAuditLog: { __typename?: 'AuditEntryConnection', nodes: Array<{ __typename?: 'AuditEntry', id: string, occurredAt: string, actorUserId?: string | null, actorRole: string, subjectUserId?: string | null, action: string, targetType?: string | null, targetId?: string | null, outcome: AuditOutcome, errorCode?: string | null, requestId?: string | null, details?: Record<string, unknown> | null }>, pageInfo: { __typename?: 'WhatsAppPageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+export type AdminAuditLogQuery = { __typename?: 'Query', adminWhatsAppAuditLog: { __typename?: 'WhatsAppAuditEntryConnection', nodes: Array<{ __typename?: 'WhatsAppAuditEntry', id: string, occurredAt: string, actorUserId?: string | null, actorRole: string, subjectUserId?: string | null, action: string, targetType?: string | null, targetId?: string | null, outcome: WhatsAppAuditOutcome, errorCode?: string | null, requestId?: string | null, details?: Record<string, unknown> | null }>, pageInfo: { __typename?: 'WhatsAppPageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type CredentialHealthDetailsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CredentialHealthDetailsSubscription = { __typename?: 'Subscription', credentialHealthChanged: { __typename?: 'CredentialHealthEvent', credentialId: string, previousStatus: CredentialStatus, status: CredentialStatus, reason: CredentialStatusReason, credential?: { __typename?: 'WhatsAppCredential', id: string, status: CredentialStatus, statusReason: CredentialStatusReason, warning?: string | null } | null } };
+export type CredentialHealthDetailsSubscription = { __typename?: 'Subscription', credentialHealthChanged: { __typename?: 'WhatsAppCredentialHealthEvent', credentialId: string, previousStatus: WhatsAppCredentialStatus, status: WhatsAppCredentialStatus, reason: WhatsAppCredentialStatusReason, credential?: { __typename?: 'WhatsAppCredential', id: string, status: WhatsAppCredentialStatus, statusReason: WhatsAppCredentialStatusReason, warning?: string | null } | null } };
 
 export type ExportCredentialsMutationVariables = Exact<{
   passphrase: Scalars['String']['input'];
@@ -1310,60 +1405,91 @@ export type ImportCredentialsMutationVariables = Exact<{
 }>;
 
 
-export type ImportCredentialsMutation = { __typename?: 'Mutation', importWhatsAppCredentials: Array<{ __typename?: 'WhatsAppCredentialImportResult', phoneNumberId: string, errorCode?: string | null, errorMessage?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: CredentialStatus, statusReason: CredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null } | null, warnings: Array<{ __typename?: 'CredentialWarning', code: string }> }> };
+export type ImportCredentialsMutation = { __typename?: 'Mutation', importWhatsAppCredentials: Array<{ __typename?: 'WhatsAppCredentialImportResult', phoneNumberId: string, errorCode?: string | null, errorMessage?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, userId: string, businessAccountId: string, phoneNumberId: string, phoneNumber: string, displayName: string, accessTokenHint: string, tokenExpiresAt?: string | null, tokenScopes: Array<string>, status: WhatsAppCredentialStatus, statusReason: WhatsAppCredentialStatusReason, statusMessage?: string | null, warning?: string | null, qualityRating?: string | null, messageRetentionDays?: number | null, lastValidatedAt?: string | null, alertEmail?: string | null } | null, warnings: Array<{ __typename?: 'WhatsAppCredentialWarning', code: string }> }> };
 
-export type UserKeyInfoFieldsFragment = { __typename?: 'UserKeyInfo', userId: string, latestVersion: number, minDecryptionVersion: number, rewrapState: KeyRewrapState, rotatedAt?: string | null, rewrapCompletedAt?: string | null, rewrappedSecrets: number, unreadableSecrets: number, lastError?: string | null };
+export type WhatsAppErrorCodesQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type KeyRotationRunFieldsFragment = { __typename?: 'KeyRotationRun', id: string, state: KeyRotationRunState, startedBy?: string | null, total: number, done: number, failed: number, startedAt: string, finishedAt?: string | null, lastError?: string | null };
+
+export type WhatsAppErrorCodesQuery = { __typename?: 'Query', whatsAppErrorCodes: Array<WhatsAppErrorCode> };
+
+export type UserKeyInfoFieldsFragment = { __typename?: 'WhatsAppUserKeyInfo', userId: string, latestVersion: number, minDecryptionVersion: number, rewrapState: WhatsAppKeyRewrapState, rotatedAt?: string | null, rewrapCompletedAt?: string | null, rewrappedSecrets: number, unreadableSecrets: number, lastError?: string | null };
+
+export type KeyRotationRunFieldsFragment = { __typename?: 'WhatsAppKeyRotationRun', id: string, state: WhatsAppKeyRotationRunState, startedBy?: string | null, total: number, done: number, failed: number, startedAt: string, finishedAt?: string | null, lastError?: string | null };
 
 export type UserKeyInfoQueryVariables = Exact<{
   userId?: InputMaybe<Scalars['ID']['input']>;
 }>;
 
 
-export type UserKeyInfoQuery = { __typename?: 'Query', userKeyInfo: { __typename?: 'UserKeyInfo', userId: string, latestVersion: number, minDecryptionVersion: number, rewrapState: KeyRewrapState, rotatedAt?: string | null, rewrapCompletedAt?: string | null, rewrappedSecrets: number, unreadableSecrets: number, lastError?: string | null } };
+export type UserKeyInfoQuery = { __typename?: 'Query', userKeyInfo: { __typename?: 'WhatsAppUserKeyInfo', userId: string, latestVersion: number, minDecryptionVersion: number, rewrapState: WhatsAppKeyRewrapState, rotatedAt?: string | null, rewrapCompletedAt?: string | null, rewrappedSecrets: number, unreadableSecrets: number, lastError?: string | null } };
 
 export type RotateUserKeyMutationVariables = Exact<{
   userId?: InputMaybe<Scalars['ID']['input']>;
 }>;
 
 
-export type RotateUserKeyMutation = { __typename?: 'Mutation', rotateUserKey: { __typename?: 'UserKeyInfo', userId: string, latestVersion: number, minDecryptionVersion: number, rewrapState: KeyRewrapState, rotatedAt?: string | null, rewrapCompletedAt?: string | null, rewrappedSecrets: number, unreadableSecrets: number, lastError?: string | null } };
+export type RotateUserKeyMutation = { __typename?: 'Mutation', rotateUserKey: { __typename?: 'WhatsAppUserKeyInfo', userId: string, latestVersion: number, minDecryptionVersion: number, rewrapState: WhatsAppKeyRewrapState, rotatedAt?: string | null, rewrapCompletedAt?: string | null, rewrappedSecrets: number, unreadableSecrets: number, lastError?: string | null } };
 
 export type StartKeyRotationRunMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type StartKeyRotationRunMutation = { __typename?: 'Mutation', startKeyRotationRun: { __typename?: 'KeyRotationRun', id: string, state: KeyRotationRunState, startedBy?: string | null, total: number, done: number, failed: number, startedAt: string, finishedAt?: string | null, lastError?: string | null } };
+export type StartKeyRotationRunMutation = { __typename?: 'Mutation', startKeyRotationRun: { __typename?: 'WhatsAppKeyRotationRun', id: string, state: WhatsAppKeyRotationRunState, startedBy?: string | null, total: number, done: number, failed: number, startedAt: string, finishedAt?: string | null, lastError?: string | null } };
 
 export type KeyRotationRunQueryVariables = Exact<{
   id?: InputMaybe<Scalars['ID']['input']>;
 }>;
 
 
-export type KeyRotationRunQuery = { __typename?: 'Query', keyRotationRun?: { __typename?: 'KeyRotationRun', id: string, state: KeyRotationRunState, startedBy?: string | null, total: number, done: number, failed: number, startedAt: string, finishedAt?: string | null, lastError?: string | null } | null };
+export type KeyRotationRunQuery = { __typename?: 'Query', keyRotationRun?: { __typename?: 'WhatsAppKeyRotationRun', id: string, state: WhatsAppKeyRotationRunState, startedBy?: string | null, total: number, done: number, failed: number, startedAt: string, finishedAt?: string | null, lastError?: string | null } | null };
 
 export type DeleteUserDataMutationVariables = Exact<{
   userId: Scalars['ID']['input'];
 }>;
 
 
-export type DeleteUserDataMutation = { __typename?: 'Mutation', deleteUserData: { __typename?: 'UserDataErasure', userId: string, keyDestroyed: boolean, credentials: number, webhookEndpoints: number, webhookDeliveries: number, agentConfigs: number, conversations: number, messages: number, keyRotationRecords: number, auditEntriesScrubbed: number, hooksFailed: Array<string> } };
+export type DeleteUserDataMutation = { __typename?: 'Mutation', deleteUserData: { __typename?: 'WhatsAppUserDataErasure', userId: string, keyDestroyed: boolean, credentials: number, webhookEndpoints: number, webhookDeliveries: number, agentConfigs: number, conversations: number, messages: number, keyRotationRecords: number, auditEntriesScrubbed: number, hooksFailed: Array<string> } };
+
+export type SuppressionFieldsFragment = { __typename?: 'WhatsAppSuppression', id: string, credentialId: string, customerWaId: string, reason?: string | null, source: WhatsAppSuppressionSource, createdAt: string };
+
+export type WhatsAppSuppressionsQueryVariables = Exact<{
+  credentialId: Scalars['ID']['input'];
+}>;
+
+
+export type WhatsAppSuppressionsQuery = { __typename?: 'Query', whatsAppSuppressions: Array<{ __typename?: 'WhatsAppSuppression', id: string, credentialId: string, customerWaId: string, reason?: string | null, source: WhatsAppSuppressionSource, createdAt: string }> };
+
+export type AddWhatsAppSuppressionMutationVariables = Exact<{
+  credentialId: Scalars['ID']['input'];
+  customer: Scalars['String']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AddWhatsAppSuppressionMutation = { __typename?: 'Mutation', addWhatsAppSuppression: { __typename?: 'WhatsAppSuppression', id: string, credentialId: string, customerWaId: string, reason?: string | null, source: WhatsAppSuppressionSource, createdAt: string } };
+
+export type RemoveWhatsAppSuppressionMutationVariables = Exact<{
+  credentialId: Scalars['ID']['input'];
+  customer: Scalars['String']['input'];
+}>;
+
+
+export type RemoveWhatsAppSuppressionMutation = { __typename?: 'Mutation', removeWhatsAppSuppression: boolean };
 
 export type MigrationFieldsFragment = { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: string | null, message?: string | null }> };
 
-export type PlatformFieldsFragment = { __typename?: 'PlatformWhatsApp', configured: boolean, defaultSource: WhatsAppCredentialSource, deprecatedAt?: string | null, retiredAt?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, platform: boolean, phoneNumberId: string, status: CredentialStatus } | null, dependents: Array<{ __typename?: 'PlatformWhatsAppDependent', userId: string, agentCount: number }> };
+export type PlatformFieldsFragment = { __typename?: 'WhatsAppPlatform', configured: boolean, defaultSource: WhatsAppCredentialSource, deprecatedAt?: string | null, retiredAt?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, platform: boolean, phoneNumberId: string, status: WhatsAppCredentialStatus } | null, dependents: Array<{ __typename?: 'WhatsAppPlatformDependent', userId: string, agentCount: number }> };
 
 export type AgentLineQueryVariables = Exact<{
   agentId: Scalars['ID']['input'];
 }>;
 
 
-export type AgentLineQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'AgentWhatsAppConfig', agentId: string, credentialId?: string | null, phoneNumberId?: string | null, platformCode?: string | null, status: { __typename?: 'AgentWhatsAppStatus', line: WhatsAppCredentialSource, platformLink?: string | null, ready: boolean, credentialStatus?: CredentialStatus | null } } };
+export type AgentLineQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'WhatsAppAgentConfig', agentId: string, credentialId?: string | null, phoneNumberId?: string | null, platformCode?: string | null, status?: { __typename?: 'WhatsAppAgentStatus', line: WhatsAppCredentialSource, platformLink?: string | null, ready: boolean, credentialStatus?: WhatsAppCredentialStatus | null } | null } };
 
 export type WhatsAppMigrationPreviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WhatsAppMigrationPreviewQuery = { __typename?: 'Query', whatsAppMigrationPreview: { __typename?: 'WhatsAppMigrationPreview', source: WhatsAppCredentialSource, ready: boolean, requirements: Array<string>, rollbackWindowHours: number, agents: Array<{ __typename?: 'WhatsAppMigrationAgent', agentId: string, credentialId?: string | null, phoneNumber?: string | null, credentialStatus?: CredentialStatus | null }>, migration?: { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: string | null, message?: string | null }> } | null } };
+export type WhatsAppMigrationPreviewQuery = { __typename?: 'Query', whatsAppMigrationPreview: { __typename?: 'WhatsAppMigrationPreview', source: WhatsAppCredentialSource, ready: boolean, requirements: Array<string>, rollbackWindowHours: number, agents: Array<{ __typename?: 'WhatsAppMigrationAgent', agentId: string, credentialId?: string | null, phoneNumber?: string | null, credentialStatus?: WhatsAppCredentialStatus | null }>, migration?: { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: string | null, message?: string | null }> } | null } };
 
 export type WhatsAppMigrationStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1371,7 +1497,7 @@ export type WhatsAppMigrationStatusQueryVariables = Exact<{ [key: string]: never
 export type WhatsAppMigrationStatusQuery = { __typename?: 'Query', whatsAppMigration?: { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: string | null, message?: string | null }> } | null };
 
 export type RunWhatsAppMigrationMutationVariables = Exact<{
-  input?: InputMaybe<RunWhatsAppMigrationInput>;
+  input?: InputMaybe<WhatsAppRunMigrationInput>;
 }>;
 
 
@@ -1385,7 +1511,7 @@ export type RollBackWhatsAppMigrationMutation = { __typename?: 'Mutation', rollB
 export type PlatformWhatsAppQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PlatformWhatsAppQuery = { __typename?: 'Query', platformWhatsApp: { __typename?: 'PlatformWhatsApp', configured: boolean, defaultSource: WhatsAppCredentialSource, deprecatedAt?: string | null, retiredAt?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, platform: boolean, phoneNumberId: string, status: CredentialStatus } | null, dependents: Array<{ __typename?: 'PlatformWhatsAppDependent', userId: string, agentCount: number }> } };
+export type PlatformWhatsAppQuery = { __typename?: 'Query', platformWhatsApp: { __typename?: 'WhatsAppPlatform', configured: boolean, defaultSource: WhatsAppCredentialSource, deprecatedAt?: string | null, retiredAt?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, platform: boolean, phoneNumberId: string, status: WhatsAppCredentialStatus } | null, dependents: Array<{ __typename?: 'WhatsAppPlatformDependent', userId: string, agentCount: number }> } };
 
 export type SetWhatsAppCredentialSourceMutationVariables = Exact<{
   userId: Scalars['ID']['input'];
@@ -1400,72 +1526,77 @@ export type DeprecatePlatformWhatsAppMutationVariables = Exact<{
 }>;
 
 
-export type DeprecatePlatformWhatsAppMutation = { __typename?: 'Mutation', deprecatePlatformWhatsApp: { __typename?: 'PlatformWhatsApp', configured: boolean, defaultSource: WhatsAppCredentialSource, deprecatedAt?: string | null, retiredAt?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, platform: boolean, phoneNumberId: string, status: CredentialStatus } | null, dependents: Array<{ __typename?: 'PlatformWhatsAppDependent', userId: string, agentCount: number }> } };
+export type DeprecatePlatformWhatsAppMutation = { __typename?: 'Mutation', deprecatePlatformWhatsApp: { __typename?: 'WhatsAppPlatform', configured: boolean, defaultSource: WhatsAppCredentialSource, deprecatedAt?: string | null, retiredAt?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, platform: boolean, phoneNumberId: string, status: WhatsAppCredentialStatus } | null, dependents: Array<{ __typename?: 'WhatsAppPlatformDependent', userId: string, agentCount: number }> } };
 
 export type RetirePlatformWhatsAppMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RetirePlatformWhatsAppMutation = { __typename?: 'Mutation', retirePlatformWhatsApp: { __typename?: 'PlatformWhatsApp', configured: boolean, defaultSource: WhatsAppCredentialSource, deprecatedAt?: string | null, retiredAt?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, platform: boolean, phoneNumberId: string, status: CredentialStatus } | null, dependents: Array<{ __typename?: 'PlatformWhatsAppDependent', userId: string, agentCount: number }> } };
+export type RetirePlatformWhatsAppMutation = { __typename?: 'Mutation', retirePlatformWhatsApp: { __typename?: 'WhatsAppPlatform', configured: boolean, defaultSource: WhatsAppCredentialSource, deprecatedAt?: string | null, retiredAt?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, platform: boolean, phoneNumberId: string, status: WhatsAppCredentialStatus } | null, dependents: Array<{ __typename?: 'WhatsAppPlatformDependent', userId: string, agentCount: number }> } };
 
 export type MyCredentialWebhooksQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyCredentialWebhooksQuery = { __typename?: 'Query', whatsappCredentials: Array<{ __typename?: 'WhatsAppCredential', id: string, webhook?: { __typename?: 'WebhookEndpoint', id: string, credentialId: string, webhookUrl: string, phoneNumberId: string, status: WebhookStatus, statusReason?: string | null, routing: WebhookRouting, configuredAt?: string | null, verifiedAt?: string | null, lastDeliveryAt?: string | null } | null }> };
+export type MyCredentialWebhooksQuery = { __typename?: 'Query', whatsappCredentials: Array<{ __typename?: 'WhatsAppCredential', id: string, webhook?: { __typename?: 'WhatsAppWebhookEndpoint', id: string, credentialId: string, webhookUrl: string, phoneNumberId: string, status: WhatsAppWebhookStatus, statusReason?: string | null, routing: WhatsAppWebhookRouting, configuredAt?: string | null, verifiedAt?: string | null, lastDeliveryAt?: string | null } | null }> };
 
 export type ReconfigureWhatsAppWebhookMutationVariables = Exact<{
   credentialId: Scalars['ID']['input'];
 }>;
 
 
-export type ReconfigureWhatsAppWebhookMutation = { __typename?: 'Mutation', reconfigureWhatsAppWebhook: { __typename?: 'WebhookEndpoint', id: string, credentialId: string, status: WebhookStatus, statusReason?: string | null, routing: WebhookRouting, webhookUrl: string } };
+export type ReconfigureWhatsAppWebhookMutation = { __typename?: 'Mutation', reconfigureWhatsAppWebhook: { __typename?: 'WhatsAppWebhookEndpoint', id: string, credentialId: string, status: WhatsAppWebhookStatus, statusReason?: string | null, routing: WhatsAppWebhookRouting, webhookUrl: string } };
 
-export const AgentConfigFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AgentConfigFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AgentWhatsAppConfig"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"platformCode"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"autoReply"}},{"kind":"Field","name":{"kind":"Name","value":"welcomeMessage"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackMessage"}},{"kind":"Field","name":{"kind":"Name","value":"businessHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}}]}}]}}]} as unknown as DocumentNode<AgentConfigFieldsFragment, unknown>;
+export const AgentConfigFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AgentConfigFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppAgentConfig"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"platformCode"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"autoReply"}},{"kind":"Field","name":{"kind":"Name","value":"welcomeMessage"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackMessage"}},{"kind":"Field","name":{"kind":"Name","value":"businessHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}}]}}]}}]} as unknown as DocumentNode<AgentConfigFieldsFragment, unknown>;
 export const MessageFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"whatsappMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"fromPhone"}},{"kind":"Field","name":{"kind":"Name","value":"toPhone"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorTitle"}},{"kind":"Field","name":{"kind":"Name","value":"replyToMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<MessageFieldsFragment, unknown>;
 export const CredentialFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<CredentialFieldsFragment, unknown>;
-export const AuditFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuditFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorUserId"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"subjectUserId"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}}]} as unknown as DocumentNode<AuditFieldsFragment, unknown>;
-export const UserKeyInfoFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserKeyInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserKeyInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"latestVersion"}},{"kind":"Field","name":{"kind":"Name","value":"minDecryptionVersion"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapState"}},{"kind":"Field","name":{"kind":"Name","value":"rotatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapCompletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrappedSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"unreadableSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<UserKeyInfoFieldsFragment, unknown>;
-export const KeyRotationRunFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KeyRotationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KeyRotationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"startedBy"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<KeyRotationRunFieldsFragment, unknown>;
+export const AuditFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuditFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppAuditEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorUserId"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"subjectUserId"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}}]} as unknown as DocumentNode<AuditFieldsFragment, unknown>;
+export const UserKeyInfoFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserKeyInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppUserKeyInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"latestVersion"}},{"kind":"Field","name":{"kind":"Name","value":"minDecryptionVersion"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapState"}},{"kind":"Field","name":{"kind":"Name","value":"rotatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapCompletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrappedSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"unreadableSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<UserKeyInfoFieldsFragment, unknown>;
+export const KeyRotationRunFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KeyRotationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppKeyRotationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"startedBy"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<KeyRotationRunFieldsFragment, unknown>;
+export const SuppressionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SuppressionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppSuppression"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"customerWaId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<SuppressionFieldsFragment, unknown>;
 export const MigrationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MigrationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMigration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"canRollBack"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rollbackDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"rolledBackAt"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<MigrationFieldsFragment, unknown>;
-export const PlatformFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformWhatsApp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"defaultSource"}},{"kind":"Field","name":{"kind":"Name","value":"deprecatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"agentCount"}}]}}]}}]} as unknown as DocumentNode<PlatformFieldsFragment, unknown>;
-export const EnableAgentWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnableAgentWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EnableAgentWhatsAppInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enableAgentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AgentConfigFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AgentConfigFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AgentWhatsAppConfig"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"platformCode"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"autoReply"}},{"kind":"Field","name":{"kind":"Name","value":"welcomeMessage"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackMessage"}},{"kind":"Field","name":{"kind":"Name","value":"businessHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}}]}}]}}]} as unknown as DocumentNode<EnableAgentWhatsAppMutation, EnableAgentWhatsAppMutationVariables>;
-export const UpdateAgentWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateAgentWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateAgentWhatsAppInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateAgentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AgentConfigFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AgentConfigFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AgentWhatsAppConfig"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"platformCode"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"autoReply"}},{"kind":"Field","name":{"kind":"Name","value":"welcomeMessage"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackMessage"}},{"kind":"Field","name":{"kind":"Name","value":"businessHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateAgentWhatsAppMutation, UpdateAgentWhatsAppMutationVariables>;
+export const PlatformFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppPlatform"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"defaultSource"}},{"kind":"Field","name":{"kind":"Name","value":"deprecatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"agentCount"}}]}}]}}]} as unknown as DocumentNode<PlatformFieldsFragment, unknown>;
+export const EnableAgentWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnableAgentWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppEnableAgentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enableAgentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AgentConfigFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AgentConfigFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppAgentConfig"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"platformCode"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"autoReply"}},{"kind":"Field","name":{"kind":"Name","value":"welcomeMessage"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackMessage"}},{"kind":"Field","name":{"kind":"Name","value":"businessHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}}]}}]}}]} as unknown as DocumentNode<EnableAgentWhatsAppMutation, EnableAgentWhatsAppMutationVariables>;
+export const UpdateAgentWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateAgentWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppUpdateAgentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateAgentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AgentConfigFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AgentConfigFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppAgentConfig"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"platformCode"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"autoReply"}},{"kind":"Field","name":{"kind":"Name","value":"welcomeMessage"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackMessage"}},{"kind":"Field","name":{"kind":"Name","value":"businessHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateAgentWhatsAppMutation, UpdateAgentWhatsAppMutationVariables>;
 export const DisableAgentWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisableAgentWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disableAgentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}]}]}}]} as unknown as DocumentNode<DisableAgentWhatsAppMutation, DisableAgentWhatsAppMutationVariables>;
-export const AgentWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AgentWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AgentConfigFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AgentConfigFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AgentWhatsAppConfig"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"platformCode"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"autoReply"}},{"kind":"Field","name":{"kind":"Name","value":"welcomeMessage"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackMessage"}},{"kind":"Field","name":{"kind":"Name","value":"businessHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}}]}}]}}]} as unknown as DocumentNode<AgentWhatsAppQuery, AgentWhatsAppQueryVariables>;
+export const AgentWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AgentWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AgentConfigFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AgentConfigFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppAgentConfig"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"platformCode"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"autoReply"}},{"kind":"Field","name":{"kind":"Name","value":"welcomeMessage"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackMessage"}},{"kind":"Field","name":{"kind":"Name","value":"businessHours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"schedule"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}}]}}]}}]} as unknown as DocumentNode<AgentWhatsAppQuery, AgentWhatsAppQueryVariables>;
 export const AgentWhatsAppStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AgentWhatsAppStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ready"}},{"kind":"Field","name":{"kind":"Name","value":"credentialStatus"}},{"kind":"Field","name":{"kind":"Name","value":"credentialStatusReason"}},{"kind":"Field","name":{"kind":"Name","value":"webhookStatus"}},{"kind":"Field","name":{"kind":"Name","value":"webhookRouting"}},{"kind":"Field","name":{"kind":"Name","value":"lastInboundAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastOutboundAt"}},{"kind":"Field","name":{"kind":"Name","value":"windowOpen"}},{"kind":"Field","name":{"kind":"Name","value":"openWindows"}},{"kind":"Field","name":{"kind":"Name","value":"windowClosesAt"}}]}}]}}]}}]} as unknown as DocumentNode<AgentWhatsAppStatusQuery, AgentWhatsAppStatusQueryVariables>;
 export const AgentMessagesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AgentMessages"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customer"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customer"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customer"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"whatsappMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"fromPhone"}},{"kind":"Field","name":{"kind":"Name","value":"toPhone"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorTitle"}},{"kind":"Field","name":{"kind":"Name","value":"replyToMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<AgentMessagesQuery, AgentMessagesQueryVariables>;
 export const AgentConversationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AgentConversation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customer"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conversation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customer"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customer"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"customerWaId"}},{"kind":"Field","name":{"kind":"Name","value":"lastInboundAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastOutboundAt"}},{"kind":"Field","name":{"kind":"Name","value":"windowOpen"}},{"kind":"Field","name":{"kind":"Name","value":"windowClosesAt"}}]}}]}}]}}]} as unknown as DocumentNode<AgentConversationQuery, AgentConversationQueryVariables>;
-export const SendWhatsAppMessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendWhatsAppMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SendWhatsAppMessageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendWhatsAppMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"whatsappMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"fromPhone"}},{"kind":"Field","name":{"kind":"Name","value":"toPhone"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorTitle"}},{"kind":"Field","name":{"kind":"Name","value":"replyToMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<SendWhatsAppMessageMutation, SendWhatsAppMessageMutationVariables>;
+export const SendWhatsAppMessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendWhatsAppMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppSendMessageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendWhatsAppMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"whatsappMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"fromPhone"}},{"kind":"Field","name":{"kind":"Name","value":"toPhone"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorTitle"}},{"kind":"Field","name":{"kind":"Name","value":"replyToMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<SendWhatsAppMessageMutation, SendWhatsAppMessageMutationVariables>;
 export const MarkWhatsAppMessageReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkWhatsAppMessageRead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"messageId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"typingIndicator"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markWhatsAppMessageRead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"messageId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"messageId"}}},{"kind":"Argument","name":{"kind":"Name","value":"typingIndicator"},"value":{"kind":"Variable","name":{"kind":"Name","value":"typingIndicator"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<MarkWhatsAppMessageReadMutation, MarkWhatsAppMessageReadMutationVariables>;
 export const WhatsAppMessageReceivedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WhatsAppMessageReceived"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsappMessageReceived"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"whatsappMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"fromPhone"}},{"kind":"Field","name":{"kind":"Name","value":"toPhone"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorTitle"}},{"kind":"Field","name":{"kind":"Name","value":"replyToMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<WhatsAppMessageReceivedSubscription, WhatsAppMessageReceivedSubscriptionVariables>;
 export const WhatsAppMessageStatusChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WhatsAppMessageStatusChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsappMessageStatusChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"whatsappMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"fromPhone"}},{"kind":"Field","name":{"kind":"Name","value":"toPhone"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorTitle"}},{"kind":"Field","name":{"kind":"Name","value":"replyToMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<WhatsAppMessageStatusChangedSubscription, WhatsAppMessageStatusChangedSubscriptionVariables>;
 export const MyCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsappCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}}]}}]}}]} as unknown as DocumentNode<MyCredentialsQuery, MyCredentialsQueryVariables>;
 export const CredentialHealthChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CredentialHealthChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialHealthChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<CredentialHealthChangedSubscription, CredentialHealthChangedSubscriptionVariables>;
-export const ConnectCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConnectCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectWhatsAppCredentialInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<ConnectCredentialMutation, ConnectCredentialMutationVariables>;
-export const UpdateCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateWhatsAppCredentialInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<UpdateCredentialMutation, UpdateCredentialMutationVariables>;
+export const ConnectCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConnectCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppConnectCredentialInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<ConnectCredentialMutation, ConnectCredentialMutationVariables>;
+export const UpdateCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppUpdateCredentialInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<UpdateCredentialMutation, UpdateCredentialMutationVariables>;
 export const RevalidateCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevalidateCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revalidateWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<RevalidateCredentialMutation, RevalidateCredentialMutationVariables>;
 export const DeleteCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedCredentialId"}}]}}]}}]} as unknown as DocumentNode<DeleteCredentialMutation, DeleteCredentialMutationVariables>;
 export const GetCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GetCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsappCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<GetCredentialQuery, GetCredentialQueryVariables>;
-export const AdminCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminCredentials"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CredentialStatus"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminWhatsAppCredentials"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<AdminCredentialsQuery, AdminCredentialsQueryVariables>;
+export const AdminCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminCredentials"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredentialStatus"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminWhatsAppCredentials"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<AdminCredentialsQuery, AdminCredentialsQueryVariables>;
 export const SuspendCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SuspendCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"suspendWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<SuspendCredentialMutation, SuspendCredentialMutationVariables>;
 export const ReinstateCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReinstateCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reinstateWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<ReinstateCredentialMutation, ReinstateCredentialMutationVariables>;
-export const MyAuditLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyAuditLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"targetId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myWhatsAppAuditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"targetId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"targetId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuditFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuditFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorUserId"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"subjectUserId"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}}]} as unknown as DocumentNode<MyAuditLogQuery, MyAuditLogQueryVariables>;
-export const AdminAuditLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminAuditLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"action"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminWhatsAppAuditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"action"},"value":{"kind":"Variable","name":{"kind":"Name","value":"action"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuditFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuditFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorUserId"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"subjectUserId"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}}]} as unknown as DocumentNode<AdminAuditLogQuery, AdminAuditLogQueryVariables>;
+export const MyAuditLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyAuditLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"targetId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myWhatsAppAuditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"targetId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"targetId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuditFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuditFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppAuditEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorUserId"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"subjectUserId"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}}]} as unknown as DocumentNode<MyAuditLogQuery, MyAuditLogQueryVariables>;
+export const AdminAuditLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminAuditLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"action"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminWhatsAppAuditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"action"},"value":{"kind":"Variable","name":{"kind":"Name","value":"action"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AuditFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AuditFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppAuditEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorUserId"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"subjectUserId"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"targetType"}},{"kind":"Field","name":{"kind":"Name","value":"targetId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"details"}}]}}]} as unknown as DocumentNode<AdminAuditLogQuery, AdminAuditLogQueryVariables>;
 export const CredentialHealthDetailsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CredentialHealthDetails"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialHealthChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}}]}}]}}]}}]} as unknown as DocumentNode<CredentialHealthDetailsSubscription, CredentialHealthDetailsSubscriptionVariables>;
 export const ExportCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ExportCredentials"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"passphrase"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialIds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exportWhatsAppCredentials"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"passphrase"},"value":{"kind":"Variable","name":{"kind":"Name","value":"passphrase"}}},{"kind":"Argument","name":{"kind":"Name","value":"credentialIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bundle"}},{"kind":"Field","name":{"kind":"Name","value":"credentialCount"}}]}}]}}]} as unknown as DocumentNode<ExportCredentialsMutation, ExportCredentialsMutationVariables>;
 export const ImportCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImportCredentials"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"bundle"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"passphrase"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"importWhatsAppCredentials"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"bundle"},"value":{"kind":"Variable","name":{"kind":"Name","value":"bundle"}}},{"kind":"Argument","name":{"kind":"Name","value":"passphrase"},"value":{"kind":"Variable","name":{"kind":"Name","value":"passphrase"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<ImportCredentialsMutation, ImportCredentialsMutationVariables>;
-export const UserKeyInfoDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UserKeyInfo"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userKeyInfo"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserKeyInfoFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserKeyInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserKeyInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"latestVersion"}},{"kind":"Field","name":{"kind":"Name","value":"minDecryptionVersion"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapState"}},{"kind":"Field","name":{"kind":"Name","value":"rotatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapCompletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrappedSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"unreadableSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<UserKeyInfoQuery, UserKeyInfoQueryVariables>;
-export const RotateUserKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RotateUserKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateUserKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserKeyInfoFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserKeyInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserKeyInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"latestVersion"}},{"kind":"Field","name":{"kind":"Name","value":"minDecryptionVersion"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapState"}},{"kind":"Field","name":{"kind":"Name","value":"rotatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapCompletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrappedSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"unreadableSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<RotateUserKeyMutation, RotateUserKeyMutationVariables>;
-export const StartKeyRotationRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartKeyRotationRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startKeyRotationRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"KeyRotationRunFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KeyRotationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KeyRotationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"startedBy"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<StartKeyRotationRunMutation, StartKeyRotationRunMutationVariables>;
-export const KeyRotationRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"KeyRotationRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"keyRotationRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"KeyRotationRunFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KeyRotationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KeyRotationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"startedBy"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<KeyRotationRunQuery, KeyRotationRunQueryVariables>;
+export const WhatsAppErrorCodesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhatsAppErrorCodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppErrorCodes"}}]}}]} as unknown as DocumentNode<WhatsAppErrorCodesQuery, WhatsAppErrorCodesQueryVariables>;
+export const UserKeyInfoDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UserKeyInfo"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userKeyInfo"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserKeyInfoFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserKeyInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppUserKeyInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"latestVersion"}},{"kind":"Field","name":{"kind":"Name","value":"minDecryptionVersion"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapState"}},{"kind":"Field","name":{"kind":"Name","value":"rotatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapCompletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrappedSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"unreadableSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<UserKeyInfoQuery, UserKeyInfoQueryVariables>;
+export const RotateUserKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RotateUserKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateUserKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserKeyInfoFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserKeyInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppUserKeyInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"latestVersion"}},{"kind":"Field","name":{"kind":"Name","value":"minDecryptionVersion"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapState"}},{"kind":"Field","name":{"kind":"Name","value":"rotatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrapCompletedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rewrappedSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"unreadableSecrets"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<RotateUserKeyMutation, RotateUserKeyMutationVariables>;
+export const StartKeyRotationRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartKeyRotationRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startKeyRotationRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"KeyRotationRunFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KeyRotationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppKeyRotationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"startedBy"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<StartKeyRotationRunMutation, StartKeyRotationRunMutationVariables>;
+export const KeyRotationRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"KeyRotationRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"keyRotationRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"KeyRotationRunFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KeyRotationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppKeyRotationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"startedBy"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<KeyRotationRunQuery, KeyRotationRunQueryVariables>;
 export const DeleteUserDataDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUserData"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUserData"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"keyDestroyed"}},{"kind":"Field","name":{"kind":"Name","value":"credentials"}},{"kind":"Field","name":{"kind":"Name","value":"webhookEndpoints"}},{"kind":"Field","name":{"kind":"Name","value":"webhookDeliveries"}},{"kind":"Field","name":{"kind":"Name","value":"agentConfigs"}},{"kind":"Field","name":{"kind":"Name","value":"conversations"}},{"kind":"Field","name":{"kind":"Name","value":"messages"}},{"kind":"Field","name":{"kind":"Name","value":"keyRotationRecords"}},{"kind":"Field","name":{"kind":"Name","value":"auditEntriesScrubbed"}},{"kind":"Field","name":{"kind":"Name","value":"hooksFailed"}}]}}]}}]} as unknown as DocumentNode<DeleteUserDataMutation, DeleteUserDataMutationVariables>;
+export const WhatsAppSuppressionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhatsAppSuppressions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppSuppressions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SuppressionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SuppressionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppSuppression"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"customerWaId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<WhatsAppSuppressionsQuery, WhatsAppSuppressionsQueryVariables>;
+export const AddWhatsAppSuppressionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddWhatsAppSuppression"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customer"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addWhatsAppSuppression"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}},{"kind":"Argument","name":{"kind":"Name","value":"customer"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customer"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SuppressionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SuppressionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppSuppression"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"customerWaId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<AddWhatsAppSuppressionMutation, AddWhatsAppSuppressionMutationVariables>;
+export const RemoveWhatsAppSuppressionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveWhatsAppSuppression"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customer"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeWhatsAppSuppression"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}},{"kind":"Argument","name":{"kind":"Name","value":"customer"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customer"}}}]}]}}]} as unknown as DocumentNode<RemoveWhatsAppSuppressionMutation, RemoveWhatsAppSuppressionMutationVariables>;
 export const AgentLineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AgentLine"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"platformCode"}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"platformLink"}},{"kind":"Field","name":{"kind":"Name","value":"ready"}},{"kind":"Field","name":{"kind":"Name","value":"credentialStatus"}}]}}]}}]}}]} as unknown as DocumentNode<AgentLineQuery, AgentLineQueryVariables>;
 export const WhatsAppMigrationPreviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhatsAppMigrationPreview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppMigrationPreview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"ready"}},{"kind":"Field","name":{"kind":"Name","value":"requirements"}},{"kind":"Field","name":{"kind":"Name","value":"rollbackWindowHours"}},{"kind":"Field","name":{"kind":"Name","value":"agents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"credentialStatus"}}]}},{"kind":"Field","name":{"kind":"Name","value":"migration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MigrationFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MigrationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMigration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"canRollBack"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rollbackDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"rolledBackAt"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<WhatsAppMigrationPreviewQuery, WhatsAppMigrationPreviewQueryVariables>;
 export const WhatsAppMigrationStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhatsAppMigrationStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppMigration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MigrationFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MigrationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMigration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"canRollBack"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rollbackDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"rolledBackAt"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<WhatsAppMigrationStatusQuery, WhatsAppMigrationStatusQueryVariables>;
-export const RunWhatsAppMigrationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RunWhatsAppMigration"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RunWhatsAppMigrationInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runWhatsAppMigration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MigrationFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MigrationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMigration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"canRollBack"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rollbackDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"rolledBackAt"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<RunWhatsAppMigrationMutation, RunWhatsAppMigrationMutationVariables>;
+export const RunWhatsAppMigrationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RunWhatsAppMigration"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppRunMigrationInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runWhatsAppMigration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MigrationFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MigrationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMigration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"canRollBack"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rollbackDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"rolledBackAt"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<RunWhatsAppMigrationMutation, RunWhatsAppMigrationMutationVariables>;
 export const RollBackWhatsAppMigrationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RollBackWhatsAppMigration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rollBackWhatsAppMigration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MigrationFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MigrationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMigration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"canRollBack"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rollbackDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"rolledBackAt"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<RollBackWhatsAppMigrationMutation, RollBackWhatsAppMigrationMutationVariables>;
-export const PlatformWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PlatformWhatsApp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"platformWhatsApp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlatformFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformWhatsApp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"defaultSource"}},{"kind":"Field","name":{"kind":"Name","value":"deprecatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"agentCount"}}]}}]}}]} as unknown as DocumentNode<PlatformWhatsAppQuery, PlatformWhatsAppQueryVariables>;
+export const PlatformWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PlatformWhatsApp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"platformWhatsApp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlatformFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppPlatform"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"defaultSource"}},{"kind":"Field","name":{"kind":"Name","value":"deprecatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"agentCount"}}]}}]}}]} as unknown as DocumentNode<PlatformWhatsAppQuery, PlatformWhatsAppQueryVariables>;
 export const SetWhatsAppCredentialSourceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetWhatsAppCredentialSource"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"source"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredentialSource"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setWhatsAppCredentialSource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"source"},"value":{"kind":"Variable","name":{"kind":"Name","value":"source"}}}]}]}}]} as unknown as DocumentNode<SetWhatsAppCredentialSourceMutation, SetWhatsAppCredentialSourceMutationVariables>;
-export const DeprecatePlatformWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeprecatePlatformWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deprecated"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deprecatePlatformWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"deprecated"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deprecated"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlatformFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformWhatsApp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"defaultSource"}},{"kind":"Field","name":{"kind":"Name","value":"deprecatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"agentCount"}}]}}]}}]} as unknown as DocumentNode<DeprecatePlatformWhatsAppMutation, DeprecatePlatformWhatsAppMutationVariables>;
-export const RetirePlatformWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RetirePlatformWhatsApp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retirePlatformWhatsApp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlatformFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformWhatsApp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"defaultSource"}},{"kind":"Field","name":{"kind":"Name","value":"deprecatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"agentCount"}}]}}]}}]} as unknown as DocumentNode<RetirePlatformWhatsAppMutation, RetirePlatformWhatsAppMutationVariables>;
+export const DeprecatePlatformWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeprecatePlatformWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deprecated"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deprecatePlatformWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"deprecated"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deprecated"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlatformFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppPlatform"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"defaultSource"}},{"kind":"Field","name":{"kind":"Name","value":"deprecatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"agentCount"}}]}}]}}]} as unknown as DocumentNode<DeprecatePlatformWhatsAppMutation, DeprecatePlatformWhatsAppMutationVariables>;
+export const RetirePlatformWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RetirePlatformWhatsApp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retirePlatformWhatsApp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlatformFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppPlatform"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"defaultSource"}},{"kind":"Field","name":{"kind":"Name","value":"deprecatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"agentCount"}}]}}]}}]} as unknown as DocumentNode<RetirePlatformWhatsAppMutation, RetirePlatformWhatsAppMutationVariables>;
 export const MyCredentialWebhooksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyCredentialWebhooks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsappCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"webhook"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"webhookUrl"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"routing"}},{"kind":"Field","name":{"kind":"Name","value":"configuredAt"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastDeliveryAt"}}]}}]}}]}}]} as unknown as DocumentNode<MyCredentialWebhooksQuery, MyCredentialWebhooksQueryVariables>;
 export const ReconfigureWhatsAppWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReconfigureWhatsAppWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reconfigureWhatsAppWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"routing"}},{"kind":"Field","name":{"kind":"Name","value":"webhookUrl"}}]}}]}}]} as unknown as DocumentNode<ReconfigureWhatsAppWebhookMutation, ReconfigureWhatsAppWebhookMutationVariables>;

@@ -5,7 +5,7 @@ import type { Sandbox } from '../../src/sandbox';
 import {
   MarkWhatsAppMessageReadDocument,
   SendWhatsAppMessageDocument,
-  type SendWhatsAppMessageInput,
+  type WhatsAppSendMessageInput,
 } from '../generated/graphql';
 import { postGraphQL } from '../support/graphql-http';
 import type { TestApp } from '../support/start-test-app';
@@ -14,13 +14,13 @@ import { receiveInbound, seedAgent, startAgentTestApp, type SeededAgent } from '
 const CUSTOMER = '+5511987654321';
 const CUSTOMER_WA_ID = '5511987654321';
 
-type SendInput = Omit<SendWhatsAppMessageInput, 'idempotencyKey' | 'to'> & { idempotencyKey?: string; to?: string };
+type SendInput = Omit<WhatsAppSendMessageInput, 'idempotencyKey' | 'to'> & { idempotencyKey?: string; to?: string };
 
 function sender(app: TestApp, agent: SeededAgent) {
   return (input: SendInput, token = agent.token) =>
     postGraphQL(app.graphqlUrl, SendWhatsAppMessageDocument, {
       authorization: token,
-      variables: { input: { agentId: agent.agentId, to: CUSTOMER, idempotencyKey: randomUUID(), ...input } as SendWhatsAppMessageInput },
+      variables: { input: { agentId: agent.agentId, to: CUSTOMER, idempotencyKey: randomUUID(), ...input } as WhatsAppSendMessageInput },
     });
 }
 

@@ -7,7 +7,7 @@ import { VaultTransitBackend } from '../../src/keys/vault-transit-backend';
 import { WhatsAppClient } from '../../src/whatsapp';
 import { startVaultTransitServer } from '../support/vault-transit-server';
 import { request } from 'undici';
-import { SendWhatsAppMessageDocument, type SendWhatsAppMessageInput } from '../generated/graphql';
+import { SendWhatsAppMessageDocument, type WhatsAppSendMessageInput } from '../generated/graphql';
 import { receiveInbound, seedAgent } from '../agents/agent-fixtures';
 import { captureLogs } from '../support/captured-logs';
 import { postGraphQL } from '../support/graphql-http';
@@ -40,11 +40,11 @@ test('/metrics counts what happened, with the right outcomes, and every request 
   );
   const sandbox = running.sandbox;
   const agent = await seedAgent(app, sandbox, { autoReply: false });
-  const send = (input: Partial<SendWhatsAppMessageInput>) =>
+  const send = (input: Partial<WhatsAppSendMessageInput>) =>
     postGraphQL(app.graphqlUrl, SendWhatsAppMessageDocument, {
       authorization: agent.token,
       headers: { 'x-request-id': 'test-send-request-0001' },
-      variables: { input: { agentId: agent.agentId, to: '+5511987654321', idempotencyKey: randomUUID(), text: { body: 'Olá' }, ...input } as SendWhatsAppMessageInput },
+      variables: { input: { agentId: agent.agentId, to: '+5511987654321', idempotencyKey: randomUUID(), text: { body: 'Olá' }, ...input } as WhatsAppSendMessageInput },
     });
 
   // Outside the 24-hour window the send is refused before Meta; then Meta refuses one (131026); then one goes.

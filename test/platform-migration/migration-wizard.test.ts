@@ -58,7 +58,7 @@ test('preview, a run that fails part-way and its rollback, a successful run, rol
     ['move_agents', null, 'SKIPPED'],
   ]);
   expect(failed.steps[2]).toMatchObject({ code: 'CREDENTIAL_UNAVAILABLE', message: expect.stringContaining('access token is not valid') });
-  expect((await lineOf(token, sales.agentId)).status.line).toBe('PLATFORM');
+  expect((await lineOf(token, sales.agentId)).status!.line).toBe('PLATFORM');
   await customerWrites(t, t.platform.phoneNumberId, '15550006666', `hi ${sales.platformCode}`);
   const duringFailure = await sendAsAgent(t, token, sales.agentId, '+15550006666', 'during-failure');
   expect(duringFailure.data?.sendWhatsAppMessage.credentialId).toBe(t.platformCredentialId);
@@ -66,7 +66,7 @@ test('preview, a run that fails part-way and its rollback, a successful run, rol
   // Rolling back after the partial failure leaves the user on the platform, audited.
   const rolledBackAfterFailure = (await gql(RollBackWhatsAppMigrationDocument)).data!.rollBackWhatsAppMigration;
   expect(rolledBackAfterFailure).toMatchObject({ state: 'ROLLED_BACK', canRollBack: false });
-  expect((await lineOf(token, support.agentId)).status.line).toBe('PLATFORM');
+  expect((await lineOf(token, support.agentId)).status!.line).toBe('PLATFORM');
   const again = await gql(RollBackWhatsAppMigrationDocument);
   expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
 

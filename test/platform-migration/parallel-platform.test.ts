@@ -53,7 +53,7 @@ describe('platform credentials in parallel with users\' own', () => {
 
     const line = await postGraphQL(t.app.graphqlUrl, AgentLineDocument, { authorization: token, variables: { agentId } });
     expect(line.data?.agentWhatsApp.status).toMatchObject({ line: 'PLATFORM', credentialStatus: 'ACTIVE', ready: true });
-    expect(line.data?.agentWhatsApp.status.platformLink).toBe(`https://wa.me/${t.platform.displayPhoneNumber.replace(/\D/g, '')}?text=${platformCode}`);
+    expect(line.data?.agentWhatsApp.status!.platformLink).toBe(`https://wa.me/${t.platform.displayPhoneNumber.replace(/\D/g, '')}?text=${platformCode}`);
     expect(line.data?.agentWhatsApp.credentialId).toBeNull();
 
     // The customer follows the agent's link: the code routes the message; later ones follow the thread.
@@ -71,7 +71,7 @@ describe('platform credentials in parallel with users\' own', () => {
     expect(read.errors).toBeUndefined();
 
     const history = await postGraphQL(t.app.graphqlUrl, AgentMessagesDocument, { authorization: token, variables: { agentId, first: 10 } });
-    expect(history.data?.agentWhatsApp.messages.nodes.map((m) => m.direction)).toEqual(['OUTBOUND', 'INBOUND', 'INBOUND']);
+    expect(history.data?.agentWhatsApp.messages!.nodes.map((m) => m.direction)).toEqual(['OUTBOUND', 'INBOUND', 'INBOUND']);
   });
 
   test('one customer talks to two users\' agents on the shared number: separate threads, separate idempotency keys, no leaks', async () => {
@@ -98,7 +98,7 @@ describe('platform credentials in parallel with users\' own', () => {
     expect(sentA.data?.sendWhatsAppMessage.conversationId).toBe(toA.conversationId);
 
     const historyB = await postGraphQL(t.app.graphqlUrl, AgentMessagesDocument, { authorization: tokenB, variables: { agentId: agentB.agentId, first: 20 } });
-    const contents = JSON.stringify(historyB.data?.agentWhatsApp.messages.nodes);
+    const contents = JSON.stringify(historyB.data?.agentWhatsApp.messages!.nodes);
     expect(contents).toContain('from B');
     expect(contents).not.toContain('from A');
     expect(contents).not.toContain(`start ${agentA.platformCode}`);

@@ -27,7 +27,7 @@ test('SIGKILL while processing, then a new process on the same database: every d
     RATE_LIMIT_WEBHOOK_PER_SECOND: '100000',
   };
   // The tenant is stored through an in-process plugin (same keyring), which then leaves the work to the child.
-  const seeder = await startAppOn(running, { ...env, WEBHOOK_PROCESSING: 'false' }, { databaseUrl });
+  const seeder = await startAppOn(running, { ...env, INSTANCE_ROLE: 'receive' }, { databaseUrl });
   const tenant = await addTenant(seeder, running);
   const em = seeder.orm.em.fork();
   em.create(AgentWhatsAppConfig, { agentId: randomUUID(), userId: tenant.userId, credential: tenant.credentialId, phoneNumberId: tenant.account.phoneNumberId });

@@ -49,7 +49,7 @@ describe('sandbox webhook delivery', () => {
     expect(webhook.rawBody.equals(result.rawBody)).toBe(true);
     expect(verifyWebhookSignature(account.appSecret, webhook.rawBody, webhook.signature)).toBe(true);
     expect(verifyWebhookSignature('another-secret', webhook.rawBody, webhook.signature)).toBe(false);
-    // Non-ASCII goes out as \uXXXX escapes, so only the raw bytes verify (reference §3.2).
+    // Non-ASCII goes out as \uXXXX escapes, so only the raw bytes verify (docs/whatsapp-cloud-api.md §3.2).
     expect(webhook.rawBody.toString()).toContain('Ol\\u00e1');
     const reserialised = Buffer.from(JSON.stringify(JSON.parse(webhook.rawBody.toString())));
     expect(verifyWebhookSignature(account.appSecret, reserialised, webhook.signature)).toBe(false);

@@ -22,8 +22,9 @@ export interface WebhookReceiver {
 }
 
 /**
- * A tiny real webhook endpoint: answers Meta's `hub.challenge` handshake for `verifyToken` (reference
- * §3.1) and records every POST with its raw bytes, like the plugin's receiver must.
+ * A tiny real webhook endpoint: answers Meta's `hub.challenge` handshake for `verifyToken`
+ * (docs/whatsapp-cloud-api.md §3.1) and records every POST with its raw bytes, like the plugin's receiver
+ * must.
  */
 export async function startWebhookReceiver(verifyToken: string): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];

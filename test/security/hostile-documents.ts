@@ -115,7 +115,7 @@ function* introspection(): Generator<HostileDocument> {
   yield forbidden('{ ...S } fragment S on Query { _service { sdl } }');
   yield forbidden('{ ... on Query { __schema { directives { name } } } }');
   yield forbidden('{ whatsappCredentials { id } _service { sdl } }');
-  for (const name of ['Query', 'Mutation', 'Subscription', 'User', 'Agent', 'WhatsAppCredential', 'AgentWhatsAppConfig', 'CredentialStatus', '_Any', 'DoesNotExist']) {
+  for (const name of ['Query', 'Mutation', 'Subscription', 'User', 'Agent', 'WhatsAppCredential', 'AgentWhatsAppConfig', 'WhatsAppCredentialStatus', '_Any', 'DoesNotExist']) {
     yield forbidden(`{ __type(name: "${name}") { name kind fields { name } } }`);
     yield forbidden(`{ t: __type(name: "${name}") { name } }`);
   }

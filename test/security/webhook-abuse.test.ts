@@ -58,7 +58,7 @@ test('while the key service is down an endpoint stores at most its quota of unve
     VAULT_TOKEN: token,
     SECRET_CACHE_TTL_MS: '0',
     WEBHOOK_UNVERIFIED_QUOTA: String(quota),
-    WEBHOOK_PROCESSING: 'false',
+    INSTANCE_ROLE: 'receive',
   });
   const tenant = await addTenant(app, running);
   const other = await addTenant(app, running);

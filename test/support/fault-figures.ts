@@ -1,9 +1,9 @@
 import { appendFileSync } from 'node:fs';
 
 /**
- * What a fault test measured, in the terms of the README's "Fault runs" table. For webhooks: deliveries
- * offered, answered 200 on first offer, messages stored and processed, messages stored more than once,
- * and accepted messages never stored. For sends: sends attempted, answered SENT, messages Meta received,
+ * What a fault test measured, in the terms of the "Fault runs" table in docs/testing.md. For webhooks:
+ * deliveries offered, answered 200 on first offer, messages stored and processed, messages stored more than
+ * once, and accepted messages never stored. For sends: sends attempted, answered SENT, messages Meta received,
  * received more than once, and answered SENT but never received.
  */
 export interface FaultFigures {
@@ -18,8 +18,8 @@ export interface FaultFigures {
 }
 
 /**
- * Prints one line per fault run, and appends it as JSON to FAULT_REPORT_FILE when set, so the README's
- * figures come from runs rather than from memory:
+ * Prints one line per fault run, and appends it as JSON to FAULT_REPORT_FILE when set, so the figures in
+ * docs/testing.md come from runs rather than from memory:
  * `FAULT_REPORT_FILE=faults.jsonl npx jest test/resilience test/webhooks/durability.test.ts`.
  */
 export function reportFaultRun(figures: FaultFigures): void {

@@ -9,7 +9,7 @@ import { createDeferred } from '../support/deferred';
 import { reportFaultRun } from '../support/fault-figures';
 import { createTestDatabase } from '../support/test-database';
 import { startVaultTransitServer } from '../support/vault-transit-server';
-import { addTenant, call, configureNow, countRows, eventually, nextAttempt, settled, startAppOn, startSandboxForTest } from './webhook-kit';
+import { addTenant, call, configureNow, countRows, eventually, nextAttempt, offer, settled, signedInbound, startAppOn, startSandboxForTest } from './webhook-kit';
 
 const masterKey = () => randomBytes(32).toString('base64');
 
@@ -18,7 +18,7 @@ describe('nothing answered 200 is lost', () => {
     const running = await startSandboxForTest();
     const databaseUrl = await createTestDatabase();
     const env = { KEYRING_MASTER_KEY: masterKey() };
-    const receiving = await startAppOn(running, { ...env, WEBHOOK_PROCESSING: 'false' }, { databaseUrl });
+    const receiving = await startAppOn(running, { ...env, INSTANCE_ROLE: 'receive' }, { databaseUrl });
     const tenant = await addTenant(receiving, running);
     await configureNow(receiving, tenant.credentialId);
 
@@ -90,6 +90,49 @@ describe('nothing answered 200 is lost', () => {
       duplicated: seen.length - new Set(seen.map((s) => s.deliveryId)).size + Number(jobs[0]!.n) - wamids.length,
       lost: 0,
       notes: { distinctMessages: wamids.length, eachOfferedTwice: 'once to each instance' },
+    });
+  });
+
+  it('splits the roles: a receive instance stores, a process instance applies, each delivery once', async () => {
+    const running = await startSandboxForTest();
+    const databaseUrl = await createTestDatabase();
+    const env = { KEYRING_MASTER_KEY: masterKey() };
+    const receiving = await startAppOn(running, { ...env, INSTANCE_ROLE: 'receive' }, { databaseUrl });
+    // A poll far longer than the test: the receive instance's wake-up is what gets the work done.
+    const processing = await startAppOn(running, { ...env, INSTANCE_ROLE: 'process', JOB_POLLING_INTERVAL_SECONDS: '60' }, { databaseUrl });
+    const tenant = await addTenant(receiving, running);
+    await configureNow(receiving, tenant.credentialId);
+
+    const total = 30;
+    const wamids = Array.from({ length: total / 2 }, (_, i) => `wamid.roles-${i}`);
+    const received: SettledDelivery[] = [];
+    receiving.webhooks.processor.on('settled', (item) => received.push(item));
+    const processed = settled(processing, total);
+    // Each message twice, as Meta does when it is not sure the first one arrived.
+    const statuses = await Promise.all(
+      Array.from({ length: total }, (_, i) => offer(tenant.endpoint.webhookUrl, signedInbound(tenant.account, wamids[i % wamids.length]!, `r${i}`))),
+    );
+    expect(statuses).toEqual(Array.from({ length: total }, () => 200));
+    const done = await processed;
+
+    expect(new Set(done.map((d) => d.deliveryId)).size).toBe(total);
+    expect(done.every((d) => d.outcome === 'processed')).toBe(true);
+    expect(received).toEqual([]);
+    expect(await countRows(receiving, 'webhook_deliveries')).toBe(total);
+    expect(await countRows(receiving, 'webhook_deliveries', 'processed_at is null')).toBe(0);
+    expect(await receiving.orm.em.fork().count(Message, { whatsappMessageId: { $in: wamids } })).toBe(wamids.length);
+    // The process instance is for probes and scrapes only: Meta and clients reach the receive instances.
+    expect((await call(`${processing.webhookBaseUrl}/${tenant.endpoint.endpointKey}`, { method: 'POST', ...signedInbound(tenant.account, 'wamid.roles-x', 'x') })).status).toBe(404);
+    expect((await call(processing.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' })).status).toBe(404);
+    expect((await call(`${processing.opsUrl}/readyz`)).status).toBe(200);
+    reportFaultRun({
+      fault: 'one receive and one process instance, one database',
+      offered: total,
+      accepted: statuses.filter((status) => status === 200).length,
+      delivered: await receiving.orm.em.fork().count(Message, { whatsappMessageId: { $in: wamids } }),
+      duplicated: done.length - new Set(done.map((d) => d.deliveryId)).size,
+      lost: 0,
+      notes: { distinctMessages: wamids.length, eachOfferedTwice: 'both to the receive instance' },
     });
   });
 

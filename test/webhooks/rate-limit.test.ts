@@ -3,7 +3,7 @@ import { addTenant, configureNow, startAppOn, startSandboxForTest } from './webh
 
 test('an endpoint over its rate limit answers 429 with Retry-After and stores nothing; forged traffic cannot drain it', async () => {
   const running = await startSandboxForTest();
-  const app = await startAppOn(running, { RATE_LIMIT_WEBHOOK_PER_SECOND: '3', WEBHOOK_PROCESSING: 'false' });
+  const app = await startAppOn(running, { RATE_LIMIT_WEBHOOK_PER_SECOND: '3', INSTANCE_ROLE: 'receive' });
   const tenant = await addTenant(app, running);
   await configureNow(app, tenant.credentialId);
   const deliver = () =>

@@ -7,7 +7,7 @@ import { phoneNumberFields } from './phone-number-route';
 import { ok, type RouteHandler } from './route-context';
 
 const DEFAULT_WABA_FIELDS = ['id', 'name'];
-// The fields of Meta's own phone_numbers example (reference §1.4).
+// The fields of Meta's own phone_numbers example (docs/whatsapp-cloud-api.md §1.4).
 const DEFAULT_LIST_FIELDS = [
   'id', 'verified_name', 'code_verification_status', 'display_phone_number', 'quality_rating', 'platform_type',
   'throughput', 'webhook_configuration',

@@ -4,9 +4,9 @@ import type { RouteContext } from './route-context';
 const MAX_URI = 200;
 
 /**
- * Shared checks of both override calls (reference §2.3, §2.4): the URI is at most 200 characters, the
- * verify token is required, and the URI must pass the `hub.challenge` handshake, else Graph error 2200
- * (§11.2; the simulator applies the practitioners' reading).
+ * Shared checks of both override calls (docs/whatsapp-cloud-api.md §2.3, §2.4): the URI is at most 200
+ * characters, the verify token is required, and the URI must pass the `hub.challenge` handshake, else Graph
+ * error 2200 (§11.2; the simulator applies the practitioners' reading).
  */
 export async function validateOverride(
   context: RouteContext,

@@ -15,10 +15,10 @@ function invalidity(token: SandboxToken, nowMs: number): { code: number; subcode
 }
 
 /**
- * `GET /debug_token?input_token=…` (reference §1.1). Callable with an app access token, or with a token
- * of the same app (the inspected token itself is the common case, §11.1). An inspected token that is no
- * longer valid shows `is_valid: false` with a nested `error`, which only an app token can observe: a dead
- * user token fails authentication first.
+ * `GET /debug_token?input_token=…` (docs/whatsapp-cloud-api.md §1.1). Callable with an app access token, or
+ * with a token of the same app (the inspected token itself is the common case, §11.1). An inspected token
+ * that is no longer valid shows `is_valid: false` with a nested `error`, which only an app token can observe:
+ * a dead user token fails authentication first.
  */
 export const debugTokenRoute: RouteHandler = (request, context) => {
   if (request.segments.length !== 1 || request.segments[0] !== 'debug_token') return undefined;

@@ -4,8 +4,8 @@ type Level = 'AVAILABLE' | 'LIMITED' | 'BLOCKED';
 const RANK: Record<Level, number> = { AVAILABLE: 0, LIMITED: 1, BLOCKED: 2 };
 
 /**
- * `health_status` (reference §1.5): one entity per layer, and the overall value is the worst of them.
- * A restricted phone number is BLOCKED with the 131031 error Meta points to for locked accounts.
+ * `health_status` (docs/whatsapp-cloud-api.md §1.5): one entity per layer, and the overall value is the worst
+ * of them. A restricted phone number is BLOCKED with the 131031 error Meta points to for locked accounts.
  */
 export function healthStatus(target: { phone?: SandboxPhone; waba: SandboxWaba; app: SandboxApp }) {
   const phones = target.phone ? [target.phone] : [];

@@ -1,8 +1,8 @@
 import { graphErrors } from '../graph-errors';
 
 /**
- * Validation of `POST /<PHONE_NUMBER_ID>/messages` bodies (reference §5), with Graph's codes: 100 for a
- * malformed request, 131008 for a missing value, 131009 for a value out of range.
+ * Validation of `POST /<PHONE_NUMBER_ID>/messages` bodies (docs/whatsapp-cloud-api.md §5), with Graph's
+ * codes: 100 for a malformed request, 131008 for a missing value, 131009 for a value out of range.
  */
 
 export type ValidatedMessage =
@@ -43,8 +43,8 @@ function requireObject(value: unknown, name: string): Json {
 }
 
 /**
- * Meta resolves `to` like this (reference §8): separators are dropped, and without a leading `+` the
- * business number's country code is prefixed, even when the digits already start with one.
+ * Meta resolves `to` like this (docs/whatsapp-cloud-api.md §8): separators are dropped, and without a leading
+ * `+` the business number's country code is prefixed, even when the digits already start with one.
  */
 export function resolveWaId(to: string, businessCountryCode: string): string {
   const digits = to.replace(/[\s\-().]/g, '');
@@ -184,7 +184,7 @@ export function validateOutboundMessage(body: Json | undefined, businessCountryC
     requireString(requireObject(body.context, 'context').message_id, "context['message_id']");
   }
 
-  // `to` wins when both are given (reference §3.3).
+  // `to` wins when both are given (docs/whatsapp-cloud-api.md §3.3).
   if (typeof body.to === 'string' && body.to.length > 0) {
     if (recipientType === 'group') return { kind: 'send', type, recipientType, input: body.to };
     return { kind: 'send', type, recipientType, input: body.to, waId: resolveWaId(body.to, businessCountryCode) };

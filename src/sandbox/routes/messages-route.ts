@@ -12,7 +12,7 @@ function businessCountryCode(phone: SandboxPhone): string {
   return /^\+(\d{1,3})[\s-]/.exec(phone.displayPhoneNumber)?.[1] ?? '1';
 }
 
-/** Fixed one-second buckets per number; enough to reproduce 130429 under a burst (reference §6.2). */
+/** Fixed one-second buckets per number: enough for 130429 in a burst (docs/whatsapp-cloud-api.md §6.2). */
 function takeThroughput(phone: SandboxPhone, nowMs: number): void {
   if (phone.throughputPerSecond === undefined) return;
   const second = Math.floor(nowMs / 1000);
@@ -25,9 +25,9 @@ function takeThroughput(phone: SandboxPhone, nowMs: number): void {
 }
 
 /**
- * `POST /<PHONE_NUMBER_ID>/messages` (reference §5): sends and mark-as-read. Free-form messages need an
- * open 24 h window opened by the last inbound message the simulator delivered (§6.1, 131047); templates
- * do not. A restricted number answers 131031.
+ * `POST /<PHONE_NUMBER_ID>/messages` (docs/whatsapp-cloud-api.md §5): sends and mark-as-read. Free-form
+ * messages need an open 24 h window opened by the last inbound message the simulator delivered (§6.1,
+ * 131047); templates do not. A restricted number answers 131031.
  */
 export const messagesRoute: RouteHandler = (request, context) => {
   const [id, edge, ...rest] = request.segments;
@@ -62,7 +62,7 @@ export const messagesRoute: RouteHandler = (request, context) => {
     messages: [
       {
         id: wamid,
-        // `message_status` is reported for template sends only (reference §5.2).
+        // `message_status` is reported for template sends only (docs/whatsapp-cloud-api.md §5.2).
         ...(message.type === 'template' ? { message_status: 'accepted' } : {}),
         ...(message.recipientType === 'group' ? { group_id: message.input } : {}),
       },

@@ -10,7 +10,7 @@ import type { SandboxState } from '../sandbox-state';
 
 const DEFAULT_FIELDS = ['id', 'display_phone_number', 'verified_name', 'quality_rating'];
 
-/** Phone-number fields (reference §1.2, §1.4), computed from the simulator's state. */
+/** Phone-number fields (docs/whatsapp-cloud-api.md §1.2, §1.4), computed from the simulator's state. */
 export function phoneNumberFields(state: SandboxState, phone: SandboxPhone, principal: Principal): Record<string, () => unknown> {
   const waba = state.wabas.get(phone.wabaId)!;
   const app = principal.app;

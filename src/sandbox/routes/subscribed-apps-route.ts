@@ -5,9 +5,9 @@ import { validateOverride } from './callback-override';
 import { ok, type RouteHandler } from './route-context';
 
 /**
- * `GET|POST|DELETE /<WABA_ID>/subscribed_apps` (reference §2.2, §2.3). A POST with no body subscribes the
- * calling app and clears its WABA override; a POST with `override_callback_uri` + `verify_token` sets the
- * override, which requires an existing subscription.
+ * `GET|POST|DELETE /<WABA_ID>/subscribed_apps` (docs/whatsapp-cloud-api.md §2.2, §2.3). A POST with no body
+ * subscribes the calling app and clears its WABA override; a POST with `override_callback_uri` +
+ * `verify_token` sets the override, which requires an existing subscription.
  */
 export const subscribedAppsRoute: RouteHandler = async (request, context) => {
   const [id, edge, ...rest] = request.segments;
