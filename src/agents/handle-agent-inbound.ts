@@ -14,6 +14,7 @@ import {
   type SendDependencies,
   type Sender,
 } from '../messaging';
+import { inboundMediaOf, mediaLinkFor, type MediaLinkSettings } from '../media/inbound-media';
 import { AgentReply, AgentReplyState } from './agent-reply.entity';
 import { AgentRuntimeRejectedError, type AgentRuntimeClient } from './agent-runtime-client';
 import { CONTRACT_VERSION, type AgentRuntimeReply, type AgentRuntimeRequest } from './agent-runtime-contract';
@@ -25,6 +26,8 @@ export interface AgentInboundDependencies extends SendDependencies {
   /** Null when AGENT_RUNTIME_URL is unset: welcome and fallback messages still go out. */
   runtime: AgentRuntimeClient | null;
   runtimeTimeoutMs: number;
+  /** How links to a media message's file are made for the runtime; without it the request carries none. */
+  mediaLinks?: MediaLinkSettings;
 }
 
 export type AgentInboundOutcome =
@@ -175,7 +178,7 @@ async function obtainReply(
   );
   if (claimed === 0) throw new AgentReplyInProgressError();
 
-  const request = await runtimeRequest(em, message, conversation, config, firstContact, attempt);
+  const request = await runtimeRequest(em, message, conversation, config, firstContact, attempt, deps.mediaLinks);
   let reply: AgentRuntimeReply | null;
   try {
     reply = await runtime.requestReply(request);
@@ -213,6 +216,7 @@ async function runtimeRequest(
   config: AgentWhatsAppConfig,
   firstContact: boolean,
   attempt: number,
+  mediaLinks: MediaLinkSettings | undefined,
 ): Promise<AgentRuntimeRequest> {
   const earlier = await em.find(
     Message,
@@ -222,6 +226,9 @@ async function runtimeRequest(
     },
     { orderBy: { timestamp: 'desc', id: 'desc' }, limit: HISTORY },
   );
+  // Made per attempt, so a retried call never carries a link that expired while it waited.
+  const link = mediaLinks ? mediaLinkFor(mediaLinks, message) : null;
+  const file = link ? inboundMediaOf(message) : null;
   return {
     version: CONTRACT_VERSION,
     type: 'whatsapp.inbound_message',
@@ -240,6 +247,9 @@ async function runtimeRequest(
       text: readableText(message.messageType, message.content),
       content: message.content,
       timestamp: message.timestamp.toISOString(),
+      ...(link && file
+        ? { media: { url: link.url, expiresAt: link.expiresAt.toISOString(), mimeType: file.mimeType, fileName: file.fileName } }
+        : {}),
     },
     history: earlier.reverse().map((m) => ({
       direction: m.direction,

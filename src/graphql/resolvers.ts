@@ -8,6 +8,7 @@ import { CredentialResolver, UserCredentialsResolver } from '../credentials/cred
 import { ErrorCodeResolver } from '../errors/error-code.resolver';
 import { Agent, User, hostReferenceResolvers } from '../host';
 import { KeyRotationResolver } from '../key-rotation';
+import { MessageMediaResolver } from '../media/message-media.resolver';
 import { SuppressionResolver } from '../opt-outs';
 import { PlatformMigrationResolver } from '../platform-migration';
 import { UserErasureResolver } from '../user-erasure';
@@ -30,6 +31,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   InboundDeadLetterResolver,
   PlatformMigrationResolver,
   SuppressionResolver,
+  MessageMediaResolver,
   ErrorCodeResolver,
 ];
 
