@@ -36,6 +36,7 @@ import { CiphertextRegistry, KeyRotation, credentialCiphertextColumns } from './
 import { KeyService, createKeyBackend } from './keys';
 import { SendLedger } from './messaging/send-ledger';
 import { createMediaRoute } from './media/media-route';
+import { createMediaUploadRoute } from './media/media-upload-route';
 import { createLogger, type Logger } from './observability/logger';
 import { startSandbox, type Sandbox } from './sandbox';
 import { UserErasure } from './user-erasure';
@@ -392,6 +393,15 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
         logger,
         graphBaseUrl,
         timeoutMs: config.whatsapp.timeoutMs,
+        media: config.media,
+      }),
+      mediaUpload: createMediaUploadRoute({
+        orm,
+        keys,
+        whatsapp,
+        logger,
+        // A 100 MB file on a slow link takes minutes; the per-call Graph timeout is for small answers.
+        uploadTimeoutMs: Math.max(config.whatsapp.timeoutMs, 300_000),
         media: config.media,
       }),
       isReady: async () => {

@@ -8,6 +8,7 @@ import { CredentialResolver, UserCredentialsResolver } from '../credentials/cred
 import { ErrorCodeResolver } from '../errors/error-code.resolver';
 import { Agent, User, hostReferenceResolvers } from '../host';
 import { KeyRotationResolver } from '../key-rotation';
+import { MediaUploadResolver } from '../media/media-upload.resolver';
 import { MessageMediaResolver } from '../media/message-media.resolver';
 import { SuppressionResolver } from '../opt-outs';
 import { PlatformMigrationResolver } from '../platform-migration';
@@ -32,6 +33,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   PlatformMigrationResolver,
   SuppressionResolver,
   MessageMediaResolver,
+  MediaUploadResolver,
   ErrorCodeResolver,
 ];
 

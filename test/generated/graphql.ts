@@ -38,6 +38,8 @@ export type Mutation = {
   addWhatsAppSuppression: WhatsAppSuppression;
   /** Connect my own WhatsApp Business number. Validated with Meta; nothing is stored when validation fails. */
   connectWhatsAppCredential: WhatsAppCredentialPayload;
+  /** Checks a file against WhatsApp's limits for its kind and returns a short-lived URL to PUT it to. The plugin passes the bytes on to WhatsApp with the number's token and answers a mediaId, which WhatsAppMediaInput.mediaId then sends (reusable for 30 days). */
+  createWhatsAppMediaUpload: WhatsAppMediaUpload;
   /** GDPR erasure, for the host platform when it deletes a user (or an admin): removes every row of the user's and destroys their encryption key, so even copies of their encrypted secrets in old backups are unreadable. Idempotent. FORBIDDEN for anyone else. */
   deleteUserData: WhatsAppUserDataErasure;
   /** Disconnect: removes the webhook configuration at Meta and the stored secrets. */
@@ -96,6 +98,11 @@ export type MutationAddWhatsAppSuppressionArgs = {
 
 export type MutationConnectWhatsAppCredentialArgs = {
   input: WhatsAppConnectCredentialInput;
+};
+
+
+export type MutationCreateWhatsAppMediaUploadArgs = {
+  input: WhatsAppMediaUploadInput;
 };
 
 
@@ -809,13 +816,54 @@ export type WhatsAppListSectionInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Media by link (Meta fetches it; https recommended). */
+/** A file to send: by link (Meta fetches it; https recommended) or by the mediaId of an upload (createWhatsAppMediaUpload). Give exactly one of the two. */
 export type WhatsAppMediaInput = {
   /** Image, video and document only; at most 1,024 characters. */
   caption?: InputMaybe<Scalars['String']['input']>;
   /** Document only; the file name shown to the customer. */
   filename?: InputMaybe<Scalars['String']['input']>;
-  link: Scalars['String']['input'];
+  /** An http(s) URL Meta downloads the file from when sending. */
+  link?: InputMaybe<Scalars['String']['input']>;
+  /** The mediaId an upload through createWhatsAppMediaUpload returned, from the same phone number; reusable for 30 days. */
+  mediaId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The kind of message a file is sent as; each has its own MIME types and size limit (docs/media.md). */
+export type WhatsAppMediaKind =
+  /** AAC, AMR, MP3, MP4 audio or OGG (Opus), at most 16 MB. */
+  | 'AUDIO'
+  /** PDF, plain text, Word, Excel or PowerPoint, at most 100 MB. */
+  | 'DOCUMENT'
+  /** JPEG or PNG, at most 5 MB. */
+  | 'IMAGE'
+  /** MP4 or 3GPP, at most 16 MB. */
+  | 'VIDEO';
+
+/** Where to upload one file: PUT its bytes to uploadUrl before expiresAt; the answer is JSON with its mediaId. */
+export type WhatsAppMediaUpload = {
+  __typename?: 'WhatsAppMediaUpload';
+  /** The upload URL is refused after this time. */
+  expiresAt: Scalars['DateTimeISO']['output'];
+  /** The largest file of this kind that is accepted, in bytes. */
+  maxBytes: Scalars['Int']['output'];
+  /** PUT the file's bytes here (no token needed: the URL is the permission). The JSON answer has mediaId, to send the file with. */
+  uploadUrl: Scalars['String']['output'];
+};
+
+/** A file about to be uploaded, described so it can be checked against WhatsApp's limits first. */
+export type WhatsAppMediaUploadInput = {
+  /** Upload for this agent's phone number. Give this or credentialId. */
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Upload for this credential's phone number. Give this or agentId. */
+  credentialId?: InputMaybe<Scalars['ID']['input']>;
+  /** The file name (documents show it to the customer unless the message gives another). */
+  fileName?: InputMaybe<Scalars['String']['input']>;
+  /** The kind of message the file will be sent as. */
+  kind: WhatsAppMediaKind;
+  /** The file's MIME type, e.g. image/jpeg; the upload is sent to WhatsApp with this type. */
+  mimeType: Scalars['String']['input'];
+  /** The file's exact size in bytes; the upload must have exactly this many. */
+  sizeBytes: Scalars['Int']['input'];
 };
 
 /** A WhatsApp message in the history. */
@@ -1464,6 +1512,13 @@ export type AgentMessageMediaQueryVariables = Exact<{
 
 export type AgentMessageMediaQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'WhatsAppAgentConfig', messages?: { __typename?: 'WhatsAppMessagePage', nodes: Array<{ __typename?: 'WhatsAppMessage', id: string, messageType: string, mediaUrl?: string | null, mediaUrlExpiresAt?: string | null }> } | null } };
 
+export type CreateWhatsAppMediaUploadMutationVariables = Exact<{
+  input: WhatsAppMediaUploadInput;
+}>;
+
+
+export type CreateWhatsAppMediaUploadMutation = { __typename?: 'Mutation', createWhatsAppMediaUpload: { __typename?: 'WhatsAppMediaUpload', uploadUrl: string, expiresAt: string, maxBytes: number } };
+
 export type SuppressionFieldsFragment = { __typename?: 'WhatsAppSuppression', id: string, credentialId: string, customerWaId: string, reason?: string | null, source: WhatsAppSuppressionSource, createdAt: string };
 
 export type WhatsAppSuppressionsQueryVariables = Exact<{
@@ -1602,6 +1657,7 @@ export const StartKeyRotationRunDocument = {"kind":"Document","definitions":[{"k
 export const KeyRotationRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"KeyRotationRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"keyRotationRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"KeyRotationRunFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KeyRotationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppKeyRotationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"startedBy"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<KeyRotationRunQuery, KeyRotationRunQueryVariables>;
 export const DeleteUserDataDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUserData"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUserData"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"keyDestroyed"}},{"kind":"Field","name":{"kind":"Name","value":"credentials"}},{"kind":"Field","name":{"kind":"Name","value":"webhookEndpoints"}},{"kind":"Field","name":{"kind":"Name","value":"webhookDeliveries"}},{"kind":"Field","name":{"kind":"Name","value":"agentConfigs"}},{"kind":"Field","name":{"kind":"Name","value":"conversations"}},{"kind":"Field","name":{"kind":"Name","value":"messages"}},{"kind":"Field","name":{"kind":"Name","value":"keyRotationRecords"}},{"kind":"Field","name":{"kind":"Name","value":"auditEntriesScrubbed"}},{"kind":"Field","name":{"kind":"Name","value":"hooksFailed"}}]}}]}}]} as unknown as DocumentNode<DeleteUserDataMutation, DeleteUserDataMutationVariables>;
 export const AgentMessageMediaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AgentMessageMedia"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"mediaUrl"}},{"kind":"Field","name":{"kind":"Name","value":"mediaUrlExpiresAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AgentMessageMediaQuery, AgentMessageMediaQueryVariables>;
+export const CreateWhatsAppMediaUploadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateWhatsAppMediaUpload"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMediaUploadInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWhatsAppMediaUpload"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uploadUrl"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"maxBytes"}}]}}]}}]} as unknown as DocumentNode<CreateWhatsAppMediaUploadMutation, CreateWhatsAppMediaUploadMutationVariables>;
 export const WhatsAppSuppressionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhatsAppSuppressions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppSuppressions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SuppressionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SuppressionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppSuppression"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"customerWaId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<WhatsAppSuppressionsQuery, WhatsAppSuppressionsQueryVariables>;
 export const AddWhatsAppSuppressionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddWhatsAppSuppression"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customer"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addWhatsAppSuppression"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}},{"kind":"Argument","name":{"kind":"Name","value":"customer"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customer"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SuppressionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SuppressionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppSuppression"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"customerWaId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<AddWhatsAppSuppressionMutation, AddWhatsAppSuppressionMutationVariables>;
 export const RemoveWhatsAppSuppressionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveWhatsAppSuppression"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customer"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeWhatsAppSuppression"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}},{"kind":"Argument","name":{"kind":"Name","value":"customer"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customer"}}}]}]}}]} as unknown as DocumentNode<RemoveWhatsAppSuppressionMutation, RemoveWhatsAppSuppressionMutationVariables>;
