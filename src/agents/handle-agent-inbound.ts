@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { CredentialStatus, SECRET_COLUMNS, WhatsAppCredential } from '../credentials';
+import { CredentialStatus, readCredentialSecrets, SECRET_COLUMNS, WhatsAppCredential } from '../credentials';
 import { ErrorCode, PublicError } from '../errors';
 import { isUuid } from '../graphql/ids';
 import {
@@ -90,7 +90,7 @@ export async function handleAgentInbound(deps: AgentInboundDependencies, message
     deps.logger.warn({ agentId: config.agentId }, 'auto-reply is on but AGENT_RUNTIME_URL is unset; no reply');
     return 'runtime_missing';
   }
-  const { record, reply } = await obtainReply(deps, deps.runtime, em, message, conversation, config, firstContact);
+  const { record, reply } = await obtainReply(deps, deps.runtime, em, message, conversation, config, firstContact, credential);
   if (!reply) return 'no_reply';
   if (!record.replyMessageId) {
     const sent = await send(textDraft(reply.text, 'reply', reply.previewUrl ?? false), `agent:reply:${message.id}`, reply.quote ? message.id : null);
@@ -163,6 +163,7 @@ async function obtainReply(
   conversation: Conversation,
   config: AgentWhatsAppConfig,
   firstContact: boolean,
+  credential: WhatsAppCredential,
 ): Promise<{ record: AgentReply; reply: AgentRuntimeReply | null }> {
   const record = await markerOf(em, message, config.agentId);
   if (record.state !== AgentReplyState.PENDING) {
@@ -178,6 +179,7 @@ async function obtainReply(
   );
   if (claimed === 0) throw new AgentReplyInProgressError();
 
+  if (config.markRead || config.typingIndicator) await showAttention(deps, em, credential, message, config.typingIndicator);
   const request = await runtimeRequest(em, message, conversation, config, firstContact, attempt, deps.mediaLinks);
   let reply: AgentRuntimeReply | null;
   try {
@@ -207,6 +209,26 @@ async function obtainReply(
     },
   );
   return { record, reply };
+}
+
+/**
+ * The blue ticks (and "typing…") while the runtime thinks. Best effort: a customer not seeing them is no
+ * reason to hold back the reply, so a failure is logged and the call to the runtime goes on.
+ */
+async function showAttention(
+  deps: AgentInboundDependencies,
+  em: EntityManager,
+  credential: WhatsAppCredential,
+  message: Message,
+  typingIndicator: boolean,
+): Promise<void> {
+  if (!message.whatsappMessageId) return;
+  try {
+    const secrets = await readCredentialSecrets(em, deps.keys, credential);
+    await deps.whatsapp.markAsRead(secrets, credential.phoneNumberId, message.whatsappMessageId, { typingIndicator });
+  } catch (error) {
+    deps.logger.warn({ err: error, messageId: message.id }, 'could not mark the message read for the customer');
+  }
 }
 
 async function runtimeRequest(

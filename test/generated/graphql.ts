@@ -348,6 +348,8 @@ export type WhatsAppAgentConfig = {
   enabled: Scalars['Boolean']['output'];
   fallbackMessage?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** Mark each customer message read (blue ticks) as soon as the agent runtime is asked about it. */
+  markRead: Scalars['Boolean']['output'];
   /** The agent's messages, newest first; only one customer's with `customer`. Null, with NOT_FOUND, for anyone but the agent's owner (administrators too). */
   messages?: Maybe<WhatsAppMessagePage>;
   /** The phone number id of the agent's own credential; null without one. */
@@ -356,6 +358,8 @@ export type WhatsAppAgentConfig = {
   platformCode?: Maybe<Scalars['String']['output']>;
   /** Credential health, webhook routing, activity and the 24-hour windows; null only when it could not be read (see the error). */
   status?: Maybe<WhatsAppAgentStatus>;
+  /** Show "typing…" to the customer while the agent runtime works on a reply (up to 25 s; also marks the message read). */
+  typingIndicator: Scalars['Boolean']['output'];
   updatedAt: Scalars['DateTimeISO']['output'];
   userId: Scalars['ID']['output'];
   welcomeMessage?: Maybe<Scalars['String']['output']>;
@@ -685,6 +689,10 @@ export type WhatsAppEnableAgentInput = {
   credentialId?: InputMaybe<Scalars['ID']['input']>;
   /** Sent outside business hours, once per closed period; at most 4,096 characters. */
   fallbackMessage?: InputMaybe<Scalars['String']['input']>;
+  /** Mark each customer message read as soon as the agent runtime is asked about it. */
+  markRead?: Scalars['Boolean']['input'];
+  /** Show "typing…" to the customer while the agent runtime works (also marks the message read). */
+  typingIndicator?: Scalars['Boolean']['input'];
   /** Sent on a customer's first message; at most 4,096 characters. */
   welcomeMessage?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1154,6 +1162,10 @@ export type WhatsAppUpdateAgentInput = {
   /** Off pauses the agent on WhatsApp: inbound messages are stored, nothing is answered. */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   fallbackMessage?: InputMaybe<Scalars['String']['input']>;
+  /** Mark each customer message read as soon as the agent runtime is asked about it. */
+  markRead?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Show "typing…" to the customer while the agent runtime works (also marks the message read). */
+  typingIndicator?: InputMaybe<Scalars['Boolean']['input']>;
   welcomeMessage?: InputMaybe<Scalars['String']['input']>;
 };
 
