@@ -16,6 +16,7 @@ import { Migration20261205162620_secret_binding } from './Migration2026120516262
 import { Migration20261205171007_audit_occurred_at_index } from './Migration20261205171007_audit_occurred_at_index';
 import { Migration20261205233545_suppressions } from './Migration20261205233545_suppressions';
 import { Migration20261206021958_dead_letter_indexes } from './Migration20261206021958_dead_letter_indexes';
+import { Migration20261206025500_agent_read_receipts } from './Migration20261206025500_agent_read_receipts';
 
 /** Every migration in the order it must run. MikroORM is given this list instead of scanning files. */
 export const ALL_MIGRATIONS: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const ALL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261205171007_audit_occurred_at_index', class: Migration20261205171007_audit_occurred_at_index },
   { name: 'Migration20261205233545_suppressions', class: Migration20261205233545_suppressions },
   { name: 'Migration20261206021958_dead_letter_indexes', class: Migration20261206021958_dead_letter_indexes },
+  { name: 'Migration20261206025500_agent_read_receipts', class: Migration20261206025500_agent_read_receipts },
 ];

@@ -35,6 +35,8 @@ import { mutationCharge, Pacer, PostgresRateLimiter } from './rate-limits';
 import { CiphertextRegistry, KeyRotation, credentialCiphertextColumns } from './key-rotation';
 import { KeyService, createKeyBackend } from './keys';
 import { SendLedger } from './messaging/send-ledger';
+import { createMediaRoute } from './media/media-route';
+import { createMediaUploadRoute } from './media/media-upload-route';
 import { createLogger, type Logger } from './observability/logger';
 import { startSandbox, type Sandbox } from './sandbox';
 import { UserErasure } from './user-erasure';
@@ -225,7 +227,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       userErasure,
       metrics,
       agentOwnership,
-      publicUrls: { webhookBase: '' },
+      publicUrls: { webhookBase: '', mediaBase: '' },
     };
     metrics.countFrom(scrapedCounts(orm, config.database.schema));
     // Erasing a user removes what hangs on each credential at Meta first (its token is still readable).
@@ -385,6 +387,24 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       }, { bodyIdleTimeoutMs: config.http.bodyIdleTimeoutMs }),
       webhookPrefix: config.webhooks.pathPrefix,
       webhook: webhooks.route,
+      media: createMediaRoute({
+        orm,
+        keys,
+        whatsapp,
+        logger,
+        graphBaseUrl,
+        timeoutMs: config.whatsapp.timeoutMs,
+        media: config.media,
+      }),
+      mediaUpload: createMediaUploadRoute({
+        orm,
+        keys,
+        whatsapp,
+        logger,
+        // A 100 MB file on a slow link takes minutes; the per-call Graph timeout is for small answers.
+        uploadTimeoutMs: Math.max(config.whatsapp.timeoutMs, 300_000),
+        media: config.media,
+      }),
       isReady: async () => {
         await orm.em.getConnection().execute('select 1');
         return isSchemaCurrent(orm);
@@ -426,6 +446,8 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     const opsUrl = opsServer ? await listen(opsServer, config.operations.opsPort!) : url;
     const publicBase = config.publicBaseUrl ?? webhookUrl;
     services.publicUrls.webhookBase = `${publicBase}${config.webhooks.pathPrefix}`;
+    // Media links are served with GraphQL (on PORT), so without PUBLIC_BASE_URL they point there.
+    services.publicUrls.mediaBase = config.publicBaseUrl ?? url;
     await webhooks.startWorkers();
     // After listening: the platform credential's webhook endpoint is built on the public base URL.
     await registerPlatformCredentialSync(services);

@@ -156,7 +156,8 @@ describe('production refuses unsafe settings, one message per problem, naming th
     ['AUTH_JWT_SECRET', { AUTH_JWT_SECRET: DEVELOPMENT_JWT_SECRET }, /published development secret/],
     ['AUTH_JWT_SECRET', { AUTH_JWT_SECRET: 'short-secret' }, /at least 32/],
     ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'http://wa.example.com' }, /https/],
-    ['AUTH_JWKS_URL', { AUTH_JWT_SECRET: '', AUTH_JWKS_URL: 'http://host.example.com/jwks' }, /https/],
+    ['AUTH_JWKS_URL', { AUTH_JWT_SECRET: '', AUTH_JWKS_URL: 'http://host.example.com/jwks', MEDIA_URL_SECRET: 'm'.repeat(32) }, /https/],
+    ['MEDIA_URL_SECRET', { AUTH_JWT_SECRET: '', AUTH_JWKS_URL: 'https://host.example.com/jwks' }, /AGENT_RUNTIME_SECRET nor AUTH_JWT_SECRET/],
     ['VAULT_TOKEN', { VAULT_ADDR: 'https://vault:8200', VAULT_TOKEN: 'root' }, /development root token/],
     ['VAULT_TOKEN', { VAULT_ADDR: 'https://vault:8200', VAULT_TOKEN: 'my-dev-root', VAULT_DEV_ROOT_TOKENS: 'root, my-dev-root' }, /development root token/],
     ['SANDBOX', { SANDBOX: 'true' }, /sandbox/],
@@ -173,6 +174,18 @@ describe('production refuses unsafe settings, one message per problem, naming th
     const problems = problemsOf({ ...safe, AUTH_JWT_SECRET: DEVELOPMENT_JWT_SECRET, PUBLIC_BASE_URL: 'http://wa.example.com', VAULT_ADDR: 'https://vault:8200', VAULT_TOKEN: 'root', SANDBOX: 'true' });
     expect(problems.map((p) => p.split(':')[0])).toEqual(expect.arrayContaining(['AUTH_JWT_SECRET', 'PUBLIC_BASE_URL', 'VAULT_TOKEN', 'SANDBOX']));
     expect(problems).toHaveLength(4);
+  });
+
+  test('the media link key is MEDIA_URL_SECRET, else derived (never equal) from the runtime or JWT secret', () => {
+    expect(loadConfig({ ...safe, MEDIA_URL_SECRET: 'm'.repeat(32) }).media).toEqual({ urlSecret: 'm'.repeat(32), urlTtlSeconds: 900, maxBytes: 100 * 1024 * 1024 });
+    const fromJwt = loadConfig(safe).media.urlSecret;
+    expect(fromJwt).not.toContain(safe.AUTH_JWT_SECRET);
+    expect(fromJwt).toHaveLength(43);
+    const runtime = { AGENT_RUNTIME_URL: 'https://host.example.com/agent', AGENT_RUNTIME_SECRET: 'r'.repeat(32) };
+    const fromRuntime = loadConfig({ ...safe, ...runtime }).media.urlSecret;
+    expect(fromRuntime).not.toBe(fromJwt);
+    expect(loadConfig({ ...safe, ...runtime, AUTH_JWT_SECRET: '', AUTH_JWKS_URL: 'https://host.example.com/jwks' }).media.urlSecret).toBe(fromRuntime);
+    expect(problemsOf({ ...safe, MEDIA_URL_TTL_SECONDS: '5' })[0]).toMatch(/^MEDIA_URL_TTL_SECONDS/);
   });
 
   test('a loopback base URL (a local try-out Meta cannot reach) may stay http', () => {

@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { z } from 'zod';
@@ -123,6 +124,10 @@ const EnvSchema = z.object({
   AGENT_RUNTIME_URL: optional(url),
   AGENT_RUNTIME_SECRET: optional(z.string().min(16)),
   AGENT_RUNTIME_TIMEOUT_MS: int(15_000, 100, 300_000),
+
+  MEDIA_URL_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  MEDIA_URL_TTL_SECONDS: int(900, 30, 86_400),
+  MEDIA_MAX_BYTES: int(100 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
 
   INSTANCE_ROLE: optional(z.enum(['receive', 'process', 'both'])),
   SHUTDOWN_GRACE_SECONDS: int(10, 1, 600),
@@ -286,6 +291,11 @@ export interface Config {
   health: { intervalMinutes: number; concurrency: number; expiryWarningDays: number };
   email: { smtpUrl?: string; from: string };
   agentRuntime: { url?: string; secret?: string; timeoutMs: number };
+  /**
+   * Signed links to inbound media (docs/media.md): the key that signs them (MEDIA_URL_SECRET, or one
+   * derived from a secret the plugin already holds), their lifetime, and the largest file served or uploaded.
+   */
+  media: { urlSecret: string; urlTtlSeconds: number; maxBytes: number };
   /** Process-level operation: stopping, log format, and the optional extra listeners. */
   operations: {
     /** From the first SIGTERM/SIGINT to a forced exit. */
@@ -309,6 +319,18 @@ export interface Config {
 }
 
 type ParsedEnvironment = z.infer<typeof EnvSchema>;
+
+/**
+ * The key of the signed media links. Without MEDIA_URL_SECRET it is derived (HKDF) from a secret whose
+ * holders could read the same media anyway: the agent runtime's (it is sent every inbound message these
+ * links point to) or the host's token secret (it can mint a token for any user). A derived key is never
+ * the secret itself, so a link's signature reveals nothing about it. See docs/media.md.
+ */
+function mediaUrlSecret(e: ParsedEnvironment): string {
+  if (e.MEDIA_URL_SECRET) return e.MEDIA_URL_SECRET;
+  const source = e.AGENT_RUNTIME_SECRET ?? e.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
+  return Buffer.from(hkdfSync('sha256', source, '', 'whatsapp-connect media links v1', 32)).toString('base64url');
+}
 
 /** "10.0.0.0/8", "::1/128" or a single address. */
 function isNetwork(value: string): boolean {
@@ -379,6 +401,10 @@ export function loadConfig(rawEnv: Environment): Config {
   }
   if (production && !e.DATABASE_URL) problems.push('DATABASE_URL: required in production');
   if (production && !e.PUBLIC_BASE_URL) problems.push('PUBLIC_BASE_URL: required in production');
+  // Only when no secret to derive the link key from exists (AUTH_JWKS_URL and no agent runtime).
+  if (production && !e.MEDIA_URL_SECRET && !e.AGENT_RUNTIME_SECRET && !e.AUTH_JWT_SECRET && e.AUTH_JWKS_URL) {
+    problems.push('MEDIA_URL_SECRET: required in production when neither AGENT_RUNTIME_SECRET nor AUTH_JWT_SECRET is set');
+  }
   if (production && e.SANDBOX) problems.push('SANDBOX: the WhatsApp sandbox cannot run in production');
   if (production) problems.push(...productionHazards(e));
   const schemaNetworks = (e.GRAPHQL_SCHEMA_NETWORKS ?? '').split(',').map((n) => n.trim()).filter(Boolean);
@@ -536,6 +562,7 @@ export function loadConfig(rawEnv: Environment): Config {
     },
     email: { smtpUrl: e.SMTP_URL, from: e.SMTP_FROM },
     agentRuntime: { url: e.AGENT_RUNTIME_URL, secret: e.AGENT_RUNTIME_SECRET, timeoutMs: e.AGENT_RUNTIME_TIMEOUT_MS },
+    media: { urlSecret: mediaUrlSecret(e), urlTtlSeconds: e.MEDIA_URL_TTL_SECONDS, maxBytes: e.MEDIA_MAX_BYTES },
     agentOwnership,
     audit: { retentionDays: e.AUDIT_RETENTION_DAYS },
     platform: {

@@ -15,6 +15,12 @@ export class EnableAgentWhatsAppInput {
   @Field({ defaultValue: true, description: 'Answer customers through the agent runtime (and send welcome/fallback messages).' })
   autoReply!: boolean;
 
+  @Field({ defaultValue: false, description: 'Mark each customer message read as soon as the agent runtime is asked about it.' })
+  markRead!: boolean;
+
+  @Field({ defaultValue: false, description: 'Show "typing…" to the customer while the agent runtime works (also marks the message read).' })
+  typingIndicator!: boolean;
+
   @Field(() => String, { nullable: true, description: 'Sent on a customer\'s first message; at most 4,096 characters.' })
   welcomeMessage?: string | null;
 
@@ -32,6 +38,12 @@ export class UpdateAgentWhatsAppInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Answer customers through the agent runtime.' })
   autoReply?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Mark each customer message read as soon as the agent runtime is asked about it.' })
+  markRead?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Show "typing…" to the customer while the agent runtime works (also marks the message read).' })
+  typingIndicator?: boolean | null;
 
   @Field(() => String, { nullable: true, description: 'Sent on a customer\'s first message; null removes it.' })
   welcomeMessage?: string | null;

@@ -1,5 +1,6 @@
 import type { AppServices } from '../graphql/app-services';
 import { QueueName } from '../jobs';
+import { mediaLinkSettingsOf } from '../media/inbound-media';
 import type { AgentRuntimeClient } from './agent-runtime-client';
 import { handleAgentInbound } from './handle-agent-inbound';
 
@@ -14,7 +15,7 @@ export interface AgentInboundJob {
  */
 export async function startAgentInboundWorker(services: AppServices, runtime: AgentRuntimeClient | null): Promise<void> {
   const { config, logger } = services;
-  const deps = { ...services, runtime, runtimeTimeoutMs: config.agentRuntime.timeoutMs };
+  const deps = { ...services, runtime, runtimeTimeoutMs: config.agentRuntime.timeoutMs, mediaLinks: mediaLinkSettingsOf(services) };
   await services.jobs.define<AgentInboundJob>(
     QueueName.AgentInbound,
     {

@@ -40,6 +40,11 @@ export interface AgentRuntimeRequest {
     /** The message's content as stored (Meta's object for its type). */
     content: Record<string, unknown>;
     timestamp: string;
+    /**
+     * Present on image, audio (voice notes too), video, document and sticker messages: a signed link the
+     * runtime can GET (no token needed) until `expiresAt`, served by the plugin (docs/media.md).
+     */
+    media?: { url: string; expiresAt: string; mimeType: string | null; fileName: string | null };
   };
   /** Up to 20 earlier messages of the conversation, oldest first. */
   history: RuntimeHistoryEntry[];

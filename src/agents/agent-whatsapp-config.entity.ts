@@ -10,7 +10,7 @@ import { BusinessHours } from './business-hours';
 @Entity({ tableName: 'agent_whatsapp_configs' })
 @Index({ properties: ['userId'] })
 export class AgentWhatsAppConfig {
-  [OptionalProps]?: 'id' | 'credentialId' | 'credential' | 'phoneNumberId' | 'platformCode' | 'enabled' | 'autoReply' | 'businessHours' | 'welcomeMessage' | 'fallbackMessage' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'id' | 'credentialId' | 'credential' | 'phoneNumberId' | 'platformCode' | 'enabled' | 'autoReply' | 'markRead' | 'typingIndicator' | 'businessHours' | 'welcomeMessage' | 'fallbackMessage' | 'createdAt' | 'updatedAt';
 
   @Field(() => ID, { description: 'The configuration\'s id.' })
   @PrimaryKey({ type: 'uuid' })
@@ -55,6 +55,14 @@ export class AgentWhatsAppConfig {
   @Field({ description: 'The agent runtime answers customers (and the welcome and fallback messages are sent).' })
   @Property({ type: 'boolean' })
   autoReply: boolean = true;
+
+  @Field({ description: 'Mark each customer message read (blue ticks) as soon as the agent runtime is asked about it.' })
+  @Property({ type: 'boolean', default: false })
+  markRead: boolean = false;
+
+  @Field({ description: 'Show "typing…" to the customer while the agent runtime works on a reply (up to 25 s; also marks the message read).' })
+  @Property({ type: 'boolean', default: false })
+  typingIndicator: boolean = false;
 
   @Field(() => BusinessHours, { nullable: true, description: 'When the agent answers; null: at any time.' })
   @Property({ type: 'json', nullable: true })

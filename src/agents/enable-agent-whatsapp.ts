@@ -46,6 +46,8 @@ export async function enableAgentWhatsApp(
     // Every agent gets one, so it can be reached on the platform's number whenever its owner is on it.
     platformCode: newPlatformCode(),
     autoReply: input.autoReply,
+    markRead: input.markRead,
+    typingIndicator: input.typingIndicator,
     welcomeMessage,
     fallbackMessage,
     businessHours,

@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { CredentialStatus, SECRET_COLUMNS, WhatsAppCredential } from '../credentials';
+import { CredentialStatus, readCredentialSecrets, SECRET_COLUMNS, WhatsAppCredential } from '../credentials';
 import { ErrorCode, PublicError } from '../errors';
 import { isUuid } from '../graphql/ids';
 import {
@@ -14,6 +14,7 @@ import {
   type SendDependencies,
   type Sender,
 } from '../messaging';
+import { inboundMediaOf, mediaLinkFor, type MediaLinkSettings } from '../media/inbound-media';
 import { AgentReply, AgentReplyState } from './agent-reply.entity';
 import { AgentRuntimeRejectedError, type AgentRuntimeClient } from './agent-runtime-client';
 import { CONTRACT_VERSION, type AgentRuntimeReply, type AgentRuntimeRequest } from './agent-runtime-contract';
@@ -25,6 +26,8 @@ export interface AgentInboundDependencies extends SendDependencies {
   /** Null when AGENT_RUNTIME_URL is unset: welcome and fallback messages still go out. */
   runtime: AgentRuntimeClient | null;
   runtimeTimeoutMs: number;
+  /** How links to a media message's file are made for the runtime; without it the request carries none. */
+  mediaLinks?: MediaLinkSettings;
 }
 
 export type AgentInboundOutcome =
@@ -87,7 +90,7 @@ export async function handleAgentInbound(deps: AgentInboundDependencies, message
     deps.logger.warn({ agentId: config.agentId }, 'auto-reply is on but AGENT_RUNTIME_URL is unset; no reply');
     return 'runtime_missing';
   }
-  const { record, reply } = await obtainReply(deps, deps.runtime, em, message, conversation, config, firstContact);
+  const { record, reply } = await obtainReply(deps, deps.runtime, em, message, conversation, config, firstContact, credential);
   if (!reply) return 'no_reply';
   if (!record.replyMessageId) {
     const sent = await send(textDraft(reply.text, 'reply', reply.previewUrl ?? false), `agent:reply:${message.id}`, reply.quote ? message.id : null);
@@ -160,6 +163,7 @@ async function obtainReply(
   conversation: Conversation,
   config: AgentWhatsAppConfig,
   firstContact: boolean,
+  credential: WhatsAppCredential,
 ): Promise<{ record: AgentReply; reply: AgentRuntimeReply | null }> {
   const record = await markerOf(em, message, config.agentId);
   if (record.state !== AgentReplyState.PENDING) {
@@ -175,7 +179,8 @@ async function obtainReply(
   );
   if (claimed === 0) throw new AgentReplyInProgressError();
 
-  const request = await runtimeRequest(em, message, conversation, config, firstContact, attempt);
+  if (config.markRead || config.typingIndicator) await showAttention(deps, em, credential, message, config.typingIndicator);
+  const request = await runtimeRequest(em, message, conversation, config, firstContact, attempt, deps.mediaLinks);
   let reply: AgentRuntimeReply | null;
   try {
     reply = await runtime.requestReply(request);
@@ -206,6 +211,26 @@ async function obtainReply(
   return { record, reply };
 }
 
+/**
+ * The blue ticks (and "typing…") while the runtime thinks. Best effort: a customer not seeing them is no
+ * reason to hold back the reply, so a failure is logged and the call to the runtime goes on.
+ */
+async function showAttention(
+  deps: AgentInboundDependencies,
+  em: EntityManager,
+  credential: WhatsAppCredential,
+  message: Message,
+  typingIndicator: boolean,
+): Promise<void> {
+  if (!message.whatsappMessageId) return;
+  try {
+    const secrets = await readCredentialSecrets(em, deps.keys, credential);
+    await deps.whatsapp.markAsRead(secrets, credential.phoneNumberId, message.whatsappMessageId, { typingIndicator });
+  } catch (error) {
+    deps.logger.warn({ err: error, messageId: message.id }, 'could not mark the message read for the customer');
+  }
+}
+
 async function runtimeRequest(
   em: EntityManager,
   message: Message,
@@ -213,6 +238,7 @@ async function runtimeRequest(
   config: AgentWhatsAppConfig,
   firstContact: boolean,
   attempt: number,
+  mediaLinks: MediaLinkSettings | undefined,
 ): Promise<AgentRuntimeRequest> {
   const earlier = await em.find(
     Message,
@@ -222,6 +248,9 @@ async function runtimeRequest(
     },
     { orderBy: { timestamp: 'desc', id: 'desc' }, limit: HISTORY },
   );
+  // Made per attempt, so a retried call never carries a link that expired while it waited.
+  const link = mediaLinks ? mediaLinkFor(mediaLinks, message) : null;
+  const file = link ? inboundMediaOf(message) : null;
   return {
     version: CONTRACT_VERSION,
     type: 'whatsapp.inbound_message',
@@ -240,6 +269,9 @@ async function runtimeRequest(
       text: readableText(message.messageType, message.content),
       content: message.content,
       timestamp: message.timestamp.toISOString(),
+      ...(link && file
+        ? { media: { url: link.url, expiresAt: link.expiresAt.toISOString(), mimeType: file.mimeType, fileName: file.fileName } }
+        : {}),
     },
     history: earlier.reverse().map((m) => ({
       direction: m.direction,

@@ -24,6 +24,13 @@ export async function updateAgentWhatsApp(
     config.autoReply = input.autoReply;
     changed.push('autoReply');
   }
+  for (const flag of ['markRead', 'typingIndicator'] as const) {
+    const value = input[flag];
+    if (value != null) {
+      config[flag] = value;
+      changed.push(flag);
+    }
+  }
   if (input.welcomeMessage !== undefined) {
     config.welcomeMessage = configMessage(input.welcomeMessage, 'input.welcomeMessage');
     changed.push('welcomeMessage');

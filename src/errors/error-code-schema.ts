@@ -28,6 +28,10 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
     'WhatsApp refused the operation for a reason the caller can act on (customer service window closed, template paused or not approved, recipient unable to receive); `extensions.reason` carries Meta\'s error code. Do not resend unchanged: for a closed window, send an approved template instead.',
   [ErrorCode.RecipientOptedOut]:
     'The customer opted out of messages from this number (wrote STOP, Meta refused with 131050, or the owner added them); nothing was sent. `extensions.reason` is 131050 when Meta reported it. Do not retry: the customer must opt in again (write START) or the owner must remove the entry.',
+  [ErrorCode.MediaTooLarge]:
+    'A media file is larger than WhatsApp accepts for its kind (5 MB images, 16 MB audio and video, 100 MB documents, 500 KB stickers) or than MEDIA_MAX_BYTES; nothing was uploaded or sent. `extensions.maxBytes` is the limit. Compress or split the file, or send it as a document.',
+  [ErrorCode.MediaTypeUnsupported]:
+    'A media file\'s MIME type is not one WhatsApp accepts for its kind (WebP only as a sticker, say); nothing was uploaded or sent. `extensions.allowed` lists the accepted types. Convert the file or choose the kind that takes its type.',
   [ErrorCode.PlatformCredentialsDeprecated]:
     'The platform\'s shared WhatsApp number is deprecated or retired and takes no new use. Connect your own WhatsApp credentials and move your agents to them with the migration wizard.',
   [ErrorCode.DependencyUnavailable]:

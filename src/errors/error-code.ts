@@ -28,6 +28,10 @@ export enum ErrorCode {
    * or the owner added them): nothing was sent. Sends resume once they write START or the entry is removed.
    */
   RecipientOptedOut = 'RECIPIENT_OPTED_OUT',
+  /** A media file is larger than WhatsApp accepts for its type, or than this plugin serves or uploads. */
+  MediaTooLarge = 'MEDIA_TOO_LARGE',
+  /** A media file's MIME type is not one WhatsApp accepts for that kind of message. */
+  MediaTypeUnsupported = 'MEDIA_TYPE_UNSUPPORTED',
   /** The platform's shared WhatsApp credentials are deprecated or retired: they take no new use. */
   PlatformCredentialsDeprecated = 'PLATFORM_CREDENTIALS_DEPRECATED',
   /** A dependency (Meta, Vault, the database) is unreachable; the operation changed nothing and may be retried. */

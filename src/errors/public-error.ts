@@ -6,6 +6,10 @@ export interface PublicErrorExtensions {
   retryAfterSeconds?: number;
   /** A stable machine-readable detail, e.g. the WhatsApp error code or the credential status reason. */
   reason?: string;
+  /** MEDIA_TOO_LARGE: the limit, in bytes. */
+  maxBytes?: number;
+  /** MEDIA_TYPE_UNSUPPORTED: the MIME types accepted for that kind of media. */
+  allowed?: readonly string[];
 }
 
 /**

@@ -43,5 +43,5 @@ export interface AppServices {
   /** Whether the host says a caller owns an agent (token claim, HTTP check, or trust in development). */
   agentOwnership: AgentOwnership;
   /** Filled in once the server listens (the port may be chosen by the OS). */
-  publicUrls: { webhookBase: string };
+  publicUrls: { webhookBase: string; /** Where /media/… links point: PUBLIC_BASE_URL or the listen address. */ mediaBase: string };
 }

@@ -11,6 +11,8 @@ import { Agent, User, hostReferenceResolvers } from '../host';
 import { HOST_REFERENCE_FIELD_RESOLVERS } from '../host/entity-reference-fields.resolver';
 import { KeyRotationResolver } from '../key-rotation';
 import { MessageAliasesResolver } from '../messaging';
+import { MediaUploadResolver } from '../media/media-upload.resolver';
+import { MessageMediaResolver } from '../media/message-media.resolver';
 import { SuppressionResolver } from '../opt-outs';
 import { PlatformMigrationResolver } from '../platform-migration';
 import { UserErasureResolver } from '../user-erasure';
@@ -34,6 +36,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   InboundDeadLetterResolver,
   PlatformMigrationResolver,
   SuppressionResolver,
+  MessageMediaResolver,
+  MediaUploadResolver,
   ErrorCodeResolver,
   MessageAliasesResolver,
   CredentialValidationResolver,

@@ -20,6 +20,10 @@ export interface RequestListenerOptions {
   /** Handles `<webhookPrefix>/<endpoint key>`; the key is the rest of the path. */
   webhookPrefix: string;
   webhook: (req: IncomingMessage, res: ServerResponse, endpointKey: string, url: URL) => Promise<void> | void;
+  /** `/media/…`: signed links to message media (served wherever GraphQL is). */
+  media?: RouteHandler;
+  /** `/media-uploads/…`: signed uploads of outbound media (served wherever GraphQL is). */
+  mediaUpload?: RouteHandler;
   /** The database answers and the schema is current. */
   isReady: () => Promise<boolean>;
   /**
@@ -76,6 +80,12 @@ export function createRequestListener(options: RequestListenerOptions): RequestL
         if (serves.graphql && path === options.graphqlPath) {
           route = 'graphql';
           handled = options.graphql(req, res, url);
+        } else if (serves.graphql && options.mediaUpload && path.startsWith('/media-uploads/')) {
+          route = 'media_upload';
+          handled = options.mediaUpload(req, res, url);
+        } else if (serves.graphql && options.media && path.startsWith('/media/')) {
+          route = 'media';
+          handled = options.media(req, res, url);
         } else if (serves.webhooks && path.startsWith(webhookPrefix)) {
           route = 'webhook';
           handled = options.webhook(req, res, path.slice(webhookPrefix.length), url);

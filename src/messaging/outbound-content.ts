@@ -91,7 +91,11 @@ function link(value: string | undefined, field: string): string {
 }
 
 function media(type: 'image' | 'video' | 'audio' | 'document', input: MediaInput, field: string): Record<string, unknown> {
-  const body: Record<string, unknown> = { link: link(input.link, `${field}.link`) };
+  if ((input.link == null) === (input.mediaId == null)) throw PublicError.badInput(`${field}.link`, 'Give exactly one of link and mediaId.');
+  if (input.mediaId != null && !/^\d{1,40}$/.test(input.mediaId)) {
+    throw PublicError.badInput(`${field}.mediaId`, 'A mediaId is the number an upload returned.');
+  }
+  const body: Record<string, unknown> = input.mediaId != null ? { id: input.mediaId } : { link: link(input.link!, `${field}.link`) };
   if (input.caption != null) {
     if (type === 'audio') throw PublicError.badInput(`${field}.caption`, 'Audio messages cannot have a caption.');
     body.caption = text(input.caption, `${field}.caption`, LIMITS.caption);

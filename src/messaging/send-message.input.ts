@@ -71,10 +71,18 @@ export class TextInput {
   previewUrl!: boolean;
 }
 
-@InputType('WhatsAppMediaInput', { description: 'Media by link (Meta fetches it; https recommended).' })
+@InputType('WhatsAppMediaInput', {
+  description: 'A file to send: by link (Meta fetches it; https recommended) or by the mediaId of an upload (createWhatsAppMediaUpload). Give exactly one of the two.',
+})
 export class MediaInput {
-  @Field({ description: 'The public URL Meta downloads the media from.' })
-  link!: string;
+  @Field(() => String, { nullable: true, description: 'An http(s) URL Meta downloads the file from when sending.' })
+  link?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The mediaId an upload through createWhatsAppMediaUpload returned, from the same phone number; reusable for 30 days.',
+  })
+  mediaId?: string | null;
 
   @Field({ nullable: true, description: 'Image, video and document only; at most 1,024 characters.' })
   caption?: string;

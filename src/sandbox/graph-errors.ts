@@ -141,6 +141,7 @@ export const graphErrors = {
       message: '(#131031) Business Account locked',
       details: 'The account has been locked. Check health_status for the reason.',
     }),
+  mediaUploadError: (details: string) => err({ code: 131053, message: '(#131053) Media upload error', details }),
   templateMissing: (name: string, language: string) =>
     err({
       code: 132001,

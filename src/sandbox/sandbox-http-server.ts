@@ -6,6 +6,7 @@ import type { RequestLog, SandboxRequestRecord } from './request-log';
 import { authenticate } from './sandbox-auth';
 import type { SandboxFaults } from './sandbox-faults';
 import type { SandboxState } from './sandbox-state';
+import { MEDIA_DOWNLOAD_PATH, serveMediaDownload } from './routes/media-route';
 import type { RouteContext, RouteHandler, RouteRequest, RouteResponse } from './routes/route-context';
 
 /** What the HTTP layer needs from the simulator; `Sandbox` provides it. */
@@ -24,16 +25,19 @@ export interface SandboxEngine {
 }
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
+// Uploads go up to Meta's largest media (a 100 MB document) plus the multipart framing.
+const MAX_UPLOAD_BYTES = 101 * 1024 * 1024;
 const VERSIONED_PATH = /^\/(v\d+\.\d+)\/(.+)$/;
 const JSON_HEADERS = { 'content-type': 'application/json; charset=UTF-8' };
 
 function readBody(request: IncomingMessage): Promise<Buffer> {
+  const limit = request.headers['content-type']?.startsWith('multipart/form-data') ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) request.destroy(new Error('body too large'));
+      if (size > limit) request.destroy(new Error('body too large'));
       else chunks.push(chunk);
     });
     request.on('end', () => resolve(Buffer.concat(chunks)));
@@ -41,9 +45,25 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
   });
 }
 
-/** Graph takes JSON or form bodies; form fields that hold objects arrive JSON-encoded. */
-function parseBody(raw: Buffer, contentType: string | undefined): Record<string, unknown> | undefined {
+/** A multipart upload (`POST /<PHONE_NUMBER_ID>/media`): text fields as strings, files as their bytes. */
+async function parseMultipart(raw: Buffer, contentType: string): Promise<Record<string, unknown>> {
+  let form: FormData;
+  try {
+    form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
+  } catch {
+    throw graphErrors.invalidParameter('The multipart body could not be read.');
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form) {
+    out[key] = typeof value === 'string' ? value : { bytes: Buffer.from(await value.arrayBuffer()), type: value.type, name: value.name };
+  }
+  return out;
+}
+
+/** Graph takes JSON, form or multipart bodies; form fields that hold objects arrive JSON-encoded. */
+async function parseBody(raw: Buffer, contentType: string | undefined): Promise<Record<string, unknown> | undefined> {
   if (raw.length === 0) return undefined;
+  if (contentType?.startsWith('multipart/form-data')) return parseMultipart(raw, contentType);
   const text = raw.toString('utf8');
   if (contentType?.includes('application/x-www-form-urlencoded')) {
     const out: Record<string, unknown> = {};
@@ -105,6 +125,10 @@ async function handle(engine: SandboxEngine, req: IncomingMessage, res: ServerRe
     res.writeHead(answer.status, JSON_HEADERS).end(JSON.stringify(answer.body));
     return;
   }
+  if (url.pathname === MEDIA_DOWNLOAD_PATH && (method === 'GET' || method === 'HEAD')) {
+    serveMediaDownload(engine.state, req, res, url, engine.context.now());
+    return;
+  }
   const record = log.add({
     method,
     path: url.pathname,
@@ -125,8 +149,9 @@ async function handle(engine: SandboxEngine, req: IncomingMessage, res: ServerRe
   }
   try {
     if (failure) throw new SandboxGraphError(failure);
-    const body = parseBody(raw, req.headers['content-type']);
-    record.body = log.redacted(body);
+    const body = await parseBody(raw, req.headers['content-type']);
+    // A file's bytes are not worth keeping in the request log.
+    record.body = log.redacted(body && 'file' in body ? { ...body, file: '[file]' } : body);
     const versioned = VERSIONED_PATH.exec(url.pathname);
     if (!versioned) throw graphErrors.unknownPath(url.pathname);
     // Graph authenticates before it resolves the path: a dead token fails even on an unknown node.

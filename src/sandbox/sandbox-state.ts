@@ -46,6 +46,17 @@ export interface SandboxPhone {
   rateCount: number;
 }
 
+/** A file uploaded by the business or sent by a customer; kept in memory only (not in the snapshot). */
+export interface SandboxMedia {
+  id: string;
+  phoneNumberId: string;
+  wabaId: string;
+  bytes: Buffer;
+  mimeType: string;
+  fileName?: string;
+  sha256: string;
+}
+
 export interface SandboxToken {
   value: string;
   appId: string;
@@ -113,6 +124,7 @@ export class SandboxState {
   readonly wabas = new Map<string, SandboxWaba>();
   readonly phones = new Map<string, SandboxPhone>();
   readonly tokens = new Map<string, SandboxToken>();
+  readonly media = new Map<string, SandboxMedia>();
   /** The account the plugin's sandbox mode offers a developer at every start. */
   primary: SandboxAccount | undefined;
 

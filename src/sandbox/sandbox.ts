@@ -6,6 +6,7 @@ import type { SandboxEngine } from './sandbox-http-server';
 import { SandboxState, type CreateAccountOptions, type SandboxAccount, type SandboxSnapshot } from './sandbox-state';
 import { businessAccountRoute } from './routes/business-account-route';
 import { debugTokenRoute } from './routes/debug-token-route';
+import { mediaRoute, storeMedia } from './routes/media-route';
 import { messagesRoute } from './routes/messages-route';
 import { phoneNumberRoute } from './routes/phone-number-route';
 import type { SentMessageRecord } from './routes/route-context';
@@ -61,7 +62,7 @@ export class Sandbox {
       faults: this.faults,
       log: this.log,
       logger: options.logger,
-      routes: [debugTokenRoute, messagesRoute, subscribedAppsRoute, businessAccountRoute, phoneNumberRoute],
+      routes: [debugTokenRoute, mediaRoute, messagesRoute, subscribedAppsRoute, businessAccountRoute, phoneNumberRoute],
       context: {
         state: this.state,
         now,
@@ -123,6 +124,21 @@ export class Sandbox {
   /** Opens the 24 h window for `waId` as if the user had written, without delivering a webhook. */
   openWindow(phoneNumberId: string, waId: string): void {
     this.state.phoneOrThrow(phoneNumberId).lastInboundAt.set(waId, this.now());
+  }
+
+  /**
+   * A file as if a customer had sent it (or the business uploaded it): `GET /<id>` then serves its URL
+   * and the URL its bytes. Put the returned id in `deliverInboundMessage`'s media object.
+   */
+  addMedia(phoneNumberId: string, bytes: Buffer, mimeType: string, fileName?: string): { id: string; sha256: string } {
+    const media = storeMedia(this.state, phoneNumberId, bytes, mimeType, fileName);
+    return { id: media.id, sha256: media.sha256 };
+  }
+
+  /** An uploaded (or added) file's bytes and type, or undefined once deleted. */
+  mediaFile(mediaId: string): { bytes: Buffer; mimeType: string; fileName?: string } | undefined {
+    const media = this.state.media.get(mediaId);
+    return media && { bytes: media.bytes, mimeType: media.mimeType, fileName: media.fileName };
   }
 
   // ---- webhooks -----------------------------------------------------------------------------------------

@@ -161,6 +161,22 @@ export const SubscribedAppsResponseSchema = z.looseObject({ data: z.array(Subscr
 /** `{"success": true}`; Graph may add a `data[]` echo, which we ignore (docs/whatsapp-cloud-api.md §2.2). */
 export const SuccessResponseSchema = z.looseObject({ success: z.boolean() });
 
+/**
+ * `GET /<MEDIA_ID>` (docs/whatsapp-cloud-api.md, media): where the file can be downloaded for the next
+ * few minutes (with the same token), and what it is.
+ */
+export const MediaInfoSchema = z.looseObject({
+  id: z.coerce.string(),
+  url: z.url(),
+  mime_type: z.string(),
+  sha256: z.string().optional(),
+  file_size: z.coerce.number().int().nonnegative(),
+});
+export type MediaInfo = z.infer<typeof MediaInfoSchema>;
+
+/** `POST /<PHONE_NUMBER_ID>/media`: the id to send the uploaded file by. */
+export const MediaUploadResponseSchema = z.looseObject({ id: z.coerce.string().min(1) });
+
 // ---- sending (§5) -------------------------------------------------------------------------------------
 
 export interface MessageContext {

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { Pool, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { computeAppSecretProof } from './appsecret-proof';
@@ -42,6 +43,10 @@ export interface GraphCall<T> {
   auth: GraphAuth;
   query?: Record<string, string | number | undefined>;
   json?: unknown;
+  /** A streamed body instead of `json` (a media upload); its length must be known in advance. */
+  raw?: { contentType: string; length: number; body: AsyncIterable<Uint8Array> };
+  /** Deadline of this call instead of the transport's (an upload of 100 MB takes longer than a send). */
+  timeoutMs?: number;
   schema: z.ZodType<T>;
   /** Values of this call (besides the token and app secret) that must never appear in an error. */
   secrets?: string[];
@@ -116,13 +121,18 @@ export class GraphTransport {
     const path = `${this.basePath}/${call.segments.map(encodeURIComponent).join('/')}${search ? `?${search}` : ''}`;
 
     const headers: Record<string, string> = { ...this.extraHeaders?.(), authorization: `Bearer ${accessToken}`, accept: 'application/json' };
-    let body: string | undefined;
+    let body: string | Readable | undefined;
     if (call.json !== undefined) {
       body = JSON.stringify(call.json);
       headers['content-type'] = 'application/json';
+    } else if (call.raw) {
+      body = Readable.from(call.raw.body);
+      headers['content-type'] = call.raw.contentType;
+      headers['content-length'] = String(call.raw.length);
     }
 
-    const signal = AbortSignal.timeout(this.timeoutMs);
+    const timeoutMs = call.timeoutMs ?? this.timeoutMs;
+    const signal = AbortSignal.timeout(timeoutMs);
     let statusCode: number;
     let text: string;
     try {
@@ -133,7 +143,7 @@ export class GraphTransport {
         headers,
         body,
         signal,
-        headersTimeout: this.timeoutMs,
+        headersTimeout: timeoutMs,
         bodyTimeout: this.timeoutMs,
       });
       statusCode = response.statusCode;

@@ -41,7 +41,9 @@ export {
   type TemplateComponent,
   type TemplateParameter,
   type SendMessageResponse,
+  type MediaInfo,
 } from './graph-api-types';
+export { downloadMedia, isTrustedMediaUrl, type MediaDownload } from './media-download';
 export { computeAppSecretProof } from './appsecret-proof';
 export { signWebhookBody, verifyWebhookSignature, SIGNATURE_HEADER } from './webhook-signature';
 export {

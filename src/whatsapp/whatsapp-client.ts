@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Dispatcher } from 'undici';
 import { GraphApiMalformedResponseError, GraphRequestValidationError, redactSecrets } from './graph-api-error';
@@ -12,12 +13,15 @@ import {
   SendMessageResponseSchema,
   SubscribedAppsResponseSchema,
   SuccessResponseSchema,
+  MediaInfoSchema,
+  MediaUploadResponseSchema,
   WebhookConfigurationSchema,
   type BusinessAccount,
   type BusinessAccountField,
   type DebugTokenData,
   type GraphAuth,
   type HealthStatus,
+  type MediaInfo,
   type OutboundMessage,
   type PhoneNumber,
   type PhoneNumberField,
@@ -278,6 +282,50 @@ export class WhatsAppClient {
         ...(options.typingIndicator ? { typing_indicator: { type: 'text' } } : {}),
       },
     });
+  }
+
+  /**
+   * `GET /<MEDIA_ID>` (media docs): the short-lived download URL, MIME type and size of a file a customer
+   * sent. The URL needs the same token; see `downloadMedia`.
+   */
+  async getMedia(auth: GraphAuth, mediaId: string): Promise<MediaInfo> {
+    return this.transport.send({ method: 'GET', segments: [graphId('mediaId', mediaId)], auth, schema: MediaInfoSchema });
+  }
+
+  /**
+   * `POST /<PHONE_NUMBER_ID>/media` as multipart/form-data (media docs): uploads one file, streamed, and
+   * returns the id a message can then send it by (Meta keeps it for 30 days).
+   */
+  async uploadMedia(
+    auth: GraphAuth,
+    phoneNumberId: string,
+    file: { mimeType: string; fileName: string; length: number; body: AsyncIterable<Uint8Array> },
+    timeoutMs?: number,
+  ): Promise<string> {
+    if (!/^[\w.+-]+\/[\w.+-]+$/.test(file.mimeType)) throw new GraphRequestValidationError('mimeType', 'Not a MIME type.');
+    const boundary = `----whatsapp-connect-${randomBytes(12).toString('hex')}`;
+    // The file name is ours to choose (Meta keeps only the bytes and the type); quotes and line breaks are dropped.
+    const fileName = file.fileName.replace(/["\r\n\\]/g, '_');
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="messaging_product"\r\n\r\nwhatsapp\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="type"\r\n\r\n${file.mimeType}\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${file.mimeType}\r\n\r\n`,
+    );
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+    async function* multipart(): AsyncIterable<Uint8Array> {
+      yield head;
+      yield* file.body;
+      yield tail;
+    }
+    const result = await this.transport.send({
+      method: 'POST',
+      segments: [graphId('phoneNumberId', phoneNumberId), 'media'],
+      auth,
+      raw: { contentType: `multipart/form-data; boundary=${boundary}`, length: head.length + file.length + tail.length, body: multipart() },
+      timeoutMs,
+      schema: MediaUploadResponseSchema,
+    });
+    return result.id;
   }
 
   async close(): Promise<void> {

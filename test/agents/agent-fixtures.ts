@@ -53,6 +53,9 @@ export interface InboundOptions {
   customerWaId?: string;
   customerName?: string;
   text?: string;
+  /** Another type than text, with Meta's object for it as `content` (an image's `{ image: { id, mime_type } }`). */
+  messageType?: string;
+  content?: Record<string, unknown>;
   timestamp?: Date;
   /** Enqueue the agent job in the same transaction, as webhook ingestion does. Default true. */
   enqueue?: boolean;
@@ -87,8 +90,8 @@ export async function receiveInbound(app: TestApp, sandbox: Sandbox, agent: Seed
       fromPhone: customerWaId,
       toPhone: agent.account.displayPhoneNumber.replace(/\D/g, ''),
       direction: MessageDirection.INBOUND,
-      messageType: 'text',
-      content: { body: options.text ?? 'Olá, preciso de ajuda' },
+      messageType: options.messageType ?? 'text',
+      content: options.content ?? { body: options.text ?? 'Olá, preciso de ajuda' },
       status: MessageStatus.RECEIVED,
       timestamp,
     });

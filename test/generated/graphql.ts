@@ -44,6 +44,8 @@ export type Mutation = {
   addWhatsAppSuppression: WhatsAppSuppression;
   /** Connect my own WhatsApp Business number. Validated with Meta; nothing is stored when validation fails. */
   connectWhatsAppCredential: WhatsAppCredentialPayload;
+  /** Checks a file against WhatsApp's limits for its kind and returns a short-lived URL to PUT it to. The plugin passes the bytes on to WhatsApp with the number's token and answers a mediaId, which WhatsAppMediaInput.mediaId then sends (reusable for 30 days). */
+  createWhatsAppMediaUpload: WhatsAppMediaUpload;
   /**
    * Old name of deleteWhatsAppUserData.
    * @deprecated Use deleteWhatsAppUserData.
@@ -119,6 +121,11 @@ export type MutationAddWhatsAppSuppressionArgs = {
 
 export type MutationConnectWhatsAppCredentialArgs = {
   input: WhatsAppConnectCredentialInput;
+};
+
+
+export type MutationCreateWhatsAppMediaUploadArgs = {
+  input: WhatsAppMediaUploadInput;
 };
 
 
@@ -454,6 +461,8 @@ export type WhatsAppAgentConfig = {
   fallbackMessage?: Maybe<Scalars['String']['output']>;
   /** The configuration's id. */
   id: Scalars['ID']['output'];
+  /** Mark each customer message read (blue ticks) as soon as the agent runtime is asked about it. */
+  markRead: Scalars['Boolean']['output'];
   /** The agent's messages, newest first; only one customer's with `customer`. Null, with NOT_FOUND, for anyone but the agent's owner (administrators too). */
   messages?: Maybe<WhatsAppMessagePage>;
   /** The phone number id of the agent's own credential; null without one. */
@@ -462,6 +471,8 @@ export type WhatsAppAgentConfig = {
   platformCode?: Maybe<Scalars['String']['output']>;
   /** Credential health, webhook routing, activity and the 24-hour windows; null only when it could not be read (see the error). */
   status?: Maybe<WhatsAppAgentStatus>;
+  /** Show "typing…" to the customer while the agent runtime works on a reply (up to 25 s; also marks the message read). */
+  typingIndicator: Scalars['Boolean']['output'];
   /** When the configuration last changed. */
   updatedAt: Scalars['DateTimeISO']['output'];
   /** The host's user with this userId; its fields come from the host. */
@@ -948,6 +959,10 @@ export type WhatsAppEnableAgentInput = {
   credentialId?: InputMaybe<Scalars['ID']['input']>;
   /** Sent outside business hours, once per closed period; at most 4,096 characters. */
   fallbackMessage?: InputMaybe<Scalars['String']['input']>;
+  /** Mark each customer message read as soon as the agent runtime is asked about it. */
+  markRead?: Scalars['Boolean']['input'];
+  /** Show "typing…" to the customer while the agent runtime works (also marks the message read). */
+  typingIndicator?: Scalars['Boolean']['input'];
   /** Sent on a customer's first message; at most 4,096 characters. */
   welcomeMessage?: InputMaybe<Scalars['String']['input']>;
 };
@@ -974,6 +989,10 @@ export type WhatsAppErrorCode =
   | 'GRAPHQL_VALIDATION_FAILED'
   /** Anything unexpected; the details are logged with the request id, never returned. Retry once later; if it persists, report the time and the `x-request-id` response header to the operator. */
   | 'INTERNAL_SERVER_ERROR'
+  /** A media file is larger than WhatsApp accepts for its kind (5 MB images, 16 MB audio and video, 100 MB documents, 500 KB stickers) or than MEDIA_MAX_BYTES; nothing was uploaded or sent. `extensions.maxBytes` is the limit. Compress or split the file, or send it as a document. */
+  | 'MEDIA_TOO_LARGE'
+  /** A media file's MIME type is not one WhatsApp accepts for its kind (WebP only as a sticker, say); nothing was uploaded or sent. `extensions.allowed` lists the accepted types. Convert the file or choose the kind that takes its type. */
+  | 'MEDIA_TYPE_UNSUPPORTED'
   /** The object does not exist or belongs to someone else; the two are never told apart. Refresh the list the id came from; retrying the same id fails again. */
   | 'NOT_FOUND'
   /** The operation name matches no operation in the document, or the document holds several and none was named (Apollo's own code). Send the right `operationName`. */
@@ -1099,14 +1118,54 @@ export type WhatsAppListSectionInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Media by link (Meta fetches it; https recommended). */
+/** A file to send: by link (Meta fetches it; https recommended) or by the mediaId of an upload (createWhatsAppMediaUpload). Give exactly one of the two. */
 export type WhatsAppMediaInput = {
   /** Image, video and document only; at most 1,024 characters. */
   caption?: InputMaybe<Scalars['String']['input']>;
   /** Document only; the file name shown to the customer. */
   filename?: InputMaybe<Scalars['String']['input']>;
-  /** The public URL Meta downloads the media from. */
-  link: Scalars['String']['input'];
+  /** An http(s) URL Meta downloads the file from when sending. */
+  link?: InputMaybe<Scalars['String']['input']>;
+  /** The mediaId an upload through createWhatsAppMediaUpload returned, from the same phone number; reusable for 30 days. */
+  mediaId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The kind of message a file is sent as; each has its own MIME types and size limit (docs/media.md). */
+export type WhatsAppMediaKind =
+  /** AAC, AMR, MP3, MP4 audio or OGG (Opus), at most 16 MB. */
+  | 'AUDIO'
+  /** PDF, plain text, Word, Excel or PowerPoint, at most 100 MB. */
+  | 'DOCUMENT'
+  /** JPEG or PNG, at most 5 MB. */
+  | 'IMAGE'
+  /** MP4 or 3GPP, at most 16 MB. */
+  | 'VIDEO';
+
+/** Where to upload one file: PUT its bytes to uploadUrl before expiresAt; the answer is JSON with its mediaId. */
+export type WhatsAppMediaUpload = {
+  __typename?: 'WhatsAppMediaUpload';
+  /** The upload URL is refused after this time. */
+  expiresAt: Scalars['DateTimeISO']['output'];
+  /** The largest file of this kind that is accepted, in bytes. */
+  maxBytes: Scalars['Int']['output'];
+  /** PUT the file's bytes here (no token needed: the URL is the permission). The JSON answer has mediaId, to send the file with. */
+  uploadUrl: Scalars['String']['output'];
+};
+
+/** A file about to be uploaded, described so it can be checked against WhatsApp's limits first. */
+export type WhatsAppMediaUploadInput = {
+  /** Upload for this agent's phone number. Give this or credentialId. */
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Upload for this credential's phone number. Give this or agentId. */
+  credentialId?: InputMaybe<Scalars['ID']['input']>;
+  /** The file name (documents show it to the customer unless the message gives another). */
+  fileName?: InputMaybe<Scalars['String']['input']>;
+  /** The kind of message the file will be sent as. */
+  kind: WhatsAppMediaKind;
+  /** The file's MIME type, e.g. image/jpeg; the upload is sent to WhatsApp with this type. */
+  mimeType: Scalars['String']['input'];
+  /** The file's exact size in bytes; the upload must have exactly this many. */
+  sizeBytes: Scalars['Int']['input'];
 };
 
 /** A WhatsApp message in the history. */
@@ -1134,6 +1193,10 @@ export type WhatsAppMessage = {
   fromPhone: Scalars['String']['output'];
   /** Our id of the message. */
   id: Scalars['ID']['output'];
+  /** For an image, audio (voice notes too), video, document or sticker message: a link that downloads the file through this plugin, without any WhatsApp token, until mediaUrlExpiresAt (15 minutes by default). Anyone holding the link can use it until then: do not share it further. Range requests are supported. Null for messages without a file. */
+  mediaUrl?: Maybe<Scalars['String']['output']>;
+  /** When mediaUrl stops working; read the message again for a fresh link. Null when there is no file. */
+  mediaUrlExpiresAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** text, image, template, interactive, … or the unknown type exactly as Meta named it. */
   messageType: Scalars['String']['output'];
   /** The WhatsApp id of the message this one quotes or reacts to. */
@@ -1502,6 +1565,10 @@ export type WhatsAppUpdateAgentInput = {
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Sent outside business hours; null removes it. */
   fallbackMessage?: InputMaybe<Scalars['String']['input']>;
+  /** Mark each customer message read as soon as the agent runtime is asked about it. */
+  markRead?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Show "typing…" to the customer while the agent runtime works (also marks the message read). */
+  typingIndicator?: InputMaybe<Scalars['Boolean']['input']>;
   /** Sent on a customer's first message; null removes it. */
   welcomeMessage?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1904,6 +1971,20 @@ export type DeleteUserDataMutationVariables = Exact<{
 
 export type DeleteUserDataMutation = { __typename?: 'Mutation', deleteWhatsAppUserData: { __typename?: 'WhatsAppUserDataErasure', userId: string, keyDestroyed: boolean, credentials: number, webhookEndpoints: number, webhookDeliveries: number, agentConfigs: number, conversations: number, messages: number, keyRotationRecords: number, auditEntriesScrubbed: number, hooksFailed: Array<string> } };
 
+export type AgentMessageMediaQueryVariables = Exact<{
+  agentId: Scalars['ID']['input'];
+}>;
+
+
+export type AgentMessageMediaQuery = { __typename?: 'Query', agentWhatsApp: { __typename?: 'WhatsAppAgentConfig', messages?: { __typename?: 'WhatsAppMessagePage', nodes: Array<{ __typename?: 'WhatsAppMessage', id: string, messageType: string, mediaUrl?: string | null, mediaUrlExpiresAt?: string | null }> } | null } };
+
+export type CreateWhatsAppMediaUploadMutationVariables = Exact<{
+  input: WhatsAppMediaUploadInput;
+}>;
+
+
+export type CreateWhatsAppMediaUploadMutation = { __typename?: 'Mutation', createWhatsAppMediaUpload: { __typename?: 'WhatsAppMediaUpload', uploadUrl: string, expiresAt: string, maxBytes: number } };
+
 export type SuppressionFieldsFragment = { __typename?: 'WhatsAppSuppression', id: string, credentialId: string, customerWaId: string, reason?: string | null, source: WhatsAppSuppressionSource, createdAt: string };
 
 export type WhatsAppSuppressionsQueryVariables = Exact<{
@@ -2042,6 +2123,8 @@ export const RotateUserKeyDocument = {"kind":"Document","definitions":[{"kind":"
 export const StartKeyRotationRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartKeyRotationRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startWhatsAppKeyRotationRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"KeyRotationRunFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KeyRotationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppKeyRotationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"startedBy"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<StartKeyRotationRunMutation, StartKeyRotationRunMutationVariables>;
 export const KeyRotationRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"KeyRotationRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppKeyRotationRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"KeyRotationRunFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"KeyRotationRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppKeyRotationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"startedBy"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]} as unknown as DocumentNode<KeyRotationRunQuery, KeyRotationRunQueryVariables>;
 export const DeleteUserDataDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUserData"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteWhatsAppUserData"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"keyDestroyed"}},{"kind":"Field","name":{"kind":"Name","value":"credentials"}},{"kind":"Field","name":{"kind":"Name","value":"webhookEndpoints"}},{"kind":"Field","name":{"kind":"Name","value":"webhookDeliveries"}},{"kind":"Field","name":{"kind":"Name","value":"agentConfigs"}},{"kind":"Field","name":{"kind":"Name","value":"conversations"}},{"kind":"Field","name":{"kind":"Name","value":"messages"}},{"kind":"Field","name":{"kind":"Name","value":"keyRotationRecords"}},{"kind":"Field","name":{"kind":"Name","value":"auditEntriesScrubbed"}},{"kind":"Field","name":{"kind":"Name","value":"hooksFailed"}}]}}]}}]} as unknown as DocumentNode<DeleteUserDataMutation, DeleteUserDataMutationVariables>;
+export const AgentMessageMediaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AgentMessageMedia"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"messages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"mediaUrl"}},{"kind":"Field","name":{"kind":"Name","value":"mediaUrlExpiresAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AgentMessageMediaQuery, AgentMessageMediaQueryVariables>;
+export const CreateWhatsAppMediaUploadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateWhatsAppMediaUpload"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMediaUploadInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createWhatsAppMediaUpload"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uploadUrl"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"maxBytes"}}]}}]}}]} as unknown as DocumentNode<CreateWhatsAppMediaUploadMutation, CreateWhatsAppMediaUploadMutationVariables>;
 export const WhatsAppSuppressionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhatsAppSuppressions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppSuppressions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SuppressionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SuppressionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppSuppression"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"customerWaId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<WhatsAppSuppressionsQuery, WhatsAppSuppressionsQueryVariables>;
 export const AddWhatsAppSuppressionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddWhatsAppSuppression"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customer"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addWhatsAppSuppression"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}},{"kind":"Argument","name":{"kind":"Name","value":"customer"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customer"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SuppressionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SuppressionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppSuppression"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"customerWaId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<AddWhatsAppSuppressionMutation, AddWhatsAppSuppressionMutationVariables>;
 export const RemoveWhatsAppSuppressionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveWhatsAppSuppression"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customer"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeWhatsAppSuppression"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}},{"kind":"Argument","name":{"kind":"Name","value":"customer"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customer"}}}]}]}}]} as unknown as DocumentNode<RemoveWhatsAppSuppressionMutation, RemoveWhatsAppSuppressionMutationVariables>;
