@@ -15,6 +15,7 @@ import { Migration20261205162544_inbound_batches } from './Migration202612051625
 import { Migration20261205162620_secret_binding } from './Migration20261205162620_secret_binding';
 import { Migration20261205171007_audit_occurred_at_index } from './Migration20261205171007_audit_occurred_at_index';
 import { Migration20261205233545_suppressions } from './Migration20261205233545_suppressions';
+import { Migration20261206021500_templates_and_quality } from './Migration20261206021500_templates_and_quality';
 
 /** Every migration in the order it must run. MikroORM is given this list instead of scanning files. */
 export const ALL_MIGRATIONS: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const ALL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261205162620_secret_binding', class: Migration20261205162620_secret_binding },
   { name: 'Migration20261205171007_audit_occurred_at_index', class: Migration20261205171007_audit_occurred_at_index },
   { name: 'Migration20261205233545_suppressions', class: Migration20261205233545_suppressions },
+  { name: 'Migration20261206021500_templates_and_quality', class: Migration20261206021500_templates_and_quality },
 ];

@@ -9,6 +9,7 @@ import { ErrorCodeResolver } from '../errors/error-code.resolver';
 import { Agent, User, hostReferenceResolvers } from '../host';
 import { KeyRotationResolver } from '../key-rotation';
 import { SuppressionResolver } from '../opt-outs';
+import { TemplatesResolver } from '../templates';
 import { PlatformMigrationResolver } from '../platform-migration';
 import { UserErasureResolver } from '../user-erasure';
 import { CredentialWebhookResolver, InboundDeadLetterResolver, WebhookMutationResolver } from '../webhooks';
@@ -30,6 +31,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   InboundDeadLetterResolver,
   PlatformMigrationResolver,
   SuppressionResolver,
+  TemplatesResolver,
   ErrorCodeResolver,
 ];
 
