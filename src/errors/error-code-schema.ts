@@ -28,6 +28,10 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
     'WhatsApp refused the operation for a reason the caller can act on (customer service window closed, template paused or not approved, recipient unable to receive); `extensions.reason` carries Meta\'s error code. Do not resend unchanged: for a closed window, send an approved template instead.',
   [ErrorCode.RecipientOptedOut]:
     'The customer opted out of messages from this number (wrote STOP, Meta refused with 131050, or the owner added them); nothing was sent. `extensions.reason` is 131050 when Meta reported it. Do not retry: the customer must opt in again (write START) or the owner must remove the entry.',
+  [ErrorCode.TemplateNotApproved]:
+    'The template is not APPROVED in that language, or the number\'s synced templates have no template of that name and language; nothing was sent. `extensions.reason` is the template\'s status (or NOT_FOUND). Check `whatsAppTemplates`, run `syncWhatsAppTemplates` if it was approved moments ago, or send another template.',
+  [ErrorCode.TemplateParametersInvalid]:
+    'The parameters of a template send do not match the template: wrong count in a component, named parameters for a positional template (or the reverse), a header of the wrong format, or a missing or unexpected button parameter. Nothing was sent. `extensions.field` names the component. Rebuild the parameters from `whatsAppTemplates`.',
   [ErrorCode.PlatformCredentialsDeprecated]:
     'The platform\'s shared WhatsApp number is deprecated or retired and takes no new use. Connect your own WhatsApp credentials and move your agents to them with the migration wizard.',
   [ErrorCode.DependencyUnavailable]:
