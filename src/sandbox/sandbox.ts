@@ -200,7 +200,10 @@ export class Sandbox {
     const oldLimit = phone.messagingLimit ?? 'TIER_2K';
     if (change.qualityRating) phone.qualityRating = change.qualityRating;
     if (change.messagingLimit) phone.messagingLimit = change.messagingLimit;
-    if (change.status) phone.status = change.status;
+    // Meta shows a flagged number's status as FLAGGED until its quality recovers.
+    const flagStatus = change.event === 'FLAGGED' ? 'FLAGGED' : change.event === 'UNFLAGGED' ? 'CONNECTED' : undefined;
+    const status = change.status ?? (phone.restricted ? undefined : flagStatus);
+    if (status) phone.status = status;
     return this.delivery.deliverAccountChange(phone.wabaId, 'phone_number_quality_update', {
       display_phone_number: phone.displayPhoneNumber.replace(/\D/g, ''),
       event: change.event,

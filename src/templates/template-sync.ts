@@ -112,8 +112,9 @@ async function deleteUnlisted(em: EntityManager, credentialId: string, rows: Arr
   if (truncated) return 0;
   const keep = rows.map((row) => `${row.name} ${row.language}`);
   const result = (await em.execute(
-    `delete from ${qualifiedTable(em, WhatsAppTemplate)} where credential_id = ? and not (name || ' ' || language = any(?::text[])) returning id`,
-    [credentialId, keep],
+    `delete from ${qualifiedTable(em, WhatsAppTemplate)}
+      where credential_id = ? and (name || ' ' || language) not in (select jsonb_array_elements_text(?::jsonb)) returning id`,
+    [credentialId, JSON.stringify(keep)],
   )) as unknown[];
   return result.length;
 }
