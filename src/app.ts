@@ -41,6 +41,7 @@ import { createLogger, type Logger } from './observability/logger';
 import { startSandbox, type Sandbox } from './sandbox';
 import { UserErasure } from './user-erasure';
 import { registerPlatformCredentialSync } from './platform-migration';
+import { registerTemplateSyncJobs, requestTemplateSync } from './templates';
 import { WhatsAppClient } from './whatsapp';
 import { instrumentMethods } from './observability/instrument';
 import { createMetrics } from './observability/metrics';
@@ -247,7 +248,10 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     credentialLifecycle.onConnected((em, credential) =>
       provisionWebhookEndpoint(em, jobs, credential, services.publicUrls.webhookBase).then(() => undefined),
     );
+    // A new number's templates are read as soon as it is connected, so its template sends are checked at once.
+    credentialLifecycle.onConnected((em, credential) => requestTemplateSync(jobs, credential.id, em));
     await registerHealthCheckJobs(services);
+    await registerTemplateSyncJobs(services);
     await jobs.define(QueueName.RateLimitCleanup, {}, async () => {
       await rateLimiter.deleteIdle(3600);
     });

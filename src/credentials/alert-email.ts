@@ -3,6 +3,7 @@ import type { AppServices } from '../graphql/app-services';
 import { QueueName } from '../jobs';
 import type { CredentialAlertJob } from './credential-health';
 import { CredentialStatus, CredentialStatusReason } from './credential-status';
+import { QualityWarning } from './quality-warning';
 import { WhatsAppCredential } from './whatsapp-credential.entity';
 
 const ADVICE: Partial<Record<CredentialStatusReason, string>> = {
@@ -19,6 +20,7 @@ const ADVICE: Partial<Record<CredentialStatusReason, string>> = {
 
 /** The alert e-mail: names the number and the cause, never a secret or a token hint. */
 export function alertEmailOf(credential: WhatsAppCredential, job: CredentialAlertJob): { subject: string; text: string } {
+  if (job.warning && job.status === job.previousStatus) return warningEmailOf(credential, { ...job, warning: job.warning });
   const healthy = job.status === CredentialStatus.ACTIVE && job.reason === CredentialStatusReason.NONE;
   const subject = healthy
     ? `WhatsApp number ${credential.phoneNumber} is working again`
@@ -30,6 +32,25 @@ export function alertEmailOf(credential: WhatsAppCredential, job: CredentialAler
     ADVICE[job.reason] ?? '',
   ];
   return { subject, text: lines.filter((line, i) => line !== '' || i === 1).join('\n') };
+}
+
+const WARNING_ADVICE: Record<QualityWarning, string> = {
+  [QualityWarning.QUALITY_RED]: 'Look at the number\'s quality in WhatsApp Manager: send fewer unsolicited messages, make opting out easy and check your templates.',
+  [QualityWarning.NUMBER_FLAGGED]: 'Improve the number\'s quality within 7 days, or Meta lowers its messaging limit.',
+  [QualityWarning.MESSAGING_LIMIT_DECREASED]: 'Business-initiated messages now reach fewer customers a day; plan campaigns around the new limit.',
+};
+
+/** A quality warning: the number still works, so the e-mail says what dropped and what to do, not a status. */
+function warningEmailOf(credential: WhatsAppCredential, job: CredentialAlertJob & { warning: QualityWarning }): { subject: string; text: string } {
+  return {
+    subject: `WhatsApp number ${credential.phoneNumber}: quality warning (${job.warning.replace(/_/g, ' ')})`,
+    text: [
+      `Your WhatsApp Business number ${credential.phoneNumber} (${credential.displayName}) got a quality warning at ${job.occurredAt}. It keeps sending.`,
+      '',
+      job.message ?? '',
+      WARNING_ADVICE[job.warning],
+    ].filter((line, i) => line !== '' || i === 1).join('\n'),
+  };
 }
 
 export async function registerAlertEmailJobs(services: Pick<AppServices, 'orm' | 'jobs' | 'config' | 'logger'>): Promise<() => void> {

@@ -4,9 +4,10 @@ import { Topic, type CredentialHealthChanged } from '../events';
 import type { GraphQLContext } from '../graphql/context';
 import { requireViewer } from '../graphql/viewer-guards';
 import { CredentialStatus, CredentialStatusReason } from './credential-status';
+import { QualityWarning } from './quality-warning';
 import { WhatsAppCredential } from './whatsapp-credential.entity';
 
-@ObjectType('WhatsAppCredentialHealthEvent', { description: 'A credential\'s status changed (a real-time alert).' })
+@ObjectType('WhatsAppCredentialHealthEvent', { description: 'A credential\'s status changed, or its number got a quality warning (a real-time alert).' })
 export class CredentialHealthEvent {
   @Field(() => ID, { description: 'The credential whose status changed.' })
   credentialId!: string;
@@ -23,6 +24,15 @@ export class CredentialHealthEvent {
   @Field(() => GraphQLISODateTime, { description: 'When the change happened.' })
   occurredAt!: Date;
 
+  @Field(() => QualityWarning, {
+    nullable: true,
+    description: 'Set when the event is a quality warning (status unchanged, or changed at the same time); the number keeps sending.',
+  })
+  warning!: QualityWarning | null;
+
+  @Field(() => String, { nullable: true, description: 'The quality warning in words; null for a plain status change.' })
+  warningMessage!: string | null;
+
   @Field(() => WhatsAppCredential, { nullable: true, description: 'The credential as it is now; null once deleted.' })
   credential!: WhatsAppCredential | null;
 }
@@ -30,7 +40,7 @@ export class CredentialHealthEvent {
 @Resolver()
 export class CredentialHealthResolver {
   @Subscription(() => CredentialHealthEvent, {
-    description: 'Status changes of my credentials, as they happen.',
+    description: 'Status changes of my credentials, and quality warnings of their numbers (RED rating, flagged, lower messaging limit), as they happen.',
     topics: Topic.CredentialHealth,
     topicId: ({ context }: { context: GraphQLContext }) => requireViewer(context).userId,
   })
@@ -47,6 +57,8 @@ export class CredentialHealthResolver {
       status: event.status,
       reason: event.reason,
       occurredAt: new Date(event.occurredAt),
+      warning: (event.warning as QualityWarning | undefined) ?? null,
+      warningMessage: event.warning ? (event.message ?? null) : null,
       credential,
     };
   }

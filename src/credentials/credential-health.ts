@@ -6,6 +6,7 @@ import type { AppServices } from '../graphql/app-services';
 import { QueueName } from '../jobs';
 import { CredentialStatus, CredentialStatusReason, statusForReason } from './credential-status';
 import type { CredentialFacts, CredentialRejectedError } from './inspect-credential';
+import { qualityWarningOf, type QualityWarning } from './quality-warning';
 import { WhatsAppCredential } from './whatsapp-credential.entity';
 
 /** The outcome of looking at a credential: the reason it is (or is not) healthy, with what Meta told us. */
@@ -24,6 +25,8 @@ export interface HealthChange {
   reason: CredentialStatusReason;
   message: string | null;
   occurredAt: Date;
+  /** A quality warning, alone (status unchanged) or with a status change. */
+  warning?: QualityWarning;
 }
 
 /** Consecutive "Meta unreachable" checks before the owner is told; one blip must not alarm anyone. */
@@ -67,10 +70,18 @@ export async function applyHealthVerdict(
 ): Promise<HealthChange | null> {
   const now = context.now ?? new Date();
   const facts = verdict.facts;
+  let quality: ReturnType<typeof qualityWarningOf> = null;
   if (facts) {
+    quality = qualityWarningOf(
+      { qualityRating: credential.qualityRating, messagingLimit: credential.messagingLimit, qualityFlagged: credential.qualityFlagged },
+      { qualityRating: facts.qualityRating, messagingLimit: facts.messagingLimit ?? credential.messagingLimit, qualityFlagged: facts.flagged },
+    );
     credential.tokenExpiresAt = facts.tokenExpiresAt;
     credential.tokenScopes = facts.scopes;
     credential.qualityRating = facts.qualityRating;
+    if (facts.messagingLimit) credential.messagingLimit = facts.messagingLimit;
+    if (facts.throughputLevel) credential.throughputLevel = facts.throughputLevel;
+    credential.qualityFlagged = facts.flagged;
     credential.phoneNumber = facts.phoneNumber;
     if (facts.displayName) credential.displayName = facts.displayName;
     credential.lastValidatedAt = now;
@@ -87,7 +98,9 @@ export async function applyHealthVerdict(
   const previousReason = credential.statusReason;
   const status = statusForReason(verdict.reason, previousStatus);
   credential.statusMessage = verdict.message;
-  if (status === previousStatus && verdict.reason === previousReason) return null;
+  if (status === previousStatus && verdict.reason === previousReason) {
+    return quality ? warnOfQuality(em, services, credential, quality, { ...context, now }) : null;
+  }
 
   credential.status = status;
   credential.statusReason = verdict.reason;
@@ -101,6 +114,7 @@ export async function applyHealthVerdict(
     reason: verdict.reason,
     message: verdict.message,
     occurredAt: now,
+    ...(quality ? { warning: quality.warning } : {}),
   };
   auditWithin(em, {
     actor: context.actor,
@@ -118,21 +132,63 @@ export async function applyHealthVerdict(
   return change;
 }
 
+/**
+ * A quality warning on a credential whose status does not change: audited, e-mailed when e-mail is
+ * configured, and returned for the caller to publish like a status change. The number keeps sending.
+ */
+export async function warnOfQuality(
+  em: EntityManager,
+  services: Pick<AppServices, 'jobs' | 'config'>,
+  credential: WhatsAppCredential,
+  quality: { warning: QualityWarning; message: string },
+  context: { actor: AuditActor; requestId?: string | null; now: Date },
+): Promise<HealthChange> {
+  const change: HealthChange = {
+    credentialId: credential.id,
+    userId: credential.userId,
+    previousStatus: credential.status,
+    previousReason: credential.statusReason,
+    status: credential.status,
+    reason: credential.statusReason,
+    message: quality.message,
+    occurredAt: context.now,
+    warning: quality.warning,
+  };
+  auditWithin(em, {
+    actor: context.actor,
+    action: 'credential.quality_warning',
+    outcome: AuditOutcome.SUCCESS,
+    subjectUserId: credential.userId,
+    targetType: 'WhatsAppCredential',
+    targetId: credential.id,
+    requestId: context.requestId,
+    details: { warning: quality.warning, qualityRating: credential.qualityRating, messagingLimit: credential.messagingLimit },
+  });
+  if (services.config.email.smtpUrl && credential.alertEmail) {
+    await services.jobs.send(QueueName.CredentialAlertEmail, alertJobOf(change), { em });
+  }
+  return change;
+}
+
 export interface CredentialAlertJob {
   credentialId: string;
   previousStatus: CredentialStatus;
   status: CredentialStatus;
   reason: CredentialStatusReason;
   occurredAt: string;
+  /** Set for a quality warning; the e-mail then explains the warning (and its message) instead of a status. */
+  warning?: QualityWarning;
+  message?: string | null;
 }
 
-function alertJobOf(change: HealthChange): CredentialAlertJob {
+export function alertJobOf(change: HealthChange): CredentialAlertJob {
   return {
     credentialId: change.credentialId,
     previousStatus: change.previousStatus,
     status: change.status,
     reason: change.reason,
     occurredAt: change.occurredAt.toISOString(),
+    ...(change.warning ? { warning: change.warning, message: change.message } : {}),
   };
 }
 
@@ -146,6 +202,7 @@ export async function announceHealthChange(services: Pick<AppServices, 'eventBus
     status: change.status,
     reason: change.reason,
     occurredAt: change.occurredAt.toISOString(),
+    ...(change.warning ? { warning: change.warning, message: change.message } : {}),
   });
 }
 

@@ -18,7 +18,9 @@ export {
   isMetaUnavailable,
 } from './health-check';
 export { registerAlertEmailJobs } from './alert-email';
-export { recordHealthVerdict, type HealthVerdict, type HealthChange } from './credential-health';
+export { recordHealthVerdict, announceHealthChange, type HealthVerdict, type HealthChange } from './credential-health';
+export { applyQualityUpdates, type QualityUpdateRow } from './quality-webhooks';
+export { QualityWarning } from './quality-warning';
 export { CredentialCircuitBreaker, DEFAULT_CIRCUIT_POLICY, type CircuitPolicy } from './circuit-breaker';
 export { CircuitState } from './circuit-state';
 export {

@@ -1,5 +1,6 @@
 import {
   GraphApiError,
+  messagingLimitOf,
   type DebugTokenData,
   type HealthStatus,
   type WhatsAppClient,
@@ -20,6 +21,11 @@ export interface CredentialFacts {
   phoneNumber: string;
   displayName: string;
   qualityRating: string | null;
+  /** The portfolio's messaging limit (`whatsapp_business_manager_messaging_limit`), e.g. TIER_2K. */
+  messagingLimit: string | null;
+  throughputLevel: string | null;
+  /** Phone status FLAGGED: a quality warning, not a restriction (the number still sends). */
+  flagged: boolean;
   tokenExpiresAt: Date | null;
   scopes: string[];
   /** A policy restriction found on a credential that is otherwise valid. */
@@ -73,6 +79,9 @@ export async function inspectCredential(
     phoneNumber: phone.display_phone_number ?? input.phoneNumberId,
     displayName: phone.verified_name ?? '',
     qualityRating: phone.quality_rating ?? null,
+    messagingLimit: messagingLimitOf(phone.whatsapp_business_manager_messaging_limit),
+    throughputLevel: phone.throughput?.level ?? null,
+    flagged: phone.status === 'FLAGGED',
     tokenExpiresAt,
     scopes,
     restriction: restrictionOf(health, phone.status),
@@ -123,7 +132,8 @@ export function restrictionOf(health: HealthStatus, phoneStatus: string | undefi
   if (accountBlocked) {
     return { reason: CredentialStatusReason.ACCOUNT_RESTRICTED, message: describeBlock(`The ${accountBlocked.entity_type.toLowerCase()}`, accountBlocked.errors) };
   }
-  if (phoneStatus === 'RESTRICTED' || phoneStatus === 'FLAGGED') {
+  // FLAGGED is Meta's low-quality warning: the number still sends, so it is a warning (see quality-warning.ts).
+  if (phoneStatus === 'RESTRICTED') {
     return { reason: CredentialStatusReason.PHONE_NUMBER_RESTRICTED, message: `Meta reports the phone number as ${phoneStatus}.` };
   }
   return null;

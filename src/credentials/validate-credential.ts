@@ -7,6 +7,7 @@ import { CredentialStatusReason } from './credential-status';
 import { CredentialWarning } from './credential.resolver';
 import { checkToken, CredentialRejectedError, rejectCredentialFailures, restrictionOf, type CredentialFacts } from './inspect-credential';
 import { WhatsAppCredential } from './whatsapp-credential.entity';
+import { messagingLimitOf } from '../whatsapp';
 
 export enum CredentialCheckName {
   NOT_YET_CONNECTED = 'NOT_YET_CONNECTED',
@@ -156,6 +157,9 @@ export async function validateCredential(ctx: CommandContext, command: ConnectCr
             phoneNumber: phone.display_phone_number ?? input.phoneNumberId,
             displayName: phone.verified_name ?? '',
             qualityRating: phone.quality_rating ?? null,
+            messagingLimit: messagingLimitOf(phone.whatsapp_business_manager_messaging_limit),
+            throughputLevel: phone.throughput?.level ?? null,
+            flagged: phone.status === 'FLAGGED',
             tokenExpiresAt: token.tokenExpiresAt,
             scopes: token.scopes,
             restriction,

@@ -34,7 +34,7 @@ export class WhatsAppCredential {
     | 'id' | 'status' | 'statusReason' | 'statusMessage' | 'tokenScopes' | 'createdAt' | 'updatedAt'
     | 'lastValidatedAt' | 'tokenExpiresAt' | 'qualityRating' | 'healthCheckedAt' | 'consecutiveFailures' | 'version'
     | 'alertEmail' | 'statusChangedAt' | 'circuitState' | 'circuitFailures' | 'circuitOpenedAt' | 'platform'
-    | 'messageRetentionDays' | 'secretsBinding';
+    | 'messageRetentionDays' | 'secretsBinding' | 'messagingLimit' | 'throughputLevel' | 'qualityFlagged' | 'templatesSyncedAt';
 
   @Field(() => ID, { description: 'The credential\'s id.' })
   @PrimaryKey({ type: 'uuid' })
@@ -132,6 +132,25 @@ export class WhatsAppCredential {
   @Field(() => String, { nullable: true, description: 'Meta quality rating: GREEN, YELLOW, RED or UNKNOWN.' })
   @Property({ type: 'text', nullable: true })
   qualityRating: string | null = null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The messaging limit of the number\'s business portfolio (TIER_250, TIER_2K, TIER_10K, TIER_100K, TIER_UNLIMITED): customers reached outside a service window per 24 hours.',
+  })
+  @Property({ type: 'text', nullable: true })
+  messagingLimit: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Meta\'s throughput level of the number, e.g. STANDARD or HIGH.' })
+  @Property({ type: 'text', nullable: true })
+  throughputLevel: string | null = null;
+
+  @Field({ description: 'Meta flagged the number for low quality: improve it or its messaging limit may be lowered. Sending still works.' })
+  @Property({ type: 'boolean', default: false })
+  qualityFlagged: boolean = false;
+
+  /** When the business account's templates were last read from Meta; null means never, and template sends are not checked. */
+  @Property({ type: 'timestamptz', nullable: true })
+  templatesSyncedAt: Date | null = null;
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When Meta last accepted the credential.' })
   @Property({ type: 'timestamptz', nullable: true })

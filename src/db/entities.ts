@@ -8,6 +8,7 @@ import { UserKeyRotation } from '../key-rotation/user-key-rotation.entity';
 import { KeyringKey, KeyringKeyVersion } from '../keys/keyring-key.entity';
 import { Conversation } from '../messaging/conversation.entity';
 import { WhatsAppSuppression } from '../opt-outs/whatsapp-suppression.entity';
+import { WhatsAppTemplate } from '../templates/whatsapp-template.entity';
 import { WhatsAppMigration } from '../platform-migration/whatsapp-migration.entity';
 import { Message } from '../messaging/message.entity';
 import { RateLimitBucket } from '../rate-limits/rate-limit-bucket.entity';
@@ -40,4 +41,5 @@ export const ALL_ENTITIES: Function[] = [
   PlatformCredentialState,
   WhatsAppMigration,
   WhatsAppSuppression,
+  WhatsAppTemplate,
 ];

@@ -32,6 +32,10 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
     'A media file is larger than WhatsApp accepts for its kind (5 MB images, 16 MB audio and video, 100 MB documents, 500 KB stickers) or than MEDIA_MAX_BYTES; nothing was uploaded or sent. `extensions.maxBytes` is the limit. Compress or split the file, or send it as a document.',
   [ErrorCode.MediaTypeUnsupported]:
     'A media file\'s MIME type is not one WhatsApp accepts for its kind (WebP only as a sticker, say); nothing was uploaded or sent. `extensions.allowed` lists the accepted types. Convert the file or choose the kind that takes its type.',
+  [ErrorCode.TemplateNotApproved]:
+    'The template is not APPROVED in that language, or the number\'s synced templates have no template of that name and language; nothing was sent. `extensions.reason` is the template\'s status (or NOT_FOUND). Check `whatsAppTemplates`, run `syncWhatsAppTemplates` if it was approved moments ago, or send another template.',
+  [ErrorCode.TemplateParametersInvalid]:
+    'The parameters of a template send do not match the template: wrong count in a component, named parameters for a positional template (or the reverse), a header of the wrong format, or a missing or unexpected button parameter. Nothing was sent. `extensions.field` names the component. Rebuild the parameters from `whatsAppTemplates`.',
   [ErrorCode.PlatformCredentialsDeprecated]:
     'The platform\'s shared WhatsApp number is deprecated or retired and takes no new use. Connect your own WhatsApp credentials and move your agents to them with the migration wizard.',
   [ErrorCode.DependencyUnavailable]:

@@ -32,6 +32,16 @@ export enum ErrorCode {
   MediaTooLarge = 'MEDIA_TOO_LARGE',
   /** A media file's MIME type is not one WhatsApp accepts for that kind of message. */
   MediaTypeUnsupported = 'MEDIA_TYPE_UNSUPPORTED',
+  /**
+   * The template is not APPROVED in that language (or the number's synced templates have no such one):
+   * nothing was sent to WhatsApp.
+   */
+  TemplateNotApproved = 'TEMPLATE_NOT_APPROVED',
+  /**
+   * A template send's parameters do not match the template (count per component, named vs positional,
+   * header format, button parameters): nothing was sent to WhatsApp. `extensions.field` names the part.
+   */
+  TemplateParametersInvalid = 'TEMPLATE_PARAMETERS_INVALID',
   /** The platform's shared WhatsApp credentials are deprecated or retired: they take no new use. */
   PlatformCredentialsDeprecated = 'PLATFORM_CREDENTIALS_DEPRECATED',
   /** A dependency (Meta, Vault, the database) is unreachable; the operation changed nothing and may be retried. */

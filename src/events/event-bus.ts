@@ -9,6 +9,8 @@ export enum Topic {
   UserErased = 'USER_ERASED',
   /** A receive-only instance stored webhook deliveries: processing instances look at the inbox now. */
   InboxStored = 'INBOX_STORED',
+  /** A message template of one of the user's numbers changed status (sync or Meta's webhook). */
+  TemplateStatus = 'TEMPLATE_STATUS',
 }
 
 export interface CredentialHealthChanged {
@@ -17,6 +19,27 @@ export interface CredentialHealthChanged {
   previousStatus: CredentialStatus;
   status: CredentialStatus;
   reason: CredentialStatusReason;
+  occurredAt: string;
+  /**
+   * Set on a quality warning (rating dropped to RED, number flagged, messaging limit lowered): the status
+   * may be unchanged, and the number keeps sending unless Meta blocks it.
+   */
+  warning?: string;
+  /** The warning in words, for the owner. */
+  message?: string | null;
+}
+
+export interface TemplateStatusChanged {
+  userId: string;
+  credentialId: string;
+  /** Our row's id. */
+  templateId: string;
+  name: string;
+  language: string;
+  /** Null when the template was not known before this change. */
+  previousStatus: string | null;
+  status: string;
+  reason: string | null;
   occurredAt: string;
 }
 
@@ -61,6 +84,7 @@ export type EventTopics = {
   // Every instance closes the erased user's sockets: one audience, whoever the user.
   [Topic.UserErased]: [audience: 'every-instance', event: { userId: string }];
   [Topic.InboxStored]: [audience: 'every-instance', event: Record<string, never>];
+  [Topic.TemplateStatus]: [userId: string, event: TemplateStatusChanged];
 };
 
 /** Ends a subscription whose reader fell too far behind (see EventBus.subscribe). */

@@ -6,6 +6,7 @@ export {
   type EventBus,
   type EventTopics,
   type CredentialHealthChanged,
+  type TemplateStatusChanged,
   type MessageEvent,
   type MessageSnapshot,
 } from './event-bus';

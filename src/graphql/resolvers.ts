@@ -14,6 +14,7 @@ import { MessageAliasesResolver } from '../messaging';
 import { MediaUploadResolver } from '../media/media-upload.resolver';
 import { MessageMediaResolver } from '../media/message-media.resolver';
 import { SuppressionResolver } from '../opt-outs';
+import { TemplatesResolver } from '../templates';
 import { PlatformMigrationResolver } from '../platform-migration';
 import { UserErasureResolver } from '../user-erasure';
 import { CredentialWebhookResolver, InboundDeadLetterResolver, WebhookMutationResolver } from '../webhooks';
@@ -38,6 +39,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SuppressionResolver,
   MessageMediaResolver,
   MediaUploadResolver,
+  TemplatesResolver,
   ErrorCodeResolver,
   MessageAliasesResolver,
   CredentialValidationResolver,

@@ -25,6 +25,10 @@ export const QueueName = {
   KeyMaintenance: 'key-maintenance',
   /** {}: daily deletion of audit entries older than AUDIT_RETENTION_DAYS, in bounded batches. */
   AuditRetention: 'audit-retention',
+  /** { credentialId }: read the business account's message templates from Meta (singleton per credential). */
+  TemplateSync: 'whatsapp-template-sync',
+  /** {}: hourly; queues a template sync of every credential not synced for a few hours. */
+  TemplateSyncSweep: 'whatsapp-template-sync-sweep',
 } as const;
 
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
@@ -51,4 +55,7 @@ export const QUEUE_SETTINGS: Record<
   [QueueName.PlatformCredentialSync]: { policy: 'singleton', retryLimit: 12, retryDelaySeconds: 5 },
   [QueueName.KeyMaintenance]: { policy: 'singleton', retryLimit: 3, retryDelaySeconds: 60, expireInSeconds: 3600 },
   [QueueName.AuditRetention]: { policy: 'singleton', retryLimit: 3, retryDelaySeconds: 60, expireInSeconds: 3600 },
+  // Meta unreachable or throttling (200 management calls an hour): back off; the sweep tries again later anyway.
+  [QueueName.TemplateSync]: { policy: 'stately', retryLimit: 5, retryDelaySeconds: 60 },
+  [QueueName.TemplateSyncSweep]: { policy: 'singleton', retryLimit: 1 },
 };

@@ -16,6 +16,7 @@ import { Message } from './message.entity';
 import { admitSend, callMeta, type OutboundGuardDependencies } from './outbound-guard';
 import { toOutboundContent, type OutboundDraft } from './outbound-content';
 import { suppressAfterMetaRefusal } from '../opt-outs/suppression-store';
+import { templateRefusal } from '../templates/template-send-check';
 import { classifySendFailure, credentialUnavailableError, isOptedOutAtMeta, optedOutError, storedFailureError, windowClosedError } from './send-errors';
 import type { SendLedger } from './send-ledger';
 
@@ -131,7 +132,11 @@ async function sendOnce(deps: SendDependencies, em: EntityManager, request: Send
   const target = await deps.sendLedger.target(em, { phoneNumberId: credential.phoneNumberId, customerWaId, agentLine, credentialId: credential.id });
   let { conversation } = target;
   if (conversation) assertConversationOwner(conversation, sender.userId);
-  const refused = refusal(credential, conversation, draft, now) ?? (target.optedOut ? optedOutError() : null);
+  const refused =
+    refusal(credential, conversation, draft, now) ??
+    (target.optedOut ? optedOutError() : null) ??
+    // A template is checked against the synced copy, so a mismatch never costs a Graph call.
+    (draft.type === 'template' ? await templateRefusal(em, credential, draft.body) : null);
   if (refused) {
     // A repeat of a send that went through before (the window has closed since) still gets its answer.
     const earlier = await em.findOne(Message, idempotency);

@@ -108,6 +108,7 @@ export const graphErrors = {
   unsupportedMethod: (method: string, path: string) =>
     err({ code: 100, type: 'GraphMethodException', message: `Unsupported ${method.toLowerCase()} request on ${path}. ${DOCS}` }),
   invalidParameter: (details: string) => err({ code: 100, message: '(#100) Invalid parameter', details }),
+  invalidTemplateCursor: () => err({ code: 131059, message: '(#131059) Invalid pagination cursor', details: 'Retry without before or after.' }),
   nonexistingField: (field: string, nodeType: string) =>
     err({ code: 100, message: `(#100) Tried accessing nonexisting field (${field}) on node type (${nodeType})` }),
   parameterValueInvalid: (details: string) => err({ code: 131009, message: '(#131009) Parameter value is not valid', details }),

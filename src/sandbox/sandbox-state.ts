@@ -17,6 +17,18 @@ export interface SandboxApp {
   requireAppSecretProof: boolean;
 }
 
+/** A message template of a WABA (docs/whatsapp-cloud-api.md §5.5), as `message_templates` returns it. */
+export interface SandboxTemplate {
+  id: string;
+  name: string;
+  language: string;
+  status: string;
+  category: string;
+  parameter_format: 'POSITIONAL' | 'NAMED';
+  components: Array<Record<string, unknown>>;
+  quality_score: { score: string; date: number };
+}
+
 export interface SandboxWaba {
   id: string;
   name: string;
@@ -25,6 +37,8 @@ export interface SandboxWaba {
   /** App ID → its WABA-level override, if any (docs/whatsapp-cloud-api.md §2.2-2.3). */
   subscriptions: Map<string, { overrideUri?: string }>;
   phoneNumberIds: string[];
+  /** Absent in snapshots written before templates were simulated. */
+  templates?: SandboxTemplate[];
 }
 
 export interface SandboxPhone {
@@ -33,6 +47,8 @@ export interface SandboxPhone {
   displayPhoneNumber: string;
   verifiedName: string;
   qualityRating: string;
+  /** `whatsapp_business_manager_messaging_limit`: the portfolio's tier. */
+  messagingLimit?: string;
   status: string;
   /** Phone-level override (docs/whatsapp-cloud-api.md §2.4); wins over everything else. */
   overrideUri?: string;
@@ -195,7 +211,7 @@ export class SandboxState {
   }
 
   createWaba(ownerAppId: string, name: string): SandboxWaba {
-    const waba: SandboxWaba = { id: newGraphId(), name, businessId: newGraphId(), ownerAppId, subscriptions: new Map(), phoneNumberIds: [] };
+    const waba: SandboxWaba = { id: newGraphId(), name, businessId: newGraphId(), ownerAppId, subscriptions: new Map(), phoneNumberIds: [], templates: [] };
     this.wabas.set(waba.id, waba);
     return waba;
   }

@@ -3,10 +3,12 @@ import type { FailureSpec } from './graph-errors';
 import { RequestLog, type SandboxRequestRecord } from './request-log';
 import { SandboxFaults, type FailureMatch, type HeldRequest } from './sandbox-faults';
 import type { SandboxEngine } from './sandbox-http-server';
-import { SandboxState, type CreateAccountOptions, type SandboxAccount, type SandboxSnapshot } from './sandbox-state';
+import { newGraphId } from './sandbox-ids';
+import { SandboxState, type CreateAccountOptions, type SandboxAccount, type SandboxSnapshot, type SandboxTemplate } from './sandbox-state';
 import { businessAccountRoute } from './routes/business-account-route';
 import { debugTokenRoute } from './routes/debug-token-route';
 import { mediaRoute, storeMedia } from './routes/media-route';
+import { messageTemplatesRoute } from './routes/message-templates-route';
 import { messagesRoute } from './routes/messages-route';
 import { phoneNumberRoute } from './routes/phone-number-route';
 import type { SentMessageRecord } from './routes/route-context';
@@ -62,7 +64,7 @@ export class Sandbox {
       faults: this.faults,
       log: this.log,
       logger: options.logger,
-      routes: [debugTokenRoute, mediaRoute, messagesRoute, subscribedAppsRoute, businessAccountRoute, phoneNumberRoute],
+      routes: [debugTokenRoute, mediaRoute, messagesRoute, messageTemplatesRoute, subscribedAppsRoute, businessAccountRoute, phoneNumberRoute],
       context: {
         state: this.state,
         now,
@@ -161,6 +163,75 @@ export class Sandbox {
   /** Where a webhook for this number would go right now, or why it would not go anywhere. */
   routedCallbackUrl(phoneNumberId: string): string {
     return this.delivery.resolve(phoneNumberId).url;
+  }
+
+  // ---- templates and quality -------------------------------------------------------------------------
+
+  /** Adds a message template to a WABA (APPROVED, UTILITY, positional unless told otherwise); returns it. */
+  addTemplate(
+    wabaId: string,
+    template: Pick<SandboxTemplate, 'name' | 'components'> & Partial<Pick<SandboxTemplate, 'language' | 'status' | 'category' | 'parameter_format'>>,
+  ): SandboxTemplate {
+    const waba = this.state.wabas.get(wabaId);
+    if (!waba) throw new Error(`No sandbox WABA ${wabaId}`);
+    const added: SandboxTemplate = {
+      id: newGraphId(),
+      language: 'en_US',
+      status: 'APPROVED',
+      category: 'UTILITY',
+      parameter_format: 'POSITIONAL',
+      quality_score: { score: 'UNKNOWN', date: Math.floor(this.now() / 1000) },
+      ...template,
+    };
+    (waba.templates ??= []).push(added);
+    return added;
+  }
+
+  /**
+   * Meta changes a template's status (review, pause, disable) and sends `message_template_status_update`
+   * to the app's callback URL, with the language hyphenated as Meta's examples write it.
+   */
+  async setTemplateStatus(wabaId: string, name: string, language: string, status: string, reason: string | null = 'NONE'): Promise<DeliveryResult> {
+    const template = this.templateOrThrow(wabaId, name, language);
+    template.status = status;
+    return this.delivery.deliverAccountChange(wabaId, 'message_template_status_update', {
+      event: status,
+      message_template_id: Number(template.id),
+      message_template_name: template.name,
+      message_template_language: template.language.replace('_', '-'),
+      message_template_category: template.category,
+      reason,
+    });
+  }
+
+  /**
+   * The number's quality or messaging limit changes: the phone number's fields change at once, and
+   * `phone_number_quality_update` goes to the app's callback URL (it names the number by its digits only).
+   */
+  async setPhoneQuality(
+    phoneNumberId: string,
+    change: { event: string; qualityRating?: string; messagingLimit?: string; status?: string },
+  ): Promise<DeliveryResult> {
+    const phone = this.state.phoneOrThrow(phoneNumberId);
+    const oldLimit = phone.messagingLimit ?? 'TIER_2K';
+    if (change.qualityRating) phone.qualityRating = change.qualityRating;
+    if (change.messagingLimit) phone.messagingLimit = change.messagingLimit;
+    // Meta shows a flagged number's status as FLAGGED until its quality recovers.
+    const flagStatus = change.event === 'FLAGGED' ? 'FLAGGED' : change.event === 'UNFLAGGED' ? 'CONNECTED' : undefined;
+    const status = change.status ?? (phone.restricted ? undefined : flagStatus);
+    if (status) phone.status = status;
+    return this.delivery.deliverAccountChange(phone.wabaId, 'phone_number_quality_update', {
+      display_phone_number: phone.displayPhoneNumber.replace(/\D/g, ''),
+      event: change.event,
+      current_limit: phone.messagingLimit ?? 'TIER_2K',
+      ...(change.messagingLimit && change.messagingLimit !== oldLimit ? { old_limit: oldLimit } : {}),
+    });
+  }
+
+  private templateOrThrow(wabaId: string, name: string, language: string): SandboxTemplate {
+    const template = this.state.wabas.get(wabaId)?.templates?.find((t) => t.name === name && t.language === language);
+    if (!template) throw new Error(`No sandbox template ${name} (${language}) on WABA ${wabaId}`);
+    return template;
   }
 
   // ---- faults -------------------------------------------------------------------------------------------

@@ -146,6 +146,20 @@ export class WebhookDelivery {
     return this.post(url, app, serializeLikeMeta(payload), undefined);
   }
 
+  /**
+   * An account-level field (template and quality updates): these go to the app's own callback URL, never
+   * to an override (docs/whatsapp-cloud-api.md §2.5), and only for a WABA the app subscribed to.
+   */
+  async deliverAccountChange(wabaId: string, field: string, value: Record<string, unknown>): Promise<DeliveryResult> {
+    const waba = this.state.wabas.get(wabaId);
+    if (!waba) throw new SandboxDeliveryError('unknown_phone', `No sandbox WABA ${wabaId}`);
+    const app = this.state.apps.get(waba.ownerAppId)!;
+    if (!waba.subscriptions.has(app.id)) throw new SandboxDeliveryError('not_subscribed', `App ${app.id} is not subscribed to WABA ${waba.id}`);
+    if (!app.callbackUrl) throw new SandboxDeliveryError('no_callback_url', `App ${app.id} has no callback URL`);
+    const payload = { object: 'whatsapp_business_account', entry: [{ id: waba.id, time: Math.floor(this.now() / 1000), changes: [{ field, value }] }] };
+    return this.post(app.callbackUrl, app, serializeLikeMeta(payload), undefined);
+  }
+
   async deliverRaw(body: string | Buffer | object, options: RawDeliveryOptions = {}): Promise<DeliveryResult> {
     const rawBody = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body), 'utf8');
     const phoneNumberId = options.phoneNumberId ?? phoneNumberIdOf(rawBody);

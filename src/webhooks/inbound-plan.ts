@@ -5,7 +5,13 @@ import { AuditOutcome, type AuditDetail, type AuditRecord } from '../audit';
 import type { InboundMessageRow, InboundStatusRow } from '../messaging/inbound-batch-store';
 import { consentChangeOf } from '../opt-outs/opt-out-keywords';
 import type { ConsentChangeRow } from '../opt-outs/suppression-store';
+import type { QualityUpdateRow } from '../credentials/quality-webhooks';
+import type { TemplateUpdateRow } from '../templates/template-webhooks';
 import {
+  PhoneNumberQualityUpdateSchema,
+  TemplateCategoryUpdateSchema,
+  TemplateQualityUpdateSchema,
+  TemplateStatusUpdateSchema,
   LenientMessagesValueSchema,
   OtherChangeSchema,
   parseInboundMessage,
@@ -43,6 +49,8 @@ export interface EndpointFacts {
   phoneNumberId: string;
   credentialId: string;
   businessAccountId: string;
+  /** As Meta formats it (`+1 555-…`); quality webhooks name the number by its digits only. */
+  phoneNumber: string;
   platform: boolean;
 }
 
@@ -93,6 +101,10 @@ export interface DeliveryPlan {
   audits: AuditRecord[];
   /** Dead letters decided while planning (malformed items); the apply step may add more. */
   deadLetters: Array<DeadLetterDraft & { reason: string; errorCode: string | null }>;
+  /** Template status, quality and category webhooks (rare): applied with the batch, set-based. */
+  templateUpdates?: TemplateUpdateRow[];
+  /** `phone_number_quality_update` of this endpoint's number (rare). */
+  qualityUpdates?: QualityUpdateRow[];
 }
 
 export function emptyCounts(): DeliveryCounts {
@@ -176,9 +188,14 @@ export async function planDelivery(
       }
       if (field !== 'messages') {
         const other = OtherChangeSchema.safeParse(rawChange);
-        if (!other.success) reject(DeadLetterKind.CHANGE, null, { wabaId, change: rawChange }, 'malformed_change', { field, issues: issuesOf(other.error) });
-        // Template and account fields reach the app-level callback, not this override.
-        else plan.counts.ignoredChanges += 1;
+        if (!other.success) {
+          reject(DeadLetterKind.CHANGE, null, { wabaId, change: rawChange }, 'malformed_change', { field, issues: issuesOf(other.error) });
+          continue;
+        }
+        // These fields go to the app's callback URL, which the owner may point at this endpoint.
+        const outcome = planAccountChange(field, wabaId, other.data.value, endpoint, plan);
+        if (outcome === 'ignored') plan.counts.ignoredChanges += 1;
+        else if (outcome !== 'planned') reject(DeadLetterKind.CHANGE, null, { wabaId, change: rawChange }, 'malformed_change', { field, issues: outcome });
         continue;
       }
       const value = LenientMessagesValueSchema.safeParse(head.data.value);
@@ -320,6 +337,53 @@ async function planMessagesValue(
       },
     });
   }
+}
+
+const TEMPLATE_FIELDS = new Set(['message_template_status_update', 'message_template_quality_update', 'template_category_update']);
+
+/**
+ * A template or quality webhook, taken apart into rows for the batch; 'ignored' for fields not used here
+ * (and quality updates naming another number of the account), or the issues of a malformed value.
+ */
+function planAccountChange(field: string, wabaId: string, value: unknown, endpoint: EndpointFacts, plan: DeliveryPlan): 'planned' | 'ignored' | string[] {
+  // The platform's shared number has no owner to tell; its operator reads Meta's own tools.
+  if (endpoint.platform) return 'ignored';
+  if (field === 'phone_number_quality_update') {
+    const parsed = PhoneNumberQualityUpdateSchema.safeParse(value);
+    if (!parsed.success) return issuesOf(parsed.error);
+    if (parsed.data.display_phone_number.replace(/\D/g, '') !== endpoint.phoneNumber.replace(/\D/g, '')) return 'ignored';
+    (plan.qualityUpdates ??= []).push({
+      userId: endpoint.userId,
+      credentialId: endpoint.credentialId,
+      event: parsed.data.event,
+      currentLimit: parsed.data.current_limit ?? null,
+    });
+    return 'planned';
+  }
+  if (!TEMPLATE_FIELDS.has(field)) return 'ignored';
+  const base = { userId: endpoint.userId, businessAccountId: wabaId, status: null, category: null, qualityScore: null, reason: null };
+  let row: TemplateUpdateRow;
+  if (field === 'message_template_status_update') {
+    const parsed = TemplateStatusUpdateSchema.safeParse(value);
+    if (!parsed.success) return issuesOf(parsed.error);
+    const v = parsed.data;
+    const reason = v.reason && v.reason !== 'NONE' ? v.reason : (v.other_info?.title ?? null);
+    row = { ...base, metaTemplateId: v.message_template_id ?? null, name: v.message_template_name, language: v.message_template_language, status: v.event.toUpperCase(), category: v.message_template_category ?? null, reason };
+  } else if (field === 'message_template_quality_update') {
+    const parsed = TemplateQualityUpdateSchema.safeParse(value);
+    if (!parsed.success) return issuesOf(parsed.error);
+    const v = parsed.data;
+    row = { ...base, metaTemplateId: v.message_template_id ?? null, name: v.message_template_name, language: v.message_template_language, qualityScore: v.new_quality_score };
+  } else {
+    const parsed = TemplateCategoryUpdateSchema.safeParse(value);
+    if (!parsed.success) return issuesOf(parsed.error);
+    const v = parsed.data;
+    // The impending form announces a category that applies in 24 hours; only the completed form changes it.
+    if (v.correct_category && !v.previous_category) return 'ignored';
+    row = { ...base, metaTemplateId: v.message_template_id ?? null, name: v.message_template_name, language: v.message_template_language, category: v.new_category };
+  }
+  (plan.templateUpdates ??= []).push(row);
+  return 'planned';
 }
 
 function issuesOf(error: z.ZodError): string[] {

@@ -3,13 +3,15 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { sql, type ControlledTransaction, type Kysely } from 'kysely';
 import { routePlatformInbound } from '../agents';
 import { insertAuditRecords, AuditOutcome } from '../audit';
-import { readCredentialSecrets, WhatsAppCredential } from '../credentials';
+import { announceHealthChange, applyQualityUpdates, readCredentialSecrets, requestCredentialHealthCheck, WhatsAppCredential, type HealthChange } from '../credentials';
 import { mayPassOnRetry } from '../db/pg-errors';
 import { Topic, type EventBus, type MessageEvent, type MessageSnapshot } from '../events';
 import { QueueName, type JobQueue } from '../jobs';
 import { KeyServiceUnavailableError, type KeyService } from '../keys';
 import { readableText, MessageStatus } from '../messaging';
 import { applyConsentChanges } from '../opt-outs/suppression-store';
+import { publishTemplateStatusChanges, type TemplateStatusChange } from '../templates/template-events';
+import { applyTemplateUpdates } from '../templates/template-webhooks';
 import { statusKey, storeInboundMessages, storeMessageStatuses, type StoredInboundMessage } from '../messaging/inbound-batch-store';
 import type { Logger } from '../observability/logger';
 import { verifyWebhookSignature } from '../whatsapp';
@@ -45,6 +47,8 @@ export interface InboxProcessorOptions {
   concurrency?: number;
   /** Told about every batch, for metrics. */
   onBatch?: (report: BatchReport) => void;
+  /** Quality warnings are e-mailed to owners who gave an address (SMTP configured). */
+  emailAlerts?: boolean;
 }
 
 /** Emitted after commit, once per delivery handled in a batch. */
@@ -82,6 +86,14 @@ interface Applied {
   advanced: MessageSnapshot[];
   recordedStatuses: Set<string>;
   failed: Array<{ item: PlannedItem; reason: string; errorCode: string | null }>;
+}
+
+/** Template and quality webhooks applied by a batch, announced after its commit. */
+interface AccountOutcome {
+  templates: TemplateStatusChange[];
+  health: HealthChange[];
+  /** Credentials to check at Meta now. */
+  recheck: string[];
 }
 
 /** A transaction of the processing pool, savepoints included. */
@@ -171,7 +183,13 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     const startedAt = performance.now();
     const trx = await this.options.db.startTransaction().execute();
     let claimed: ClaimedDelivery[] = [];
-    let outcome: { settled: SettledDelivery[]; events: Array<[Topic.InboundMessage | Topic.MessageStatus, string, MessageEvent]>; endpoints: Set<string>; report: BatchReport };
+    let outcome: {
+      settled: SettledDelivery[];
+      events: Array<[Topic.InboundMessage | Topic.MessageStatus, string, MessageEvent]>;
+      account: AccountOutcome;
+      endpoints: Set<string>;
+      report: BatchReport;
+    };
     try {
       claimed = await this.claim(trx);
       if (claimed.length === 0) {
@@ -188,6 +206,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     }
     await this.touchEndpoints(outcome.endpoints);
     for (const [topic, agentId, event] of outcome.events) this.options.eventBus.publish(topic, agentId, event);
+    await this.afterAccountChanges(outcome.account);
     outcome.report.seconds = (performance.now() - startedAt) / 1000;
     this.options.onBatch?.(outcome.report);
     for (const item of outcome.settled) this.emit('settled', item);
@@ -259,6 +278,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
 
     const applied = await this.applyIsolating(trx, items, 0);
     const events = this.account(plans, items, applied);
+    const account = await this.applyAccountChanges(trx, plans);
     const deadLetters = plans.flatMap((plan) => plan.deadLetters);
     await this.writeDeadLetters(trx, deadLetters);
     await insertAuditRecords(trx, this.options.schema, plans.flatMap((plan) => plan.audits));
@@ -281,7 +301,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
       seconds: 0,
     };
     const touched = new Set(plans.filter((plan) => plan.endpointId && plan.outcome !== DeliveryOutcome.SIGNATURE_REJECTED).map((plan) => plan.endpointId!));
-    return { settled, events, endpoints: touched, report };
+    return { settled, events, account, endpoints: touched, report };
   }
 
   /**
@@ -330,6 +350,41 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     const work = messages.filter((item) => item.agentWillAct && stored.has(item.row.id)).map((item) => ({ messageId: item.row.id }));
     await this.options.jobs.insertMany(QueueName.AgentInbound, work, trx);
     return { messages: stored, advanced, recordedStatuses: recorded, failed: [] };
+  }
+
+  /**
+   * Template and quality webhooks (rare): a statement or two each, in a savepoint. They describe state
+   * Meta also serves (the template sync and health check read it again), so a change the database
+   * refuses is logged and left to those rather than holding the batch back.
+   */
+  private async applyAccountChanges(trx: Trx, plans: DeliveryPlan[]): Promise<AccountOutcome> {
+    const templateUpdates = plans.flatMap((plan) => plan.templateUpdates ?? []);
+    const qualityUpdates = plans.flatMap((plan) => plan.qualityUpdates ?? []);
+    const none: AccountOutcome = { templates: [], health: [], recheck: [] };
+    if (templateUpdates.length === 0 && qualityUpdates.length === 0) return none;
+    const savepoint = await trx.savepoint('account_changes').execute();
+    try {
+      const templates = await applyTemplateUpdates(savepoint, this.options.schema, templateUpdates);
+      const health = await applyQualityUpdates(savepoint, this.options.schema, qualityUpdates, { jobs: this.options.jobs, emailAlerts: this.options.emailAlerts ?? false });
+      await savepoint.releaseSavepoint('account_changes').execute();
+      return { templates, health, recheck: [...new Set(qualityUpdates.map((update) => update.credentialId))] };
+    } catch (error) {
+      if (mayPassOnRetry(error)) throw error;
+      await savepoint.rollbackToSavepoint('account_changes').execute();
+      this.options.logger.warn({ err: error, templates: templateUpdates.length, quality: qualityUpdates.length }, 'template or quality webhooks could not be applied; the next sync or health check catches up');
+      return none;
+    }
+  }
+
+  /** After commit: the owners hear of the changes, and a quality change has the number checked at Meta. */
+  private async afterAccountChanges(account: AccountOutcome): Promise<void> {
+    publishTemplateStatusChanges(this.options.eventBus, account.templates);
+    for (const change of account.health) await announceHealthChange(this.options, change);
+    for (const credentialId of account.recheck) {
+      // The webhook has no quality rating: the health check reads it (and warns on RED).
+      await requestCredentialHealthCheck(this.options, credentialId).catch((error: unknown) =>
+        this.options.logger.warn({ err: error, credentialId }, 'could not request a health check after a quality webhook'));
+    }
   }
 
   /** Counts per delivery, dead letters from the apply step, and the events to publish, in message order. */
@@ -398,7 +453,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     const ids = [...new Set(claimed.map((delivery) => delivery.endpoint_id))];
     const result = await sql<EndpointFacts>`
       select e.id, e.user_id as "userId", e.phone_number_id as "phoneNumberId", c.id as "credentialId",
-             c.business_account_id as "businessAccountId", c.platform
+             c.business_account_id as "businessAccountId", c.phone_number as "phoneNumber", c.platform
         from ${this.table('whatsapp_webhooks')} e
         join ${this.table('whatsapp_credentials')} c on c.id = e.credential_id
        where e.id = any(${ids}::uuid[])

@@ -90,6 +90,7 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
     batchSize: PROCESSING_BATCH,
     concurrency: PROCESSING_LOOPS,
     onBatch: (report) => metrics.recordInboundBatch(report),
+    emailAlerts: Boolean(config.email.smtpUrl),
   });
   // One statement, read by the metrics scrape and by /readyz. The deliveries part walks only the partial
   // index of unprocessed rows (and their heap rows for the age), never the retained processed ones, so

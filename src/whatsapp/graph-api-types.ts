@@ -84,7 +84,7 @@ export type PhoneNumberField = (typeof PHONE_NUMBER_FIELDS)[number];
 /** The fields the credential check needs (docs/whatsapp-cloud-api.md §9.2). */
 export const DEFAULT_PHONE_NUMBER_FIELDS: readonly PhoneNumberField[] = [
   'id', 'display_phone_number', 'verified_name', 'quality_rating', 'code_verification_status', 'name_status',
-  'status', 'platform_type', 'throughput', 'webhook_configuration',
+  'status', 'platform_type', 'throughput', 'whatsapp_business_manager_messaging_limit', 'webhook_configuration',
 ];
 
 export const PhoneNumberSchema = z.looseObject({

@@ -88,6 +88,19 @@ export {
   type Bsuid,
   type Recipient,
 } from './phone-number';
+export {
+  MESSAGE_TEMPLATE_FIELDS,
+  MessageTemplateSchema,
+  TemplateStatusUpdateSchema,
+  TemplateQualityUpdateSchema,
+  TemplateCategoryUpdateSchema,
+  PhoneNumberQualityUpdateSchema,
+  normalizeTemplateLanguage,
+  messagingLimitOf,
+  isLimitDecrease,
+  type MessageTemplate,
+  type MessageTemplateList,
+} from './message-templates';
 export { PhoneNumberIdSchema, createPhoneNumberId, type PhoneNumberId } from './phone-number-id';
 export { WabaIdSchema, createWabaId, type WabaId } from './waba-id';
 export { WamidSchema, createWamid, type Wamid } from './wamid';

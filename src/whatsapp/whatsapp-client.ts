@@ -31,6 +31,7 @@ import {
   type WebhookConfiguration,
 } from './graph-api-types';
 import { GraphTransport, type GraphTransportOptions } from './graph-transport';
+import { MESSAGE_TEMPLATE_FIELDS, MessageTemplatePageSchema, MessageTemplateSchema, type MessageTemplate, type MessageTemplateList } from './message-templates';
 import { isBsuid, isE164 } from './phone-number';
 
 export interface WhatsAppClientOptions {
@@ -158,6 +159,34 @@ export class WhatsAppClient {
       if (!result.paging?.next || !after || result.data.length === 0) return { data, truncated: false };
     }
     return { data, truncated: true };
+  }
+
+  /**
+   * `GET /<WABA_ID>/message_templates` (§5.5), every page, following the `after` cursor as
+   * `listPhoneNumbers` does. An entry that is not a documented template is skipped and counted.
+   */
+  async listMessageTemplates(auth: GraphAuth, wabaId: string, options: { pageSize?: number; maxPages?: number } = {}): Promise<MessageTemplateList> {
+    const maxPages = options.maxPages ?? 50;
+    const templates: MessageTemplate[] = [];
+    let skipped = 0;
+    let after: string | undefined;
+    for (let page = 0; page < maxPages; page++) {
+      const result = await this.transport.send({
+        method: 'GET',
+        segments: [graphId('wabaId', wabaId), 'message_templates'],
+        auth,
+        query: { fields: MESSAGE_TEMPLATE_FIELDS.join(','), limit: options.pageSize ?? 100, after },
+        schema: MessageTemplatePageSchema,
+      });
+      for (const raw of result.data) {
+        const parsed = MessageTemplateSchema.safeParse(raw);
+        if (parsed.success) templates.push(parsed.data);
+        else skipped += 1;
+      }
+      after = result.paging?.cursors?.after;
+      if (!result.paging?.next || !after || result.data.length === 0) return { templates, skipped, truncated: false };
+    }
+    return { templates, skipped, truncated: true };
   }
 
   /** `GET /<NODE_ID>?fields=health_status` (§1.5): a phone number, a WABA or a template. */

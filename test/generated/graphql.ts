@@ -103,6 +103,8 @@ export type Mutation = {
   startWhatsAppKeyRotationRun: WhatsAppKeyRotationRun;
   /** Administrators: take a credential out of service (no sending, no checks). */
   suspendWhatsAppCredential: WhatsAppCredential;
+  /** Reads my number's message templates from Meta now (they are also synced when the number is connected, every few hours, and kept current by Meta's webhooks). */
+  syncWhatsAppTemplates: WhatsAppTemplateSyncResult;
   /** Changes an agent's WhatsApp settings (auto-reply, messages, business hours, pause). */
   updateAgentWhatsApp: WhatsAppAgentConfig;
   /** Replace the token or app secret (re-validated), or change the alert address or message retention. */
@@ -235,6 +237,11 @@ export type MutationSuspendWhatsAppCredentialArgs = {
 };
 
 
+export type MutationSyncWhatsAppTemplatesArgs = {
+  credentialId: Scalars['ID']['input'];
+};
+
+
 export type MutationUpdateAgentWhatsAppArgs = {
   agentId: Scalars['ID']['input'];
   input: WhatsAppUpdateAgentInput;
@@ -291,6 +298,8 @@ export type Query = {
   whatsAppMigrationPreview: WhatsAppMigrationPreview;
   /** The customers who opted out of messages from one of my phone numbers, newest first. Sends to them are refused with RECIPIENT_OPTED_OUT. */
   whatsAppSuppressions: Array<WhatsAppSuppression>;
+  /** The message templates of one of my numbers' business account, by name then language, as last synced or updated by Meta's webhooks. */
+  whatsAppTemplates: WhatsAppTemplateConnection;
   /** My encryption key's versions and the state of its last rotation (an admin may name any user). NOT_FOUND without a key. */
   whatsAppUserKeyInfo: WhatsAppUserKeyInfo;
   /**
@@ -371,6 +380,14 @@ export type QueryWhatsAppSuppressionsArgs = {
 };
 
 
+export type QueryWhatsAppTemplatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  credentialId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryWhatsAppUserKeyInfoArgs = {
   userId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -387,12 +404,14 @@ export type Subscription = {
    * @deprecated Use whatsAppCredentialHealthChanged.
    */
   credentialHealthChanged: WhatsAppCredentialHealthEvent;
-  /** Status changes of my credentials, as they happen. */
+  /** Status changes of my credentials, and quality warnings of their numbers (RED rating, flagged, lower messaging limit), as they happen. */
   whatsAppCredentialHealthChanged: WhatsAppCredentialHealthEvent;
   /** Messages customers send to one of my agents, as they arrive (on any plugin instance). */
   whatsAppMessageReceived: WhatsAppMessage;
   /** Delivery-status changes (sent, delivered, read, failed) of one of my agents' messages, with the message as it is now. */
   whatsAppMessageStatusChanged: WhatsAppMessage;
+  /** Status changes of the message templates of my numbers (approved, rejected, paused, disabled...), as they happen. */
+  whatsAppTemplateStatusChanged: WhatsAppTemplateStatusEvent;
   /**
    * Old name of whatsAppMessageReceived.
    * @deprecated Use whatsAppMessageReceived.
@@ -718,12 +737,16 @@ export type WhatsAppCredential = {
   lastValidatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Messages older than this many days are deleted; null keeps every message. */
   messageRetentionDays?: Maybe<Scalars['Int']['output']>;
+  /** The messaging limit of the number's business portfolio (TIER_250, TIER_2K, TIER_10K, TIER_100K, TIER_UNLIMITED): customers reached outside a service window per 24 hours. */
+  messagingLimit?: Maybe<Scalars['String']['output']>;
   /** The number as Meta formats it, e.g. +1 555-078-3881. */
   phoneNumber: Scalars['String']['output'];
   /** Meta's id of the phone number; unique across all users. */
   phoneNumberId: Scalars['String']['output'];
   /** The platform's shared credential (admins only see it), not a user's own. */
   platform: Scalars['Boolean']['output'];
+  /** Meta flagged the number for low quality: improve it or its messaging limit may be lowered. Sending still works. */
+  qualityFlagged: Scalars['Boolean']['output'];
   /** Meta quality rating: GREEN, YELLOW, RED or UNKNOWN. */
   qualityRating?: Maybe<Scalars['String']['output']>;
   /** Whether the credential can be used. */
@@ -734,6 +757,8 @@ export type WhatsAppCredential = {
   statusMessage?: Maybe<Scalars['String']['output']>;
   /** Why it has that status; NONE when active and healthy. */
   statusReason: WhatsAppCredentialStatusReason;
+  /** Meta's throughput level of the number, e.g. STANDARD or HIGH. */
+  throughputLevel?: Maybe<Scalars['String']['output']>;
   /** When the access token expires; null when it never does. */
   tokenExpiresAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Permissions the token carries. */
@@ -807,7 +832,7 @@ export type WhatsAppCredentialConnection = {
   pageInfo: WhatsAppPageInfo;
 };
 
-/** A credential's status changed (a real-time alert). */
+/** A credential's status changed, or its number got a quality warning (a real-time alert). */
 export type WhatsAppCredentialHealthEvent = {
   __typename?: 'WhatsAppCredentialHealthEvent';
   /** The credential as it is now; null once deleted. */
@@ -822,6 +847,10 @@ export type WhatsAppCredentialHealthEvent = {
   reason: WhatsAppCredentialStatusReason;
   /** The status now. */
   status: WhatsAppCredentialStatus;
+  /** Set when the event is a quality warning (status unchanged, or changed at the same time); the number keeps sending. */
+  warning?: Maybe<WhatsAppQualityWarning>;
+  /** The quality warning in words; null for a plain status change. */
+  warningMessage?: Maybe<Scalars['String']['output']>;
 };
 
 /** What happened to one credential of an imported bundle. */
@@ -1009,6 +1038,10 @@ export type WhatsAppErrorCode =
   | 'RECIPIENT_OPTED_OUT'
   /** A subscription's reader fell too far behind its events, so the subscription was ended. Subscribe again, then read what was missed from the message history. */
   | 'SUBSCRIPTION_OVERFLOW'
+  /** The template is not APPROVED in that language, or the number's synced templates have no template of that name and language; nothing was sent. `extensions.reason` is the template's status (or NOT_FOUND). Check `whatsAppTemplates`, run `syncWhatsAppTemplates` if it was approved moments ago, or send another template. */
+  | 'TEMPLATE_NOT_APPROVED'
+  /** The parameters of a template send do not match the template: wrong count in a component, named parameters for a positional template (or the reverse), a header of the wrong format, or a missing or unexpected button parameter. Nothing was sent. `extensions.field` names the component. Rebuild the parameters from `whatsAppTemplates`. */
+  | 'TEMPLATE_PARAMETERS_INVALID'
   /** No bearer token, or one that failed verification (expired, wrong issuer or audience, bad signature); also a subscription opened without one. Get a fresh token from the host and retry; the same token fails again. */
   | 'UNAUTHENTICATED'
   /** WhatsApp refused the operation for a reason the caller can act on (customer service window closed, template paused or not approved, recipient unable to receive); `extensions.reason` carries Meta's error code. Do not resend unchanged: for a closed window, send an approved template instead. */
@@ -1388,6 +1421,15 @@ export type WhatsAppPlatformDependent = {
   userId: Scalars['ID']['output'];
 };
 
+/** A drop in a phone number's quality or limits that its owner should act on; the number keeps sending. */
+export type WhatsAppQualityWarning =
+  /** Meta lowered the messaging limit: fewer customers can be reached outside a service window per day. */
+  | 'MESSAGING_LIMIT_DECREASED'
+  /** Meta flagged the number for low quality; without improvement its messaging limit is lowered. */
+  | 'NUMBER_FLAGGED'
+  /** Meta rated the number's quality RED (low): customers block or report its messages. */
+  | 'QUALITY_RED';
+
 /** A reaction (one emoji) to a message of the conversation. */
 export type WhatsAppReactionInput = {
   /** One emoji; the empty string removes the reaction. */
@@ -1468,6 +1510,37 @@ export type WhatsAppSuppressionSource =
   /** WhatsApp refused a send with error 131050: the customer stopped marketing messages from this business. */
   | 'META_131050';
 
+/** One language of a message template of my phone number's WhatsApp Business Account. */
+export type WhatsAppTemplate = {
+  __typename?: 'WhatsAppTemplate';
+  /** MARKETING, UTILITY or AUTHENTICATION, as Meta classified it. */
+  category?: Maybe<Scalars['String']['output']>;
+  /** The components (header, body, footer, buttons) exactly as Meta returns them; null until the first sync that saw the template. */
+  components?: Maybe<Array<Scalars['JSONObject']['output']>>;
+  /** The credential (phone number) whose business account holds the template. */
+  credentialId: Scalars['ID']['output'];
+  /** This row's id. */
+  id: Scalars['ID']['output'];
+  /** The language code of this translation, e.g. en_US or pt_BR; a send must give exactly this code. */
+  language: Scalars['String']['output'];
+  /** Meta's id of the template; null until a sync or webhook names it. */
+  metaTemplateId?: Maybe<Scalars['String']['output']>;
+  /** The template's name: lowercase letters, digits and underscores. */
+  name: Scalars['String']['output'];
+  /** POSITIONAL ({{1}}, {{2}}...) or NAMED ({{first_name}}...): how a send must give the parameters. */
+  parameterFormat: Scalars['String']['output'];
+  /** Meta's quality score: GREEN, YELLOW, RED or UNKNOWN. */
+  qualityScore?: Maybe<Scalars['String']['output']>;
+  /** Why Meta rejected, paused or disabled it, when Meta said. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Meta's review status: APPROVED (the only one that can be sent), PENDING, REJECTED, PAUSED, DISABLED, and others Meta may add. */
+  status: Scalars['String']['output'];
+  /** When a sync last read the template from Meta. */
+  syncedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** When this row last changed (a sync or a webhook). */
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
 /** The kind of a template button. */
 export type WhatsAppTemplateButtonSubType =
   /** Copies a coupon code. */
@@ -1497,6 +1570,15 @@ export type WhatsAppTemplateComponentType =
   | 'BUTTON'
   /** The template's header. */
   | 'HEADER';
+
+/** A page of message templates, by name then language. */
+export type WhatsAppTemplateConnection = {
+  __typename?: 'WhatsAppTemplateConnection';
+  /** The templates of this page. */
+  nodes: Array<WhatsAppTemplate>;
+  /** Where this page ends. */
+  pageInfo: WhatsAppPageInfo;
+};
 
 /** An approved template: the only content allowed outside the 24-hour window. */
 export type WhatsAppTemplateInput = {
@@ -1546,6 +1628,40 @@ export type WhatsAppTemplateParameterType =
   | 'TEXT'
   /** A video link (header). */
   | 'VIDEO';
+
+/** A message template of one of my numbers changed status (a real-time event). */
+export type WhatsAppTemplateStatusEvent = {
+  __typename?: 'WhatsAppTemplateStatusEvent';
+  /** The credential (phone number) whose template changed. */
+  credentialId: Scalars['ID']['output'];
+  /** The language code of the translation that changed. */
+  language: Scalars['String']['output'];
+  /** The template's name. */
+  name: Scalars['String']['output'];
+  /** When the change was recorded. */
+  occurredAt: Scalars['DateTimeISO']['output'];
+  /** The status before; null when the template was new to us. */
+  previousStatus?: Maybe<Scalars['String']['output']>;
+  /** Meta's reason (a rejection reason, or why it was paused), when given. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The status now, as Meta spells it (APPROVED, REJECTED, PAUSED, DISABLED...). */
+  status: Scalars['String']['output'];
+  /** The template as it is now; null once removed. */
+  template?: Maybe<WhatsAppTemplate>;
+};
+
+/** What a template sync found at Meta. */
+export type WhatsAppTemplateSyncResult = {
+  __typename?: 'WhatsAppTemplateSyncResult';
+  /** The credential (phone number) whose business account was read. */
+  credentialId: Scalars['ID']['output'];
+  /** Templates removed because Meta no longer lists them. */
+  removedCount: Scalars['Int']['output'];
+  /** When the sync finished. */
+  syncedAt: Scalars['DateTimeISO']['output'];
+  /** Templates (one per language) now known for the number. */
+  templateCount: Scalars['Int']['output'];
+};
 
 /** A text message. */
 export type WhatsAppTextInput = {
@@ -2069,6 +2185,33 @@ export type RetirePlatformWhatsAppMutationVariables = Exact<{ [key: string]: nev
 
 export type RetirePlatformWhatsAppMutation = { __typename?: 'Mutation', retirePlatformWhatsApp: { __typename?: 'WhatsAppPlatform', configured: boolean, defaultSource: WhatsAppCredentialSource, deprecatedAt?: string | null, retiredAt?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, platform: boolean, phoneNumberId: string, status: WhatsAppCredentialStatus } | null, dependents: Array<{ __typename?: 'WhatsAppPlatformDependent', userId: string, agentCount: number }> } };
 
+export type WhatsAppTemplatesQueryVariables = Exact<{
+  credentialId: Scalars['ID']['input'];
+  status?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type WhatsAppTemplatesQuery = { __typename?: 'Query', whatsAppTemplates: { __typename?: 'WhatsAppTemplateConnection', nodes: Array<{ __typename?: 'WhatsAppTemplate', id: string, credentialId: string, metaTemplateId?: string | null, name: string, language: string, status: string, category?: string | null, parameterFormat: string, components?: Array<Record<string, unknown>> | null, qualityScore?: string | null, reason?: string | null, syncedAt?: string | null }>, pageInfo: { __typename?: 'WhatsAppPageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type SyncWhatsAppTemplatesMutationVariables = Exact<{
+  credentialId: Scalars['ID']['input'];
+}>;
+
+
+export type SyncWhatsAppTemplatesMutation = { __typename?: 'Mutation', syncWhatsAppTemplates: { __typename?: 'WhatsAppTemplateSyncResult', credentialId: string, templateCount: number, removedCount: number, syncedAt: string } };
+
+export type WhatsAppTemplateStatusChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WhatsAppTemplateStatusChangedSubscription = { __typename?: 'Subscription', whatsAppTemplateStatusChanged: { __typename?: 'WhatsAppTemplateStatusEvent', credentialId: string, name: string, language: string, previousStatus?: string | null, status: string, reason?: string | null, template?: { __typename?: 'WhatsAppTemplate', id: string, status: string } | null } };
+
+export type CredentialQualityWarningsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CredentialQualityWarningsSubscription = { __typename?: 'Subscription', credentialHealthChanged: { __typename?: 'WhatsAppCredentialHealthEvent', credentialId: string, previousStatus: WhatsAppCredentialStatus, status: WhatsAppCredentialStatus, warning?: WhatsAppQualityWarning | null, warningMessage?: string | null, credential?: { __typename?: 'WhatsAppCredential', qualityRating?: string | null, messagingLimit?: string | null, qualityFlagged: boolean } | null } };
+
 export type MyCredentialWebhooksQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2137,5 +2280,9 @@ export const PlatformWhatsAppDocument = {"kind":"Document","definitions":[{"kind
 export const SetWhatsAppCredentialSourceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetWhatsAppCredentialSource"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"source"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredentialSource"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setWhatsAppCredentialSource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"source"},"value":{"kind":"Variable","name":{"kind":"Name","value":"source"}}}]}]}}]} as unknown as DocumentNode<SetWhatsAppCredentialSourceMutation, SetWhatsAppCredentialSourceMutationVariables>;
 export const DeprecatePlatformWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeprecatePlatformWhatsApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"deprecated"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deprecatePlatformWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"deprecated"},"value":{"kind":"Variable","name":{"kind":"Name","value":"deprecated"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlatformFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppPlatform"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"defaultSource"}},{"kind":"Field","name":{"kind":"Name","value":"deprecatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"agentCount"}}]}}]}}]} as unknown as DocumentNode<DeprecatePlatformWhatsAppMutation, DeprecatePlatformWhatsAppMutationVariables>;
 export const RetirePlatformWhatsAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RetirePlatformWhatsApp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retirePlatformWhatsApp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PlatformFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PlatformFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppPlatform"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"defaultSource"}},{"kind":"Field","name":{"kind":"Name","value":"deprecatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dependents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"agentCount"}}]}}]}}]} as unknown as DocumentNode<RetirePlatformWhatsAppMutation, RetirePlatformWhatsAppMutationVariables>;
+export const WhatsAppTemplatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhatsAppTemplates"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppTemplates"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"metaTemplateId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"parameterFormat"}},{"kind":"Field","name":{"kind":"Name","value":"components"}},{"kind":"Field","name":{"kind":"Name","value":"qualityScore"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"syncedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<WhatsAppTemplatesQuery, WhatsAppTemplatesQueryVariables>;
+export const SyncWhatsAppTemplatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SyncWhatsAppTemplates"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"syncWhatsAppTemplates"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"templateCount"}},{"kind":"Field","name":{"kind":"Name","value":"removedCount"}},{"kind":"Field","name":{"kind":"Name","value":"syncedAt"}}]}}]}}]} as unknown as DocumentNode<SyncWhatsAppTemplatesMutation, SyncWhatsAppTemplatesMutationVariables>;
+export const WhatsAppTemplateStatusChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WhatsAppTemplateStatusChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppTemplateStatusChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"template"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<WhatsAppTemplateStatusChangedSubscription, WhatsAppTemplateStatusChangedSubscriptionVariables>;
+export const CredentialQualityWarningsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CredentialQualityWarnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialHealthChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"warningMessage"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messagingLimit"}},{"kind":"Field","name":{"kind":"Name","value":"qualityFlagged"}}]}}]}}]}}]} as unknown as DocumentNode<CredentialQualityWarningsSubscription, CredentialQualityWarningsSubscriptionVariables>;
 export const MyCredentialWebhooksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyCredentialWebhooks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"webhook"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"webhookUrl"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"routing"}},{"kind":"Field","name":{"kind":"Name","value":"configuredAt"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastDeliveryAt"}}]}}]}}]}}]} as unknown as DocumentNode<MyCredentialWebhooksQuery, MyCredentialWebhooksQueryVariables>;
 export const ReconfigureWhatsAppWebhookDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReconfigureWhatsAppWebhook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reconfigureWhatsAppWebhook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"routing"}},{"kind":"Field","name":{"kind":"Name","value":"webhookUrl"}}]}}]}}]} as unknown as DocumentNode<ReconfigureWhatsAppWebhookMutation, ReconfigureWhatsAppWebhookMutationVariables>;

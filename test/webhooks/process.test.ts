@@ -8,6 +8,7 @@ import type { TestApp } from '../support/start-test-app';
 import { InboundDeadLetter } from '../../src/webhooks';
 import { postGraphQL } from '../support/graphql-http';
 import { addTenant, configureNow, countRows, settled, startAppOn, startSandboxForTest, type Tenant } from './webhook-kit';
+import { WhatsAppTemplate } from '../../src/templates';
 
 type DeadLetterData = {
   whatsAppInboundDeadLetters: Array<{ id: string; kind?: string; reason?: string; wamid?: string }>;
@@ -202,9 +203,13 @@ describe('processing stored deliveries', () => {
     const processed = settled(app);
     expect((await running.sandbox.deliverRaw(body, { phoneNumberId: account.phoneNumberId })).status).toBe(200);
     const [delivery] = await processed;
-    expect(delivery).toMatchObject({ outcome: 'processed', counts: { messages: 3, statuses: 1, ignoredChanges: 1, rejectedChanges: 0 } });
+    // The template status change is used, not ignored: it is stored for the owner's number.
+    expect(delivery).toMatchObject({ outcome: 'processed', counts: { messages: 3, statuses: 1, ignoredChanges: 0, rejectedChanges: 0 } });
 
     const em = app.orm.em.fork();
+    expect(await em.find(WhatsAppTemplate, { businessAccountId: account.wabaId })).toEqual([
+      expect.objectContaining({ name: 'order_update', language: 'pt_BR', status: 'APPROVED', metaTemplateId: '12345678' }),
+    ]);
     expect(await em.count(Message, { whatsappMessageId: { $in: ids } })).toBe(3);
     const names = (await em.find(Conversation, { phoneNumberId: account.phoneNumberId }, { orderBy: { customerWaId: 'asc' } })).map((c) => c.customerName);
     expect(names).toEqual(expect.arrayContaining(['Ana Souza', 'Bruno Lima', 'Carla']));
