@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261206021500_templates_and_quality extends Migration {
+export class Migration20261206031000_templates_and_quality extends Migration {
 
-  override name = 'Migration20261206021500_templates_and_quality';
+  override name = 'Migration20261206031000_templates_and_quality';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "whatsapp_templates" ("id" uuid not null, "user_id" uuid not null, "credential_id" uuid not null, "business_account_id" text not null, "meta_template_id" text null, "name" text not null, "language" text not null, "status" text not null, "category" text null, "parameter_format" text not null default 'POSITIONAL', "components" jsonb null, "quality_score" text null, "reason" text null, "synced_at" timestamptz null, "created_at" timestamptz not null, "updated_at" timestamptz not null, primary key ("id"));`);
