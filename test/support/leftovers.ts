@@ -4,9 +4,10 @@
  */
 const leftovers: Array<() => Promise<unknown> | unknown> = [];
 
-// Stopping a whole plugin (drain, workers, pools) takes seconds on a loaded machine; several per file
-// can outlast Jest's default 30 s hook timeout, and a hook cut short leaves the rest open.
-const DISPOSE_TIMEOUT_MS = 120_000;
+// Stopping a whole plugin (drain, workers, pools) takes seconds on a loaded machine, and a file that
+// starts one per test stops them all here: test/messaging/send-message.test.ts needed more than 120 s at
+// a load average of 27. A hook cut short leaves the rest open, and Jest then never exits.
+const DISPOSE_TIMEOUT_MS = 300_000;
 
 export function onDispose(dispose: () => Promise<unknown> | unknown): void {
   leftovers.push(dispose);
