@@ -6,46 +6,48 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AgentRuntimeClient, startAgentInboundWorker } from './agents';
-import { AUDIT_EXPORT_PATH, createAuditExportHandler, sweepAuditLog } from './audit';
-import type { Config } from './config';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded-database';
-import { createOrm, isSchemaCurrent, migrateToLatest } from './db/orm';
-import { createEventBus, PostgresEventTarget, Topic } from './events';
-import { ErrorCode } from './errors';
-import type { AppServices } from './graphql/app-services';
-import { buildSubgraph } from './graphql/build-subgraph-schema';
-import type { GraphQLContext } from './graphql/context';
-import { formatError } from './graphql/format-error';
-import { operationLoggingPlugin } from './graphql/plugins/operation-logging.plugin';
-import { operationPipelinePlugin } from './graphql/plugins/operation-pipeline.plugin';
-import { OperationGate } from './graphql/operation-gate';
-import { limitRules, operationLimits, parseOptionsFor } from './graphql/operation-limits';
-import { ORPHANED_TYPES, REFERENCE_RESOLVERS, RESOLVERS } from './graphql/resolvers';
-import { startWebSocketServer } from './graphql/websocket-server';
-import { apolloNodeHandler, MAX_GRAPHQL_BODY_BYTES } from './http/apollo-node-handler';
-import { requestIdOf } from './http/request-id';
-import { createRequestListener, type RequestListenerOptions } from './http/request-listener';
-import { applyServerTimeouts, connectionsCheckingIntervalFor, drainServer } from './http/server-timeouts';
-import { createTokenVerifier, DEVELOPMENT_JWT_SECRET, type Viewer } from './identity';
-import { AgentOwnership } from './agents/agent-ownership';
-import { CredentialCircuitBreaker, CredentialLifecycle, readCredentialSecrets, requestCredentialHealthCheck, registerAlertEmailJobs, registerHealthCheckJobs } from './credentials';
-import { JobQueue, QueueName } from './jobs';
-import { mutationCharge, Pacer, PostgresRateLimiter } from './rate-limits';
-import { CiphertextRegistry, KeyRotation, credentialCiphertextColumns } from './key-rotation';
-import { KeyService, createKeyBackend } from './keys';
-import { SendLedger } from './messaging/send-ledger';
-import { createLogger, type Logger } from './observability/logger';
-import { startSandbox, type Sandbox } from './sandbox';
-import { UserErasure } from './user-erasure';
-import { registerPlatformCredentialSync } from './platform-migration';
-import { WhatsAppClient } from './whatsapp';
-import { instrumentMethods } from './observability/instrument';
-import { createMetrics } from './observability/metrics';
-import { scrapedCounts } from './observability/scraped-counts';
-import { currentRequest, outboundRequestHeaders } from './observability/request-context';
-import { observeGraphqlWs, operationMetricsPlugin } from './graphql/operation-metrics';
-import { createWebhooksModule, enqueueWebhookConfiguration, provisionWebhookEndpoint, teardownWebhookConfiguration, type WebhooksModule } from './webhooks';
+import { AgentRuntimeClient, inboundAgents, startAgentInboundWorker } from '../agents';
+import { AUDIT_EXPORT_PATH, createAuditExportHandler, sweepAuditLog } from '../audit';
+import type { Config } from '../config';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../db/embedded-database';
+import { isSchemaCurrent, migrateToLatest } from '../db/orm';
+import { createPluginOrm } from './database';
+import { createEventBus, PostgresEventTarget } from '../events';
+import type { AppEvents } from './app-events';
+import { ErrorCode } from '../errors';
+import type { AppServices } from './app-services';
+import { buildSubgraph } from '../graphql/build-subgraph-schema';
+import type { GraphQLContext } from '../graphql/context';
+import { formatError } from '../graphql/format-error';
+import { operationLoggingPlugin } from '../graphql/plugins/operation-logging.plugin';
+import { operationPipelinePlugin } from '../graphql/plugins/operation-pipeline.plugin';
+import { OperationGate } from '../graphql/operation-gate';
+import { limitRules, operationLimits, parseOptionsFor } from '../graphql/operation-limits';
+import { ORPHANED_TYPES, REFERENCE_RESOLVERS, RESOLVERS } from './resolvers';
+import { startWebSocketServer } from '../graphql/websocket-server';
+import { apolloNodeHandler, MAX_GRAPHQL_BODY_BYTES } from '../http/apollo-node-handler';
+import { requestIdOf } from '../http/request-id';
+import { createRequestListener, type RequestListenerOptions } from '../http/request-listener';
+import { applyServerTimeouts, connectionsCheckingIntervalFor, drainServer } from '../http/server-timeouts';
+import { createTokenVerifier, DEVELOPMENT_JWT_SECRET, type Viewer } from '../identity';
+import { AgentOwnership } from '../agents/agent-ownership';
+import { CredentialCircuitBreaker, CredentialLifecycle, readCredentialSecrets, requestCredentialHealthCheck, registerAlertEmailJobs, registerHealthCheckJobs } from '../credentials';
+import { JobQueue, QueueName } from '../jobs';
+import { mutationCharge, Pacer, PostgresRateLimiter } from '../rate-limits';
+import { CiphertextRegistry, KeyRotation, credentialCiphertextColumns } from '../key-rotation';
+import { KeyService, createKeyBackend } from '../keys';
+import { SendLedger } from '../messaging/send-ledger';
+import { createLogger, type Logger } from '../observability/logger';
+import { startSandbox, type Sandbox } from '../sandbox';
+import { UserErasure, UserErasureTopic } from '../user-erasure';
+import { registerPlatformCredentialSync } from '../platform-migration';
+import { WhatsAppClient } from '../whatsapp';
+import { instrumentMethods } from '../observability/instrument';
+import { createMetrics } from '../observability/metrics';
+import { scrapedCounts } from '../observability/scraped-counts';
+import { currentRequest, outboundRequestHeaders } from '../observability/request-context';
+import { observeGraphqlWs, operationMetricsPlugin } from '../graphql/operation-metrics';
+import { createWebhooksModule, enqueueWebhookConfiguration, provisionWebhookEndpoint, teardownWebhookConfiguration, type WebhooksModule } from '../webhooks';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -105,7 +107,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       databaseUrl = embedded.url;
     }
 
-    const orm = await createOrm({
+    const orm = await createPluginOrm({
       clientUrl: databaseUrl,
       schema: config.database.schema,
       poolMax: config.database.poolMax,
@@ -119,7 +121,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     const eventTarget = new PostgresEventTarget(databaseUrl, `${config.database.schema}_events`, logger);
     stack.push(() => eventTarget.close());
     await eventTarget.ready();
-    const eventBus = createEventBus(eventTarget);
+    const eventBus = createEventBus<AppEvents>(eventTarget);
 
     let jwtSecret = config.auth.jwtSecret;
     let developmentJwtSecret: string | undefined;
@@ -268,6 +270,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     });
     const webhooks = createWebhooksModule({
       services,
+      agents: inboundAgents,
       databaseUrl,
       metrics,
       onCredentialFailure: ({ credentialId }) => requestCredentialHealthCheck(services, credentialId),
@@ -279,7 +282,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     });
     stack.push(() => webhooks.stop());
 
-    const contextFor = (viewer: Viewer | null, requestId: string, remoteAddress: string | undefined): GraphQLContext => {
+    const contextFor = (viewer: Viewer | null, requestId: string, remoteAddress: string | undefined): GraphQLContext<AppServices> => {
       let requestLogger: Logger | undefined;
       const request = currentRequest();
       if (request && viewer) request.userId = viewer.userId;
@@ -317,7 +320,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
         burst: config.rateLimits.userMutationsPerMinute,
       }),
     });
-    const apollo = new ApolloServer<GraphQLContext>({
+    const apollo = new ApolloServer<GraphQLContext<AppServices>>({
       schema,
       // The gate decides who may introspect (everyone in development, only the gateway in production).
       introspection: true,
@@ -329,7 +332,7 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
       formatError,
       logger,
       includeStacktraceInErrorResponses: false,
-      // Stopping is ours (src/main.ts): Apollo's own signal handlers would stop it a second time, and a
+      // Stopping is ours (src/app/main.ts): Apollo's own signal handlers would stop it a second time, and a
       // second stop() during the first never resolves in @apollo/server 5.
       stopOnTerminationSignals: false,
       plugins: [
@@ -358,9 +361,9 @@ export async function startApp(config: Config, options: StartAppOptions = {}): P
     // An erased user's open sockets go at once, on every instance: their token may be valid for hours.
     userErasure.onBeforeErase({
       name: 'graphql-ws',
-      run: async ({ userId }) => eventBus.publish(Topic.UserErased, 'every-instance', { userId }),
+      run: async ({ userId }) => eventBus.publish(UserErasureTopic.UserErased, 'every-instance', { userId }),
     });
-    const erasures = eventBus.subscribe(Topic.UserErased, 'every-instance');
+    const erasures = eventBus.subscribe(UserErasureTopic.UserErased, 'every-instance');
     void (async () => {
       for await (const { userId } of erasures) ws.closeUser(userId, 'User erased');
     })();

@@ -1,5 +1,5 @@
 import { createTransport, type Transporter } from 'nodemailer';
-import type { AppServices } from '../graphql/app-services';
+import type { CredentialServices } from './credential-services';
 import { QueueName } from '../jobs';
 import type { CredentialAlertJob } from './credential-health';
 import { CredentialStatus, CredentialStatusReason } from './credential-status';
@@ -32,7 +32,7 @@ export function alertEmailOf(credential: WhatsAppCredential, job: CredentialAler
   return { subject, text: lines.filter((line, i) => line !== '' || i === 1).join('\n') };
 }
 
-export async function registerAlertEmailJobs(services: Pick<AppServices, 'orm' | 'jobs' | 'config' | 'logger'>): Promise<() => void> {
+export async function registerAlertEmailJobs(services: Pick<CredentialServices, 'orm' | 'jobs' | 'config' | 'logger'>): Promise<() => void> {
   const { smtpUrl, from } = services.config.email;
   if (!smtpUrl) return () => undefined;
   const transport: Transporter = createTransport(smtpUrl, { from });

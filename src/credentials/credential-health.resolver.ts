@@ -1,10 +1,10 @@
 import { Ctx, Field, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import { GraphQLISODateTime, ID } from 'type-graphql';
-import { Topic, type CredentialHealthChanged } from '../events';
-import type { GraphQLContext } from '../graphql/context';
 import { requireViewer } from '../graphql/viewer-guards';
+import { CredentialTopic, type CredentialHealthChanged } from './credential-events';
 import { CredentialStatus, CredentialStatusReason } from './credential-status';
 import { WhatsAppCredential } from './whatsapp-credential.entity';
+import type { CredentialContext } from './credential-services';
 
 @ObjectType('WhatsAppCredentialHealthEvent', { description: 'A credential\'s status changed (a real-time alert).' })
 export class CredentialHealthEvent {
@@ -31,12 +31,12 @@ export class CredentialHealthEvent {
 export class CredentialHealthResolver {
   @Subscription(() => CredentialHealthEvent, {
     description: 'Status changes of my credentials, as they happen.',
-    topics: Topic.CredentialHealth,
-    topicId: ({ context }: { context: GraphQLContext }) => requireViewer(context).userId,
+    topics: CredentialTopic.Health,
+    topicId: ({ context }: { context: CredentialContext }) => requireViewer(context).userId,
   })
   async credentialHealthChanged(
     @Root() event: CredentialHealthChanged,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: CredentialContext,
   ): Promise<CredentialHealthEvent> {
     const viewer = requireViewer(ctx);
     // The topic is already per user; this re-check guards against a mis-published event.

@@ -1,7 +1,6 @@
 import { raw } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { PublicError } from '../errors';
-import type { GraphQLContext } from '../graphql/context';
 import { parseId } from '../graphql/ids';
 import { decodeTimeIdCursor, PageInfo, pageSize, toPage } from '../graphql/pagination';
 import { assertOwnerOrAdmin, requireAdmin, requireViewer } from '../graphql/viewer-guards';
@@ -18,8 +17,9 @@ import {
   updateCredential,
 } from './manage-credential';
 import { WhatsAppCredential } from './whatsapp-credential.entity';
+import type { CredentialContext } from './credential-services';
 
-function credentialsOf(ctx: GraphQLContext, userId: string): Promise<WhatsAppCredential[]> {
+function credentialsOf(ctx: CredentialContext, userId: string): Promise<WhatsAppCredential[]> {
   return ctx.em.find(WhatsAppCredential, { userId }, { orderBy: { createdAt: 'desc', id: 'desc' } });
 }
 
@@ -126,7 +126,7 @@ export class CredentialResolver {
   })
   async exportWhatsAppCredentials(
     @Arg('passphrase') passphrase: string,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: CredentialContext,
     @Arg('credentialIds', () => [ID], { nullable: true }) credentialIds?: string[] | null,
   ): Promise<WhatsAppCredentialBundle> {
     const ids = credentialIds?.map((id) => parseId(id, 'Credential'));
@@ -139,19 +139,19 @@ export class CredentialResolver {
   async importWhatsAppCredentials(
     @Arg('bundle') bundle: string,
     @Arg('passphrase') passphrase: string,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: CredentialContext,
   ): Promise<WhatsAppCredentialImportResult[]> {
     return importCredentials(commandContextOf(ctx), bundle, passphrase);
   }
 
   @Query(() => [WhatsAppCredential], { description: 'My connected WhatsApp credentials, newest first.' })
-  async whatsappCredentials(@Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential[]> {
+  async whatsappCredentials(@Ctx() ctx: CredentialContext): Promise<WhatsAppCredential[]> {
     const viewer = requireViewer(ctx);
     return credentialsOf(ctx, viewer.userId);
   }
 
   @Query(() => WhatsAppCredential, { description: 'One of my credentials; NOT_FOUND for anyone else\'s.' })
-  async whatsappCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential> {
+  async whatsappCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: CredentialContext): Promise<WhatsAppCredential> {
     const viewer = requireViewer(ctx);
     const credential = await ctx.em.findOne(WhatsAppCredential, { id: parseId(id, 'Credential') });
     if (!credential) throw PublicError.notFound('Credential');
@@ -164,7 +164,7 @@ export class CredentialResolver {
   })
   async connectWhatsAppCredential(
     @Arg('input', () => ConnectWhatsAppCredentialInput) input: ConnectWhatsAppCredentialInput,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: CredentialContext,
   ): Promise<WhatsAppCredentialPayload> {
     return connectCredential(commandContextOf(ctx), input);
   }
@@ -173,24 +173,24 @@ export class CredentialResolver {
   async updateWhatsAppCredential(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateWhatsAppCredentialInput) input: UpdateWhatsAppCredentialInput,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: CredentialContext,
   ): Promise<WhatsAppCredentialPayload> {
     return updateCredential(commandContextOf(ctx), id, input);
   }
 
   @Mutation(() => WhatsAppCredential, { description: 'Check the credential with Meta now and update its status.' })
-  async revalidateWhatsAppCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential> {
+  async revalidateWhatsAppCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: CredentialContext): Promise<WhatsAppCredential> {
     return revalidateCredential(commandContextOf(ctx), id);
   }
 
   @Mutation(() => DeleteWhatsAppCredentialPayload, { description: 'Disconnect: removes the webhook configuration at Meta and the stored secrets.' })
-  async deleteWhatsAppCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<DeleteWhatsAppCredentialPayload> {
+  async deleteWhatsAppCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: CredentialContext): Promise<DeleteWhatsAppCredentialPayload> {
     return { deletedCredentialId: await deleteCredential(commandContextOf(ctx), id) };
   }
 
   @Query(() => WhatsAppCredentialConnection, { description: 'Administrators: every credential, newest first. Secrets are never readable.' })
   async adminWhatsAppCredentials(
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: CredentialContext,
     @Arg('status', () => CredentialStatus, { nullable: true }) status?: CredentialStatus | null,
     @Arg('userId', () => ID, { nullable: true }) userId?: string | null,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
@@ -216,14 +216,14 @@ export class CredentialResolver {
   async suspendWhatsAppCredential(
     @Arg('id', () => ID) id: string,
     @Arg('reason', () => String, { description: 'Shown to the owner.' }) reason: string,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: CredentialContext,
   ): Promise<WhatsAppCredential> {
     requireAdmin(ctx);
     return suspendCredential(commandContextOf(ctx), id, reason);
   }
 
   @Mutation(() => WhatsAppCredential, { description: 'Administrators: lift a suspension; the credential is then re-checked with Meta.' })
-  async reinstateWhatsAppCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential> {
+  async reinstateWhatsAppCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: CredentialContext): Promise<WhatsAppCredential> {
     requireAdmin(ctx);
     return reinstateCredential(commandContextOf(ctx), id);
   }
@@ -234,7 +234,7 @@ export class UserCredentialsResolver {
   @FieldResolver(() => [WhatsAppCredential], {
     description: 'The user\'s WhatsApp credentials, newest first (theirs or an admin\'s view); empty when they have none or they are not yours to see.',
   })
-  async whatsappCredentials(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential[]> {
+  async whatsappCredentials(@Root() user: User, @Ctx() ctx: CredentialContext): Promise<WhatsAppCredential[]> {
     const viewer = requireViewer(ctx);
     // Empty, not NOT_FOUND: the host walks to this field from its own User, and an error on it would
     // cost the host its whole user; "none" and "not yours" also stay indistinguishable.

@@ -1,12 +1,8 @@
 export {
-  Topic,
   createEventBus,
   endWithNotice,
   SubscriberOverflowError,
   type EventBus,
-  type EventTopics,
-  type CredentialHealthChanged,
-  type MessageEvent,
-  type MessageSnapshot,
+  type EventMap,
 } from './event-bus';
 export { PostgresEventTarget } from './postgres-event-target';

@@ -2,7 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
-import type { EventBus } from '../events';
+import type { EventBus, EventMap } from '../events';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
@@ -12,7 +12,7 @@ export interface BuildSubgraphSchemaOptions {
   /** Types no query returns directly, such as the host's entities we only extend. */
   orphanedTypes: Function[];
   referenceResolvers: Record<string, { __resolveReference: (reference: never, ...rest: never[]) => unknown }>;
-  pubSub: EventBus;
+  pubSub: EventBus<EventMap>;
 }
 
 /**

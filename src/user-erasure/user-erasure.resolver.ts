@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { AuditOutcome, auditSeparately } from '../audit';
 import { ErrorCode, PublicError } from '../errors';
 import type { GraphQLContext } from '../graphql/context';
+import type { UserErasure } from './user-erasure';
 import { isUuid } from '../graphql/ids';
 import { requireViewer } from '../graphql/viewer-guards';
 import { UserDataErasure } from './user-data-erasure.type';
@@ -13,7 +14,7 @@ export class UserErasureResolver {
       'GDPR erasure, for the host platform when it deletes a user (or an admin): removes every row of the user\'s and destroys ' +
       'their encryption key, so even copies of their encrypted secrets in old backups are unreadable. Idempotent. FORBIDDEN for anyone else.',
   })
-  async deleteUserData(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext): Promise<UserDataErasure> {
+  async deleteUserData(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext<{ userErasure: UserErasure }>): Promise<UserDataErasure> {
     const viewer = requireViewer(ctx);
     if (!viewer.isHostService && !viewer.isAdmin) {
       await auditSeparately(ctx.em, {

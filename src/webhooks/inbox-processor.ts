@@ -1,23 +1,32 @@
 import { EventEmitter } from 'node:events';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { sql, type ControlledTransaction, type Kysely } from 'kysely';
-import { routePlatformInbound } from '../agents';
 import { insertAuditRecords, AuditOutcome } from '../audit';
 import { readCredentialSecrets, WhatsAppCredential } from '../credentials';
 import { mayPassOnRetry } from '../db/pg-errors';
-import { Topic, type EventBus, type MessageEvent, type MessageSnapshot } from '../events';
+import type { EventBus } from '../events';
 import { QueueName, type JobQueue } from '../jobs';
 import { KeyServiceUnavailableError, type KeyService } from '../keys';
-import { readableText, MessageStatus } from '../messaging';
-import { applyConsentChanges } from '../opt-outs/suppression-store';
-import { statusKey, storeInboundMessages, storeMessageStatuses, type StoredInboundMessage } from '../messaging/inbound-batch-store';
+import { applyConsentChanges } from '../opt-outs';
+import {
+  readableText,
+  statusKey,
+  storeInboundMessages,
+  storeMessageStatuses,
+  MessageStatus,
+  MessageTopic,
+  type MessageEvent,
+  type MessageEvents,
+  type MessageSnapshot,
+  type StoredInboundMessage,
+} from '../messaging';
 import type { Logger } from '../observability/logger';
 import { verifyWebhookSignature } from '../whatsapp';
 import { DeliveryOutcome } from './delivery-outcome';
+import type { AgentFacts, InboundAgents } from './inbound-agents';
 import {
   emptyCounts,
   planDelivery,
-  type AgentFacts,
   type DeadLetterDraft,
   type DeliveryCounts,
   type DeliveryPlan,
@@ -35,7 +44,9 @@ export interface InboxProcessorOptions {
   orm: MikroORM;
   keys: KeyService;
   jobs: JobQueue;
-  eventBus: EventBus;
+  eventBus: EventBus<MessageEvents>;
+  /** What the agents domain decides about inbound messages (wired by src/app). */
+  agents: InboundAgents;
   logger: Logger;
   /** The idle poll: the backstop for deliveries stored by an instance that died before processing them. */
   pollIntervalMs: number;
@@ -171,7 +182,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     const startedAt = performance.now();
     const trx = await this.options.db.startTransaction().execute();
     let claimed: ClaimedDelivery[] = [];
-    let outcome: { settled: SettledDelivery[]; events: Array<[Topic.InboundMessage | Topic.MessageStatus, string, MessageEvent]>; endpoints: Set<string>; report: BatchReport };
+    let outcome: { settled: SettledDelivery[]; events: Array<[MessageTopic, string, MessageEvent]>; endpoints: Set<string>; report: BatchReport };
     try {
       claimed = await this.claim(trx);
       if (claimed.length === 0) {
@@ -213,6 +224,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     const platformRoutes = new Map<string, PlatformRoute>();
     const context = {
       agentOn: (credentialId: string, phoneNumberId: string) => agents.get(`${credentialId} ${phoneNumberId}`) ?? null,
+      willAct: (agent: AgentFacts, at: Date) => this.options.agents.willAct(agent, at),
       routePlatform: (phoneNumberId: string, customer: string, message: { type: string }) => this.routePlatform(platformRoutes, phoneNumberId, customer, message),
     };
 
@@ -363,7 +375,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     }
     // Subscribers see a conversation's messages in the order they were written.
     inbound.sort((a, b) => a.row.timestamp.getTime() - b.row.timestamp.getTime());
-    const events: Array<[Topic.InboundMessage | Topic.MessageStatus, string, MessageEvent]> = [];
+    const events: Array<[MessageTopic, string, MessageEvent]> = [];
     for (const { row, stored } of inbound) {
       const snapshot: MessageSnapshot = {
         id: row.id,
@@ -385,11 +397,11 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
         timestamp: row.timestamp.toISOString(),
         createdAt: stored.createdAt.toISOString(),
       };
-      events.push([Topic.InboundMessage, row.agentId!, withSnapshot({ messageId: row.id, userId: row.userId, agentId: row.agentId, status: MessageStatus.RECEIVED }, snapshot)]);
+      events.push([MessageTopic.Inbound, row.agentId!, withSnapshot({ messageId: row.id, userId: row.userId, agentId: row.agentId, status: MessageStatus.RECEIVED }, snapshot)]);
     }
     for (const message of applied.advanced) {
       if (!message.agentId) continue;
-      events.push([Topic.MessageStatus, message.agentId, withSnapshot({ messageId: message.id, userId: message.userId, agentId: message.agentId, status: message.status as MessageStatus }, message)]);
+      events.push([MessageTopic.Status, message.agentId, withSnapshot({ messageId: message.id, userId: message.userId, agentId: message.agentId, status: message.status as MessageStatus }, message)]);
     }
     return events;
   }
@@ -424,7 +436,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
    */
   private async routePlatform(cache: Map<string, PlatformRoute>, phoneNumberId: string, customer: string, message: { type: string }): Promise<PlatformRoute> {
     const key = `${phoneNumberId} ${customer}`;
-    const route = await routePlatformInbound(this.options.orm.em.fork(), phoneNumberId, customer, readableText(message.type, message as Record<string, unknown>));
+    const route = await this.options.agents.routePlatformInbound(this.options.orm.em.fork(), phoneNumberId, customer, readableText(message.type, message as Record<string, unknown>));
     // A code always decides; otherwise a thread this batch opened beats an older committed one.
     const decided = route?.by === 'code' ? route : (cache.get(key) ?? route);
     const result = decided ? { userId: decided.userId, agentId: decided.agentId } : null;

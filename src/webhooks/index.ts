@@ -1,6 +1,8 @@
 export { WebhookEndpoint } from './webhook-endpoint.entity';
 export { WebhookDelivery } from './webhook-delivery.entity';
 export { WebhookStatus, WebhookRouting } from './webhook-status';
+export { WebhookTopic, type WebhookEvents } from './webhook-events';
+export type { InboundAgents, AgentFacts, PlatformInboundRoute } from './inbound-agents';
 export { DeliveryOutcome } from './delivery-outcome';
 export { newWebhookEndpoint, provisionWebhookEndpoint } from './new-webhook-endpoint';
 export { enqueueWebhookConfiguration, configureWebhook, type CredentialFailureSignal, type ConfigureWebhookDeps } from './configure-webhook';
@@ -10,3 +12,4 @@ export type { InboxProcessor, SettledDelivery } from './inbox-processor';
 export { CredentialWebhookResolver, WebhookMutationResolver } from './webhook.resolver';
 export { InboundDeadLetterResolver } from './dead-letter.resolver';
 export { InboundDeadLetter, DeadLetterKind } from './inbound-dead-letter.entity';
+export type { WebhookServices, WebhookContext } from './webhook-services';
