@@ -1,3 +1,4 @@
+/* global module */
 // The layering of src/ as rules (docs/architecture.md explains it). `npm run structure` and CI run them.
 //
 //   app/        the composition root: the only folder that may import everything

@@ -32,7 +32,7 @@ export type AgentInboundOutcome =
   | 'runtime_missing' | 'no_reply' | 'replied';
 
 /** Another worker is calling the runtime for this message right now: the job retries after its lease. */
-export class AgentReplyInProgressError extends Error {
+class AgentReplyInProgressError extends Error {
   constructor() {
     super('another worker is asking the agent runtime about this message');
     this.name = 'AgentReplyInProgressError';

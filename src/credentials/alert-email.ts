@@ -18,7 +18,7 @@ const ADVICE: Partial<Record<CredentialStatusReason, string>> = {
 };
 
 /** The alert e-mail: names the number and the cause, never a secret or a token hint. */
-export function alertEmailOf(credential: WhatsAppCredential, job: CredentialAlertJob): { subject: string; text: string } {
+function alertEmailOf(credential: WhatsAppCredential, job: CredentialAlertJob): { subject: string; text: string } {
   const healthy = job.status === CredentialStatus.ACTIVE && job.reason === CredentialStatusReason.NONE;
   const subject = healthy
     ? `WhatsApp number ${credential.phoneNumber} is working again`

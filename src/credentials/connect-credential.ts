@@ -28,7 +28,7 @@ export interface ConnectCredentialResult {
   warnings: CredentialNotice[];
 }
 
-export const PHONE_NUMBER_TAKEN = 'This phone number is already connected. Delete the existing connection first.';
+const PHONE_NUMBER_TAKEN = 'This phone number is already connected. Delete the existing connection first.';
 
 /** Things worth telling the user about a credential that was accepted. */
 export function noticesOf(facts: CredentialFacts, expiryWarningDays: number): CredentialNotice[] {

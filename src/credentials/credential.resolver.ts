@@ -60,7 +60,7 @@ export class UpdateWhatsAppCredentialInput {
 }
 
 @ObjectType('WhatsAppCredentialWarning', { description: 'Something the user should know about an accepted credential.' })
-export class CredentialWarning {
+class CredentialWarning {
   @Field({ description: 'TOKEN_EXPIRES, TOKEN_EXPIRES_SOON, PHONE_NUMBER_RESTRICTED, ACCOUNT_RESTRICTED, QUALITY_LOW.' })
   code!: string;
 

@@ -6,7 +6,7 @@
 export type EventMap = Record<string, [id: string, payload: unknown]>;
 
 /** Ends a subscription whose reader fell too far behind (see EventBus.subscribe). */
-export class SubscriberOverflowError extends Error {
+class SubscriberOverflowError extends Error {
   constructor(readonly limit: number) {
     super(`more than ${limit} events waited for this subscriber; the subscription was ended`);
     this.name = 'SubscriberOverflowError';
@@ -29,7 +29,7 @@ export interface EventBus<Events extends EventMap> {
   subscribe<K extends keyof Events & string>(topic: K, id: Events[K][0], options?: SubscribeOptions): AsyncIterableIterator<Events[K][1]>;
 }
 
-export const DEFAULT_MAX_PENDING_EVENTS = 1_000;
+const DEFAULT_MAX_PENDING_EVENTS = 1_000;
 
 export function createEventBus<Events extends EventMap>(eventTarget: EventTarget = new EventTarget(), defaults: SubscribeOptions = {}): EventBus<Events> {
   return {

@@ -1,8 +1,2 @@
-export {
-  createEventBus,
-  endWithNotice,
-  SubscriberOverflowError,
-  type EventBus,
-  type EventMap,
-} from './event-bus';
+export { createEventBus, endWithNotice, type EventBus, type EventMap } from './event-bus';
 export { PostgresEventTarget } from './postgres-event-target';

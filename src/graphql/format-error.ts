@@ -16,7 +16,7 @@ const REQUEST_ERROR_CODES = new Set<string>([
  * Infrastructure errors that mean "try again later" reach the client as DEPENDENCY_UNAVAILABLE, named
  * but without the vendor's message. Resolvers translate everything else they expect themselves.
  */
-export function toPublicError(error: unknown): unknown {
+function toPublicError(error: unknown): unknown {
   const dependency = unavailableDependencyOf(error);
   return dependency === undefined ? error : PublicError.dependencyUnavailable(dependency);
 }

@@ -14,7 +14,7 @@ export interface AgentFacts {
 }
 
 /** Who a message to the platform's shared number is for, and how that was decided. */
-export interface PlatformInboundRoute {
+interface PlatformInboundRoute {
   userId: string;
   agentId: string;
   by: 'code' | 'thread';

@@ -67,7 +67,7 @@ export interface SettledDelivery {
   error?: string;
 }
 
-export interface BatchReport {
+interface BatchReport {
   deliveries: number;
   messages: number;
   duplicateMessages: number;
@@ -77,7 +77,7 @@ export interface BatchReport {
   seconds: number;
 }
 
-export type { DeliveryCounts };
+;
 
 interface ClaimedDelivery {
   id: string;

@@ -26,7 +26,7 @@ export interface WebhooksModuleOptions {
   onCredentialFailure?: (signal: CredentialFailureSignal) => Promise<void> | void;
 }
 
-export interface InboxBacklog {
+interface InboxBacklog {
   deliveries: number;
   oldestSeconds: number;
   deadLetters: number;

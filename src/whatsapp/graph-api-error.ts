@@ -112,7 +112,7 @@ export const GraphErrorEnvelopeSchema = z.object({
     fbtrace_id: z.string().optional(),
   }),
 });
-export type GraphErrorEnvelope = z.infer<typeof GraphErrorEnvelopeSchema>;
+type GraphErrorEnvelope = z.infer<typeof GraphErrorEnvelopeSchema>;
 export type GraphErrorBody = GraphErrorEnvelope['error'];
 
 function detailsOf(errorData: unknown): string | undefined {

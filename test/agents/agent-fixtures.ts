@@ -12,7 +12,7 @@ import { postGraphQL } from '../support/graphql-http';
 import { onDispose } from '../support/leftovers';
 import { startTestApp, type TestApp } from '../support/start-test-app';
 
-export const RUNTIME_SECRET = 'agent-runtime-secret-for-tests-0123456789';
+const RUNTIME_SECRET = 'agent-runtime-secret-for-tests-0123456789';
 
 /** The plugin against the WhatsApp simulator (and, when given, a test agent runtime). */
 export async function startAgentTestApp(env: Environment = {}): Promise<{ app: TestApp; sandbox: Sandbox }> {
@@ -123,7 +123,7 @@ export async function queueDrained(app: TestApp): Promise<void> {
   await waitFor(pending, (n) => n === 0, 'the agent-inbound queue to drain', 30_000);
 }
 
-export interface RuntimeCall {
+interface RuntimeCall {
   headers: IncomingMessage['headers'];
   raw: string;
   body: Record<string, unknown>;
