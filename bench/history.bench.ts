@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { request } from 'undici';
 import { AgentWhatsAppConfig } from '../src/agents/agent-whatsapp-config.entity';
-import { startApp } from '../src/app';
+import { startApp } from '../src/app/app';
 import { loadConfig } from '../src/config';
 import { startEmbeddedDatabase } from '../src/db/embedded-database';
 import { encodeCursor } from '../src/graphql/pagination';

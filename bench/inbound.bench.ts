@@ -17,7 +17,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { startApp, type RunningApp } from '../src/app';
+import { startApp, type RunningApp } from '../src/app/app';
 import { AgentWhatsAppConfig } from '../src/agents';
 import { loadConfig } from '../src/config';
 import { WhatsAppCredential, writeCredentialSecrets } from '../src/credentials';

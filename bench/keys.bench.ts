@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
 import type * as OrmModule from '../src/db/orm';
+import type * as DatabaseModule from '../src/app/database';
 import type * as EmbeddedDatabaseModule from '../src/db/embedded-database';
 import type * as EmbeddedKeyringModule from '../src/keys/embedded-keyring';
 import type { KeyBackend } from '../src/keys/key-backend';
@@ -198,7 +199,8 @@ async function main(): Promise<void> {
   const { startVaultTransitServer } = require('../test/support/vault-transit-server') as typeof VaultServerModule;
   const { VaultTransitBackend } = require('../src/keys/vault-transit-backend') as typeof VaultBackendModule;
   const { EmbeddedKeyring } = require('../src/keys/embedded-keyring') as typeof EmbeddedKeyringModule;
-  const { createOrm, migrateToLatest } = require('../src/db/orm') as typeof OrmModule;
+  const { migrateToLatest } = require('../src/db/orm') as typeof OrmModule;
+  const { createPluginOrm } = require('../src/app/database') as typeof DatabaseModule;
   const { startEmbeddedDatabase } = require('../src/db/embedded-database') as typeof EmbeddedDatabaseModule;
   const { createLogger } = require('../src/observability/logger') as typeof LoggerModule;
   const { KeyService } = require('../src/keys') as typeof KeysModule;
@@ -234,7 +236,7 @@ async function main(): Promise<void> {
 
   const dataDir = mkdtempSync(join(tmpdir(), 'wc-bench-pg-'));
   const database = await startEmbeddedDatabase({ dataDir, port: await freePort(), logger: createLogger('silent') });
-  const orm = await createOrm({ clientUrl: database.url, schema: 'whatsapp_connect', poolMax: 20 });
+  const orm = await createPluginOrm({ clientUrl: database.url, schema: 'whatsapp_connect', poolMax: 20 });
   try {
     // The schema the app runs on is the one its migrations build (a schema update from the entities
     // fails on a fresh database: it cannot create what only the migrations declare).

@@ -9,7 +9,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { startApp } from '../src/app';
+import { startApp } from '../src/app/app';
 import { AgentWhatsAppConfig } from '../src/agents';
 import { loadConfig } from '../src/config';
 import { WhatsAppCredential, writeCredentialSecrets } from '../src/credentials';

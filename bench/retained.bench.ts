@@ -26,7 +26,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool, type PoolClient } from 'pg';
-import { startApp, type RunningApp } from '../src/app';
+import { startApp, type RunningApp } from '../src/app/app';
 import { AgentWhatsAppConfig } from '../src/agents';
 import { loadConfig } from '../src/config';
 import { WhatsAppCredential, writeCredentialSecrets } from '../src/credentials';

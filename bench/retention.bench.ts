@@ -17,7 +17,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { startEmbeddedDatabase } from '../src/db/embedded-database';
-import { createOrm, migrateToLatest } from '../src/db/orm';
+import { createPluginOrm } from '../src/app/database';
+import { migrateToLatest } from '../src/db/orm';
 import { createLogger } from '../src/observability/logger';
 import { RetentionSweeper } from '../src/webhooks/retention';
 
@@ -40,7 +41,7 @@ function freePort(): Promise<number> {
 async function main(): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wc-bench-retention-'));
   const database = await startEmbeddedDatabase({ dataDir, port: await freePort(), logger: createLogger('silent') });
-  const orm = await createOrm({ clientUrl: database.url, schema: SCHEMA, poolMax: 2 });
+  const orm = await createPluginOrm({ clientUrl: database.url, schema: SCHEMA, poolMax: 2 });
   const pool = new Pool({ connectionString: database.url, max: 1 });
   const table = `"${SCHEMA}".webhook_deliveries`;
   try {

@@ -23,7 +23,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type * as AgentsModule from '../src/agents';
-import type * as AppModule from '../src/app';
+import type * as AppModule from '../src/app/app';
 import type * as ConfigModule from '../src/config';
 import type * as CredentialsModule from '../src/credentials';
 import type * as EmbeddedDatabaseModule from '../src/db/embedded-database';
@@ -108,7 +108,7 @@ function startLoadWorker() {
 
 async function main(): Promise<void> {
   const { AgentWhatsAppConfig } = require('../src/agents') as typeof AgentsModule;
-  const { startApp } = require('../src/app') as typeof AppModule;
+  const { startApp } = require('../src/app/app') as typeof AppModule;
   const { loadConfig } = require('../src/config') as typeof ConfigModule;
   const { WhatsAppCredential } = require('../src/credentials') as typeof CredentialsModule;
   const { seedCredential } = require('../test/support/credential-fixtures') as typeof CredentialFixturesModule;

@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Pool } from 'pg';
 import { Pool as HttpPool } from 'undici';
-import { startApp, type RunningApp } from '../src/app';
+import { startApp, type RunningApp } from '../src/app/app';
 import { loadConfig } from '../src/config';
 import { WhatsAppCredential, writeCredentialSecrets } from '../src/credentials';
 import { startEmbeddedDatabase } from '../src/db/embedded-database';

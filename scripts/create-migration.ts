@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { ormConfig } from '../src/db/orm';
+import { pluginOrmConfig } from '../src/app/database';
 
 async function main(): Promise<void> {
   const name = process.argv[2];
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   await pg.initialise();
   await pg.start();
   try {
-    const base = ormConfig({ clientUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, schema: 'public' });
+    const base = pluginOrmConfig({ clientUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, schema: 'public' });
     const orm = await MikroORM.init({
       ...base,
       schema: undefined,

@@ -12,7 +12,7 @@ export interface Delivery {
 }
 
 /** The outbound messages whose statuses the workload delivers; seeded in the database before the run. */
-export interface OutboundMessage {
+interface OutboundMessage {
   wamid: string;
   customer: string;
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PublicError } from '../errors';
-import type { GraphQLContext } from '../graphql/context';
+import type { AgentContext } from './agent-services';
 import { isUuid, parseId } from '../graphql/ids';
 import { requireViewer } from '../graphql/viewer-guards';
 import { Agent } from '../host/agent.type';
@@ -20,7 +20,7 @@ export class AgentWhatsAppFieldResolver {
     nullable: true,
     description: 'The agent\'s WhatsApp configuration; null when WhatsApp is not enabled (or the agent is not yours).',
   })
-  async whatsApp(@Root() agent: Agent, @Ctx() ctx: GraphQLContext): Promise<AgentWhatsAppConfig | null> {
+  async whatsApp(@Root() agent: Agent, @Ctx() ctx: AgentContext): Promise<AgentWhatsAppConfig | null> {
     const viewer = requireViewer(ctx);
     if (!isUuid(agent.id)) return null;
     const agentId = agent.id.toLowerCase();
@@ -32,13 +32,13 @@ export class AgentWhatsAppFieldResolver {
   }
 
   @FieldResolver(() => AgentWhatsAppConfig, { nullable: true, description: 'Old name of whatsApp.', deprecationReason: 'Use whatsApp.' })
-  async whatsapp(@Root() agent: Agent, @Ctx() ctx: GraphQLContext): Promise<AgentWhatsAppConfig | null> {
+  async whatsapp(@Root() agent: Agent, @Ctx() ctx: AgentContext): Promise<AgentWhatsAppConfig | null> {
     return this.whatsApp(agent, ctx);
   }
 }
 
 /** The owner's view of content (messages, customers): admins manage configurations, they do not read conversations. */
-function assertContentOwner(ctx: GraphQLContext, config: AgentWhatsAppConfig): string {
+function assertContentOwner(ctx: AgentContext, config: AgentWhatsAppConfig): string {
   const viewer = requireViewer(ctx);
   if (viewer.userId !== config.userId) throw PublicError.notFound('Agent');
   return viewer.userId;
@@ -47,14 +47,14 @@ function assertContentOwner(ctx: GraphQLContext, config: AgentWhatsAppConfig): s
 @Resolver(() => AgentWhatsAppConfig)
 export class AgentWhatsAppResolver {
   @Query(() => AgentWhatsAppConfig, { description: 'One of my agents\' WhatsApp configuration; NOT_FOUND for anyone else\'s.' })
-  async agentWhatsApp(@Arg('agentId', () => ID, { description: 'The host\'s id of one of my agents.' }) agentId: string, @Ctx() ctx: GraphQLContext): Promise<AgentWhatsAppConfig> {
+  async agentWhatsApp(@Arg('agentId', () => ID, { description: 'The host\'s id of one of my agents.' }) agentId: string, @Ctx() ctx: AgentContext): Promise<AgentWhatsAppConfig> {
     const viewer = requireViewer(ctx);
     await ctx.services.agentOwnership.assertOwns(viewer, parseId(agentId, 'Agent'), { adminAllowed: true });
     return ownAgentConfig(ctx.em, viewer, agentId, { adminAllowed: true });
   }
 
   @Mutation(() => AgentWhatsAppConfig, { description: 'Puts one of my agents on one of my phone numbers (or on the platform\'s shared number while I use it).' })
-  async enableAgentWhatsApp(@Arg('input', { description: 'The agent, its number and its settings.' }) input: EnableAgentWhatsAppInput, @Ctx() ctx: GraphQLContext): Promise<AgentWhatsAppConfig> {
+  async enableAgentWhatsApp(@Arg('input', { description: 'The agent, its number and its settings.' }) input: EnableAgentWhatsAppInput, @Ctx() ctx: AgentContext): Promise<AgentWhatsAppConfig> {
     const viewer = requireViewer(ctx);
     await ctx.services.agentOwnership.assertOwns(viewer, parseId(input.agentId, 'Agent'));
     return enableAgentWhatsApp(ctx.em, ctx.services.config.platform.defaultSource, viewer, input, ctx.requestId);
@@ -64,7 +64,7 @@ export class AgentWhatsAppResolver {
   async updateAgentWhatsApp(
     @Arg('agentId', () => ID, { description: 'The host\'s id of one of my agents.' }) agentId: string,
     @Arg('input', { description: 'The settings to change; omitted ones keep their value.' }) input: UpdateAgentWhatsAppInput,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: AgentContext,
   ): Promise<AgentWhatsAppConfig> {
     const viewer = requireViewer(ctx);
     await ctx.services.agentOwnership.assertOwns(viewer, parseId(agentId, 'Agent'));
@@ -72,7 +72,7 @@ export class AgentWhatsAppResolver {
   }
 
   @Mutation(() => ID, { description: 'Removes the agent\'s WhatsApp configuration and frees its phone number; returns the agent id.' })
-  async disableAgentWhatsApp(@Arg('agentId', () => ID, { description: 'The host\'s id of one of my agents.' }) agentId: string, @Ctx() ctx: GraphQLContext): Promise<string> {
+  async disableAgentWhatsApp(@Arg('agentId', () => ID, { description: 'The host\'s id of one of my agents.' }) agentId: string, @Ctx() ctx: AgentContext): Promise<string> {
     const viewer = requireViewer(ctx);
     await ctx.services.agentOwnership.assertOwns(viewer, parseId(agentId, 'Agent'), { adminAllowed: true });
     return disableAgentWhatsApp(ctx.em, viewer, agentId, ctx.requestId);
@@ -83,7 +83,7 @@ export class AgentWhatsAppResolver {
     nullable: true,
     description: 'Credential health, webhook routing, activity and the 24-hour windows; null only when it could not be read (see the error).',
   })
-  async status(@Root() config: AgentWhatsAppConfig, @Ctx() ctx: GraphQLContext): Promise<AgentWhatsAppStatus> {
+  async status(@Root() config: AgentWhatsAppConfig, @Ctx() ctx: AgentContext): Promise<AgentWhatsAppStatus> {
     requireViewer(ctx);
     return agentWhatsAppStatus(ctx.em, ctx.services.config.platform.defaultSource, config);
   }
@@ -94,7 +94,7 @@ export class AgentWhatsAppResolver {
   })
   async messages(
     @Root() config: AgentWhatsAppConfig,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: AgentContext,
     @Arg('customer', () => String, { nullable: true, description: '+E.164, Meta\'s wa_id digits, or a business-scoped user id.' })
     customer: string | null,
     @Arg('first', () => Int, { defaultValue: 20, description: '1 to 100.' }) first: number,
@@ -107,7 +107,7 @@ export class AgentWhatsAppResolver {
   @FieldResolver(() => Conversation, { nullable: true, description: 'The thread with one customer, with its 24-hour window.' })
   async conversation(
     @Root() config: AgentWhatsAppConfig,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: AgentContext,
     @Arg('customer', () => String, { description: 'The customer\'s WhatsApp id or phone number.' }) customer: string,
   ): Promise<Conversation | null> {
     const userId = assertContentOwner(ctx, config);

@@ -1,7 +1,7 @@
-import type { AppServices } from '../graphql/app-services';
 import { QueueName } from '../jobs';
-import { mediaLinkSettingsOf } from '../media/inbound-media';
+import { mediaLinkSettingsOf } from '../messaging';
 import type { AgentRuntimeClient } from './agent-runtime-client';
+import type { AgentServices } from './agent-services';
 import { handleAgentInbound } from './handle-agent-inbound';
 
 export interface AgentInboundJob {
@@ -13,7 +13,7 @@ export interface AgentInboundJob {
  * will act on, enqueued in the transaction that stores it). Retries are the queue's (QUEUE_SETTINGS); a
  * job lives longer than one runtime call can take. Jobs are fetched a few at a time and run side by side.
  */
-export async function startAgentInboundWorker(services: AppServices, runtime: AgentRuntimeClient | null): Promise<void> {
+export async function startAgentInboundWorker(services: AgentServices, runtime: AgentRuntimeClient | null): Promise<void> {
   const { config, logger } = services;
   const deps = { ...services, runtime, runtimeTimeoutMs: config.agentRuntime.timeoutMs, mediaLinks: mediaLinkSettingsOf(services) };
   await services.jobs.define<AgentInboundJob>(

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { PublicError } from '../errors';
-import type { GraphQLContext } from '../graphql/context';
+import type { AgentContext } from './agent-services';
 import { requireViewer } from '../graphql/viewer-guards';
 import { Message, SendMessageInput, draftFromInput, markMessageRead, sendMessage } from '../messaging';
 import { resolveSender } from './resolve-sender';
@@ -14,7 +14,7 @@ export class AgentMessagingResolver {
     description:
       'Sends a WhatsApp message from an agent\'s (or a credential\'s) phone number. Free-form content needs the customer\'s 24-hour window to be open; outside it only a template is sent. Repeating the same idempotencyKey never sends twice.',
   })
-  async sendWhatsAppMessage(@Arg('input', { description: 'Sender, recipient, idempotency key and exactly one kind of content.' }) input: SendMessageInput, @Ctx() ctx: GraphQLContext): Promise<Message> {
+  async sendWhatsAppMessage(@Arg('input', { description: 'Sender, recipient, idempotency key and exactly one kind of content.' }) input: SendMessageInput, @Ctx() ctx: AgentContext): Promise<Message> {
     const viewer = requireViewer(ctx);
     if (!CLIENT_KEY.test(input.idempotencyKey)) {
       throw PublicError.badInput('input.idempotencyKey', 'The idempotency key is 1-128 characters of A-Z a-z 0-9 _ . -');
@@ -34,7 +34,7 @@ export class AgentMessagingResolver {
   async markWhatsAppMessageRead(
     @Arg('messageId', () => ID, { description: 'Our id of a received (inbound) message.' }) messageId: string,
     @Arg('typingIndicator', { defaultValue: false, description: 'Also show "typing…" until the reply (at most 25 s).' }) typingIndicator: boolean,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: AgentContext,
   ): Promise<Message> {
     const viewer = requireViewer(ctx);
     return markMessageRead(ctx.services, ctx.em, { userId: viewer.userId, messageId, typingIndicator });

@@ -5,7 +5,7 @@ import { PublicError } from '../errors';
 import type { Viewer } from '../identity';
 
 /** The host's ownership check could not answer (unreachable, timed out, or an unexpected status): fail closed. */
-export class AgentOwnershipUnavailableError extends Error {
+class AgentOwnershipUnavailableError extends Error {
   constructor(readonly reason: 'unreachable' | 'timeout' | 'unexpected-status', readonly status?: number) {
     super(`The host's agent ownership check did not answer (${reason}${status ? ` ${status}` : ''}); nothing was changed.`);
     this.name = 'AgentOwnershipUnavailableError';

@@ -12,7 +12,7 @@ export const SIGNATURE_HEADER = 'x-whatsapp-connect-signature';
 export const ATTEMPT_HEADER = 'x-whatsapp-connect-attempt';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
-export interface RuntimeHistoryEntry {
+interface RuntimeHistoryEntry {
   direction: 'inbound' | 'outbound';
   type: string;
   text: string | null;

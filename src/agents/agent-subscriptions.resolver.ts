@@ -1,14 +1,13 @@
 import { filter, map, pipe } from '@graphql-yoga/subscription';
 import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { ErrorCode, PublicError } from '../errors';
-import { endWithNotice, Topic, type MessageEvent, type MessageSnapshot } from '../events';
-import type { GraphQLContext } from '../graphql/context';
+import { endWithNotice } from '../events';
+import type { AgentContext } from './agent-services';
 import { parseId } from '../graphql/ids';
 import { requireViewer } from '../graphql/viewer-guards';
-import { Message, MessageDirection, MessageStatus } from '../messaging';
+import { Message, MessageDirection, MessageStatus, MessageTopic, type MessageEvent, type MessageSnapshot } from '../messaging';
 import { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';
 
-type MessageTopic = Topic.InboundMessage | Topic.MessageStatus;
 
 /** The last item of a subscription whose reader fell behind: its field resolver raises the error. */
 const FELL_BEHIND = Symbol('fell behind');
@@ -21,7 +20,7 @@ type Delivered = Message | typeof FELL_BEHIND;
  * LISTEN/NOTIFY event bus and carry the committed message; only one too long for a NOTIFY is read back.
  */
 function subscribeToAgent(topic: MessageTopic) {
-  return async ({ args, context }: SubscribeResolverData<unknown, { agentId: string }, GraphQLContext>): Promise<AsyncIterable<Delivered>> => {
+  return async ({ args, context }: SubscribeResolverData<unknown, { agentId: string }, AgentContext>): Promise<AsyncIterable<Delivered>> => {
     const viewer = requireViewer(context);
     const agentId = parseId(args.agentId, 'Agent');
     const { orm, eventBus } = context.services;
@@ -66,7 +65,7 @@ function delivered(root: Delivered): Message {
 export class AgentSubscriptionsResolver {
   @Subscription(() => Message, {
     description: 'Messages customers send to one of my agents, as they arrive (on any plugin instance).',
-    subscribe: subscribeToAgent(Topic.InboundMessage),
+    subscribe: subscribeToAgent(MessageTopic.Inbound),
   })
   whatsAppMessageReceived(@Arg('agentId', () => ID, { description: 'One of my agents.' }) _agentId: string, @Root() message: Delivered): Message {
     return delivered(message);
@@ -75,7 +74,7 @@ export class AgentSubscriptionsResolver {
   @Subscription(() => Message, {
     description: 'Old name of whatsAppMessageReceived.',
     deprecationReason: 'Use whatsAppMessageReceived.',
-    subscribe: subscribeToAgent(Topic.InboundMessage),
+    subscribe: subscribeToAgent(MessageTopic.Inbound),
   })
   whatsappMessageReceived(@Arg('agentId', () => ID, { description: 'One of my agents.' }) _agentId: string, @Root() message: Delivered): Message {
     return delivered(message);
@@ -83,7 +82,7 @@ export class AgentSubscriptionsResolver {
 
   @Subscription(() => Message, {
     description: 'Delivery-status changes (sent, delivered, read, failed) of one of my agents\' messages, with the message as it is now.',
-    subscribe: subscribeToAgent(Topic.MessageStatus),
+    subscribe: subscribeToAgent(MessageTopic.Status),
   })
   whatsAppMessageStatusChanged(@Arg('agentId', () => ID, { description: 'One of my agents.' }) _agentId: string, @Root() message: Delivered): Message {
     return delivered(message);
@@ -92,7 +91,7 @@ export class AgentSubscriptionsResolver {
   @Subscription(() => Message, {
     description: 'Old name of whatsAppMessageStatusChanged.',
     deprecationReason: 'Use whatsAppMessageStatusChanged.',
-    subscribe: subscribeToAgent(Topic.MessageStatus),
+    subscribe: subscribeToAgent(MessageTopic.Status),
   })
   whatsappMessageStatusChanged(@Arg('agentId', () => ID, { description: 'One of my agents.' }) _agentId: string, @Root() message: Delivered): Message {
     return delivered(message);

@@ -14,7 +14,7 @@ import {
   type SendDependencies,
   type Sender,
 } from '../messaging';
-import { inboundMediaOf, mediaLinkFor, type MediaLinkSettings } from '../media/inbound-media';
+import { inboundMediaOf, mediaLinkFor, type MediaLinkSettings } from '../messaging';
 import { AgentReply, AgentReplyState } from './agent-reply.entity';
 import { AgentRuntimeRejectedError, type AgentRuntimeClient } from './agent-runtime-client';
 import { CONTRACT_VERSION, type AgentRuntimeReply, type AgentRuntimeRequest } from './agent-runtime-contract';
@@ -35,7 +35,7 @@ export type AgentInboundOutcome =
   | 'runtime_missing' | 'no_reply' | 'replied';
 
 /** Another worker is calling the runtime for this message right now: the job retries after its lease. */
-export class AgentReplyInProgressError extends Error {
+class AgentReplyInProgressError extends Error {
   constructor() {
     super('another worker is asking the agent runtime about this message');
     this.name = 'AgentReplyInProgressError';

@@ -16,3 +16,6 @@ export {
 export { handleAgentInbound, type AgentInboundOutcome } from './handle-agent-inbound';
 export { startAgentInboundWorker, type AgentInboundJob } from './agent-inbound-worker';
 export { routePlatformInbound } from './platform-routing';
+export { inboundAgents } from './inbound-agents';
+export type { AgentServices, AgentContext } from './agent-services';
+export { resolveSender } from './resolve-sender';

@@ -17,7 +17,7 @@ export function newPlatformCode(): string {
 }
 
 /** The routing code a customer's message carries, normalised; null when it has none. */
-export function platformCodeIn(text: string | null | undefined): string | null {
+function platformCodeIn(text: string | null | undefined): string | null {
   const match = text ? CODE.exec(text) : null;
   return match ? `WA-${match[1]!.toUpperCase()}` : null;
 }

@@ -1,5 +1,5 @@
 import { createTransport, type Transporter } from 'nodemailer';
-import type { AppServices } from '../graphql/app-services';
+import type { CredentialServices } from './credential-services';
 import { QueueName } from '../jobs';
 import type { CredentialAlertJob } from './credential-health';
 import { CredentialStatus, CredentialStatusReason } from './credential-status';
@@ -19,7 +19,7 @@ const ADVICE: Partial<Record<CredentialStatusReason, string>> = {
 };
 
 /** The alert e-mail: names the number and the cause, never a secret or a token hint. */
-export function alertEmailOf(credential: WhatsAppCredential, job: CredentialAlertJob): { subject: string; text: string } {
+function alertEmailOf(credential: WhatsAppCredential, job: CredentialAlertJob): { subject: string; text: string } {
   if (job.warning && job.status === job.previousStatus) return warningEmailOf(credential, { ...job, warning: job.warning });
   const healthy = job.status === CredentialStatus.ACTIVE && job.reason === CredentialStatusReason.NONE;
   const subject = healthy
@@ -53,7 +53,7 @@ function warningEmailOf(credential: WhatsAppCredential, job: CredentialAlertJob 
   };
 }
 
-export async function registerAlertEmailJobs(services: Pick<AppServices, 'orm' | 'jobs' | 'config' | 'logger'>): Promise<() => void> {
+export async function registerAlertEmailJobs(services: Pick<CredentialServices, 'orm' | 'jobs' | 'config' | 'logger'>): Promise<() => void> {
   const { smtpUrl, from } = services.config.email;
   if (!smtpUrl) return () => undefined;
   const transport: Transporter = createTransport(smtpUrl, { from });

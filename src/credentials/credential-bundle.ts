@@ -14,11 +14,11 @@ import { WhatsAppCredential } from './whatsapp-credential.entity';
  * JOSE library opens it, secrets never leave in plaintext, and a wrong passphrase or a single altered
  * byte makes the whole bundle unreadable.
  */
-export const BUNDLE_FORMAT = 'whatsapp-connect/credentials';
+const BUNDLE_FORMAT = 'whatsapp-connect/credentials';
 const KEY_ALGORITHM = 'PBES2-HS512+A256KW';
 const CONTENT_ALGORITHM = 'A256GCM';
 /** PBKDF2-SHA512 iterations: above OWASP's 210,000, and the most an import will accept (a DoS bound). */
-export const PBES2_ITERATIONS = 310_000;
+const PBES2_ITERATIONS = 310_000;
 const MAX_BUNDLE_BYTES = 1024 * 1024;
 const MIN_PASSPHRASE = 12;
 

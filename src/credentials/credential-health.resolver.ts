@@ -1,11 +1,11 @@
 import { Ctx, Field, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import { GraphQLISODateTime, ID } from 'type-graphql';
-import { Topic, type CredentialHealthChanged } from '../events';
-import type { GraphQLContext } from '../graphql/context';
 import { requireViewer } from '../graphql/viewer-guards';
+import { CredentialTopic, type CredentialHealthChanged } from './credential-events';
 import { CredentialStatus, CredentialStatusReason } from './credential-status';
 import { QualityWarning } from './quality-warning';
 import { WhatsAppCredential } from './whatsapp-credential.entity';
+import type { CredentialContext } from './credential-services';
 
 @ObjectType('WhatsAppCredentialHealthEvent', { description: 'A credential\'s status changed, or its number got a quality warning (a real-time alert).' })
 export class CredentialHealthEvent {
@@ -41,12 +41,12 @@ export class CredentialHealthEvent {
 export class CredentialHealthResolver {
   @Subscription(() => CredentialHealthEvent, {
     description: 'Status changes of my credentials, and quality warnings of their numbers (RED rating, flagged, lower messaging limit), as they happen.',
-    topics: Topic.CredentialHealth,
-    topicId: ({ context }: { context: GraphQLContext }) => requireViewer(context).userId,
+    topics: CredentialTopic.Health,
+    topicId: ({ context }: { context: CredentialContext }) => requireViewer(context).userId,
   })
   async whatsAppCredentialHealthChanged(
     @Root() event: CredentialHealthChanged,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: CredentialContext,
   ): Promise<CredentialHealthEvent> {
     const viewer = requireViewer(ctx);
     // The topic is already per user; this re-check guards against a mis-published event.
@@ -66,10 +66,10 @@ export class CredentialHealthResolver {
   @Subscription(() => CredentialHealthEvent, {
     description: 'Old name of whatsAppCredentialHealthChanged.',
     deprecationReason: 'Use whatsAppCredentialHealthChanged.',
-    topics: Topic.CredentialHealth,
-    topicId: ({ context }: { context: GraphQLContext }) => requireViewer(context).userId,
+    topics: CredentialTopic.Health,
+    topicId: ({ context }: { context: CredentialContext }) => requireViewer(context).userId,
   })
-  async credentialHealthChanged(@Root() event: CredentialHealthChanged, @Ctx() ctx: GraphQLContext): Promise<CredentialHealthEvent> {
+  async credentialHealthChanged(@Root() event: CredentialHealthChanged, @Ctx() ctx: CredentialContext): Promise<CredentialHealthEvent> {
     return this.whatsAppCredentialHealthChanged(event, ctx);
   }
 }

@@ -1,8 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { auditWithin, AuditOutcome, type AuditActor } from '../audit';
-import { Topic } from '../events';
-import type { AppServices } from '../graphql/app-services';
+import { CredentialTopic } from './credential-events';
+import type { CredentialServices } from './credential-services';
 import { QueueName } from '../jobs';
 import { CredentialStatus, CredentialStatusReason, statusForReason } from './credential-status';
 import type { CredentialFacts, CredentialRejectedError } from './inspect-credential';
@@ -63,7 +63,7 @@ export function unreachableVerdict(failures: number): HealthVerdict {
  */
 export async function applyHealthVerdict(
   em: EntityManager,
-  services: Pick<AppServices, 'jobs' | 'config'>,
+  services: Pick<CredentialServices, 'jobs' | 'config'>,
   credential: WhatsAppCredential,
   verdict: HealthVerdict,
   context: { actor: AuditActor; requestId?: string | null; now?: Date; liftAdminHold?: boolean },
@@ -136,9 +136,9 @@ export async function applyHealthVerdict(
  * A quality warning on a credential whose status does not change: audited, e-mailed when e-mail is
  * configured, and returned for the caller to publish like a status change. The number keeps sending.
  */
-export async function warnOfQuality(
+async function warnOfQuality(
   em: EntityManager,
-  services: Pick<AppServices, 'jobs' | 'config'>,
+  services: Pick<CredentialServices, 'jobs' | 'config'>,
   credential: WhatsAppCredential,
   quality: { warning: QualityWarning; message: string },
   context: { actor: AuditActor; requestId?: string | null; now: Date },
@@ -193,9 +193,9 @@ export function alertJobOf(change: HealthChange): CredentialAlertJob {
 }
 
 /** The real-time alert: after commit, so a subscriber that reloads the credential sees the new state. */
-export async function announceHealthChange(services: Pick<AppServices, 'eventBus'>, change: HealthChange | null): Promise<void> {
+export async function announceHealthChange(services: Pick<CredentialServices, 'eventBus'>, change: HealthChange | null): Promise<void> {
   if (!change) return;
-  services.eventBus.publish(Topic.CredentialHealth, change.userId, {
+  services.eventBus.publish(CredentialTopic.Health, change.userId, {
     credentialId: change.credentialId,
     userId: change.userId,
     previousStatus: change.previousStatus,
@@ -208,7 +208,7 @@ export async function announceHealthChange(services: Pick<AppServices, 'eventBus
 
 /** Loads, applies and commits a verdict in one transaction (optimistic lock on the row), then announces. */
 export async function recordHealthVerdict(
-  services: Pick<AppServices, 'orm' | 'jobs' | 'config' | 'eventBus'>,
+  services: Pick<CredentialServices, 'orm' | 'jobs' | 'config' | 'eventBus'>,
   credentialId: string,
   verdict: HealthVerdict | ((credential: WhatsAppCredential) => HealthVerdict | null),
   context: { actor: AuditActor; requestId?: string | null; liftAdminHold?: boolean },

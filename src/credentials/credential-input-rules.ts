@@ -40,7 +40,7 @@ export function checkAlertEmail(value: string | null | undefined): string | null
   return email;
 }
 
-export const MAX_MESSAGE_RETENTION_DAYS = 3650;
+const MAX_MESSAGE_RETENTION_DAYS = 3650;
 
 /** Days of messages to keep: undefined leaves the setting, null keeps every message. */
 export function checkMessageRetentionDays(value: number | null | undefined): number | null | undefined {

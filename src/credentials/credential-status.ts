@@ -49,9 +49,17 @@ export function statusForReason(reason: CredentialStatusReason, current: Credent
     case CredentialStatusReason.ACCOUNT_RESTRICTED:
     case CredentialStatusReason.SUSPENDED_BY_ADMIN:
       return CredentialStatus.SUSPENDED;
-    default:
+    case CredentialStatusReason.TOKEN_INVALID:
+    case CredentialStatusReason.PERMISSION_MISSING:
+    case CredentialStatusReason.WRONG_BUSINESS_ACCOUNT:
+    case CredentialStatusReason.APP_SECRET_INVALID:
+    case CredentialStatusReason.PHONE_NUMBER_NOT_FOUND:
+    case CredentialStatusReason.SECRETS_UNREADABLE:
       return CredentialStatus.INVALID;
   }
+  // A new reason must be given its status above: the compiler refuses to build until it is.
+  const unhandled: never = reason;
+  throw new Error(`no status for credential status reason ${String(unhandled)}`);
 }
 
 registerEnumType(CredentialStatus, {

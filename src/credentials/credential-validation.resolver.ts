@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { GraphQLContext } from '../graphql/context';
+import type { CredentialContext } from './credential-services';
 import { commandContextOf } from './command-context';
 import { ConnectWhatsAppCredentialInput } from './credential.resolver';
 import { CredentialValidation, validateCredential } from './validate-credential';
@@ -16,7 +16,7 @@ export class CredentialValidationResolver {
   async validateWhatsAppCredential(
     @Arg('input', () => ConnectWhatsAppCredentialInput, { description: 'The same input as connectWhatsAppCredential (alertEmail is ignored).' })
     input: ConnectWhatsAppCredentialInput,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: CredentialContext,
   ): Promise<CredentialValidation> {
     return validateCredential(commandContextOf(ctx), input);
   }

@@ -1,7 +1,6 @@
 import { raw } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { PublicError, WhatsAppErrorCode, type ErrorCode } from '../errors';
-import type { GraphQLContext } from '../graphql/context';
 import { ADMIN_ONLY } from '../graphql/contract-tags';
 import { parseId } from '../graphql/ids';
 import { decodeTimeIdCursor, PageInfo, pageSize, toPage } from '../graphql/pagination';
@@ -19,8 +18,9 @@ import {
   updateCredential,
 } from './manage-credential';
 import { WhatsAppCredential } from './whatsapp-credential.entity';
+import type { CredentialContext } from './credential-services';
 
-function credentialsOf(ctx: GraphQLContext, userId: string): Promise<WhatsAppCredential[]> {
+function credentialsOf(ctx: CredentialContext, userId: string): Promise<WhatsAppCredential[]> {
   return ctx.em.find(WhatsAppCredential, { userId }, { orderBy: { createdAt: 'desc', id: 'desc' } });
 }
 
@@ -127,7 +127,7 @@ export class CredentialResolver {
   })
   async exportWhatsAppCredentials(
     @Arg('passphrase', { description: 'At least 12 characters; needed again to import the bundle.' }) passphrase: string,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: CredentialContext,
     @Arg('credentialIds', () => [ID], { nullable: true, description: 'The credentials to export; all of mine when omitted.' }) credentialIds?: string[] | null,
   ): Promise<WhatsAppCredentialBundle> {
     const ids = credentialIds?.map((id) => parseId(id, 'Credential'));
@@ -140,26 +140,26 @@ export class CredentialResolver {
   async importWhatsAppCredentials(
     @Arg('bundle', { description: 'The `bundle` string that exportWhatsAppCredentials returned.' }) bundle: string,
     @Arg('passphrase', { description: 'The passphrase the bundle was exported with.' }) passphrase: string,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: CredentialContext,
   ): Promise<WhatsAppCredentialImportResult[]> {
     return importCredentials(commandContextOf(ctx), bundle, passphrase);
   }
 
   @Query(() => [WhatsAppCredential], { description: 'My connected WhatsApp credentials, newest first.' })
-  async whatsAppCredentials(@Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential[]> {
+  async whatsAppCredentials(@Ctx() ctx: CredentialContext): Promise<WhatsAppCredential[]> {
     const viewer = requireViewer(ctx);
     return credentialsOf(ctx, viewer.userId);
   }
 
   @Query(() => [WhatsAppCredential], { description: 'Old name of whatsAppCredentials.', deprecationReason: 'Use whatsAppCredentials.' })
-  async whatsappCredentials(@Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential[]> {
+  async whatsappCredentials(@Ctx() ctx: CredentialContext): Promise<WhatsAppCredential[]> {
     return this.whatsAppCredentials(ctx);
   }
 
   @Query(() => WhatsAppCredential, { description: 'One of my credentials; NOT_FOUND for anyone else\'s.' })
   async whatsAppCredential(
     @Arg('id', () => ID, { description: 'The credential\'s id.' }) id: string,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: CredentialContext,
   ): Promise<WhatsAppCredential> {
     const viewer = requireViewer(ctx);
     const credential = await ctx.em.findOne(WhatsAppCredential, { id: parseId(id, 'Credential') });
@@ -171,7 +171,7 @@ export class CredentialResolver {
   @Query(() => WhatsAppCredential, { description: 'Old name of whatsAppCredential.', deprecationReason: 'Use whatsAppCredential.' })
   async whatsappCredential(
     @Arg('id', () => ID, { description: 'The credential\'s id.' }) id: string,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: CredentialContext,
   ): Promise<WhatsAppCredential> {
     return this.whatsAppCredential(id, ctx);
   }
@@ -181,7 +181,7 @@ export class CredentialResolver {
   })
   async connectWhatsAppCredential(
     @Arg('input', () => ConnectWhatsAppCredentialInput, { description: 'The number\'s ids and your Meta secrets.' }) input: ConnectWhatsAppCredentialInput,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: CredentialContext,
   ): Promise<WhatsAppCredentialPayload> {
     return connectCredential(commandContextOf(ctx), input);
   }
@@ -190,25 +190,25 @@ export class CredentialResolver {
   async updateWhatsAppCredential(
     @Arg('id', () => ID, { description: 'The credential to change.' }) id: string,
     @Arg('input', () => UpdateWhatsAppCredentialInput, { description: 'The fields to change; omitted ones keep their value.' }) input: UpdateWhatsAppCredentialInput,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: CredentialContext,
   ): Promise<WhatsAppCredentialPayload> {
     return updateCredential(commandContextOf(ctx), id, input);
   }
 
   @Mutation(() => WhatsAppCredential, { description: 'Check the credential with Meta now and update its status.' })
-  async revalidateWhatsAppCredential(@Arg('id', () => ID, { description: 'The credential to check.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential> {
+  async revalidateWhatsAppCredential(@Arg('id', () => ID, { description: 'The credential to check.' }) id: string, @Ctx() ctx: CredentialContext): Promise<WhatsAppCredential> {
     return revalidateCredential(commandContextOf(ctx), id);
   }
 
   @Mutation(() => DeleteWhatsAppCredentialPayload, { description: 'Disconnect: removes the webhook configuration at Meta and the stored secrets.' })
-  async deleteWhatsAppCredential(@Arg('id', () => ID, { description: 'The credential to disconnect.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<DeleteWhatsAppCredentialPayload> {
+  async deleteWhatsAppCredential(@Arg('id', () => ID, { description: 'The credential to disconnect.' }) id: string, @Ctx() ctx: CredentialContext): Promise<DeleteWhatsAppCredentialPayload> {
     return { deletedCredentialId: await deleteCredential(commandContextOf(ctx), id) };
   }
 
   @Directive(ADMIN_ONLY)
   @Query(() => WhatsAppCredentialConnection, { description: 'Administrators: every credential, newest first. Secrets are never readable.' })
   async adminWhatsAppCredentials(
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: CredentialContext,
     @Arg('status', () => CredentialStatus, { nullable: true, description: 'Only credentials in this status.' }) status?: CredentialStatus | null,
     @Arg('userId', () => ID, { nullable: true, description: 'Only this user\'s credentials.' }) userId?: string | null,
     @Arg('first', () => Int, { nullable: true, description: 'How many items per page: 20 by default, at most 100.' }) first?: number | null,
@@ -235,7 +235,7 @@ export class CredentialResolver {
   async suspendWhatsAppCredential(
     @Arg('id', () => ID, { description: 'The credential to suspend.' }) id: string,
     @Arg('reason', () => String, { description: 'Shown to the owner.' }) reason: string,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: CredentialContext,
   ): Promise<WhatsAppCredential> {
     requireAdmin(ctx);
     return suspendCredential(commandContextOf(ctx), id, reason);
@@ -243,7 +243,7 @@ export class CredentialResolver {
 
   @Directive(ADMIN_ONLY)
   @Mutation(() => WhatsAppCredential, { description: 'Administrators: lift a suspension; the credential is then re-checked with Meta.' })
-  async reinstateWhatsAppCredential(@Arg('id', () => ID, { description: 'The suspended credential.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential> {
+  async reinstateWhatsAppCredential(@Arg('id', () => ID, { description: 'The suspended credential.' }) id: string, @Ctx() ctx: CredentialContext): Promise<WhatsAppCredential> {
     requireAdmin(ctx);
     return reinstateCredential(commandContextOf(ctx), id);
   }
@@ -254,7 +254,7 @@ export class UserCredentialsResolver {
   @FieldResolver(() => [WhatsAppCredential], {
     description: 'The user\'s WhatsApp credentials, newest first (theirs or an admin\'s view); empty when they have none or they are not yours to see.',
   })
-  async whatsAppCredentials(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential[]> {
+  async whatsAppCredentials(@Root() user: User, @Ctx() ctx: CredentialContext): Promise<WhatsAppCredential[]> {
     const viewer = requireViewer(ctx);
     // Empty, not NOT_FOUND: the host walks to this field from its own User, and an error on it would
     // cost the host its whole user; "none" and "not yours" also stay indistinguishable.
@@ -263,7 +263,7 @@ export class UserCredentialsResolver {
   }
 
   @FieldResolver(() => [WhatsAppCredential], { description: 'Old name of whatsAppCredentials.', deprecationReason: 'Use whatsAppCredentials.' })
-  async whatsappCredentials(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential[]> {
+  async whatsappCredentials(@Root() user: User, @Ctx() ctx: CredentialContext): Promise<WhatsAppCredential[]> {
     return this.whatsAppCredentials(user, ctx);
   }
 }

@@ -1,5 +1,5 @@
 import type { AuditActor } from '../audit';
-import type { AppServices } from '../graphql/app-services';
+import type { CredentialServices } from './credential-services';
 import { QueueName } from '../jobs';
 import { GraphApiError, GraphApiUnavailableError } from '../whatsapp';
 import { readCredentialSecrets } from './credential-secrets';
@@ -15,7 +15,7 @@ import {
 import { CredentialRejectedError, inspectCredential } from './inspect-credential';
 import { WhatsAppCredential } from './whatsapp-credential.entity';
 
-type HealthServices = Pick<AppServices, 'orm' | 'jobs' | 'config' | 'eventBus' | 'keys' | 'whatsapp'> & Partial<Pick<AppServices, 'metrics'>>;
+type HealthServices = Pick<CredentialServices, 'orm' | 'jobs' | 'config' | 'eventBus' | 'keys' | 'whatsapp'> & Partial<Pick<CredentialServices, 'metrics'>>;
 
 /** Meta could not answer (network, timeout, 5xx, throttling): says nothing about the credential. */
 export function isMetaUnavailable(err: unknown): boolean {
@@ -114,7 +114,7 @@ export async function sweepCredentialHealth(
  * A failure seen while sending or receiving (a 190 from Meta, say) asks for a check now instead of
  * waiting for the next sweep. Deduplicated per credential by the queue.
  */
-export async function requestCredentialHealthCheck(services: Pick<AppServices, 'jobs'>, credentialId: string): Promise<void> {
+export async function requestCredentialHealthCheck(services: Pick<CredentialServices, 'jobs'>, credentialId: string): Promise<void> {
   await services.jobs.send(QueueName.CredentialHealthCheck, { credentialId }, { singletonKey: credentialId });
 }
 

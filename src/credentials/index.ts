@@ -1,5 +1,6 @@
 export { WhatsAppCredential, SecretsBinding } from './whatsapp-credential.entity';
 export { CredentialStatus, CredentialStatusReason, statusForReason } from './credential-status';
+export { CredentialTopic, type CredentialEvents, type CredentialHealthChanged } from './credential-events';
 export {
   readCredentialSecrets,
   writeCredentialSecrets,
@@ -36,3 +37,4 @@ export {
 } from './credential-source';
 export { auditedOperation, toCredentialPublicError } from './credential-errors';
 export { commandContextOf, type CommandContext } from './command-context';
+export type { CredentialServices, CredentialContext } from './credential-services';

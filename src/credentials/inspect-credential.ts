@@ -7,7 +7,7 @@ import {
 } from '../whatsapp';
 import { CredentialStatusReason } from './credential-status';
 
-export const REQUIRED_SCOPES = ['whatsapp_business_management', 'whatsapp_business_messaging'] as const;
+const REQUIRED_SCOPES = ['whatsapp_business_management', 'whatsapp_business_messaging'] as const;
 
 export interface CredentialToInspect {
   accessToken: string;

@@ -24,7 +24,7 @@ export interface UpdateCredentialCommand {
 const TARGET = 'WhatsAppCredential';
 
 /** The caller's own credential (admins may reach any when `adminAllowed`); NOT_FOUND otherwise. */
-export async function loadCredentialFor(ctx: CommandContext, rawId: string, adminAllowed: boolean): Promise<WhatsAppCredential> {
+async function loadCredentialFor(ctx: CommandContext, rawId: string, adminAllowed: boolean): Promise<WhatsAppCredential> {
   const credential = await ctx.em.findOne(WhatsAppCredential, { id: parseId(rawId, 'Credential') });
   if (!credential) throw PublicError.notFound('Credential');
   assertOwnerOrAdmin(ctx.viewer, credential.userId, 'Credential', adminAllowed);

@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { MikroORM, defineConfig, type EntityManager, type Options } from '@mikro-orm/postgresql';
-import type { EntityName } from '@mikro-orm/core';
+import type { EntityName, MigrationObject } from '@mikro-orm/core';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 import { SelfReleasingClient } from './self-releasing-client';
-import { ALL_ENTITIES } from './entities';
-import { ALL_MIGRATIONS } from '../../migrations';
 
 export interface OrmOptions {
   clientUrl: string;
@@ -18,11 +16,20 @@ export interface OrmOptions {
   log?: (message: string) => void;
 }
 
-export function ormConfig(options: OrmOptions): Options {
+/**
+ * What the ORM manages: handed in by the composition root (src/app/database.ts), which alone knows
+ * every domain's entities and the migrations, so that this kit imports no domain.
+ */
+export interface OrmModel {
+  entities: Function[];
+  migrations: MigrationObject[];
+}
+
+export function ormConfig(options: OrmOptions & OrmModel): Options {
   return defineConfig({
     clientUrl: options.clientUrl,
     schema: options.schema,
-    entities: ALL_ENTITIES,
+    entities: options.entities,
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
     pool: { min: 0, max: options.poolMax ?? 20 },
@@ -36,7 +43,7 @@ export function ormConfig(options: OrmOptions): Options {
     allowGlobalContext: false,
     forceUtcTimezone: true,
     migrations: {
-      migrationsList: ALL_MIGRATIONS,
+      migrationsList: options.migrations,
       schema: options.schema,
       tableName: 'mikro_orm_migrations',
       transactional: true,
@@ -48,7 +55,7 @@ export function ormConfig(options: OrmOptions): Options {
   });
 }
 
-export async function createOrm(options: OrmOptions): Promise<MikroORM> {
+export async function createOrm(options: OrmOptions & OrmModel): Promise<MikroORM> {
   return MikroORM.init(ormConfig(options));
 }
 

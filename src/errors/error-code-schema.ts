@@ -5,7 +5,7 @@ import { ErrorCode } from './error-code';
  * What each code means to a client: when it happens and what to do about it. A `Record` over the enum,
  * so a new code does not compile until it is described here (and so in the schema).
  */
-export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
+const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
   [ErrorCode.Unauthenticated]:
     'No bearer token, or one that failed verification (expired, wrong issuer or audience, bad signature); also a subscription opened without one. Get a fresh token from the host and retry; the same token fails again.',
   [ErrorCode.Forbidden]:

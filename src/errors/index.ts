@@ -1,3 +1,4 @@
 export { ErrorCode } from './error-code';
-export { PublicError, type PublicErrorExtensions } from './public-error';
+export { PublicError } from './public-error';
 export { WhatsAppErrorCode } from './error-code-schema';
+export { UNAVAILABLE_DEPENDENCY, unavailableDependencyOf } from './unavailable-dependency';

@@ -1,94 +1,12 @@
-import type { CredentialStatus, CredentialStatusReason } from '../credentials/credential-status';
-import type { MessageStatus } from '../messaging/message-enums';
-
-export enum Topic {
-  CredentialHealth = 'CREDENTIAL_HEALTH',
-  InboundMessage = 'INBOUND_MESSAGE',
-  MessageStatus = 'MESSAGE_STATUS',
-  /** A user's data is being erased: every instance closes the user's open sockets. */
-  UserErased = 'USER_ERASED',
-  /** A receive-only instance stored webhook deliveries: processing instances look at the inbox now. */
-  InboxStored = 'INBOX_STORED',
-  /** A message template of one of the user's numbers changed status (sync or Meta's webhook). */
-  TemplateStatus = 'TEMPLATE_STATUS',
-}
-
-export interface CredentialHealthChanged {
-  credentialId: string;
-  userId: string;
-  previousStatus: CredentialStatus;
-  status: CredentialStatus;
-  reason: CredentialStatusReason;
-  occurredAt: string;
-  /**
-   * Set on a quality warning (rating dropped to RED, number flagged, messaging limit lowered): the status
-   * may be unchanged, and the number keeps sending unless Meta blocks it.
-   */
-  warning?: string;
-  /** The warning in words, for the owner. */
-  message?: string | null;
-}
-
-export interface TemplateStatusChanged {
-  userId: string;
-  credentialId: string;
-  /** Our row's id. */
-  templateId: string;
-  name: string;
-  language: string;
-  /** Null when the template was not known before this change. */
-  previousStatus: string | null;
-  status: string;
-  reason: string | null;
-  occurredAt: string;
-}
-
 /**
- * The message as it was committed, carried by the event so that subscribers need not read it back.
- * Left out when it would not fit one NOTIFY (a long text): subscribers then read the row.
+ * Topic → [the id a subscriber filters on, payload]. Each domain declares the topics it publishes (for
+ * example credentials/credential-events.ts); the composition root joins them into the map of its bus,
+ * so this kit knows no domain.
  */
-export interface MessageSnapshot {
-  id: string;
-  userId: string;
-  credentialId: string;
-  agentId: string | null;
-  conversationId: string;
-  whatsappMessageId: string | null;
-  fromPhone: string;
-  toPhone: string;
-  direction: string;
-  messageType: string;
-  content: Record<string, unknown>;
-  replyToMessageId: string | null;
-  status: string;
-  statusAt: string | null;
-  errorCode: number | null;
-  errorTitle: string | null;
-  timestamp: string;
-  createdAt: string;
-}
-
-export interface MessageEvent {
-  messageId: string;
-  userId: string;
-  agentId: string | null;
-  status: MessageStatus;
-  message?: MessageSnapshot;
-}
-
-/** Topic → [the id a subscriber filters on, payload]. */
-export type EventTopics = {
-  [Topic.CredentialHealth]: [userId: string, event: CredentialHealthChanged];
-  [Topic.InboundMessage]: [agentId: string, event: MessageEvent];
-  [Topic.MessageStatus]: [agentId: string, event: MessageEvent];
-  // Every instance closes the erased user's sockets: one audience, whoever the user.
-  [Topic.UserErased]: [audience: 'every-instance', event: { userId: string }];
-  [Topic.InboxStored]: [audience: 'every-instance', event: Record<string, never>];
-  [Topic.TemplateStatus]: [userId: string, event: TemplateStatusChanged];
-};
+export type EventMap = Record<string, [id: string, payload: unknown]>;
 
 /** Ends a subscription whose reader fell too far behind (see EventBus.subscribe). */
-export class SubscriberOverflowError extends Error {
+class SubscriberOverflowError extends Error {
   constructor(readonly limit: number) {
     super(`more than ${limit} events waited for this subscriber; the subscription was ended`);
     this.name = 'SubscriberOverflowError';
@@ -100,26 +18,26 @@ export interface SubscribeOptions {
   maxPending?: number;
 }
 
-export interface EventBus {
-  publish<K extends keyof EventTopics>(topic: K, id: EventTopics[K][0], payload: EventTopics[K][1]): void;
+export interface EventBus<Events extends EventMap> {
+  publish<K extends keyof Events & string>(topic: K, id: Events[K][0], payload: Events[K][1]): void;
   /**
    * Events of one topic and id, from now on. A reader that lets more than `maxPending` events pile up is
    * cut off: the iterator throws SubscriberOverflowError once the events it holds are read, and holds no
    * more. Memory per subscriber stays bounded however fast events come, and the client learns it must
    * catch up from history instead of silently missing events.
    */
-  subscribe<K extends keyof EventTopics>(topic: K, id: EventTopics[K][0], options?: SubscribeOptions): AsyncIterableIterator<EventTopics[K][1]>;
+  subscribe<K extends keyof Events & string>(topic: K, id: Events[K][0], options?: SubscribeOptions): AsyncIterableIterator<Events[K][1]>;
 }
 
-export const DEFAULT_MAX_PENDING_EVENTS = 1_000;
+const DEFAULT_MAX_PENDING_EVENTS = 1_000;
 
-export function createEventBus(eventTarget: EventTarget = new EventTarget(), defaults: SubscribeOptions = {}): EventBus {
+export function createEventBus<Events extends EventMap>(eventTarget: EventTarget = new EventTarget(), defaults: SubscribeOptions = {}): EventBus<Events> {
   return {
     publish(topic, id, payload) {
       eventTarget.dispatchEvent(new CustomEvent(`${topic}:${id}`, { detail: payload }));
     },
     subscribe(topic, id, options = {}) {
-      return boundedSubscription(eventTarget, `${topic}:${id}`, options.maxPending ?? defaults.maxPending ?? DEFAULT_MAX_PENDING_EVENTS);
+      return boundedSubscription<Events[typeof topic][1]>(eventTarget, `${topic}:${id}`, options.maxPending ?? defaults.maxPending ?? DEFAULT_MAX_PENDING_EVENTS);
     },
   };
 }

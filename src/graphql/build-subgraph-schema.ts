@@ -2,7 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
-import type { EventBus } from '../events';
+import type { EventBus, EventMap } from '../events';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@tag", "@inaccessible"])';
@@ -12,7 +12,7 @@ export interface BuildSubgraphSchemaOptions {
   /** Types no query returns directly, such as the host's entities we only extend. */
   orphanedTypes: Function[];
   referenceResolvers: Record<string, { __resolveReference: (reference: never, ...rest: never[]) => unknown }>;
-  pubSub: EventBus;
+  pubSub: EventBus<EventMap>;
   /** Keep the deprecated old names of renamed fields (the default); false leaves them out of the schema. */
   deprecatedFields?: boolean;
 }

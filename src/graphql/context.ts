@@ -1,15 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../identity';
 import type { Logger } from '../observability/logger';
-import type { AppServices } from './app-services';
 
-/** What every resolver receives: a unit of work of its own, the caller, and the wired services. */
-export interface GraphQLContext {
+/**
+ * What every resolver receives: a unit of work of its own, the caller, and the services its domain is
+ * built with. Each domain names its own `Services` (e.g. CredentialContext); the composition root passes
+ * one object that satisfies them all, so this kit knows no domain.
+ */
+export interface GraphQLContext<Services = unknown> {
   em: EntityManager;
   viewer: Viewer | null;
   requestId: string;
   /** The TCP peer: the gateway, behind a federated graph. */
   remoteAddress?: string;
   logger: Logger;
-  services: AppServices;
+  services: Services;
 }

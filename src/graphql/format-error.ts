@@ -1,8 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ErrorCode, PublicError } from '../errors';
-import { KeyServiceUnavailableError } from '../keys';
-import { GraphApiUnavailableError } from '../whatsapp';
+import { ErrorCode, PublicError, unavailableDependencyOf } from '../errors';
 
 /** Codes Apollo itself assigns to malformed requests; they describe the request, not our internals. */
 const REQUEST_ERROR_CODES = new Set<string>([
@@ -18,10 +16,9 @@ const REQUEST_ERROR_CODES = new Set<string>([
  * Infrastructure errors that mean "try again later" reach the client as DEPENDENCY_UNAVAILABLE, named
  * but without the vendor's message. Resolvers translate everything else they expect themselves.
  */
-export function toPublicError(error: unknown): unknown {
-  if (error instanceof KeyServiceUnavailableError) return PublicError.dependencyUnavailable('The key service');
-  if (error instanceof GraphApiUnavailableError) return PublicError.dependencyUnavailable('WhatsApp (Meta Graph API)');
-  return error;
+function toPublicError(error: unknown): unknown {
+  const dependency = unavailableDependencyOf(error);
+  return dependency === undefined ? error : PublicError.dependencyUnavailable(dependency);
 }
 
 /** Our PublicError behind `error`: a resolver's, or a validation rule's that Apollo wrapped in its own. */

@@ -56,7 +56,7 @@ export function parseOptionsFor(limits: OperationLimits): ParseOptions {
   return { maxSourceLength: limits.maxDocumentLength, maxLexicalTokens: limits.maxTokens };
 }
 
-export function validationOptionsFor(limits: OperationLimits): { hideSuggestions: boolean } {
+function validationOptionsFor(limits: OperationLimits): { hideSuggestions: boolean } {
   return { hideSuggestions: !limits.fieldSuggestions };
 }
 

@@ -11,7 +11,7 @@ import { isExposable } from './format-error';
  * The `operation` label: the operation's root fields, which the schema bounds (a client-chosen operation
  * name could be anything, and each new value is a new series in Prometheus).
  */
-export function rootFieldsOf(operation: OperationDefinitionNode | null | undefined): string {
+function rootFieldsOf(operation: OperationDefinitionNode | null | undefined): string {
   if (!operation) return 'unknown';
   const fields = new Set<string>();
   for (const selection of operation.selectionSet.selections) {
@@ -25,7 +25,7 @@ export function rootFieldsOf(operation: OperationDefinitionNode | null | undefin
 const isErrorList = (result: readonly GraphQLError[] | ExecutionArgs): result is readonly GraphQLError[] => Array.isArray(result);
 
 /** ok; refused: every error is one we meant to show the client (bad input, not found, limits); error: a bug or an outage. */
-export function outcomeOf(errors: readonly GraphQLError[] | undefined): 'ok' | 'refused' | 'error' {
+function outcomeOf(errors: readonly GraphQLError[] | undefined): 'ok' | 'refused' | 'error' {
   if (!errors?.length) return 'ok';
   return errors.every((error) => isExposable(error)) ? 'refused' : 'error';
 }

@@ -11,8 +11,8 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 100;
 
 function invalidCursor(): PublicError {
   return PublicError.badInput('after', 'The cursor is not valid; use a pageInfo.endCursor from an earlier page.');

@@ -4,10 +4,10 @@ import type { Metrics } from '../observability/metrics';
 import { runInRequest, type RequestContext } from '../observability/request-context';
 import { assignRequestId } from './request-id';
 
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
+type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
 
 /** Which of the plugin's surfaces one listener serves (all of them unless WEBHOOK_PORT / OPS_PORT split them). */
-export interface ServedSurfaces {
+interface ServedSurfaces {
   graphql: boolean;
   webhooks: boolean;
   /** /healthz, /readyz, /metrics */

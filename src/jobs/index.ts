@@ -1,2 +1,2 @@
-export { JobQueue, type JobQueueOptions, type QueueDefinition, type JobContext, type JobHandler, type SendOptions } from './job-queue';
-export { QueueName } from './queue-names';
+export { JobQueue, type JobContext } from './job-queue';
+export { QueueName, retryLimitOf } from './queue-names';

@@ -59,3 +59,13 @@ export const QUEUE_SETTINGS: Record<
   [QueueName.TemplateSync]: { policy: 'stately', retryLimit: 5, retryDelaySeconds: 60 },
   [QueueName.TemplateSyncSweep]: { policy: 'singleton', retryLimit: 1 },
 };
+
+/**
+ * The attempts after the first that a queue's jobs get, for a handler that must know its last attempt:
+ * read from QUEUE_SETTINGS, so the policy is stated once.
+ */
+export function retryLimitOf(queue: QueueName): number {
+  const limit = QUEUE_SETTINGS[queue].retryLimit;
+  if (limit === undefined) throw new Error(`queue ${queue} states no retry limit in QUEUE_SETTINGS`);
+  return limit;
+}

@@ -6,11 +6,15 @@ import { parseId } from '../graphql/ids';
 import { assertOwnerOrAdmin, requireAdmin, requireViewer } from '../graphql/viewer-guards';
 import type { Viewer } from '../identity';
 import { KeyNotFoundError, KeyPermissionDeniedError, UserIdInvalidError } from '../keys';
+import type { KeyRotation } from './key-rotation';
 import { KeyRotationRun } from './key-rotation-run.entity';
 import { UserKeyInfo } from './user-key-info.type';
 
+/** A resolver's context in this domain: key rotation is all it is built with. */
+type KeyRotationContext = GraphQLContext<{ keyRotation: KeyRotation }>;
+
 /** The user whose key an operation targets: the viewer by default; another user only for an admin. */
-function targetUser(ctx: GraphQLContext, userId: string | null | undefined): { viewer: Viewer; target: string } {
+function targetUser(ctx: KeyRotationContext, userId: string | null | undefined): { viewer: Viewer; target: string } {
   const viewer = requireViewer(ctx);
   const target = userId == null ? viewer.userId : parseId(userId, 'Encryption key');
   assertOwnerOrAdmin(viewer, target, 'Encryption key');
@@ -18,7 +22,7 @@ function targetUser(ctx: GraphQLContext, userId: string | null | undefined): { v
 }
 
 /** Key errors a client can act on become public errors; the error formatter handles the rest. */
-async function translatingKeyErrors<T>(ctx: GraphQLContext, operation: () => Promise<T>): Promise<T> {
+async function translatingKeyErrors<T>(ctx: KeyRotationContext, operation: () => Promise<T>): Promise<T> {
   try {
     return await operation();
   } catch (error) {
@@ -38,13 +42,13 @@ export class KeyRotationResolver {
   @Query(() => UserKeyInfo, {
     description: 'My encryption key\'s versions and the state of its last rotation (an admin may name any user). NOT_FOUND without a key.',
   })
-  async whatsAppUserKeyInfo(@Arg('userId', () => ID, { nullable: true, description: 'Whose key (administrators only); mine when omitted.' }) userId: string | null, @Ctx() ctx: GraphQLContext): Promise<UserKeyInfo> {
+  async whatsAppUserKeyInfo(@Arg('userId', () => ID, { nullable: true, description: 'Whose key (administrators only); mine when omitted.' }) userId: string | null, @Ctx() ctx: KeyRotationContext): Promise<UserKeyInfo> {
     const { target } = targetUser(ctx, userId);
     return translatingKeyErrors(ctx, () => ctx.services.keyRotation.userKeyInfo(target));
   }
 
   @Query(() => UserKeyInfo, { description: 'Old name of whatsAppUserKeyInfo.', deprecationReason: 'Use whatsAppUserKeyInfo.' })
-  async userKeyInfo(@Arg('userId', () => ID, { nullable: true, description: 'Whose key (administrators only); mine when omitted.' }) userId: string | null, @Ctx() ctx: GraphQLContext): Promise<UserKeyInfo> {
+  async userKeyInfo(@Arg('userId', () => ID, { nullable: true, description: 'Whose key (administrators only); mine when omitted.' }) userId: string | null, @Ctx() ctx: KeyRotationContext): Promise<UserKeyInfo> {
     return this.whatsAppUserKeyInfo(userId, ctx);
   }
 
@@ -53,13 +57,13 @@ export class KeyRotationResolver {
       'Rotates my encryption key (an admin may name any user). New secrets use the new version at once; stored ones are ' +
       'rewrapped in the background, then older versions are retired (rewrapState). Every secret stays readable throughout.',
   })
-  async rotateWhatsAppUserKey(@Arg('userId', () => ID, { nullable: true, description: 'Whose key (administrators only); mine when omitted.' }) userId: string | null, @Ctx() ctx: GraphQLContext): Promise<UserKeyInfo> {
+  async rotateWhatsAppUserKey(@Arg('userId', () => ID, { nullable: true, description: 'Whose key (administrators only); mine when omitted.' }) userId: string | null, @Ctx() ctx: KeyRotationContext): Promise<UserKeyInfo> {
     const { viewer, target } = targetUser(ctx, userId);
     return translatingKeyErrors(ctx, () => ctx.services.keyRotation.rotateUserKey(viewer, target, ctx.requestId));
   }
 
   @Mutation(() => UserKeyInfo, { description: 'Old name of rotateWhatsAppUserKey.', deprecationReason: 'Use rotateWhatsAppUserKey.' })
-  async rotateUserKey(@Arg('userId', () => ID, { nullable: true, description: 'Whose key (administrators only); mine when omitted.' }) userId: string | null, @Ctx() ctx: GraphQLContext): Promise<UserKeyInfo> {
+  async rotateUserKey(@Arg('userId', () => ID, { nullable: true, description: 'Whose key (administrators only); mine when omitted.' }) userId: string | null, @Ctx() ctx: KeyRotationContext): Promise<UserKeyInfo> {
     return this.rotateWhatsAppUserKey(userId, ctx);
   }
 
@@ -67,20 +71,20 @@ export class KeyRotationResolver {
   @Mutation(() => KeyRotationRun, {
     description: 'Admin: starts a background run rotating every user\'s key, resumable after a restart. CONFLICT while one is running.',
   })
-  async startWhatsAppKeyRotationRun(@Ctx() ctx: GraphQLContext): Promise<KeyRotationRun> {
+  async startWhatsAppKeyRotationRun(@Ctx() ctx: KeyRotationContext): Promise<KeyRotationRun> {
     const viewer = requireAdmin(ctx);
     return ctx.services.keyRotation.startRotateAll(viewer, ctx.requestId);
   }
 
   @Directive(ADMIN_ONLY)
   @Mutation(() => KeyRotationRun, { description: 'Old name of startWhatsAppKeyRotationRun.', deprecationReason: 'Use startWhatsAppKeyRotationRun.' })
-  async startKeyRotationRun(@Ctx() ctx: GraphQLContext): Promise<KeyRotationRun> {
+  async startKeyRotationRun(@Ctx() ctx: KeyRotationContext): Promise<KeyRotationRun> {
     return this.startWhatsAppKeyRotationRun(ctx);
   }
 
   @Directive(ADMIN_ONLY)
   @Query(() => KeyRotationRun, { nullable: true, description: 'Admin: a rotate-all run and its progress; the latest when no id is given.' })
-  async whatsAppKeyRotationRun(@Arg('id', () => ID, { nullable: true, description: 'The run; the latest when omitted.' }) id: string | null, @Ctx() ctx: GraphQLContext): Promise<KeyRotationRun | null> {
+  async whatsAppKeyRotationRun(@Arg('id', () => ID, { nullable: true, description: 'The run; the latest when omitted.' }) id: string | null, @Ctx() ctx: KeyRotationContext): Promise<KeyRotationRun | null> {
     requireAdmin(ctx);
     if (id == null) return ctx.services.keyRotation.run();
     const run = await ctx.services.keyRotation.run(parseId(id, 'Key rotation run'));
@@ -90,7 +94,7 @@ export class KeyRotationResolver {
 
   @Directive(ADMIN_ONLY)
   @Query(() => KeyRotationRun, { nullable: true, description: 'Old name of whatsAppKeyRotationRun.', deprecationReason: 'Use whatsAppKeyRotationRun.' })
-  async keyRotationRun(@Arg('id', () => ID, { nullable: true, description: 'The run; the latest when omitted.' }) id: string | null, @Ctx() ctx: GraphQLContext): Promise<KeyRotationRun | null> {
+  async keyRotationRun(@Arg('id', () => ID, { nullable: true, description: 'The run; the latest when omitted.' }) id: string | null, @Ctx() ctx: KeyRotationContext): Promise<KeyRotationRun | null> {
     return this.whatsAppKeyRotationRun(id, ctx);
   }
 }

@@ -1,6 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { AuditOutcome, auditSeparately, auditWithin, type AuditActor } from '../audit';
-import { QueueName, type JobContext, type JobQueue } from '../jobs';
+import { QueueName, retryLimitOf, type JobContext, type JobQueue } from '../jobs';
 import { KeyNotFoundError, type KeyInfo, type KeyService } from '../keys';
 import type { Logger } from '../observability/logger';
 import type { CiphertextRegistry } from './ciphertext-columns';
@@ -43,11 +43,11 @@ interface RewrapJob {
 }
 
 /**
- * Attempts after which a job gives up and records it (then completes, so pg-boss retries no more). Keep
- * them at or below the queues' own retry limits, or pg-boss gives up first without the record saying so.
+ * Attempts after which a job gives up and records it (then completes, so pg-boss retries no more): the
+ * queues' own retry limits, so that the record is written on the attempt pg-boss would have given up on.
  */
-const REWRAP_RETRY_LIMIT = 8;
-const ROTATE_ALL_RETRY_LIMIT = 8;
+const REWRAP_RETRY_LIMIT = retryLimitOf(QueueName.KeyRewrap);
+const ROTATE_ALL_RETRY_LIMIT = retryLimitOf(QueueName.KeyRotateAll);
 
 /**
  * Key rotation: a user's key (on request), every user's key (an administrator's resumable run), and the
@@ -83,14 +83,14 @@ export class KeyRotation {
   async startWorkers(): Promise<void> {
     await this.jobs.define<RewrapJob>(
       QueueName.KeyRewrap,
-      // One rewrap per user at a time; another rotation's rewrap waits its turn.
-      { policy: 'singleton', retryLimit: REWRAP_RETRY_LIMIT, retryDelaySeconds: 2, expireInSeconds: 900, concurrency: 2 },
+      // Policy and retries are the queue's (QUEUE_SETTINGS): one rewrap per user at a time.
+      { concurrency: 2 },
       (job) => this.runRewrapJob(job),
     );
     await this.jobs.define<RotateAllStep>(
       QueueName.KeyRotateAll,
-      // At most one queued and one active step per run: a duplicate step chain collapses into one.
-      { policy: 'stately', retryLimit: ROTATE_ALL_RETRY_LIMIT, retryDelaySeconds: 2, expireInSeconds: 300 },
+      // Policy and retries are the queue's (QUEUE_SETTINGS): a duplicate step chain collapses into one.
+      {},
       (job) => runRotateAllStep(this.rotateAll, job, ROTATE_ALL_RETRY_LIMIT),
     );
     if (this.maintenance) {

@@ -64,7 +64,7 @@ export async function forgetUserRotation(tx: EntityManager, userId: string): Pro
   return 1;
 }
 
-export async function creditRun(tx: EntityManager, runId: string, outcome: 'done' | 'failed', error?: string | null): Promise<void> {
+async function creditRun(tx: EntityManager, runId: string, outcome: 'done' | 'failed', error?: string | null): Promise<void> {
   const run = await tx.findOne(KeyRotationRun, runId, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!run || run.state !== KeyRotationRunState.RUNNING) return;
   if (outcome === 'done') run.done += 1;

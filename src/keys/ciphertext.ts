@@ -17,8 +17,8 @@ export interface ParsedCiphertext {
 }
 
 const PREFIX = 'vault:v';
-export const NONCE_BYTES = 12;
-export const TAG_BYTES = 16;
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
 // Strict standard base64 with padding; Buffer.from(…, 'base64') would silently skip invalid characters.
 const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 

@@ -1,3 +1,5 @@
+import { UNAVAILABLE_DEPENDENCY } from '../errors';
+
 /**
  * Errors of the key domain. Backends translate every vendor failure (Vault HTTP errors, axios network
  * errors, database errors, node:crypto failures) into one of these at their edge, so callers can branch on
@@ -17,6 +19,7 @@ export abstract class KeyError extends Error {
 /** Vault is sealed, unreachable, timing out, overloaded (429) or failing (5xx). Nothing was changed. */
 export class KeyServiceUnavailableError extends KeyError {
   readonly retryable = true;
+  readonly [UNAVAILABLE_DEPENDENCY] = 'The key service';
 
   constructor(
     message: string,

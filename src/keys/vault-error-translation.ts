@@ -34,7 +34,7 @@ function isVaultResponseError(error: unknown): error is VaultResponseError {
 }
 
 /** The first entry of Vault's `{"errors":[…]}` envelope, or '' (a 404 read has an empty array). */
-export function firstVaultError(body: unknown): string {
+function firstVaultError(body: unknown): string {
   const errors = (body as { errors?: unknown } | null)?.errors;
   return Array.isArray(errors) && typeof errors[0] === 'string' ? errors[0] : '';
 }
@@ -53,7 +53,7 @@ const CIPHERTEXT_PROBLEMS: Array<[RegExp, CiphertextProblem]> = [
 const KEY_MISSING = /encryption key not found|^key not found$|could not delete key; not found|no existing key named .* could be found|^policy not found$/;
 
 /** Removes anything in a Vault message that could be a ciphertext, a token or key material, and bounds it. */
-export function sanitizeVaultMessage(message: string): string {
+function sanitizeVaultMessage(message: string): string {
   return message
     .replace(/vault:v\d+:[A-Za-z0-9+/=]*/g, 'vault:v<N>:[redacted]')
     .replace(/\bhv[sbr]\.[A-Za-z0-9_-]+|\bs\.[A-Za-z0-9]{20,}/g, '[redacted-token]')

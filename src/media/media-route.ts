@@ -10,10 +10,9 @@ import { Message } from '../messaging';
 import type { Logger } from '../observability/logger';
 import { currentRequest } from '../observability/request-context';
 import { downloadMedia, GraphApiError, type WhatsAppClient } from '../whatsapp';
-import { inboundMediaOf } from './inbound-media';
-import { verifyMediaUrl } from './signed-media-url';
+import { inboundMediaOf, verifyMediaUrl } from '../messaging';
 
-export const MEDIA_PATH_PREFIX = '/media/';
+const MEDIA_PATH_PREFIX = '/media/';
 
 export interface MediaRouteDependencies {
   orm: MikroORM;

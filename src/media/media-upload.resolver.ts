@@ -1,11 +1,11 @@
 import { Arg, Ctx, Field, GraphQLISODateTime, ID, InputType, Int, Mutation, ObjectType, registerEnumType, Resolver } from 'type-graphql';
-import { resolveSender } from '../agents/resolve-sender';
+import { resolveSender } from '../agents';
 import { CredentialStatus } from '../credentials';
 import { ErrorCode, PublicError } from '../errors';
-import type { GraphQLContext } from '../graphql/context';
+import type { MediaContext } from './media-services';
 import { requireViewer } from '../graphql/viewer-guards';
-import { credentialUnavailableError } from '../messaging/send-errors';
-import { OUTBOUND_MEDIA_LIMITS, outboundMediaProblem, type WhatsAppMediaKind } from './outbound-media-limits';
+import { credentialUnavailableError } from '../messaging';
+import { OUTBOUND_MEDIA_LIMITS, outboundMediaProblem, type WhatsAppMediaKind } from '../whatsapp';
 import { signUploadToken } from './upload-token';
 
 export const MEDIA_UPLOAD_PATH_PREFIX = '/media-uploads/';
@@ -62,7 +62,7 @@ export class MediaUpload {
 }
 
 /** The refusal for a file WhatsApp (or MEDIA_MAX_BYTES) would not take, with the limit that applies. */
-export function mediaLimitError(kind: WhatsAppMediaKind, mimeType: string, sizeBytes: number, configMaxBytes: number): PublicError | null {
+function mediaLimitError(kind: WhatsAppMediaKind, mimeType: string, sizeBytes: number, configMaxBytes: number): PublicError | null {
   const problem = outboundMediaProblem(kind, mimeType, sizeBytes);
   if (problem?.problem === 'unsupported_type') {
     return new PublicError(ErrorCode.MediaTypeUnsupported, `WhatsApp does not take ${mimeType} as ${kind}: use ${problem.allowed.join(', ')}.`, {
@@ -83,7 +83,7 @@ export class MediaUploadResolver {
     description:
       'Checks a file against WhatsApp\'s limits for its kind and returns a short-lived URL to PUT it to. The plugin passes the bytes on to WhatsApp with the number\'s token and answers a mediaId, which WhatsAppMediaInput.mediaId then sends (reusable for 30 days).',
   })
-  async createWhatsAppMediaUpload(@Arg('input') input: MediaUploadInput, @Ctx() ctx: GraphQLContext): Promise<MediaUpload> {
+  async createWhatsAppMediaUpload(@Arg('input') input: MediaUploadInput, @Ctx() ctx: MediaContext): Promise<MediaUpload> {
     const viewer = requireViewer(ctx);
     const { config } = ctx.services;
     if (!Number.isSafeInteger(input.sizeBytes) || input.sizeBytes < 1) throw PublicError.badInput('input.sizeBytes', 'The size is a positive number of bytes.');

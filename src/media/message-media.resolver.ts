@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, GraphQLISODateTime, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../graphql/context';
+import type { MediaContext } from './media-services';
 import { Message } from '../messaging';
-import { mediaLinkFor, mediaLinkSettingsOf } from './inbound-media';
+import { mediaLinkFor, mediaLinkSettingsOf } from '../messaging';
 
 /** The link to a message's file on `WhatsAppMessage`, made fresh each time the field is read. */
 @Resolver(() => Message)
@@ -11,7 +11,7 @@ export class MessageMediaResolver {
     description:
       'For an image, audio (voice notes too), video, document or sticker message: a link that downloads the file through this plugin, without any WhatsApp token, until mediaUrlExpiresAt (15 minutes by default). Anyone holding the link can use it until then: do not share it further. Range requests are supported. Null for messages without a file.',
   })
-  mediaUrl(@Root() message: Message, @Ctx() ctx: GraphQLContext): string | null {
+  mediaUrl(@Root() message: Message, @Ctx() ctx: MediaContext): string | null {
     return mediaLinkFor(mediaLinkSettingsOf(ctx.services), message)?.url ?? null;
   }
 
@@ -19,7 +19,7 @@ export class MessageMediaResolver {
     nullable: true,
     description: 'When mediaUrl stops working; read the message again for a fresh link. Null when there is no file.',
   })
-  mediaUrlExpiresAt(@Root() message: Message, @Ctx() ctx: GraphQLContext): Date | null {
+  mediaUrlExpiresAt(@Root() message: Message, @Ctx() ctx: MediaContext): Date | null {
     return mediaLinkFor(mediaLinkSettingsOf(ctx.services), message)?.expiresAt ?? null;
   }
 }

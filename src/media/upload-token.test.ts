@@ -1,4 +1,4 @@
-import { mediaUrlSignature } from './signed-media-url';
+import { mediaUrlSignature } from '../messaging/signed-media-url';
 import { signUploadToken, verifyUploadToken, type UploadClaims } from './upload-token';
 
 const SECRET = 'a-test-secret-of-at-least-32-characters';

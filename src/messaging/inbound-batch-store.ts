@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { MessageSnapshot } from '../events';
+import type { Executor } from '../db/query-executor';
+import type { MessageSnapshot } from './message-events';
 import { MessageStatus } from './message-enums';
 import { statusesAdvancingTo, statusFromWebhook } from './status-order';
 
@@ -51,8 +52,6 @@ export interface StatusBatchResult {
   /** The messages the batch moved forward, as they are now. */
   advanced: MessageSnapshot[];
 }
-
-export type Executor = Pick<Kysely<unknown>, 'executeQuery'>;
 
 const tableOf = (schema: string, name: string) => sql.table(`${schema}.${name}`);
 

@@ -2,6 +2,7 @@ export { Conversation } from './conversation.entity';
 export { Message } from './message.entity';
 export { MessageAliasesResolver } from './message-aliases.resolver';
 export { MessageDirection, MessageStatus } from './message-enums';
+export { MessageTopic, type MessageEvents, type MessageEvent, type MessageSnapshot } from './message-events';
 export { CUSTOMER_SERVICE_WINDOW_MS, serviceWindowOf, type ServiceWindow } from './customer-window';
 export { agentLineFor, findOrCreateConversation } from './conversations';
 export { draftFromInput, textDraft, toOutboundContent, LIMITS as OUTBOUND_LIMITS, type OutboundDraft, type OutboundType } from './outbound-content';
@@ -13,3 +14,14 @@ export { readableText } from './message-text';
 export { MessageStatusEvent } from './message-status-event.entity';
 export { canAdvance, statusFromWebhook } from './status-order';
 export { applyRecordedStatuses, type AppliedStatus } from './record-message-status';
+export {
+  statusKey,
+  storeInboundMessages,
+  storeMessageStatuses,
+  type InboundMessageRow,
+  type InboundStatusRow,
+  type StoredInboundMessage,
+} from './inbound-batch-store';
+export { inboundMediaOf, mediaLinkFor, mediaLinkSettingsOf, type MediaLinkSettings } from './inbound-media';
+export { verifyMediaUrl } from './signed-media-url';
+export { credentialUnavailableError } from './send-errors';

@@ -103,7 +103,7 @@ export function classifySendFailure(error: unknown): SendFailure | null {
   return null;
 }
 
-export function outcomeUnknownError(): PublicError {
+function outcomeUnknownError(): PublicError {
   return new PublicError(
     ErrorCode.DependencyUnavailable,
     'WhatsApp did not answer in time: the message may or may not have been delivered. It is kept as FAILED; check the history before sending it again with a new idempotency key.',

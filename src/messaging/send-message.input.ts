@@ -279,4 +279,3 @@ export class SendMessageInput {
 
 /** The content fields of `SendMessageInput`, exactly one of which is set. */
 export const CONTENT_FIELDS = ['text', 'template', 'image', 'video', 'audio', 'document', 'buttons', 'list', 'reaction'] as const;
-export type ContentField = (typeof CONTENT_FIELDS)[number];

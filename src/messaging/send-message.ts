@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CredentialStatus, readCredentialSecrets, type WhatsAppCredential } from '../credentials';
 import { PublicError } from '../errors';
-import { Topic, type EventBus } from '../events';
+import type { EventBus } from '../events';
+import { MessageTopic, type MessageEvents } from './message-events';
 import { isUuid } from '../graphql/ids';
 import type { KeyService } from '../keys';
 import type { Logger } from '../observability/logger';
@@ -15,15 +16,15 @@ import { MessageDirection, MessageStatus } from './message-enums';
 import { Message } from './message.entity';
 import { admitSend, callMeta, type OutboundGuardDependencies } from './outbound-guard';
 import { toOutboundContent, type OutboundDraft } from './outbound-content';
-import { suppressAfterMetaRefusal } from '../opt-outs/suppression-store';
-import { templateRefusal } from '../templates/template-send-check';
+import { suppressAfterMetaRefusal } from '../opt-outs';
+import { templateRefusal } from '../templates';
 import { classifySendFailure, credentialUnavailableError, isOptedOutAtMeta, optedOutError, storedFailureError, windowClosedError } from './send-errors';
 import type { SendLedger } from './send-ledger';
 
 export interface SendDependencies extends OutboundGuardDependencies {
   whatsapp: WhatsAppClient;
   keys: KeyService;
-  eventBus: EventBus;
+  eventBus: EventBus<MessageEvents>;
   logger: Logger;
   /** The send path's own rows, batched across concurrent sends. */
   sendLedger: SendLedger;
@@ -228,9 +229,9 @@ async function settleFailure(deps: SendDependencies, em: EntityManager, credenti
   return failure?.error ?? error;
 }
 
-function publishStatus(eventBus: EventBus, message: Message): void {
+function publishStatus(eventBus: EventBus<MessageEvents>, message: Message): void {
   if (!message.agentId) return;
-  eventBus.publish(Topic.MessageStatus, message.agentId, {
+  eventBus.publish(MessageTopic.Status, message.agentId, {
     messageId: message.id,
     userId: message.userId,
     agentId: message.agentId,

@@ -21,7 +21,7 @@ export function currentRequest(): RequestContext | undefined {
   return storage.getStore();
 }
 
-export const REQUEST_ID_HEADER = 'x-request-id';
+const REQUEST_ID_HEADER = 'x-request-id';
 
 /** Headers that carry the current request id to a service we call (Graph, Vault), so their logs join ours. */
 export function outboundRequestHeaders(): Record<string, string> {

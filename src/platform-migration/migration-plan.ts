@@ -9,7 +9,7 @@ export interface AgentMapping {
   credentialId: string;
 }
 
-export interface PlannedAgent {
+interface PlannedAgent {
   config: AgentWhatsAppConfig;
   /** The own credential the agent moves to; null when the user has none left for it. */
   credential: WhatsAppCredential | null;

@@ -20,6 +20,7 @@ import { ErrorCode, PublicError } from '../errors';
 import { configureWebhook, WebhookEndpoint, WebhookStatus } from '../webhooks';
 import { planMigration, type AgentMapping } from './migration-plan';
 import { MigrationState, MigrationStepOutcome, WhatsAppMigration, type MigrationSnapshot, type MigrationStep } from './whatsapp-migration.entity';
+import type { PlatformMigrationServices } from './platform-migration-services';
 
 const TARGET = 'WhatsAppMigration';
 
@@ -33,7 +34,7 @@ function step(fields: Partial<MigrationStep> & Pick<MigrationStep, 'step' | 'out
  * user's source flips to USER in one transaction. A step that fails stops the run before anything moves;
  * the run is recorded FAILED with every step's outcome so the user knows what to fix.
  */
-export async function runMigration(ctx: CommandContext, choices: AgentMapping[]): Promise<WhatsAppMigration> {
+export async function runMigration(ctx: CommandContext<PlatformMigrationServices>, choices: AgentMapping[]): Promise<WhatsAppMigration> {
   const { viewer, services } = ctx;
   return auditedOperation(ctx, { action: 'migration.run', targetType: TARGET, targetId: viewer.userId, subjectUserId: viewer.userId }, async () => {
     const em = ctx.em;
@@ -95,7 +96,7 @@ export async function runMigration(ctx: CommandContext, choices: AgentMapping[])
 }
 
 /** Checks one credential with Meta now, then makes sure Meta routes its webhooks to us. */
-async function prepareCredential(ctx: CommandContext, credential: WhatsAppCredential): Promise<MigrationStep[]> {
+async function prepareCredential(ctx: CommandContext<PlatformMigrationServices>, credential: WhatsAppCredential): Promise<MigrationStep[]> {
   const { services } = ctx;
   const base = { credentialId: credential.id };
   let checked: WhatsAppCredential | null;
@@ -148,7 +149,7 @@ async function prepareCredential(ctx: CommandContext, credential: WhatsAppCreden
   return [validated, step({ ...base, step: 'configure_webhook', outcome: MigrationStepOutcome.OK, message: `Webhooks for ${checked.phoneNumber} reach this plugin.` })];
 }
 
-async function recordFailure(ctx: CommandContext, steps: MigrationStep[]): Promise<WhatsAppMigration> {
+async function recordFailure(ctx: CommandContext<PlatformMigrationServices>, steps: MigrationStep[]): Promise<WhatsAppMigration> {
   return ctx.em.fork().transactional(async (tx) => {
     const migration = await saveMigration(tx, ctx.viewer.userId, {
       state: MigrationState.FAILED,
@@ -204,7 +205,7 @@ async function assignNumbers(
  * Puts the caller back on the platform's credentials: within the rollback window after a completed run
  * (every agent gets back the number it had before), or any time after a failed one (nothing had moved).
  */
-export async function rollBackMigration(ctx: CommandContext, now: Date = new Date()): Promise<WhatsAppMigration> {
+export async function rollBackMigration(ctx: CommandContext<PlatformMigrationServices>, now: Date = new Date()): Promise<WhatsAppMigration> {
   const { viewer } = ctx;
   return auditedOperation(ctx, { action: 'migration.rollback', targetType: TARGET, targetId: viewer.userId, subjectUserId: viewer.userId }, async () => {
     return ctx.em.fork().transactional(async (tx) => {

@@ -13,7 +13,7 @@ import {
   WhatsAppCredential,
   writeCredentialSecrets,
 } from '../credentials';
-import type { AppServices } from '../graphql/app-services';
+import type { PlatformMigrationServices } from './platform-migration-services';
 import { QueueName } from '../jobs';
 
 export type PlatformSyncOutcome = 'not_configured' | 'retired' | 'created' | 'updated' | 'unchanged' | 'rejected' | 'number_changed' | 'number_taken';
@@ -26,7 +26,7 @@ type PlatformCredentials = NonNullable<Config['platform']['credentials']>;
  * webhook endpoint provisioned and configured like any user's), secrets replaced when the settings
  * change. Meta being unreachable throws, so the job retries; Meta's refusal is logged, not retried.
  */
-export async function syncPlatformCredential(services: AppServices): Promise<PlatformSyncOutcome> {
+export async function syncPlatformCredential(services: PlatformMigrationServices): Promise<PlatformSyncOutcome> {
   const settings = services.config.platform.credentials;
   const { logger, keys } = services;
   if (!settings) return 'not_configured';
@@ -103,7 +103,7 @@ function newPlatformCredential(settings: PlatformCredentials): WhatsAppCredentia
 }
 
 /** Syncs on start-up through the queue: one instance does it, and Meta being down only delays it. */
-export async function registerPlatformCredentialSync(services: AppServices): Promise<void> {
+export async function registerPlatformCredentialSync(services: PlatformMigrationServices): Promise<void> {
   if (!services.config.platform.credentials) return;
   await services.jobs.define(QueueName.PlatformCredentialSync, {}, async () => {
     await syncPlatformCredential(services);

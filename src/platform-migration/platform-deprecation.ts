@@ -19,6 +19,7 @@ import {
 import { qualifiedTable } from '../db/orm';
 import { PublicError } from '../errors';
 import { parseId } from '../graphql/ids';
+import type { PlatformMigrationServices } from './platform-migration-services';
 
 export interface PlatformDependent {
   userId: string;
@@ -44,7 +45,7 @@ export async function platformDependents(em: EntityManager, defaultSource: Platf
 }
 
 /** An admin chooses which credentials one user's agents use (the per-user feature flag), or clears the choice. */
-export async function setUserCredentialSource(ctx: CommandContext, rawUserId: string, source: CredentialSource | null): Promise<void> {
+export async function setUserCredentialSource(ctx: CommandContext<PlatformMigrationServices>, rawUserId: string, source: CredentialSource | null): Promise<void> {
   const userId = parseId(rawUserId, 'User');
   await auditedOperation(ctx, { action: 'platform.user_source', targetType: 'User', targetId: userId, subjectUserId: userId, details: { source } }, async () => {
     if (source === CredentialSource.PLATFORM || (source === null && ctx.services.config.platform.defaultSource === 'PLATFORM')) {
@@ -68,7 +69,7 @@ export async function setUserCredentialSource(ctx: CommandContext, rawUserId: st
 }
 
 /** Phase 3, first half: the platform's credentials take no new agents or users; existing ones keep working. */
-export async function setPlatformDeprecated(ctx: CommandContext, deprecated: boolean): Promise<void> {
+export async function setPlatformDeprecated(ctx: CommandContext<PlatformMigrationServices>, deprecated: boolean): Promise<void> {
   await auditedOperation(ctx, { action: 'platform.deprecate', targetType: 'PlatformCredentials', details: { deprecated } }, async () => {
     await ctx.em.fork().transactional(async (tx) => {
       const state = (await tx.findOne(PlatformCredentialState, { id: 1 })) ?? tx.create(PlatformCredentialState, {});
@@ -96,7 +97,7 @@ export async function setPlatformDeprecated(ctx: CommandContext, deprecated: boo
  * row and its key destroyed, the routing codes and per-user PLATFORM choices cleared. Customers' threads
  * on the platform number stay in their owners' history.
  */
-export async function retirePlatform(ctx: CommandContext): Promise<void> {
+export async function retirePlatform(ctx: CommandContext<PlatformMigrationServices>): Promise<void> {
   const { services } = ctx;
   await auditedOperation(ctx, { action: 'platform.retire', targetType: 'PlatformCredentials' }, async () => {
     const wasRetired = await ctx.em.fork().transactional(async (tx) => {

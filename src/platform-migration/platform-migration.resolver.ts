@@ -8,8 +8,8 @@ import {
   commandContextOf,
   WhatsAppCredential,
 } from '../credentials';
-import type { GraphQLContext } from '../graphql/context';
 import { ADMIN_ONLY } from '../graphql/contract-tags';
+import type { PlatformMigrationContext } from './platform-migration-services';
 import { requireAdmin, requireViewer } from '../graphql/viewer-guards';
 import { planMigration } from './migration-plan';
 import { rollBackMigration, runMigration } from './migration-wizard';
@@ -101,7 +101,7 @@ class PlatformStatus {
 @Resolver()
 export class PlatformMigrationResolver {
   @Query(() => MigrationPreview, { description: 'What moving your agents to your own WhatsApp numbers would do.' })
-  async whatsAppMigrationPreview(@Ctx() ctx: GraphQLContext): Promise<MigrationPreview> {
+  async whatsAppMigrationPreview(@Ctx() ctx: PlatformMigrationContext): Promise<MigrationPreview> {
     const viewer = requireViewer(ctx);
     const { platform } = ctx.services.config;
     const [source, plan, migration] = await Promise.all([
@@ -126,7 +126,7 @@ export class PlatformMigrationResolver {
   }
 
   @Query(() => WhatsAppMigration, { nullable: true, description: 'Your latest migration run and whether it can be rolled back.' })
-  async whatsAppMigration(@Ctx() ctx: GraphQLContext): Promise<WhatsAppMigration | null> {
+  async whatsAppMigration(@Ctx() ctx: PlatformMigrationContext): Promise<WhatsAppMigration | null> {
     return ctx.em.findOne(WhatsAppMigration, { userId: requireViewer(ctx).userId });
   }
 
@@ -135,19 +135,19 @@ export class PlatformMigrationResolver {
   })
   async runWhatsAppMigration(
     @Arg('input', () => RunMigrationInput, { nullable: true, description: 'Which number each agent takes; the preview\'s choice when omitted.' }) input: RunMigrationInput | null,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: PlatformMigrationContext,
   ): Promise<WhatsAppMigration> {
     return runMigration(commandContextOf(ctx), input?.agents ?? []);
   }
 
   @Mutation(() => WhatsAppMigration, { description: 'Back to the platform\'s credentials: within the rollback window after a run, or after a failed run.' })
-  async rollBackWhatsAppMigration(@Ctx() ctx: GraphQLContext): Promise<WhatsAppMigration> {
+  async rollBackWhatsAppMigration(@Ctx() ctx: PlatformMigrationContext): Promise<WhatsAppMigration> {
     return rollBackMigration(commandContextOf(ctx));
   }
 
   @Directive(ADMIN_ONLY)
   @Query(() => PlatformStatus, { description: 'Admins: the platform\'s shared credentials, their phase, and who depends on them.' })
-  async platformWhatsApp(@Ctx() ctx: GraphQLContext): Promise<PlatformStatus> {
+  async platformWhatsApp(@Ctx() ctx: PlatformMigrationContext): Promise<PlatformStatus> {
     requireAdmin(ctx);
     return platformStatus(ctx);
   }
@@ -159,7 +159,7 @@ export class PlatformMigrationResolver {
   async setWhatsAppCredentialSource(
     @Arg('userId', () => ID, { description: 'The host\'s id of the user.' }) userId: string,
     @Arg('source', () => CredentialSource, { nullable: true, description: 'The source to use; null removes the override (back to the global default).' }) source: CredentialSource | null,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: PlatformMigrationContext,
   ): Promise<CredentialSource> {
     requireAdmin(ctx);
     await setUserCredentialSource(commandContextOf(ctx), userId, source);
@@ -168,7 +168,7 @@ export class PlatformMigrationResolver {
 
   @Directive(ADMIN_ONLY)
   @Mutation(() => PlatformStatus, { description: 'Admins: deprecate (or un-deprecate) the platform\'s credentials: no new agents or users; existing ones keep working.' })
-  async deprecatePlatformWhatsApp(@Arg('deprecated', { description: 'True to deprecate, false to take the deprecation back.' }) deprecated: boolean, @Ctx() ctx: GraphQLContext): Promise<PlatformStatus> {
+  async deprecatePlatformWhatsApp(@Arg('deprecated', { description: 'True to deprecate, false to take the deprecation back.' }) deprecated: boolean, @Ctx() ctx: PlatformMigrationContext): Promise<PlatformStatus> {
     requireAdmin(ctx);
     await setPlatformDeprecated(commandContextOf(ctx), deprecated);
     return platformStatus(ctx);
@@ -176,14 +176,14 @@ export class PlatformMigrationResolver {
 
   @Directive(ADMIN_ONLY)
   @Mutation(() => PlatformStatus, { description: 'Admins: once deprecated and unused, remove the platform\'s credentials for good.' })
-  async retirePlatformWhatsApp(@Ctx() ctx: GraphQLContext): Promise<PlatformStatus> {
+  async retirePlatformWhatsApp(@Ctx() ctx: PlatformMigrationContext): Promise<PlatformStatus> {
     requireAdmin(ctx);
     await retirePlatform(commandContextOf(ctx));
     return platformStatus(ctx);
   }
 }
 
-async function platformStatus(ctx: GraphQLContext): Promise<PlatformStatus> {
+async function platformStatus(ctx: PlatformMigrationContext): Promise<PlatformStatus> {
   const em = ctx.em.fork();
   const { platform } = ctx.services.config;
   const [state, credential, dependents] = await Promise.all([

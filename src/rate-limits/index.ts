@@ -1,4 +1,4 @@
-export { PostgresRateLimiter, type RateLimitPolicy, type RateLimitDecision } from './rate-limiter';
+export { PostgresRateLimiter } from './rate-limiter';
 export { RateLimitBucket } from './rate-limit-bucket.entity';
 export { mutationCharge } from './mutation-charge';
 export { Pacer, PacingTimeoutError, PAIR_RATE_POLICY, throughputPolicy } from './pacer';

@@ -13,7 +13,7 @@ export interface GraphErrorSpec {
 }
 
 /** An HTTP failure that carries no Graph body at all, like a load balancer's 502 page. */
-export interface RawFailureSpec {
+interface RawFailureSpec {
   httpStatus: number;
   rawBody?: string;
   code?: never;

@@ -1,14 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { readCredentialSecrets } from '../credentials/credential-secrets';
-import { WhatsAppCredential } from '../credentials/whatsapp-credential.entity';
+import { readCredentialSecrets, WhatsAppCredential } from '../credentials';
 import { qualifiedTable } from '../db/orm';
-import type { AppServices } from '../graphql/app-services';
 import { QueueName, type JobQueue } from '../jobs';
 import type { MessageTemplate } from '../whatsapp';
 import { publishTemplateStatusChanges, type TemplateStatusChange } from './template-events';
+import type { TemplateServices } from './template-services';
 import { WhatsAppTemplate } from './whatsapp-template.entity';
 
-type SyncServices = Pick<AppServices, 'orm' | 'keys' | 'whatsapp' | 'eventBus' | 'jobs' | 'logger'>;
+type SyncServices = Pick<TemplateServices, 'orm' | 'keys' | 'whatsapp' | 'eventBus' | 'jobs' | 'logger'>;
 
 export interface TemplateSyncResult {
   credential: WhatsAppCredential;
@@ -19,7 +18,7 @@ export interface TemplateSyncResult {
 }
 
 /** Templates are re-read at least this often, so a webhook that never arrived is caught up within hours. */
-export const TEMPLATE_SYNC_INTERVAL_HOURS = 6;
+const TEMPLATE_SYNC_INTERVAL_HOURS = 6;
 
 function rowOf(template: MessageTemplate) {
   return {

@@ -1,10 +1,10 @@
 import { Arg, Ctx, Field, GraphQLISODateTime, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { AuditOutcome, auditSeparately } from '../audit';
-import { toCredentialPublicError } from '../credentials/credential-errors';
+import { toCredentialPublicError } from '../credentials';
 import { WhatsAppCredential } from '../credentials/whatsapp-credential.entity';
 import { PublicError } from '../errors';
-import { Topic, type TemplateStatusChanged } from '../events';
-import type { GraphQLContext } from '../graphql/context';
+import { TemplateTopic, type TemplateStatusChange } from './template-events';
+import type { TemplateContext } from './template-services';
 import { parseId } from '../graphql/ids';
 import { decodeCursor, PageInfo, pageSize, toPage } from '../graphql/pagination';
 import { requireViewer } from '../graphql/viewer-guards';
@@ -63,7 +63,7 @@ export class TemplateStatusEvent {
 }
 
 /** The viewer's own credential; anyone else's (administrators' included) is NOT_FOUND. */
-async function ownCredential(ctx: GraphQLContext, credentialId: string): Promise<WhatsAppCredential> {
+async function ownCredential(ctx: TemplateContext, credentialId: string): Promise<WhatsAppCredential> {
   const viewer = requireViewer(ctx);
   const credential = await ctx.em.findOne(WhatsAppCredential, { id: parseId(credentialId, 'Credential'), userId: viewer.userId });
   if (!credential) throw PublicError.notFound('Credential');
@@ -76,7 +76,7 @@ export class TemplatesResolver {
     description: 'The message templates of one of my numbers\' business account, by name then language, as last synced or updated by Meta\'s webhooks.',
   })
   async whatsAppTemplates(
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: TemplateContext,
     @Arg('credentialId', () => ID, { description: 'The credential (phone number) whose templates to list.' }) credentialId: string,
     @Arg('status', () => String, { nullable: true, description: 'Only templates with this status, e.g. APPROVED.' }) status?: string | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' }) first?: number | null,
@@ -99,7 +99,7 @@ export class TemplatesResolver {
     description: 'Reads my number\'s message templates from Meta now (they are also synced when the number is connected, every few hours, and kept current by Meta\'s webhooks).',
   })
   async syncWhatsAppTemplates(
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: TemplateContext,
     @Arg('credentialId', () => ID, { description: 'The credential (phone number) whose templates to read.' }) credentialId: string,
   ): Promise<TemplateSyncResult> {
     const credential = await ownCredential(ctx, credentialId);
@@ -125,10 +125,10 @@ export class TemplatesResolver {
 
   @Subscription(() => TemplateStatusEvent, {
     description: 'Status changes of the message templates of my numbers (approved, rejected, paused, disabled...), as they happen.',
-    topics: Topic.TemplateStatus,
-    topicId: ({ context }: { context: GraphQLContext }) => requireViewer(context).userId,
+    topics: TemplateTopic.Status,
+    topicId: ({ context }: { context: TemplateContext }) => requireViewer(context).userId,
   })
-  async whatsAppTemplateStatusChanged(@Root() event: TemplateStatusChanged, @Ctx() ctx: GraphQLContext): Promise<TemplateStatusEvent> {
+  async whatsAppTemplateStatusChanged(@Root() event: TemplateStatusChange, @Ctx() ctx: TemplateContext): Promise<TemplateStatusEvent> {
     const viewer = requireViewer(ctx);
     // The topic is already per user; this re-check guards against a mis-published event.
     const template = await ctx.em.fork().findOne(WhatsAppTemplate, { id: event.templateId, userId: viewer.userId });

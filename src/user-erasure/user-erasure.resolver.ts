@@ -3,6 +3,7 @@ import { AuditOutcome, auditSeparately } from '../audit';
 import { ErrorCode, PublicError } from '../errors';
 import type { GraphQLContext } from '../graphql/context';
 import { NOT_THROUGH_GATEWAY, SERVICE_ONLY } from '../graphql/contract-tags';
+import type { UserErasure } from './user-erasure';
 import { isUuid } from '../graphql/ids';
 import { requireViewer } from '../graphql/viewer-guards';
 import { UserDataErasure } from './user-data-erasure.type';
@@ -16,7 +17,7 @@ export class UserErasureResolver {
       'GDPR erasure, for the host platform when it deletes a user (or an admin): removes every row of the user\'s and destroys ' +
       'their encryption key, so even copies of their encrypted secrets in old backups are unreadable. Idempotent. FORBIDDEN for anyone else.',
   })
-  async deleteWhatsAppUserData(@Arg('userId', () => ID, { description: 'The host\'s id of the user to erase.' }) userId: string, @Ctx() ctx: GraphQLContext): Promise<UserDataErasure> {
+  async deleteWhatsAppUserData(@Arg('userId', () => ID, { description: 'The host\'s id of the user to erase.' }) userId: string, @Ctx() ctx: GraphQLContext<{ userErasure: UserErasure }>): Promise<UserDataErasure> {
     const viewer = requireViewer(ctx);
     if (!viewer.isHostService && !viewer.isAdmin) {
       await auditSeparately(ctx.em, {
@@ -37,7 +38,7 @@ export class UserErasureResolver {
   @Directive(SERVICE_ONLY)
   @Directive(NOT_THROUGH_GATEWAY)
   @Mutation(() => UserDataErasure, { description: 'Old name of deleteWhatsAppUserData.', deprecationReason: 'Use deleteWhatsAppUserData.' })
-  async deleteUserData(@Arg('userId', () => ID, { description: 'The host\'s id of the user to erase.' }) userId: string, @Ctx() ctx: GraphQLContext): Promise<UserDataErasure> {
+  async deleteUserData(@Arg('userId', () => ID, { description: 'The host\'s id of the user to erase.' }) userId: string, @Ctx() ctx: GraphQLContext<{ userErasure: UserErasure }>): Promise<UserDataErasure> {
     return this.deleteWhatsAppUserData(userId, ctx);
   }
 }

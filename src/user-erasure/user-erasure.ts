@@ -14,7 +14,7 @@ import { WebhookDelivery, WebhookEndpoint } from '../webhooks';
 import { UserDataErasure } from './user-data-erasure.type';
 
 /** What a before-erasure hook gets: the user's credentials while they still exist and still decrypt. */
-export interface UserErasureContext {
+interface UserErasureContext {
   userId: string;
   /** Loaded in `em`, so `readCredentialSecrets(em, keys, credential)` works. */
   credentials: readonly WhatsAppCredential[];

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { agentWillAct, type AgentActivity } from '../agents';
 import { AuditOutcome, type AuditDetail, type AuditRecord } from '../audit';
-import type { InboundMessageRow, InboundStatusRow } from '../messaging/inbound-batch-store';
-import { consentChangeOf } from '../opt-outs/opt-out-keywords';
-import type { ConsentChangeRow } from '../opt-outs/suppression-store';
-import type { QualityUpdateRow } from '../credentials/quality-webhooks';
-import type { TemplateUpdateRow } from '../templates/template-webhooks';
+import type { InboundMessageRow, InboundStatusRow } from '../messaging';
+import { consentChangeOf, type ConsentChangeRow } from '../opt-outs';
+import type { QualityUpdateRow } from '../credentials';
+import type { TemplateUpdateRow } from '../templates';
 import {
   PhoneNumberQualityUpdateSchema,
   TemplateCategoryUpdateSchema,
@@ -23,6 +21,7 @@ import {
 } from '../whatsapp';
 import { DeadLetterKind } from './inbound-dead-letter.entity';
 import { DeliveryOutcome } from './delivery-outcome';
+import type { AgentFacts } from './inbound-agents';
 
 /**
  * Inbound processing, step one: a stored delivery taken apart in memory into what the batch will write
@@ -54,16 +53,14 @@ export interface EndpointFacts {
   platform: boolean;
 }
 
-export interface AgentFacts extends AgentActivity {
-  agentId: string;
-}
-
 /** Where a platform message goes: the agent the customer's code or thread names, or nobody. */
 export type PlatformRoute = { userId: string; agentId: string } | null;
 
 export interface PlanContext {
   /** The agent on an own number, by `${credentialId} ${phoneNumberId}`. */
   agentOn(credentialId: string, phoneNumberId: string): AgentFacts | null;
+  /** The agents domain's judgement: will this agent act on a message received at `at`? */
+  willAct(agent: AgentFacts, at: Date): boolean;
   /** Routing on the platform's shared number, decided in order of the messages in the batch. */
   routePlatform(phoneNumberId: string, customer: string, message: InboundMessage): Promise<PlatformRoute>;
 }
@@ -280,7 +277,7 @@ async function planMessagesValue(
     } else {
       const agent = context.agentOn(endpoint.credentialId, metadata.phone_number_id);
       agentId = agent?.agentId ?? null;
-      willAct = agent !== null && agentWillAct(agent, timestamp);
+      willAct = agent !== null && context.willAct(agent, timestamp);
     }
     const change = consentChangeOf(message as { type: string; text?: { body?: unknown } });
     items.push({

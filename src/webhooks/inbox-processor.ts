@@ -1,25 +1,33 @@
 import { EventEmitter } from 'node:events';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { sql, type ControlledTransaction, type Kysely } from 'kysely';
-import { routePlatformInbound } from '../agents';
 import { insertAuditRecords, AuditOutcome } from '../audit';
-import { announceHealthChange, applyQualityUpdates, readCredentialSecrets, requestCredentialHealthCheck, WhatsAppCredential, type HealthChange } from '../credentials';
+import { announceHealthChange, applyQualityUpdates, readCredentialSecrets, requestCredentialHealthCheck, WhatsAppCredential, type CredentialEvents, type HealthChange } from '../credentials';
 import { mayPassOnRetry } from '../db/pg-errors';
-import { Topic, type EventBus, type MessageEvent, type MessageSnapshot } from '../events';
+import type { EventBus } from '../events';
 import { QueueName, type JobQueue } from '../jobs';
 import { KeyServiceUnavailableError, type KeyService } from '../keys';
-import { readableText, MessageStatus } from '../messaging';
-import { applyConsentChanges } from '../opt-outs/suppression-store';
-import { publishTemplateStatusChanges, type TemplateStatusChange } from '../templates/template-events';
-import { applyTemplateUpdates } from '../templates/template-webhooks';
-import { statusKey, storeInboundMessages, storeMessageStatuses, type StoredInboundMessage } from '../messaging/inbound-batch-store';
+import { applyConsentChanges } from '../opt-outs';
+import {
+  readableText,
+  statusKey,
+  storeInboundMessages,
+  storeMessageStatuses,
+  MessageStatus,
+  MessageTopic,
+  type MessageEvent,
+  type MessageEvents,
+  type MessageSnapshot,
+  type StoredInboundMessage,
+} from '../messaging';
+import { applyTemplateUpdates, publishTemplateStatusChanges, type TemplateEvents, type TemplateStatusChange } from '../templates';
 import type { Logger } from '../observability/logger';
 import { verifyWebhookSignature } from '../whatsapp';
 import { DeliveryOutcome } from './delivery-outcome';
+import type { AgentFacts, InboundAgents } from './inbound-agents';
 import {
   emptyCounts,
   planDelivery,
-  type AgentFacts,
   type DeadLetterDraft,
   type DeliveryCounts,
   type DeliveryPlan,
@@ -37,7 +45,9 @@ export interface InboxProcessorOptions {
   orm: MikroORM;
   keys: KeyService;
   jobs: JobQueue;
-  eventBus: EventBus;
+  eventBus: EventBus<MessageEvents & TemplateEvents & CredentialEvents>;
+  /** What the agents domain decides about inbound messages (wired by src/app). */
+  agents: InboundAgents;
   logger: Logger;
   /** The idle poll: the backstop for deliveries stored by an instance that died before processing them. */
   pollIntervalMs: number;
@@ -60,7 +70,7 @@ export interface SettledDelivery {
   error?: string;
 }
 
-export interface BatchReport {
+interface BatchReport {
   deliveries: number;
   messages: number;
   duplicateMessages: number;
@@ -70,7 +80,7 @@ export interface BatchReport {
   seconds: number;
 }
 
-export type { DeliveryCounts };
+;
 
 interface ClaimedDelivery {
   id: string;
@@ -185,7 +195,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     let claimed: ClaimedDelivery[] = [];
     let outcome: {
       settled: SettledDelivery[];
-      events: Array<[Topic.InboundMessage | Topic.MessageStatus, string, MessageEvent]>;
+      events: Array<[MessageTopic, string, MessageEvent]>;
       account: AccountOutcome;
       endpoints: Set<string>;
       report: BatchReport;
@@ -232,6 +242,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     const platformRoutes = new Map<string, PlatformRoute>();
     const context = {
       agentOn: (credentialId: string, phoneNumberId: string) => agents.get(`${credentialId} ${phoneNumberId}`) ?? null,
+      willAct: (agent: AgentFacts, at: Date) => this.options.agents.willAct(agent, at),
       routePlatform: (phoneNumberId: string, customer: string, message: { type: string }) => this.routePlatform(platformRoutes, phoneNumberId, customer, message),
     };
 
@@ -418,7 +429,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     }
     // Subscribers see a conversation's messages in the order they were written.
     inbound.sort((a, b) => a.row.timestamp.getTime() - b.row.timestamp.getTime());
-    const events: Array<[Topic.InboundMessage | Topic.MessageStatus, string, MessageEvent]> = [];
+    const events: Array<[MessageTopic, string, MessageEvent]> = [];
     for (const { row, stored } of inbound) {
       const snapshot: MessageSnapshot = {
         id: row.id,
@@ -440,11 +451,11 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
         timestamp: row.timestamp.toISOString(),
         createdAt: stored.createdAt.toISOString(),
       };
-      events.push([Topic.InboundMessage, row.agentId!, withSnapshot({ messageId: row.id, userId: row.userId, agentId: row.agentId, status: MessageStatus.RECEIVED }, snapshot)]);
+      events.push([MessageTopic.Inbound, row.agentId!, withSnapshot({ messageId: row.id, userId: row.userId, agentId: row.agentId, status: MessageStatus.RECEIVED }, snapshot)]);
     }
     for (const message of applied.advanced) {
       if (!message.agentId) continue;
-      events.push([Topic.MessageStatus, message.agentId, withSnapshot({ messageId: message.id, userId: message.userId, agentId: message.agentId, status: message.status as MessageStatus }, message)]);
+      events.push([MessageTopic.Status, message.agentId, withSnapshot({ messageId: message.id, userId: message.userId, agentId: message.agentId, status: message.status as MessageStatus }, message)]);
     }
     return events;
   }
@@ -479,7 +490,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
    */
   private async routePlatform(cache: Map<string, PlatformRoute>, phoneNumberId: string, customer: string, message: { type: string }): Promise<PlatformRoute> {
     const key = `${phoneNumberId} ${customer}`;
-    const route = await routePlatformInbound(this.options.orm.em.fork(), phoneNumberId, customer, readableText(message.type, message as Record<string, unknown>));
+    const route = await this.options.agents.routePlatformInbound(this.options.orm.em.fork(), phoneNumberId, customer, readableText(message.type, message as Record<string, unknown>));
     // A code always decides; otherwise a thread this batch opened beats an older committed one.
     const decided = route?.by === 'code' ? route : (cache.get(key) ?? route);
     const result = decided ? { userId: decided.userId, agentId: decided.agentId } : null;

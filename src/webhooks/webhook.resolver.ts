@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-grap
 import { auditWithin, AuditOutcome } from '../audit';
 import { WhatsAppCredential } from '../credentials';
 import { PublicError } from '../errors';
-import type { GraphQLContext } from '../graphql/context';
+import type { WebhookContext } from './webhook-services';
 import { parseId } from '../graphql/ids';
 import { assertOwnerOrAdmin, requireViewer } from '../graphql/viewer-guards';
 import { enqueueWebhookConfiguration } from './configure-webhook';
@@ -16,7 +16,7 @@ export class CredentialWebhookResolver {
     nullable: true,
     description: 'Where WhatsApp sends this number\'s webhooks, and whether Meta is configured to (never the verify token).',
   })
-  webhook(@Root() credential: WhatsAppCredential, @Ctx() ctx: GraphQLContext): Promise<WebhookEndpoint | null> {
+  webhook(@Root() credential: WhatsAppCredential, @Ctx() ctx: WebhookContext): Promise<WebhookEndpoint | null> {
     // The parent resolver already authorized the credential.
     return ctx.em.findOne(WebhookEndpoint, { credential: credential.id });
   }
@@ -27,7 +27,7 @@ export class WebhookMutationResolver {
   @Mutation(() => WebhookEndpoint, {
     description: 'Configures the credential\'s webhook in Meta again (in the background); the endpoint is PENDING until it finishes.',
   })
-  async reconfigureWhatsAppWebhook(@Arg('credentialId', () => ID, { description: 'The credential whose webhook to configure again.' }) credentialId: string, @Ctx() ctx: GraphQLContext): Promise<WebhookEndpoint> {
+  async reconfigureWhatsAppWebhook(@Arg('credentialId', () => ID, { description: 'The credential whose webhook to configure again.' }) credentialId: string, @Ctx() ctx: WebhookContext): Promise<WebhookEndpoint> {
     const viewer = requireViewer(ctx);
     const id = parseId(credentialId, 'Credential');
     return ctx.em.transactional(async (em) => {

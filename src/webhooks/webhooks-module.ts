@@ -2,9 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool } from 'pg';
 import { SelfReleasingClient } from '../db/self-releasing-client';
-import type { AppServices } from '../graphql/app-services';
-import { Topic } from '../events';
 import { QueueName } from '../jobs';
+import { WebhookTopic } from './webhook-events';
+import type { WebhookServices } from './webhook-services';
+import type { InboundAgents } from './inbound-agents';
 import type { Metrics } from '../observability/metrics';
 import { configureWebhook, type CredentialFailureSignal } from './configure-webhook';
 import { EndpointCache } from './endpoint-cache';
@@ -15,7 +16,9 @@ import { RetentionSweeper } from './retention';
 import { createWebhookRoute } from './webhook-route';
 
 export interface WebhooksModuleOptions {
-  services: AppServices;
+  services: WebhookServices;
+  /** What the agents domain decides about inbound messages. */
+  agents: InboundAgents;
   /** The database the plugin's schema lives in; the receiver writes the inbox through a small pool of its own. */
   databaseUrl: string;
   metrics: Metrics;
@@ -23,7 +26,7 @@ export interface WebhooksModuleOptions {
   onCredentialFailure?: (signal: CredentialFailureSignal) => Promise<void> | void;
 }
 
-export interface InboxBacklog {
+interface InboxBacklog {
   deliveries: number;
   oldestSeconds: number;
   deadLetters: number;
@@ -85,6 +88,7 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
     keys,
     jobs,
     eventBus,
+    agents: options.agents,
     logger,
     pollIntervalMs: config.jobs.pollingIntervalSeconds * 1000,
     batchSize: PROCESSING_BATCH,
@@ -105,7 +109,7 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
     wakeQueued = true;
     setTimeout(() => {
       wakeQueued = false;
-      eventBus.publish(Topic.InboxStored, 'every-instance', {});
+      eventBus.publish(WebhookTopic.InboxStored, 'every-instance', {});
     }, WAKE_COALESCE_MS).unref();
   };
   let wakes: AsyncIterableIterator<unknown> | undefined;
@@ -171,7 +175,7 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
       if (processing) {
         processor.start();
         retention.start();
-        const subscription = (wakes = eventBus.subscribe(Topic.InboxStored, 'every-instance'));
+        const subscription = (wakes = eventBus.subscribe(WebhookTopic.InboxStored, 'every-instance'));
         void (async () => {
           for await (const _ of subscription) processor.notify();
         })().catch((error: unknown) => logger.warn({ err: error }, 'inbox wake-ups from receive instances stopped; the poll still finds their deliveries'));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UNAVAILABLE_DEPENDENCY } from '../errors';
 
 /**
  * Every failure of a Graph call leaves the WhatsApp boundary as one of the classes below. Meta says to act on
@@ -111,7 +112,7 @@ export const GraphErrorEnvelopeSchema = z.object({
     fbtrace_id: z.string().optional(),
   }),
 });
-export type GraphErrorEnvelope = z.infer<typeof GraphErrorEnvelopeSchema>;
+type GraphErrorEnvelope = z.infer<typeof GraphErrorEnvelopeSchema>;
 export type GraphErrorBody = GraphErrorEnvelope['error'];
 
 function detailsOf(errorData: unknown): string | undefined {
@@ -217,6 +218,7 @@ export class GraphApiUnavailableError extends WhatsAppClientError {
   readonly kind = 'transient' as const;
   readonly retryable = true;
   readonly isCredentialFailure = false;
+  readonly [UNAVAILABLE_DEPENDENCY] = 'WhatsApp (Meta Graph API)';
   readonly reason: UnavailableReason;
   /** The transport's error code (e.g. `ECONNREFUSED`, `UND_ERR_SOCKET`); never a URL or header. */
   readonly causeCode?: string;

@@ -14,7 +14,7 @@ export type GraphAuth = string | { accessToken: string; appSecret?: string };
 
 // ---- debug_token (§1.1) -------------------------------------------------------------------------------
 
-export const DebugTokenDataSchema = z.looseObject({
+const DebugTokenDataSchema = z.looseObject({
   app_id: z.coerce.string().optional(),
   type: z.string().optional(),
   application: z.string().optional(),
@@ -35,9 +35,9 @@ export const DebugTokenResponseSchema = z.object({ data: DebugTokenDataSchema })
 
 // ---- health_status (§1.5) -----------------------------------------------------------------------------
 
-export type CanSendMessage = 'AVAILABLE' | 'LIMITED' | 'BLOCKED';
+type CanSendMessage = 'AVAILABLE' | 'LIMITED' | 'BLOCKED';
 
-export const HealthStatusSchema = z.looseObject({
+const HealthStatusSchema = z.looseObject({
   can_send_message: z.string() as z.ZodType<CanSendMessage>,
   entities: z
     .array(
@@ -72,6 +72,7 @@ export const WebhookConfigurationSchema = z.looseObject({
 });
 export type WebhookConfiguration = z.infer<typeof WebhookConfigurationSchema>;
 
+/** @public Every phone-number field we know of: the source of PhoneNumberField, kept as a list to read. */
 export const PHONE_NUMBER_FIELDS = [
   'id', 'display_phone_number', 'verified_name', 'quality_rating', 'code_verification_status', 'name_status',
   'new_name_status', 'status', 'platform_type', 'account_mode', 'throughput',
@@ -122,6 +123,7 @@ export interface PhoneNumberList {
 
 // ---- WhatsApp Business Account (§1.3) -----------------------------------------------------------------
 
+/** @public Every business-account field we know of: the source of BusinessAccountField, kept as a list to read. */
 export const BUSINESS_ACCOUNT_FIELDS = [
   'id', 'name', 'timezone_id', 'message_template_namespace', 'account_review_status',
   'business_verification_status', 'country', 'ownership_type', 'primary_business_location', 'currency',
@@ -149,7 +151,7 @@ export type BusinessAccount = z.infer<typeof BusinessAccountSchema>;
 
 // ---- subscribed_apps (§2.2, §2.3) ---------------------------------------------------------------------
 
-export const SubscribedAppSchema = z.looseObject({
+const SubscribedAppSchema = z.looseObject({
   whatsapp_business_api_data: z
     .looseObject({ id: z.coerce.string(), link: z.string().optional(), name: z.string().optional() })
     .optional(),
@@ -179,27 +181,27 @@ export const MediaUploadResponseSchema = z.looseObject({ id: z.coerce.string().m
 
 // ---- sending (§5) -------------------------------------------------------------------------------------
 
-export interface MessageContext {
+interface MessageContext {
   /** The wamid being quoted; reactions cannot be contextual replies (§5). */
   message_id: string;
 }
 
 /** Who receives the message: a phone number with `+` (§8), a BSUID in `recipient` (§3.3), or a group. */
-export type OutboundAddress =
+type OutboundAddress =
   | { recipient_type?: 'individual'; to: E164PhoneNumber; recipient?: never }
   | { recipient_type?: 'individual'; recipient: Bsuid; to?: never }
   | { recipient_type: 'group'; to: string; recipient?: never };
 
-export interface OutboundOptions {
+interface OutboundOptions {
   messaging_product?: 'whatsapp';
   context?: MessageContext;
   /** Echoed back in status webhooks. */
   biz_opaque_callback_data?: string;
 }
 
-export type MediaObject = ({ link: string; id?: never } | { id: string; link?: never }) & { caption?: string };
+type MediaObject = ({ link: string; id?: never } | { id: string; link?: never }) & { caption?: string };
 
-export interface TemplateParameter {
+interface TemplateParameter {
   type: 'text' | 'currency' | 'date_time' | 'image' | 'document' | 'video' | 'payload' | (string & {});
   text?: string;
   parameter_name?: string;
@@ -210,24 +212,24 @@ export interface TemplateParameter {
   [extra: string]: unknown;
 }
 
-export interface TemplateComponent {
+interface TemplateComponent {
   type: 'header' | 'body' | 'button' | (string & {});
   sub_type?: string;
   index?: string | number;
   parameters?: TemplateParameter[];
 }
 
-export interface ReplyButton {
+interface ReplyButton {
   type: 'reply';
   reply: { id: string; title: string };
 }
 
-export interface ListSection {
+interface ListSection {
   title?: string;
   rows: Array<{ id: string; title: string; description?: string }>;
 }
 
-export type InteractiveObject = {
+type InteractiveObject = {
   header?: { type: 'text' | 'image' | 'video' | 'document'; text?: string; [media: string]: unknown };
   body?: { text: string };
   footer?: { text: string };

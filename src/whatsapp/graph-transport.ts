@@ -193,7 +193,7 @@ export class GraphTransport {
 }
 
 /** A bounded label for a failed call: Graph's error code, or why no Graph answer came. */
-export function graphErrorCode(error: unknown): string {
+function graphErrorCode(error: unknown): string {
   if (error instanceof GraphApiError) return String(error.graphCode);
   if (error instanceof GraphApiUnavailableError) return error.reason;
   if (error instanceof GraphApiMalformedResponseError) return 'malformed_response';

@@ -1,106 +1,70 @@
 // Public surface of the WhatsApp vendor boundary. Other modules import from here only.
-export { WhatsAppClient, type WhatsAppClientOptions, type ListPhoneNumbersOptions } from './whatsapp-client';
+export { WhatsAppClient } from './whatsapp-client';
 export {
-  classifyGraphError,
   isCredentialFailureCode,
-  redactSecrets,
   WhatsAppClientError,
   GraphApiError,
   GraphApiUnavailableError,
   GraphApiMalformedResponseError,
   GraphRequestValidationError,
-  GraphErrorEnvelopeSchema,
   type GraphErrorKind,
-  type GraphErrorClassification,
-  type GraphErrorInput,
-  type GraphErrorBody,
-  type UnavailableReason,
 } from './graph-api-error';
 export {
-  PHONE_NUMBER_FIELDS,
-  DEFAULT_PHONE_NUMBER_FIELDS,
-  BUSINESS_ACCOUNT_FIELDS,
-  DEFAULT_BUSINESS_ACCOUNT_FIELDS,
   type GraphAuth,
   type DebugTokenData,
   type HealthStatus,
-  type CanSendMessage,
   type WebhookConfiguration,
-  type PhoneNumber,
-  type PhoneNumberField,
-  type PhoneNumberList,
-  type BusinessAccount,
-  type BusinessAccountField,
   type SubscribedApp,
   type OutboundMessage,
-  type OutboundAddress,
   type OutboundContent,
-  type OutboundOptions,
-  type MediaObject,
-  type InteractiveObject,
-  type TemplateComponent,
-  type TemplateParameter,
-  type SendMessageResponse,
-  type MediaInfo,
+  
+  
+  
+  
+  
+  
+  
 } from './graph-api-types';
-export { downloadMedia, isTrustedMediaUrl, type MediaDownload } from './media-download';
-export { computeAppSecretProof } from './appsecret-proof';
+export { downloadMedia } from './media-download';
 export { signWebhookBody, verifyWebhookSignature, SIGNATURE_HEADER } from './webhook-signature';
 export {
   parseWebhookPayload,
   isMessagesChange,
-  isKnownMessage,
-  KNOWN_MESSAGE_TYPES,
-  WebhookEnvelopeSchema,
-  MessagesChangeSchema,
   OtherChangeSchema,
   LenientMessagesValueSchema,
   StatusSchema,
   parseInboundMessage,
   parseWebhookContact,
   type LenientMessagesValue,
-  type ParsedInboundMessage,
-  type ParseWebhookResult,
-  type WebhookEnvelope,
-  type WebhookChange,
-  type MessagesChange,
-  type OtherChange,
   type MessagesValue,
   type InboundMessage,
-  type KnownInboundMessage,
-  type OtherInboundMessage,
-  type MessageStatus,
-  type KnownStatus,
   type WebhookContact,
-  type WebhookError,
 } from './webhook-payload';
 export {
   parseE164,
-  tryParseE164,
-  fromWaId,
+  
+  
   toWaId,
   parseBsuid,
   parseRecipient,
-  isE164,
-  isBsuid,
-  InvalidPhoneNumberError,
-  type E164PhoneNumber,
-  type Bsuid,
+  
+  
+  
+  
+  
   type Recipient,
 } from './phone-number';
 export {
-  MESSAGE_TEMPLATE_FIELDS,
-  MessageTemplateSchema,
+  
+  
   TemplateStatusUpdateSchema,
   TemplateQualityUpdateSchema,
   TemplateCategoryUpdateSchema,
   PhoneNumberQualityUpdateSchema,
-  normalizeTemplateLanguage,
+  
   messagingLimitOf,
   isLimitDecrease,
   type MessageTemplate,
-  type MessageTemplateList,
+  
 } from './message-templates';
-export { PhoneNumberIdSchema, createPhoneNumberId, type PhoneNumberId } from './phone-number-id';
-export { WabaIdSchema, createWabaId, type WabaId } from './waba-id';
-export { WamidSchema, createWamid, type Wamid } from './wamid';
+export { OUTBOUND_MEDIA_LIMITS, outboundMediaProblem, type WhatsAppMediaKind } from './outbound-media-limits';

@@ -33,7 +33,7 @@ export interface MessageTemplateList {
 }
 
 /** Webhooks write `en-US` where the API writes `en_US`; stored and compared in the API's form. */
-export function normalizeTemplateLanguage(language: string): string {
+function normalizeTemplateLanguage(language: string): string {
   return language.replace(/-/g, '_');
 }
 

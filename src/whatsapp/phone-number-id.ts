@@ -1,10 +1,4 @@
 import { z } from 'zod';
 
 /** Meta's numeric ID of a business phone number: the node we send from, not the phone number itself. */
-export const PhoneNumberIdSchema = z.string().regex(/^\d{1,40}$/, 'must be a numeric Graph ID').brand<'PhoneNumberId'>();
-export type PhoneNumberId = z.infer<typeof PhoneNumberIdSchema>;
-
-/** Throws a ZodError when `raw` is not a numeric Graph ID. */
-export function createPhoneNumberId(raw: string): PhoneNumberId {
-  return PhoneNumberIdSchema.parse(raw);
-}
+export const PhoneNumberIdSchema = z.string().regex(/^\d{1,40}$/, 'must be a numeric Graph ID');

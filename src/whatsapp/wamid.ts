@@ -5,9 +5,4 @@ import { z } from 'zod';
  * inbound messages and statuses (docs/whatsapp-cloud-api.md §4), so rejecting an unexpected format would drop
  * messages.
  */
-export const WamidSchema = z.string().min(1).max(512).brand<'Wamid'>();
-export type Wamid = z.infer<typeof WamidSchema>;
-
-export function createWamid(raw: string): Wamid {
-  return WamidSchema.parse(raw);
-}
+export const WamidSchema = z.string().min(1).max(512);

@@ -13,14 +13,13 @@ import { WamidSchema } from './wamid';
 /** Meta sends Unix seconds as strings; accept numbers too and keep the string form. */
 const Timestamp = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform(String);
 
-export const WebhookErrorSchema = z.looseObject({
+const WebhookErrorSchema = z.looseObject({
   code: z.number(),
   title: z.string().optional(),
   message: z.string().optional(),
   error_data: z.looseObject({ details: z.string().optional() }).optional(),
   href: z.string().optional(),
 });
-export type WebhookError = z.infer<typeof WebhookErrorSchema>;
 
 const MediaSchema = z.looseObject({
   id: z.string(),
@@ -90,7 +89,7 @@ const KnownMessageSchema = z.discriminatedUnion('type', [
   ContactsMessage, InteractiveMessage, ButtonMessage, ReactionMessage, OrderMessage, SystemMessage, UnsupportedMessage,
 ]);
 export type KnownInboundMessage = z.infer<typeof KnownMessageSchema>;
-export const KNOWN_MESSAGE_TYPES = [
+const KNOWN_MESSAGE_TYPES = [
   'text', 'image', 'video', 'audio', 'document', 'sticker', 'location', 'contacts', 'interactive', 'button',
   'reaction', 'order', 'system', 'unsupported',
 ] as const;
@@ -101,9 +100,8 @@ const OtherMessageSchema = z.looseObject({
   ...messageBase,
   type: z.string().refine((type) => !knownTypes.has(type), 'a known type with malformed content'),
 });
-export type OtherInboundMessage = z.infer<typeof OtherMessageSchema> & { known?: never };
 
-export const InboundMessageSchema = z.union([KnownMessageSchema, OtherMessageSchema]);
+const InboundMessageSchema = z.union([KnownMessageSchema, OtherMessageSchema]);
 export type InboundMessage = z.infer<typeof InboundMessageSchema>;
 
 /**
@@ -114,7 +112,7 @@ export function isKnownMessage(message: InboundMessage): message is KnownInbound
   return knownTypes.has(message.type);
 }
 
-export const WebhookContactSchema = z.looseObject({
+const WebhookContactSchema = z.looseObject({
   wa_id: z.string().optional(),
   user_id: z.string().optional(),
   profile: z.looseObject({ name: z.string().optional(), username: z.string().optional() }).optional(),
@@ -150,9 +148,8 @@ export const StatusSchema = z.looseObject({
     .optional(),
   errors: z.array(WebhookErrorSchema).optional(),
 });
-export type MessageStatus = z.infer<typeof StatusSchema>;
 
-export const MessagesValueSchema = z.looseObject({
+const MessagesValueSchema = z.looseObject({
   messaging_product: z.literal('whatsapp'),
   metadata: z.looseObject({ display_phone_number: z.string(), phone_number_id: PhoneNumberIdSchema }),
   contacts: z.array(WebhookContactSchema).optional(),
@@ -162,21 +159,21 @@ export const MessagesValueSchema = z.looseObject({
 });
 export type MessagesValue = z.infer<typeof MessagesValueSchema>;
 
-export const MessagesChangeSchema = z.object({ field: z.literal('messages'), value: MessagesValueSchema });
+const MessagesChangeSchema = z.object({ field: z.literal('messages'), value: MessagesValueSchema });
 /** Any other field (§3.5): template, account and quality updates; their values vary, so they stay raw. */
 export const OtherChangeSchema = z.object({
   field: z.string().min(1).refine((field) => field !== 'messages'),
   value: z.record(z.string(), z.unknown()),
 });
 export type MessagesChange = z.infer<typeof MessagesChangeSchema>;
-export type OtherChange = z.infer<typeof OtherChangeSchema>;
+type OtherChange = z.infer<typeof OtherChangeSchema>;
 export type WebhookChange = MessagesChange | OtherChange;
 
 export function isMessagesChange(change: WebhookChange): change is MessagesChange {
   return change.field === 'messages';
 }
 
-export const WebhookEnvelopeSchema = z.looseObject({
+const WebhookEnvelopeSchema = z.looseObject({
   object: z.literal('whatsapp_business_account'),
   entry: z.array(
     z.looseObject({

@@ -126,7 +126,7 @@ export async function queueDrained(app: TestApp): Promise<void> {
   await waitFor(pending, (n) => n === 0, 'the agent-inbound queue to drain', 30_000);
 }
 
-export interface RuntimeCall {
+interface RuntimeCall {
   headers: IncomingMessage['headers'];
   raw: string;
   body: Record<string, unknown>;

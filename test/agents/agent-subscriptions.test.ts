@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Topic } from '../../src/events';
+import { MessageTopic } from '../../src/messaging';
 import { MessageStatus } from '../../src/messaging';
 import {
   SendWhatsAppMessageDocument,
@@ -45,7 +45,7 @@ test('an inbound message published on one instance reaches a subscriber on the o
   await ready;
   const inbound = await receiveInbound(a, sandbox, agent, { enqueue: false });
   const received = await untilDelivered(event, () =>
-    a.services.eventBus.publish(Topic.InboundMessage, agent.agentId, {
+    a.services.eventBus.publish(MessageTopic.Inbound, agent.agentId, {
       messageId: inbound.id,
       userId: agent.userId,
       agentId: agent.agentId,
@@ -97,9 +97,9 @@ test('an event naming the agent but carrying another user\'s message is dropped'
   const received = await untilDelivered(event, () => {
     // A mis-published event: the subscriber's agent id, but the message (and user) of someone else.
     for (const userId of [agent.userId, other.userId]) {
-      a.services.eventBus.publish(Topic.InboundMessage, agent.agentId, { messageId: foreign.id, userId, agentId: agent.agentId, status: MessageStatus.RECEIVED });
+      a.services.eventBus.publish(MessageTopic.Inbound, agent.agentId, { messageId: foreign.id, userId, agentId: agent.agentId, status: MessageStatus.RECEIVED });
     }
-    a.services.eventBus.publish(Topic.InboundMessage, agent.agentId, { messageId: own.id, userId: agent.userId, agentId: agent.agentId, status: MessageStatus.RECEIVED });
+    a.services.eventBus.publish(MessageTopic.Inbound, agent.agentId, { messageId: own.id, userId: agent.userId, agentId: agent.agentId, status: MessageStatus.RECEIVED });
   });
   expect(received.whatsAppMessageReceived.id).toBe(own.id);
 });

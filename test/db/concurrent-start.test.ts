@@ -14,7 +14,7 @@ const ROOT = resolve(__dirname, '..', '..');
 
 /** `npm run migrate` as a release step runs it: its own process, the given environment and nothing else. */
 function runMigrateCli(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/db/migrate-cli.ts'], {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/app/migrate-cli.ts'], {
     cwd: ROOT,
     // eslint-disable-next-line n/no-process-env -- PATH and HOME for the child, not plugin settings
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },

@@ -1,9 +1,10 @@
-import { createOrm, migrateToLatest } from '../../src/db/orm';
+import { createPluginOrm } from '../../src/app/database';
+import { migrateToLatest } from '../../src/db/orm';
 import { onDispose } from '../support/leftovers';
 import { TEST_SCHEMA, createTestDatabase } from '../support/test-database';
 
 async function migratedOrm() {
-  const orm = await createOrm({ clientUrl: await createTestDatabase(), schema: TEST_SCHEMA });
+  const orm = await createPluginOrm({ clientUrl: await createTestDatabase(), schema: TEST_SCHEMA });
   onDispose(() => orm.close(true));
   await migrateToLatest(orm, TEST_SCHEMA);
   return orm;

@@ -3,10 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AuditResolver } from '../../src/audit/audit.resolver';
 import { CredentialResolver } from '../../src/credentials/credential.resolver';
-import { migrateToLatest, ormConfig } from '../../src/db/orm';
+import { pluginOrmConfig } from '../../src/app/database';
+import { migrateToLatest } from '../../src/db/orm';
 import { SelfReleasingClient } from '../../src/db/self-releasing-client';
 import { InboundDeadLetterResolver } from '../../src/webhooks';
-import type { GraphQLContext } from '../../src/graphql/context';
+import type { CredentialContext } from '../../src/credentials';
 import { encodeCursor } from '../../src/graphql/pagination';
 import { messageHistory } from '../../src/messaging';
 import { onDispose } from '../support/leftovers';
@@ -79,15 +80,15 @@ const HISTORY = 60_000;
 let orm: MikroORM;
 
 /** The list resolvers read only the unit of work and the viewer. */
-function adminContext(): GraphQLContext {
+function adminContext(): CredentialContext {
   const viewer = { userId: randomUUID(), roles: ['admin'], isAdmin: true, isHostService: false };
-  return { em: orm.em.fork(), viewer, requestId: 'plans' } as Partial<GraphQLContext> as GraphQLContext;
+  return { em: orm.em.fork(), viewer, requestId: 'plans' } as Partial<CredentialContext> as CredentialContext;
 }
 
 beforeAll(async () => {
   const clientUrl = await createTestDatabase();
   orm = await MikroORM.init({
-    ...ormConfig({ clientUrl, schema: TEST_SCHEMA, poolMax: 2 }),
+    ...pluginOrmConfig({ clientUrl, schema: TEST_SCHEMA, poolMax: 2 }),
     driverOptions: {
       Client: PlanReportingClient,
       options: [

@@ -109,7 +109,7 @@ describe('docker-compose.yml (production)', () => {
 
   test('migrates in its own step with the database settings only, and the plugin does not migrate', () => {
     const migrate = services.migrate!;
-    expect(migrate.command).toEqual(['node', '--enable-source-maps', 'dist/src/db/migrate-cli.js']);
+    expect(migrate.command).toEqual(['node', '--enable-source-maps', 'dist/src/app/migrate-cli.js']);
     expect(Object.keys(migrate.environment!).sort()).toEqual(['DATABASE_URL', 'NODE_ENV']);
     expect(services.plugin!.environment!.DATABASE_MIGRATE_ON_START).toBe('false');
   });
@@ -147,7 +147,7 @@ describe('Dockerfile', () => {
     expect(final).toMatch(/^USER (?!root\b|0\b)\S+/m);
     expect(final).toMatch(/^ENV NODE_ENV=production/m);
     expect(final).toMatch(/^HEALTHCHECK /m);
-    expect(final).toMatch(/^CMD \["node", "--enable-source-maps", "dist\/src\/main.js"\]/m);
+    expect(final).toMatch(/^CMD \["node", "--enable-source-maps", "dist\/src\/app\/main.js"\]/m);
   });
 
   test('never copies local secrets or dependencies into the build context', () => {

@@ -4,7 +4,7 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { isObjectType, parse, type GraphQLSchema } from 'graphql';
 import { createEventBus } from '../../src/events';
 import { buildSubgraph } from '../../src/graphql/build-subgraph-schema';
-import { ORPHANED_TYPES, REFERENCE_RESOLVERS, RESOLVERS } from '../../src/graphql/resolvers';
+import { ORPHANED_TYPES, REFERENCE_RESOLVERS, RESOLVERS } from '../../src/app/resolvers';
 
 // A realistic host: it owns User and Agent, and has its own types and root fields with the generic
 // names an agent platform is likely to use. Composed with ours, nothing may clash or be merged.

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse } from 'graphql';
 import { CredentialStatus, CredentialStatusReason } from '../../src/credentials/credential-status';
-import { Topic } from '../../src/events';
+import { CredentialTopic } from '../../src/credentials';
+import { MessageTopic } from '../../src/messaging';
 import { Message, MessageStatus } from '../../src/messaging';
 import { receiveInbound, seedAgent, startAgentTestApp, type SeededAgent } from '../agents/agent-fixtures';
 import { postGraphQL } from '../support/graphql-http';
@@ -104,7 +105,7 @@ async function firstUnderOldName(query: string, variables: Record<string, unknow
 
 test('the old subscription names still deliver events', async () => {
   const health = await firstUnderOldName('subscription { credentialHealthChanged { credentialId status } }', {}, () =>
-    app.services.eventBus.publish(Topic.CredentialHealth, agent.userId, {
+    app.services.eventBus.publish(CredentialTopic.Health, agent.userId, {
       credentialId: agent.credentialId,
       userId: agent.userId,
       previousStatus: CredentialStatus.ACTIVE,
@@ -116,7 +117,7 @@ test('the old subscription names still deliver events', async () => {
   expect(health).toEqual({ credentialHealthChanged: { credentialId: agent.credentialId, status: 'EXPIRED' } });
 
   const [message] = await app.orm.em.fork().find(Message, { agentId: agent.agentId });
-  const publishMessage = (topic: Topic.InboundMessage | Topic.MessageStatus) => () =>
+  const publishMessage = (topic: MessageTopic) => () =>
     app.services.eventBus.publish(topic, agent.agentId, {
       messageId: message.id,
       userId: agent.userId,
@@ -124,8 +125,8 @@ test('the old subscription names still deliver events', async () => {
       status: MessageStatus.RECEIVED,
     });
   for (const [field, topic] of [
-    ['whatsappMessageReceived', Topic.InboundMessage],
-    ['whatsappMessageStatusChanged', Topic.MessageStatus],
+    ['whatsappMessageReceived', MessageTopic.Inbound],
+    ['whatsappMessageStatusChanged', MessageTopic.Status],
   ] as const) {
     const received = await firstUnderOldName(`subscription ($a: ID!) { ${field}(agentId: $a) { id } }`, { a: agent.agentId }, publishMessage(topic));
     expect(received).toEqual({ [field]: { id: message.id } });

@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import { createEventBus } from '../../src/events';
 import { buildSubgraph } from '../../src/graphql/build-subgraph-schema';
-import { ORPHANED_TYPES, REFERENCE_RESOLVERS, RESOLVERS } from '../../src/graphql/resolvers';
+import { ORPHANED_TYPES, REFERENCE_RESOLVERS, RESOLVERS } from '../../src/app/resolvers';
 
 // The schema is the contract hosts compose and generate clients from (docs/graphql-naming.md). These
 // rules keep it that way as it grows: each failure lists every offender, so one run shows all to fix.

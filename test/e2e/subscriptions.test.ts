@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CredentialStatus, CredentialStatusReason } from '../../src/credentials/credential-status';
-import { Topic } from '../../src/events';
+import { CredentialTopic } from '../../src/credentials';
 import { CredentialHealthChangedDocument } from '../generated/graphql';
 import { startTestApp } from '../support/start-test-app';
 import { connectSubscriptions, firstEvent } from '../support/subscription-client';
@@ -27,7 +27,7 @@ test('a subscription with a valid token receives the owner\'s events only', asyn
   await ready;
 
   const publish = (userId: string, credentialId: string) =>
-    app.services.eventBus.publish(Topic.CredentialHealth, userId, {
+    app.services.eventBus.publish(CredentialTopic.Health, userId, {
       credentialId,
       userId,
       previousStatus: CredentialStatus.ACTIVE,

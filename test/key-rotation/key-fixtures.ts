@@ -14,8 +14,8 @@ import { eventually as pollUntil } from '../support/eventually';
 export const VAULT_TOKEN = 'hvs.CAESIKeyRotationTestTokenNeverLogged0123456789';
 export const KEY_PREFIX = 'whatsapp-connect-user-';
 export const APP_POLICY = parseVaultPolicy(readFileSync(join(__dirname, '../../vault/policy.hcl'), 'utf8'));
-export const VAULT_ERASURE_TOKEN = 'hvs.CAESIKeyErasureTestTokenNeverLogged01234567';
-export const ERASURE_POLICY = parseVaultPolicy(readFileSync(join(__dirname, '../../vault/erasure-policy.hcl'), 'utf8'));
+const VAULT_ERASURE_TOKEN = 'hvs.CAESIKeyErasureTestTokenNeverLogged01234567';
+const ERASURE_POLICY = parseVaultPolicy(readFileSync(join(__dirname, '../../vault/erasure-policy.hcl'), 'utf8'));
 
 export interface KeyTestApp {
   app: TestApp;
@@ -28,7 +28,7 @@ export interface KeyTestApp {
 let sandbox: RunningSandbox | undefined;
 
 /** One WhatsApp simulator per test file, for the accounts credentials are seeded from. */
-export async function sharedSandbox(): Promise<RunningSandbox> {
+async function sharedSandbox(): Promise<RunningSandbox> {
   if (!sandbox) {
     const started = await startSandbox({ port: 0, apiVersion: 'v24.0', logger: createLogger('silent') });
     sandbox = started;

@@ -1,7 +1,7 @@
 import { readCredentialSecrets, WhatsAppCredential } from '../../src/credentials';
 import { KeyRotationRun } from '../../src/key-rotation';
 import { KeyRotationRunDocument, StartKeyRotationRunDocument, type KeyRotationRunFieldsFragment } from '../generated/graphql';
-import { createOrm } from '../../src/db/orm';
+import { createPluginOrm } from '../../src/app/database';
 import { postGraphQL } from '../support/graphql-http';
 import { onDispose } from '../support/leftovers';
 import { TEST_SCHEMA } from '../support/test-database';
@@ -118,7 +118,7 @@ describe('rotating every user\'s key', () => {
     await first.app.stop();
 
     // Looked at with no app running: two users visited, the third's rotation never happened.
-    const orm = await createOrm({ clientUrl: first.app.databaseUrl, schema: TEST_SCHEMA });
+    const orm = await createPluginOrm({ clientUrl: first.app.databaseUrl, schema: TEST_SCHEMA });
     onDispose(() => orm.close(true));
     expect(await orm.em.fork().findOneOrFail(KeyRotationRun, id)).toMatchObject({ state: 'running', visited: 2, total: 5 });
     expect(vault.requests.filter(isRotate)).toHaveLength(3);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { inspect } from 'node:util';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '../../src/config';
-import { createOrm } from '../../src/db/orm';
+import { createPluginOrm } from '../../src/app/database';
 import { createKeyBackend } from '../../src/keys/create-key-backend';
 import { EmbeddedKeyring } from '../../src/keys/embedded-keyring';
 import { KeyNotFoundError, KeyServiceUnavailableError, MasterKeyError } from '../../src/keys/key-errors';
@@ -105,7 +105,7 @@ describe('embedded keyring: storage', () => {
         probe.close(() => resolve(free));
       });
     });
-    const unreachable = await createOrm({ clientUrl: `postgres://postgres:postgres@127.0.0.1:${port}/nowhere`, schema: TEST_SCHEMA, poolMax: 1 });
+    const unreachable = await createPluginOrm({ clientUrl: `postgres://postgres:postgres@127.0.0.1:${port}/nowhere`, schema: TEST_SCHEMA, poolMax: 1 });
     onDispose(() => unreachable.close(true));
     const error = await keyringOn(unreachable).ensureKey(randomUUID()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KeyServiceUnavailableError);
@@ -117,7 +117,7 @@ describe('embedded keyring: storage', () => {
 describe('embedded keyring: two instances on one database', () => {
   let second: MikroORM;
   beforeAll(async () => {
-    second = await createOrm({ clientUrl: databaseUrl, schema: TEST_SCHEMA, poolMax: 10 });
+    second = await createPluginOrm({ clientUrl: databaseUrl, schema: TEST_SCHEMA, poolMax: 10 });
     onDispose(() => second.close(true));
   });
 

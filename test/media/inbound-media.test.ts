@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { request } from 'undici';
-import { signMediaPath } from '../../src/media/signed-media-url';
+import { signMediaPath } from '../../src/messaging/signed-media-url';
 import type { Message } from '../../src/messaging';
 import { AgentMessageMediaDocument } from '../generated/graphql';
 import { receiveInbound, seedAgent, startAgentRuntime, startAgentTestApp, type SeededAgent } from '../agents/agent-fixtures';

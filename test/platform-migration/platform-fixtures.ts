@@ -45,7 +45,7 @@ export async function startPlatformApp(env: Environment = {}): Promise<PlatformT
   return { app, sandbox: running.sandbox, platform, platformCredentialId: credential!.id, adminToken: await app.tokenFor(randomUUID(), ['admin']) };
 }
 
-export async function webhookActive(app: TestApp, credentialId: string): Promise<void> {
+async function webhookActive(app: TestApp, credentialId: string): Promise<void> {
   const endpoint = await eventually(
     () => app.orm.em.fork().findOne(WebhookEndpoint, { credential: credentialId }),
     (found) => found !== null && found.status !== WebhookStatus.PENDING,

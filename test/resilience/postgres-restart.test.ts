@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Topic, type MessageEvent } from '../../src/events';
+import { MessageTopic, type MessageEvent } from '../../src/messaging';
 import { SendWhatsAppMessageDocument } from '../generated/graphql';
 import { receiveInbound, seedAgent } from '../agents/agent-fixtures';
 import { createDeferred, type Deferred } from '../support/deferred';
@@ -65,7 +65,7 @@ test('PostgreSQL restarted mid-traffic: every delivery answered 200 is processed
   // whichever comes first, the event or the wait.
   const heard = new Map<string, Deferred<void>>();
   const hearing = (messageId: string) => heard.get(messageId) ?? heard.set(messageId, createDeferred()).get(messageId)!;
-  const subscription = app.services.eventBus.subscribe(Topic.InboundMessage, agent.agentId);
+  const subscription = app.services.eventBus.subscribe(MessageTopic.Inbound, agent.agentId);
   void (async () => {
     for await (const event of subscription as AsyncIterable<MessageEvent>) hearing(event.messageId).resolve();
   })();

@@ -4,7 +4,7 @@ import { createEventBus } from '../../src/events';
 import { buildSubgraph } from '../../src/graphql/build-subgraph-schema';
 import { OperationGate } from '../../src/graphql/operation-gate';
 import { limitRules, operationLimits, parseOperation, validateOperation } from '../../src/graphql/operation-limits';
-import { ORPHANED_TYPES, REFERENCE_RESOLVERS, RESOLVERS } from '../../src/graphql/resolvers';
+import { ORPHANED_TYPES, REFERENCE_RESOLVERS, RESOLVERS } from '../../src/app/resolvers';
 import { hostileDocuments, type HostileDocument } from './hostile-documents';
 
 /**

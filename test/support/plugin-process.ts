@@ -19,12 +19,12 @@ export interface PluginProcess {
 const ROOT = resolve(__dirname, '..', '..');
 
 /**
- * The plugin as its own process (`src/main.ts`, as `npm start` runs it, compiled on the fly), so a test can
+ * The plugin as its own process (`src/app/main.ts`, as `npm start` runs it, compiled on the fly), so a test can
  * kill it the way an OOM killer or a lost host does. Configuration goes in through the environment only;
  * it listens on port 0 and the URLs come from what it prints at start-up.
  */
 export async function startPluginProcess(env: Record<string, string>): Promise<PluginProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', 'src/app/main.ts'], {
     cwd: ROOT,
     // Only what is given: the test's own environment must not leak settings into the plugin.
     // eslint-disable-next-line n/no-process-env -- PATH and HOME for the child, not plugin settings

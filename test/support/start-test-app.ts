@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { startApp, type RunningApp } from '../../src/app';
+import { startApp, type RunningApp } from '../../src/app/app';
 import { loadConfig, type Environment } from '../../src/config';
 import { signDevelopmentToken } from '../../src/identity';
 import type { Logger } from '../../src/observability/logger';

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createOrm, migrateToLatest } from '../../src/db/orm';
+import { createPluginOrm } from '../../src/app/database';
+import { migrateToLatest } from '../../src/db/orm';
 import { onDispose } from './leftovers';
 
 export const TEST_SCHEMA = 'whatsapp_connect';
@@ -34,7 +35,7 @@ export async function createTestDatabase(): Promise<string> {
 /** A migrated database and an ORM on it, both disposed when the test file ends. */
 export async function startTestOrm(): Promise<{ orm: MikroORM; databaseUrl: string }> {
   const databaseUrl = await createTestDatabase();
-  const orm = await createOrm({ clientUrl: databaseUrl, schema: TEST_SCHEMA, poolMax: 10 });
+  const orm = await createPluginOrm({ clientUrl: databaseUrl, schema: TEST_SCHEMA, poolMax: 10 });
   onDispose(() => orm.close(true));
   await migrateToLatest(orm, TEST_SCHEMA);
   return { orm, databaseUrl };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AgentWhatsAppConfig } from '../../src/agents';
 import { AuditEntry } from '../../src/audit';
-import { Topic, type MessageEvent } from '../../src/events';
+import { MessageTopic, type MessageEvent } from '../../src/messaging';
 import { applyRecordedStatuses, Conversation, Message, MessageDirection, MessageStatus, MessageStatusEvent } from '../../src/messaging';
 import { serializeLikeMeta, type RunningSandbox, type SandboxAccount } from '../../src/sandbox';
 import type { TestApp } from '../support/start-test-app';
@@ -50,7 +50,7 @@ async function agentJobs(): Promise<string[]> {
 }
 
 /** Listens from now on (the pubsub attaches its listener on the first pull, so pull at once). */
-function subscribe(topic: Topic.InboundMessage | Topic.MessageStatus, agentId: string) {
+function subscribe(topic: MessageTopic, agentId: string) {
   const iterator = app.services.eventBus.subscribe(topic, agentId)[Symbol.asyncIterator]();
   let pending = iterator.next();
   return {
@@ -102,7 +102,7 @@ const wamid = () => `wamid.HBgNNTUxMTk4NzY1NDMyMRUCABIYFDNBQ0RFRjAx${(wamids++).
 describe('processing stored deliveries', () => {
   it('stores every documented message type, unknown ones as they came, and routes them to the number\'s agent', async () => {
     const tenant = await routedTenant();
-    const events = subscribe(Topic.InboundMessage, tenant.agentId!);
+    const events = subscribe(MessageTopic.Inbound, tenant.agentId!);
     const from = '5511987654321';
     const business = tenant.account.displayPhoneNumber.replace(/\D/g, '');
     const inputs: Array<Record<string, unknown>> = [
@@ -242,7 +242,7 @@ describe('processing stored deliveries', () => {
 
   it('applies statuses monotonically whatever order they arrive in, keeps each once, and never undoes failed', async () => {
     const tenant = await routedTenant();
-    const statusEvents = subscribe(Topic.MessageStatus, tenant.agentId!);
+    const statusEvents = subscribe(MessageTopic.Status, tenant.agentId!);
     const readFirst = wamid();
     const failing = wamid();
     const readMessage = await outbound(tenant, readFirst);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { OUTBOUND_MEDIA_LIMITS, outboundMediaProblem, type WhatsAppMediaKind } from '../../media/outbound-media-limits';
+import { OUTBOUND_MEDIA_LIMITS, outboundMediaProblem, type WhatsAppMediaKind } from '../../whatsapp';
 import { graphErrors } from '../graph-errors';
 import { authenticate, authorizeWaba } from '../sandbox-auth';
 import { newGraphId } from '../sandbox-ids';

@@ -46,7 +46,7 @@ function requireObject(value: unknown, name: string): Json {
  * Meta resolves `to` like this (docs/whatsapp-cloud-api.md §8): separators are dropped, and without a leading
  * `+` the business number's country code is prefixed, even when the digits already start with one.
  */
-export function resolveWaId(to: string, businessCountryCode: string): string {
+function resolveWaId(to: string, businessCountryCode: string): string {
   const digits = to.replace(/[\s\-().]/g, '');
   const plus = digits.startsWith('+');
   const bare = plus ? digits.slice(1) : digits;

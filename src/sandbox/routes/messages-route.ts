@@ -5,7 +5,7 @@ import { MESSAGING_SCOPE, type SandboxPhone } from '../sandbox-state';
 import { validateOutboundMessage } from './message-validation';
 import { ok, type RouteHandler } from './route-context';
 
-export const WINDOW_MS = 24 * 60 * 60 * 1000;
+const WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** The country calling code of the business number (`+1 555-…` → `1`), which Meta prefixes to bare `to`s. */
 function businessCountryCode(phone: SandboxPhone): string {

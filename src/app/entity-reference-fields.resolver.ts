@@ -7,8 +7,8 @@ import { Message } from '../messaging/message.entity';
 import { WhatsAppMigration } from '../platform-migration/whatsapp-migration.entity';
 import { InboundDeadLetter } from '../webhooks/inbound-dead-letter.entity';
 import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity';
-import { Agent } from './agent.type';
-import { User } from './user.type';
+import { Agent } from '../host';
+import { User } from '../host';
 
 /*
  * Where a plugin object holds the id of one of the host's users or agents, it also offers the host's
@@ -24,7 +24,7 @@ const USER = 'The host\'s user with this userId; its fields come from the host.'
 const AGENT = 'The host\'s agent with this agentId; its fields come from the host. Null without an agent.';
 
 @Resolver(() => WhatsAppCredential)
-export class CredentialReferenceFields {
+class CredentialReferenceFields {
   @FieldResolver(() => User, { nullable: true, description: USER })
   user(@Root() credential: WhatsAppCredential): User | null {
     return userRef(credential.userId);
@@ -32,7 +32,7 @@ export class CredentialReferenceFields {
 }
 
 @Resolver(() => Message)
-export class MessageReferenceFields {
+class MessageReferenceFields {
   @FieldResolver(() => User, { nullable: true, description: USER })
   user(@Root() message: Message): User | null {
     return userRef(message.userId);
@@ -45,7 +45,7 @@ export class MessageReferenceFields {
 }
 
 @Resolver(() => Conversation)
-export class ConversationReferenceFields {
+class ConversationReferenceFields {
   @FieldResolver(() => User, { nullable: true, description: USER })
   user(@Root() conversation: Conversation): User | null {
     return userRef(conversation.userId);
@@ -58,7 +58,7 @@ export class ConversationReferenceFields {
 }
 
 @Resolver(() => AgentWhatsAppConfig)
-export class AgentConfigReferenceFields {
+class AgentConfigReferenceFields {
   @FieldResolver(() => User, { nullable: true, description: USER })
   user(@Root() config: AgentWhatsAppConfig): User | null {
     return userRef(config.userId);
@@ -71,7 +71,7 @@ export class AgentConfigReferenceFields {
 }
 
 @Resolver(() => AuditEntry)
-export class AuditEntryReferenceFields {
+class AuditEntryReferenceFields {
   @FieldResolver(() => User, { nullable: true, description: 'The host\'s user who acted (actorUserId); null for the system.' })
   actor(@Root() entry: AuditEntry): User | null {
     return userRef(entry.actorUserId);
@@ -84,7 +84,7 @@ export class AuditEntryReferenceFields {
 }
 
 @Resolver(() => WebhookEndpoint)
-export class WebhookEndpointReferenceFields {
+class WebhookEndpointReferenceFields {
   @FieldResolver(() => User, { nullable: true, description: USER })
   user(@Root() endpoint: WebhookEndpoint): User | null {
     return userRef(endpoint.userId);
@@ -92,7 +92,7 @@ export class WebhookEndpointReferenceFields {
 }
 
 @Resolver(() => InboundDeadLetter)
-export class DeadLetterReferenceFields {
+class DeadLetterReferenceFields {
   @FieldResolver(() => User, { nullable: true, description: USER })
   user(@Root() letter: InboundDeadLetter): User | null {
     return userRef(letter.userId);
@@ -100,7 +100,7 @@ export class DeadLetterReferenceFields {
 }
 
 @Resolver(() => WhatsAppMigration)
-export class MigrationReferenceFields {
+class MigrationReferenceFields {
   @FieldResolver(() => User, { nullable: true, description: USER })
   user(@Root() migration: WhatsAppMigration): User | null {
     return userRef(migration.userId);

@@ -1,7 +1,7 @@
 import { signMediaPath } from './signed-media-url';
 
 /** The message types whose content is a file at Meta (voice notes are `audio` with `voice: true`). */
-export const INBOUND_MEDIA_TYPES = new Set(['image', 'audio', 'video', 'document', 'sticker']);
+const INBOUND_MEDIA_TYPES = new Set(['image', 'audio', 'video', 'document', 'sticker']);
 
 export interface InboundMediaRef {
   /** Meta's media id: usable only with the owner's token. */

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { ConfigError, loadDatabaseConfigFromProcess } from '../config';
 import { createProcessLogger } from '../observability/logger';
-import { startEmbeddedDatabase } from './embedded-database';
-import { createOrm, migrateToLatest } from './orm';
+import { startEmbeddedDatabase } from '../db/embedded-database';
+import { migrateToLatest } from '../db/orm';
+import { createPluginOrm } from './database';
 
 /**
- * `npm run migrate` (or `node dist/src/db/migrate-cli.js` in the image): applies pending migrations to
+ * `npm run migrate` (or `node dist/src/app/migrate-cli.js` in the image): applies pending migrations to
  * DATABASE_URL (or the embedded database) and exits; 0 when the schema is current, non-zero otherwise.
  * It needs only the database settings, so a release step can run it without the plugin's secrets.
  * Safe to run while instances start: every migration runs under the same advisory lock they take.
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
     : await startEmbeddedDatabase({ dataDir: config.database.embeddedDir, port: config.database.embeddedPort, logger });
   const log = (message: string) => logger.info({ orm: message }, 'migration');
   try {
-    const orm = await createOrm({ clientUrl: config.database.url ?? embedded!.url, schema: config.database.schema, poolMax: 2, log });
+    const orm = await createPluginOrm({ clientUrl: config.database.url ?? embedded!.url, schema: config.database.schema, poolMax: 2, log });
     try {
       await migrateToLatest(orm, config.database.schema, { log });
       logger.info('database schema is current');

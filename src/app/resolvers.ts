@@ -8,11 +8,10 @@ import { CredentialResolver, UserCredentialsResolver } from '../credentials/cred
 import { CredentialValidationResolver } from '../credentials/credential-validation.resolver';
 import { ErrorCodeResolver } from '../errors/error-code.resolver';
 import { Agent, User, hostReferenceResolvers } from '../host';
-import { HOST_REFERENCE_FIELD_RESOLVERS } from '../host/entity-reference-fields.resolver';
+import { HOST_REFERENCE_FIELD_RESOLVERS } from './entity-reference-fields.resolver';
 import { KeyRotationResolver } from '../key-rotation';
 import { MessageAliasesResolver } from '../messaging';
-import { MediaUploadResolver } from '../media/media-upload.resolver';
-import { MessageMediaResolver } from '../media/message-media.resolver';
+import { MediaUploadResolver, MessageMediaResolver } from '../media';
 import { SuppressionResolver } from '../opt-outs';
 import { TemplatesResolver } from '../templates';
 import { PlatformMigrationResolver } from '../platform-migration';

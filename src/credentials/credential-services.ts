@@ -1,0 +1,32 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../config';
+import type { EventBus } from '../events';
+import type { GraphQLContext } from '../graphql/context';
+import type { JobQueue } from '../jobs';
+import type { KeyService } from '../keys';
+import type { Logger } from '../observability/logger';
+import type { Metrics } from '../observability/metrics';
+import type { WhatsAppClient } from '../whatsapp';
+import type { CredentialEvents } from './credential-events';
+import type { CredentialLifecycle } from './credential-lifecycle';
+
+/** What the credentials domain is built with; the composition root (src/app) hands it in. */
+export interface CredentialServices {
+  config: Config;
+  logger: Logger;
+  /** For work outside a request (jobs): fork an EntityManager per unit of work. */
+  orm: MikroORM;
+  eventBus: EventBus<CredentialEvents>;
+  whatsapp: WhatsAppClient;
+  /** Per-user encryption of every secret a user gives us. */
+  keys: KeyService;
+  /** Durable background work (pg-boss). */
+  jobs: JobQueue;
+  /** Prometheus series the domain counts into (see docs/operations.md). */
+  metrics: Metrics;
+  /** Hooks other domains register on credentials being connected and deleted. */
+  credentialLifecycle: CredentialLifecycle;
+}
+
+/** A resolver's context in this domain. */
+export type CredentialContext = GraphQLContext<CredentialServices>;

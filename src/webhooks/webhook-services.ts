@@ -1,0 +1,32 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../config';
+import type { EventBus } from '../events';
+import type { GraphQLContext } from '../graphql/context';
+import type { JobQueue } from '../jobs';
+import type { KeyService } from '../keys';
+import type { MessageEvents } from '../messaging';
+import type { CredentialEvents } from '../credentials';
+import type { TemplateEvents } from '../templates';
+import type { Logger } from '../observability/logger';
+import type { PostgresRateLimiter } from '../rate-limits';
+import type { WhatsAppClient } from '../whatsapp';
+import type { WebhookEvents } from './webhook-events';
+
+/** What the webhooks domain is built with; the composition root (src/app) hands it in. */
+export interface WebhookServices {
+  config: Config;
+  logger: Logger;
+  orm: MikroORM;
+  /** Stored messages are announced to subscribers; stored deliveries wake the processing instances. */
+  eventBus: EventBus<MessageEvents & WebhookEvents & TemplateEvents & CredentialEvents>;
+  whatsapp: WhatsAppClient;
+  keys: KeyService;
+  jobs: JobQueue;
+  /** Token buckets shared by every instance (per webhook endpoint here). */
+  rateLimiter: PostgresRateLimiter;
+  /** Filled in once the server listens (the port may be chosen by the OS). */
+  publicUrls: { webhookBase: string };
+}
+
+/** A resolver's context in this domain. */
+export type WebhookContext = GraphQLContext<WebhookServices>;
