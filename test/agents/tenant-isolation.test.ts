@@ -102,10 +102,10 @@ test('the federated Agent.whatsapp field of someone else\'s agent is null, like 
       authorization: token,
       variables: { r: [{ __typename: 'Agent', id: agentId }] },
     });
-  expect((await entities(alice.agentId, bob.token)).data).toEqual({ _entities: [{ id: alice.agentId, whatsapp: null }] });
+  expect((await entities(alice.agentId, bob.token)).data).toEqual({ _entities: [{ id: alice.agentId, whatsApp: null }] });
   const unknown = randomUUID();
-  expect((await entities(unknown, bob.token)).data).toEqual({ _entities: [{ id: unknown, whatsapp: null }] });
+  expect((await entities(unknown, bob.token)).data).toEqual({ _entities: [{ id: unknown, whatsApp: null }] });
   expect((await entities(alice.agentId, alice.token)).data).toEqual({
-    _entities: [{ id: alice.agentId, whatsapp: { agentId: alice.agentId, welcomeMessage: 'Olá da Alice' } }],
+    _entities: [{ id: alice.agentId, whatsApp: { agentId: alice.agentId, welcomeMessage: 'Olá da Alice' } }],
   });
 });
