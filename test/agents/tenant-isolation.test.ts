@@ -95,7 +95,7 @@ test('every query and mutation on another user\'s agent, credential or message i
   expect(await app.orm.em.fork().count(Message, { userId: alice.userId })).toBe(1);
 });
 
-test('the federated Agent.whatsapp field of someone else\'s agent is null, like an agent without WhatsApp', async () => {
+test('the federated Agent.whatsApp field of someone else\'s agent is null, like an agent without WhatsApp', async () => {
   const { app, alice, bob } = await setUp();
   const entities = (agentId: string, token: string) =>
     postGraphQL(app.graphqlUrl, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Agent { id whatsApp { agentId welcomeMessage } } } }`, {
