@@ -95,17 +95,17 @@ test('every query and mutation on another user\'s agent, credential or message i
   expect(await app.orm.em.fork().count(Message, { userId: alice.userId })).toBe(1);
 });
 
-test('the federated Agent.whatsapp field of someone else\'s agent is null, like an agent without WhatsApp', async () => {
+test('the federated Agent.whatsApp field of someone else\'s agent is null, like an agent without WhatsApp', async () => {
   const { app, alice, bob } = await setUp();
   const entities = (agentId: string, token: string) =>
     postGraphQL(app.graphqlUrl, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Agent { id whatsApp { agentId welcomeMessage } } } }`, {
       authorization: token,
       variables: { r: [{ __typename: 'Agent', id: agentId }] },
     });
-  expect((await entities(alice.agentId, bob.token)).data).toEqual({ _entities: [{ id: alice.agentId, whatsapp: null }] });
+  expect((await entities(alice.agentId, bob.token)).data).toEqual({ _entities: [{ id: alice.agentId, whatsApp: null }] });
   const unknown = randomUUID();
-  expect((await entities(unknown, bob.token)).data).toEqual({ _entities: [{ id: unknown, whatsapp: null }] });
+  expect((await entities(unknown, bob.token)).data).toEqual({ _entities: [{ id: unknown, whatsApp: null }] });
   expect((await entities(alice.agentId, alice.token)).data).toEqual({
-    _entities: [{ id: alice.agentId, whatsapp: { agentId: alice.agentId, welcomeMessage: 'Olá da Alice' } }],
+    _entities: [{ id: alice.agentId, whatsApp: { agentId: alice.agentId, welcomeMessage: 'Olá da Alice' } }],
   });
 });

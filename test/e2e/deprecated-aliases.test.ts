@@ -8,7 +8,7 @@ import { Message, MessageStatus } from '../../src/messaging';
 import { receiveInbound, seedAgent, startAgentTestApp, type SeededAgent } from '../agents/agent-fixtures';
 import { postGraphQL } from '../support/graphql-http';
 import { connectSubscriptions, firstEvent } from '../support/subscription-client';
-import type { TestApp } from '../support/start-test-app';
+import { startTestApp, type TestApp } from '../support/start-test-app';
 
 // Every root field renamed to the naming rule (docs/graphql-naming.md) is still served under its old
 // name, marked deprecated, and answers exactly as the new one does: clients written before the rename
@@ -131,4 +131,12 @@ test('the old subscription names still deliver events', async () => {
     const received = await firstUnderOldName(`subscription ($a: ID!) { ${field}(agentId: $a) { id } }`, { a: agent.agentId }, publishMessage(topic));
     expect(received).toEqual({ [field]: { id: message.id } });
   }
+});
+
+test('with GRAPHQL_DEPRECATED_FIELDS=false the old names are gone and the new ones answer', async () => {
+  const strict = await startTestApp({ GRAPHQL_DEPRECATED_FIELDS: 'false' });
+  const authorization = await strict.tokenFor(randomUUID());
+  const old = await postGraphQL(strict.graphqlUrl, '{ whatsappCredentials { id } }', { authorization });
+  expect(old.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  expect(await postGraphQL(strict.graphqlUrl, '{ whatsAppCredentials { id } }', { authorization })).toMatchObject({ data: { whatsAppCredentials: [] } });
 });
