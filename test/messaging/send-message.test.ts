@@ -47,7 +47,7 @@ describe('inside the 24-hour window', () => {
       direction: 'OUTBOUND',
       messageType: 'text',
       status: 'SENT',
-      whatsappMessageId: accepted!.wamid,
+      whatsAppMessageId: accepted!.wamid,
       toPhone: CUSTOMER_WA_ID,
       content: { body: 'Olá! Em que posso ajudar?', preview_url: false },
     });
