@@ -1,4 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
+import { OptimisticLockError } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode, PublicError, unavailableDependencyOf } from '../errors';
 
@@ -14,9 +15,11 @@ const REQUEST_ERROR_CODES = new Set<string>([
 
 /**
  * Infrastructure errors that mean "try again later" reach the client as DEPENDENCY_UNAVAILABLE, named
- * but without the vendor's message. Resolvers translate everything else they expect themselves.
+ * but without the vendor's message; a lost optimistic-lock race as CONFLICT. Resolvers translate everything else they expect themselves.
  */
 function toPublicError(error: unknown): unknown {
+  // Two writers raced on a versioned row: the client's change was not applied and may simply be retried.
+  if (error instanceof OptimisticLockError) return PublicError.conflict('This changed meanwhile: read it again and retry.');
   const dependency = unavailableDependencyOf(error);
   return dependency === undefined ? error : PublicError.dependencyUnavailable(dependency);
 }

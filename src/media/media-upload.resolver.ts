@@ -83,7 +83,7 @@ export class MediaUploadResolver {
     description:
       'Checks a file against WhatsApp\'s limits for its kind and returns a short-lived URL to PUT it to. The plugin passes the bytes on to WhatsApp with the number\'s token and answers a mediaId, which WhatsAppMediaInput.mediaId then sends (reusable for 30 days).',
   })
-  async createWhatsAppMediaUpload(@Arg('input') input: MediaUploadInput, @Ctx() ctx: MediaContext): Promise<MediaUpload> {
+  async createWhatsAppMediaUpload(@Arg('input', { description: 'The file to be uploaded: its kind, MIME type, size and the number it will be sent from.' }) input: MediaUploadInput, @Ctx() ctx: MediaContext): Promise<MediaUpload> {
     const viewer = requireViewer(ctx);
     const { config } = ctx.services;
     if (!Number.isSafeInteger(input.sizeBytes) || input.sizeBytes < 1) throw PublicError.badInput('input.sizeBytes', 'The size is a positive number of bytes.');

@@ -56,7 +56,9 @@ export async function syncTemplates(services: SyncServices, credentialId: string
   await em.transactional(async (tx) => {
     changes = await upsertTemplates(tx, credential, rows);
     removed = await deleteUnlisted(tx, credential.id, rows, listed.truncated);
-    await tx.nativeUpdate(WhatsAppCredential, { id: credential.id }, { templatesSyncedAt: new Date() });
+    // Bookkeeping, not an edit of the credential: a plain UPDATE leaves its optimistic-lock version alone,
+    // so an owner's update racing the sync at connect time does not fail (nativeUpdate bumps the version).
+    await tx.getConnection().execute(`update ${qualifiedTable(tx, WhatsAppCredential)} set templates_synced_at = now() where id = ?`, [credential.id]);
   });
   publishTemplateStatusChanges(services.eventBus, changes);
   credential.templatesSyncedAt = new Date();
