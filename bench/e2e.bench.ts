@@ -310,7 +310,7 @@ async function main(): Promise<void> {
     const tenant = await seedTenant(database.url, 'bench_e2e', sandbox.baseUrl, sandbox.sandbox.createAccount());
     const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
     console.log(`node ${process.version}, ${new Date().toISOString()}, open loop ${rate.toLocaleString('en-US')} signed single-message deliveries/s for ${seconds} s (${total.toLocaleString('en-US')}), load average ${load()}`);
-    console.log(`plugin: node ${[...startNodeOptions(), ...extraNodeOptions].join(' ')} dist/src/main.js (NODE_ENV=production, INSTANCE_ROLE=both)`);
+    console.log(`plugin: node ${[...startNodeOptions(), ...extraNodeOptions].join(' ')} dist/src/app/main.js (NODE_ENV=production, INSTANCE_ROLE=both)`);
     const baseline = await measureBaseline(database.url, tenant, dataDir);
     const plugin = await measurePlugin(tenant, dataDir);
     console.log(`load average after: ${load()}`);

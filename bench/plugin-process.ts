@@ -162,12 +162,12 @@ export interface PluginProcess {
 }
 
 /**
- * The plugin in production mode as its own process: `node <npm start's options> dist/src/main.js`, started
+ * The plugin in production mode as its own process: `node <npm start's options> dist/src/app/main.js`, started
  * directly rather than through npm so the pid is the plugin's and nothing else is in its memory figure.
  */
 export async function startPluginProcess(tenant: Tenant, env: Record<string, string> = {}, nodeOptions = startNodeOptions()): Promise<PluginProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [...nodeOptions, 'dist/src/main.js'], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeOptions, 'dist/src/app/main.js'], {
     cwd: ROOT,
     env: {
       // Only what is given, plus PATH and HOME: the bench's own environment must not leak settings in.

@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     const receiver = await startPluginProcess(tenant, { INSTANCE_ROLE: 'receive' });
     try {
       console.log(`node ${process.version}, ${new Date().toISOString()}, ${total.toLocaleString('en-US')} deliveries per drain, ${rounds} round(s), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-      console.log(`each instance: node ${startNodeOptions().join(' ')} dist/src/main.js (NODE_ENV=production), 1 receive + N process`);
+      console.log(`each instance: node ${startNodeOptions().join(' ')} dist/src/app/main.js (NODE_ENV=production), 1 receive + N process`);
       for (let round = 0; round < rounds; round++) {
         // Taking turns, so a burst of load from elsewhere on a shared machine lands on both alike.
         for (const processors of round % 2 === 0 ? [1, 2] : [2, 1]) {
