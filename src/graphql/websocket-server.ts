@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { CloseCode, type ServerOptions } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { getOperationAST, GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { execute, getOperationAST, GraphQLError, subscribe, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { decodeJwt } from 'jose';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ErrorCode, PublicError } from '../errors';
@@ -44,6 +44,11 @@ interface Session {
 
 type Extra = { socket: WebSocket; request: IncomingMessage };
 
+const UNAUTHORIZED_REASON = 'Unauthorized: a valid bearer token is required';
+// How long an unauthenticated socket stays open to receive its UNAUTHENTICATED answers: graphql-ws's own
+// default wait for ConnectionInit, ample for a gateway, which subscribes right after the acknowledgement.
+const UNAUTHENTICATED_GRACE_MS = 3_000;
+
 // setTimeout fires at once beyond this (about 24.8 days): longer tokens are re-armed on the way.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -67,8 +72,9 @@ function expiryOf(authorization: string): number {
  * gate (introspection, `_entities`, mutation charge) before it runs.
  *
  * Authentication: the bearer token from ConnectionInit's `authorization` param, or else the upgrade
- * request's Authorization header (what a federated gateway forwards). Without a valid one the socket is
- * closed with 4401 before anything runs. Every operation is checked against the token's current validity;
+ * request's Authorization header (what a federated gateway forwards). Without a valid one nothing runs:
+ * each Subscribe is answered with an UNAUTHENTICATED error (what a gateway passes on to its client) and the
+ * socket is closed with 4401 after a short grace. Every operation is checked against the token's current validity;
  * at its `exp` the socket is closed with 4401 unless the client has re-authenticated by sending a newer
  * token for the same user in a Subscribe message's `extensions.authorization`.
  */
@@ -76,6 +82,8 @@ export function startWebSocketServer(options: WebSocketServerOptions): WebSocket
   const wss = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: options.maxPayloadBytes });
   const sessions = new WeakMap<Extra, Session>();
   const socketsByUser = new Map<string, Set<WebSocket>>();
+  // The context of an operation on an unauthenticated socket: it is answered UNAUTHENTICATED, never run.
+  const refused = new WeakSet<object>();
 
   const arm = (extra: Extra, session: Session) => {
     clearTimeout(session.timer);
@@ -102,8 +110,13 @@ export function startWebSocketServer(options: WebSocketServerOptions): WebSocket
         try {
           session = await authenticate(authorization);
         } catch {
-          extra.socket.close(CloseCode.Unauthorized, 'Unauthorized: a valid bearer token is required');
-          return false;
+          // A gateway relays a socket closed at connection time to its client as an opaque internal
+          // error, so the refusal its client can read is a GraphQL error: the socket is acknowledged,
+          // every Subscribe on it is answered with UNAUTHENTICATED, and it is closed with 4401 soon after.
+          const timer = setTimeout(() => extra.socket.close(CloseCode.Unauthorized, UNAUTHORIZED_REASON), UNAUTHENTICATED_GRACE_MS);
+          timer.unref();
+          extra.socket.once('close', () => clearTimeout(timer));
+          return true;
         }
         sessions.set(extra, session);
         arm(extra, session);
@@ -125,7 +138,15 @@ export function startWebSocketServer(options: WebSocketServerOptions): WebSocket
       onSubscribe: async (ctx, _id, payload) => {
         const extra = ctx.extra as Extra;
         const session = sessions.get(extra);
-        if (!session) return [PublicError.unauthenticated()];
+        if (!session) {
+          // As a result (`next` with errors, then `complete`) rather than graphql-ws's `error` message,
+          // which gateways pass on as an error without its extensions: nothing of the operation runs.
+          const parsed = parseOperation(payload.query, options.limits);
+          if (parsed.errors) return parsed.errors;
+          const contextValue = {};
+          refused.add(contextValue);
+          return { schema: options.schema, document: parsed.document, operationName: payload.operationName, contextValue };
+        }
         try {
           const offered = stringParam(payload.extensions ?? undefined, 'authorization');
           if (offered && offered !== session.authorization) {
@@ -167,6 +188,8 @@ export function startWebSocketServer(options: WebSocketServerOptions): WebSocket
           contextValue: options.createContext(session.viewer, remoteAddress),
         };
       },
+      execute: (args) => (refused.has(args.contextValue as object) ? { errors: [PublicError.unauthenticated()] } : execute(args)),
+      subscribe: (args) => (refused.has(args.contextValue as object) ? { errors: [PublicError.unauthenticated()] } : subscribe(args)),
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: masked(result.errors) } : undefined),
       onError: (_ctx, _id, _payload, errors) => masked(errors),
     }),

@@ -88,11 +88,17 @@ test('the upgrade request\'s Authorization header authenticates a socket, as a g
   expect(await run(client, QUERY)).toEqual({ data: { whatsAppCredentials: [] } });
 });
 
-test('a socket without a valid token is closed with 4401 and a reason before anything runs', async () => {
-  for (const auth of [{}, { params: 'Bearer not.a.jwt' }, { header: 'Bearer not.a.jwt' }, { params: await bearer(randomUUID(), '-10s') }]) {
-    const { closed } = connect(app, auth);
-    expect(await closed).toEqual({ code: 4401, reason: 'Unauthorized: a valid bearer token is required' });
-  }
+test('a socket without a valid token runs nothing: UNAUTHENTICATED for each operation, then 4401', async () => {
+  const refusals = [{}, { params: 'Bearer not.a.jwt' }, { header: 'Bearer not.a.jwt' }, { params: await bearer(randomUUID(), '-10s') }];
+  await Promise.all(
+    refusals.map(async (auth) => {
+      const { client, closed } = connect(app, auth);
+      const result = await run(client, QUERY);
+      expect(result.data ?? null).toBeNull();
+      expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+      expect(await closed).toEqual({ code: 4401, reason: 'Unauthorized: a valid bearer token is required' });
+    }),
+  );
 });
 
 test('erasing a user closes their open sockets at once, and no one else\'s', async () => {
