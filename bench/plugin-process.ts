@@ -12,10 +12,9 @@ import { resolve } from 'node:path';
 import { startApp } from '../src/app/app';
 import { AgentWhatsAppConfig } from '../src/agents';
 import { loadConfig } from '../src/config';
-import { WhatsAppCredential, writeCredentialSecrets } from '../src/credentials';
 import { signDevelopmentToken } from '../src/identity';
 import { serializeLikeMeta, type SandboxAccount } from '../src/sandbox';
-import { newWebhookEndpoint } from '../src/webhooks';
+import { seedCredential } from '../test/support/credential-fixtures';
 import { signWebhookBody } from '../src/whatsapp';
 
 export const ROOT = resolve(__dirname, '..');
@@ -71,23 +70,10 @@ export async function seedTenant(databaseUrl: string, schema: string, graphBaseU
   try {
     const userId = randomUUID();
     const agentId = randomUUID();
+    // The same seeding as the tests: secrets encrypted through the app's key service, endpoint stored.
+    const { credential, endpoint } = await seedCredential(app, userId, account);
     const em = app.orm.em.fork();
-    await app.services.keys.ensureUserKey(userId);
-    const credential = em.create(WhatsAppCredential, {
-      userId,
-      businessAccountId: account.wabaId,
-      phoneNumberId: account.phoneNumberId,
-      phoneNumber: account.displayPhoneNumber,
-      displayName: account.verifiedName,
-      accessTokenCiphertext: '',
-      appSecretCiphertext: '',
-      verifyTokenCiphertext: '',
-      accessTokenHint: '',
-    });
-    await writeCredentialSecrets(app.services.keys, credential, { accessToken: account.tokens.valid, appSecret: account.appSecret, verifyToken: randomUUID() });
-    const endpoint = newWebhookEndpoint(credential, app.webhookBaseUrl);
-    em.persist(endpoint);
-    em.create(AgentWhatsAppConfig, { agentId, userId, credential, phoneNumberId: account.phoneNumberId, autoReply: false });
+    em.create(AgentWhatsAppConfig, { agentId, userId, credential: credential.id, phoneNumberId: account.phoneNumberId, autoReply: false });
     await em.flush();
     return {
       databaseUrl,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { WhatsAppCredential, writeCredentialSecrets } from '../../src/credentials';
 import type { SandboxAccount } from '../../src/sandbox';
 import { newWebhookEndpoint, type WebhookEndpoint } from '../../src/webhooks';
-import type { TestApp } from './start-test-app';
+import type { RunningApp } from '../../src/app/app';
 
 /**
  * Stores a credential (secrets encrypted through the app's real key service) and its webhook endpoint
@@ -10,7 +10,7 @@ import type { TestApp } from './start-test-app';
  * test/credentials.
  */
 export async function seedCredential(
-  app: TestApp,
+  app: Pick<RunningApp, 'orm' | 'services' | 'webhookBaseUrl'>,
   userId: string,
   account: SandboxAccount,
   options: { accessToken?: string } = {},
