@@ -14,7 +14,7 @@
  *
  *   npm run bench:e2e               # 1,000 messages/s for 20 s
  *   npm run bench:e2e -- 500 10     # RATE per second, SECONDS
- *   npm run bench:e2e -- --cpu-prof --cpu-prof-dir=/tmp/prof   # extra node options for the plugin
+ *   npm run bench:e2e -- --cpu-prof --cpu-prof-dir=.data/prof   # extra node options for the plugin
  *
  * Exits non-zero on any missing event, p99 over 250 ms, or a peak RSS over 300 MB.
  */

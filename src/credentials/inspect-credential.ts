@@ -3,6 +3,7 @@ import {
   messagingLimitOf,
   type DebugTokenData,
   type HealthStatus,
+  type PhoneNumber,
   type WhatsAppClient,
 } from '../whatsapp';
 import { CredentialStatusReason } from './credential-status';
@@ -75,16 +76,21 @@ export async function inspectCredential(
   }
   const health = await rejectCredentialFailures(whatsapp.getHealthStatus(auth, input.phoneNumberId), 'phoneNumberId');
 
+  return { ...phoneFactsOf(phone, input.phoneNumberId), tokenExpiresAt, scopes, restriction: restrictionOf(health, phone.status) };
+}
+
+/** What Meta's phone-number object tells about the number itself (the connect and the dry run read it alike). */
+export function phoneFactsOf(
+  phone: PhoneNumber,
+  phoneNumberId: string,
+): Pick<CredentialFacts, 'phoneNumber' | 'displayName' | 'qualityRating' | 'messagingLimit' | 'throughputLevel' | 'flagged'> {
   return {
-    phoneNumber: phone.display_phone_number ?? input.phoneNumberId,
+    phoneNumber: phone.display_phone_number ?? phoneNumberId,
     displayName: phone.verified_name ?? '',
     qualityRating: phone.quality_rating ?? null,
     messagingLimit: messagingLimitOf(phone.whatsapp_business_manager_messaging_limit),
     throughputLevel: phone.throughput?.level ?? null,
     flagged: phone.status === 'FLAGGED',
-    tokenExpiresAt,
-    scopes,
-    restriction: restrictionOf(health, phone.status),
   };
 }
 

@@ -5,9 +5,8 @@ import { toCredentialPublicError } from './credential-errors';
 import { checkAccessToken, checkAppSecret, checkGraphId } from './credential-input-rules';
 import { CredentialStatusReason } from './credential-status';
 import { CredentialWarning } from './credential.resolver';
-import { checkToken, CredentialRejectedError, rejectCredentialFailures, restrictionOf, type CredentialFacts } from './inspect-credential';
+import { checkToken, CredentialRejectedError, phoneFactsOf, rejectCredentialFailures, restrictionOf, type CredentialFacts } from './inspect-credential';
 import { WhatsAppCredential } from './whatsapp-credential.entity';
-import { messagingLimitOf } from '../whatsapp';
 
 export enum CredentialCheckName {
   NOT_YET_CONNECTED = 'NOT_YET_CONNECTED',
@@ -153,17 +152,7 @@ export async function validateCredential(ctx: CommandContext, command: ConnectCr
     const valid = checks.every((c) => c.outcome === CredentialCheckOutcome.PASSED || c.outcome === CredentialCheckOutcome.WARNING);
     const facts: CredentialFacts | null =
       valid && token && phone
-        ? {
-            phoneNumber: phone.display_phone_number ?? input.phoneNumberId,
-            displayName: phone.verified_name ?? '',
-            qualityRating: phone.quality_rating ?? null,
-            messagingLimit: messagingLimitOf(phone.whatsapp_business_manager_messaging_limit),
-            throughputLevel: phone.throughput?.level ?? null,
-            flagged: phone.status === 'FLAGGED',
-            tokenExpiresAt: token.tokenExpiresAt,
-            scopes: token.scopes,
-            restriction,
-          }
+        ? { ...phoneFactsOf(phone, input.phoneNumberId), tokenExpiresAt: token.tokenExpiresAt, scopes: token.scopes, restriction }
         : null;
     return {
       valid,

@@ -12,6 +12,7 @@ export {
 export {
   type GraphAuth,
   type DebugTokenData,
+  type PhoneNumber,
   type HealthStatus,
   type WebhookConfiguration,
   type SubscribedApp,
