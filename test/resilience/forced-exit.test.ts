@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
@@ -7,8 +7,7 @@ import { RUNTIME_SECRET, seedAgent } from '../agents/agent-fixtures';
 import { createDeferred } from '../support/deferred';
 import { within } from '../support/eventually';
 import { onDispose } from '../support/leftovers';
-import { startPluginProcess } from '../support/plugin-process';
-import { TEST_JWT_SECRET } from '../support/start-test-app';
+import { pluginProcessEnv, startPluginProcess } from '../support/plugin-process';
 import { createTestDatabase } from '../support/test-database';
 import { endpointOf, offer, signedInbound, startAppOn, startSandboxForTest } from '../webhooks/webhook-kit';
 
@@ -48,12 +47,7 @@ test('a stop that outlasts SHUTDOWN_GRACE_SECONDS is cut short: the process says
   const runtime = await startStuckAgentRuntime();
   const databaseUrl = await createTestDatabase();
   const env = {
-    DATABASE_URL: databaseUrl,
-    KEYRING_MASTER_KEY: randomBytes(32).toString('base64'),
-    AUTH_JWT_SECRET: TEST_JWT_SECRET,
-    SANDBOX: 'false',
-    WHATSAPP_GRAPH_BASE_URL: running.baseUrl,
-    JOB_POLLING_INTERVAL_SECONDS: '0.5',
+    ...pluginProcessEnv(databaseUrl, running.baseUrl),
     AGENT_RUNTIME_URL: runtime.url,
     AGENT_RUNTIME_SECRET: RUNTIME_SECRET,
     // Far longer than the test: the call ends only when the process does.

@@ -1,10 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { AgentWhatsAppConfig } from '../../src/agents';
 import { duplicatesIn, reportFaultRun } from '../support/fault-figures';
 import { onDispose } from '../support/leftovers';
-import { startPluginProcess } from '../support/plugin-process';
-import { TEST_JWT_SECRET } from '../support/start-test-app';
+import { pluginProcessEnv, startPluginProcess } from '../support/plugin-process';
 import { createTestDatabase } from '../support/test-database';
 import { addTenant, eventually, offer, signedInbound, startAppOn, startSandboxForTest } from '../webhooks/webhook-kit';
 
@@ -17,12 +16,7 @@ test('SIGKILL while processing, then a new process on the same database: every d
   const running = await startSandboxForTest();
   const databaseUrl = await createTestDatabase();
   const env = {
-    DATABASE_URL: databaseUrl,
-    KEYRING_MASTER_KEY: randomBytes(32).toString('base64'),
-    AUTH_JWT_SECRET: TEST_JWT_SECRET,
-    SANDBOX: 'false',
-    WHATSAPP_GRAPH_BASE_URL: running.baseUrl,
-    JOB_POLLING_INTERVAL_SECONDS: '0.5',
+    ...pluginProcessEnv(databaseUrl, running.baseUrl),
     // The burst comes from one synthetic endpoint; the limit is not what this test is about.
     RATE_LIMIT_WEBHOOK_PER_SECOND: '100000',
   };

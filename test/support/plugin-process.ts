@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { onDispose } from './leftovers';
+import { TEST_JWT_SECRET } from './start-test-app';
 
 export interface PluginProcess {
   /** http://host:port of the child's server. */
@@ -17,6 +19,21 @@ export interface PluginProcess {
 }
 
 const ROOT = resolve(__dirname, '..', '..');
+
+/**
+ * The settings a plugin process and the in-process plugin that seeds its tenants share: one database, one
+ * keyring master key (so secrets one stores the other reads), the test token secret, and the simulator.
+ */
+export function pluginProcessEnv(databaseUrl: string, graphBaseUrl: string): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    KEYRING_MASTER_KEY: randomBytes(32).toString('base64'),
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    SANDBOX: 'false',
+    WHATSAPP_GRAPH_BASE_URL: graphBaseUrl,
+    JOB_POLLING_INTERVAL_SECONDS: '0.5',
+  };
+}
 
 /**
  * The plugin as its own process (`src/app/main.ts`, as `npm start` runs it, compiled on the fly), so a test can
