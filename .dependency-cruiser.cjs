@@ -8,8 +8,8 @@
 //   platform    kits every domain uses: database, events, GraphQL kit, HTTP, identity, jobs, errors, logs
 //   config.ts   the only reader of the environment
 const DOMAINS = '(agents|audit|credentials|host|key-rotation|media|messaging|opt-outs|platform-migration|rate-limits|templates|user-erasure|webhooks)';
-const ADAPTERS = '(keys|sandbox|whatsapp)';
-const PLATFORM = '(db|errors|events|graphql|http|identity|jobs|observability)';
+const ADAPTERS = 'adapters';
+const PLATFORM = 'platform';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -28,6 +28,13 @@ module.exports = {
       scope: 'folder',
       from: {},
       to: { circular: true },
+    },
+    {
+      name: 'every-folder-has-a-layer',
+      severity: 'error',
+      comment: 'A folder of src/ is the composition root, a domain listed in DOMAINS, or sits under adapters/ or platform/: a new folder must say which.',
+      from: { path: '^src/', pathNot: ['^src/app/', `^src/${PLATFORM}/`, `^src/${ADAPTERS}/`, `^src/${DOMAINS}/`, '^src/config(\\.test)?\\.ts$'] },
+      to: {},
     },
     {
       name: 'only-app-imports-app',

@@ -9,8 +9,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client, Pool } from 'pg';
 import { WebSocketServer } from 'ws';
-import { readBody } from '../src/http/read-body';
-import { verifyWebhookSignature } from '../src/whatsapp';
+import { readBody } from '../src/platform/http/read-body';
+import { verifyWebhookSignature } from '../src/adapters/whatsapp';
 
 const CHANNEL = 'bench_e2e_baseline';
 

@@ -28,9 +28,9 @@ import { print } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { Pool as HttpPool } from 'undici';
 import WebSocket from 'ws';
-import { startEmbeddedDatabase } from '../src/db/embedded-database';
-import { createLogger } from '../src/observability/logger';
-import { startSandbox } from '../src/sandbox';
+import { startEmbeddedDatabase } from '../src/platform/db/embedded-database';
+import { createLogger } from '../src/platform/observability/logger';
+import { startSandbox } from '../src/adapters/sandbox';
 import { WhatsAppMessageReceivedDocument, type WhatsAppMessageReceivedSubscription } from '../test/generated/graphql';
 import {
   buildDist,

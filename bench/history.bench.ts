@@ -25,11 +25,11 @@ import { request } from 'undici';
 import { AgentWhatsAppConfig } from '../src/agents/agent-whatsapp-config.entity';
 import { startApp } from '../src/app/app';
 import { loadConfig } from '../src/config';
-import { startEmbeddedDatabase } from '../src/db/embedded-database';
-import { encodeCursor } from '../src/graphql/pagination';
-import { signDevelopmentToken } from '../src/identity/development-token';
+import { startEmbeddedDatabase } from '../src/platform/db/embedded-database';
+import { encodeCursor } from '../src/platform/graphql/pagination';
+import { signDevelopmentToken } from '../src/platform/identity/development-token';
 import { messageHistory } from '../src/messaging';
-import { createLogger } from '../src/observability/logger';
+import { createLogger } from '../src/platform/observability/logger';
 
 const THREAD = 120_000;
 const OTHERS = 100_000;

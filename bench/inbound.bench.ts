@@ -21,7 +21,7 @@ import { startApp, type RunningApp } from '../src/app/app';
 import { AgentWhatsAppConfig } from '../src/agents';
 import { loadConfig } from '../src/config';
 import { WhatsAppCredential, writeCredentialSecrets } from '../src/credentials';
-import { serializeLikeMeta } from '../src/sandbox';
+import { serializeLikeMeta } from '../src/adapters/sandbox';
 import { newWebhookEndpoint } from '../src/webhooks';
 
 const REQUIRED_RATIO = 0.25;

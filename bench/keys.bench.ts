@@ -20,15 +20,15 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
-import type * as OrmModule from '../src/db/orm';
+import type * as OrmModule from '../src/platform/db/orm';
 import type * as DatabaseModule from '../src/app/database';
-import type * as EmbeddedDatabaseModule from '../src/db/embedded-database';
-import type * as EmbeddedKeyringModule from '../src/keys/embedded-keyring';
-import type { KeyBackend } from '../src/keys/key-backend';
-import type * as VaultBackendModule from '../src/keys/vault-transit-backend';
-import type * as LoggerModule from '../src/observability/logger';
+import type * as EmbeddedDatabaseModule from '../src/platform/db/embedded-database';
+import type * as EmbeddedKeyringModule from '../src/adapters/keys/embedded-keyring';
+import type { KeyBackend } from '../src/adapters/keys/key-backend';
+import type * as VaultBackendModule from '../src/adapters/keys/vault-transit-backend';
+import type * as LoggerModule from '../src/platform/observability/logger';
 import type * as VaultServerModule from '../test/support/vault-transit-server';
-import type * as KeysModule from '../src/keys';
+import type * as KeysModule from '../src/adapters/keys';
 
 const ITERATIONS = 3_000;
 const RAW_ITERATIONS = 100_000;
@@ -197,13 +197,13 @@ async function main(): Promise<void> {
   (globalThis as { afterAll?: unknown }).afterAll = (hook: () => unknown) => afterAllHooks.push(hook);
   // Loaded after the shim (static imports would run first).
   const { startVaultTransitServer } = require('../test/support/vault-transit-server') as typeof VaultServerModule;
-  const { VaultTransitBackend } = require('../src/keys/vault-transit-backend') as typeof VaultBackendModule;
-  const { EmbeddedKeyring } = require('../src/keys/embedded-keyring') as typeof EmbeddedKeyringModule;
-  const { migrateToLatest } = require('../src/db/orm') as typeof OrmModule;
+  const { VaultTransitBackend } = require('../src/adapters/keys/vault-transit-backend') as typeof VaultBackendModule;
+  const { EmbeddedKeyring } = require('../src/adapters/keys/embedded-keyring') as typeof EmbeddedKeyringModule;
+  const { migrateToLatest } = require('../src/platform/db/orm') as typeof OrmModule;
   const { createPluginOrm } = require('../src/app/database') as typeof DatabaseModule;
-  const { startEmbeddedDatabase } = require('../src/db/embedded-database') as typeof EmbeddedDatabaseModule;
-  const { createLogger } = require('../src/observability/logger') as typeof LoggerModule;
-  const { KeyService } = require('../src/keys') as typeof KeysModule;
+  const { startEmbeddedDatabase } = require('../src/platform/db/embedded-database') as typeof EmbeddedDatabaseModule;
+  const { createLogger } = require('../src/platform/observability/logger') as typeof LoggerModule;
+  const { KeyService } = require('../src/adapters/keys') as typeof KeysModule;
   // The service as the app builds it, minus the cache of decrypted secrets: every decrypt reaches the backend.
   const serviceOver = (backend: KeyBackend) => new KeyService({ backend, cache: { ttlMs: 0, maxEntries: 0 } });
   const servicePair = (service: InstanceType<typeof KeyService>, userId: string) =>

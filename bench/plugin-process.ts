@@ -12,10 +12,10 @@ import { resolve } from 'node:path';
 import { startApp } from '../src/app/app';
 import { AgentWhatsAppConfig } from '../src/agents';
 import { loadConfig } from '../src/config';
-import { signDevelopmentToken } from '../src/identity';
-import { serializeLikeMeta, type SandboxAccount } from '../src/sandbox';
+import { signDevelopmentToken } from '../src/platform/identity';
+import { serializeLikeMeta, type SandboxAccount } from '../src/adapters/sandbox';
 import { seedCredential } from '../test/support/credential-fixtures';
-import { signWebhookBody } from '../src/whatsapp';
+import { signWebhookBody } from '../src/adapters/whatsapp';
 
 export const ROOT = resolve(__dirname, '..');
 const CUSTOMERS = 1_000;

@@ -31,7 +31,7 @@ import { AgentWhatsAppConfig } from '../src/agents';
 import { loadConfig } from '../src/config';
 import { WhatsAppCredential, writeCredentialSecrets } from '../src/credentials';
 import { storeMessageStatuses, type InboundStatusRow } from '../src/messaging/inbound-batch-store';
-import { serializeLikeMeta } from '../src/sandbox';
+import { serializeLikeMeta } from '../src/adapters/sandbox';
 import { newWebhookEndpoint } from '../src/webhooks';
 
 const LIMIT = 1.1;

@@ -16,10 +16,10 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { startEmbeddedDatabase } from '../src/db/embedded-database';
+import { startEmbeddedDatabase } from '../src/platform/db/embedded-database';
 import { createPluginOrm } from '../src/app/database';
-import { migrateToLatest } from '../src/db/orm';
-import { createLogger } from '../src/observability/logger';
+import { migrateToLatest } from '../src/platform/db/orm';
+import { createLogger } from '../src/platform/observability/logger';
 import { RetentionSweeper } from '../src/webhooks/retention';
 
 const OLD = Number(process.argv[2] ?? 1_000_000);

@@ -21,9 +21,9 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { Pool as HttpPool } from 'undici';
-import { startEmbeddedDatabase } from '../src/db/embedded-database';
-import { createLogger } from '../src/observability/logger';
-import { startSandbox } from '../src/sandbox';
+import { startEmbeddedDatabase } from '../src/platform/db/embedded-database';
+import { createLogger } from '../src/platform/observability/logger';
+import { startSandbox } from '../src/adapters/sandbox';
 import { buildDist, freePort, seedTenant, signedDelivery, startNodeOptions, startPluginProcess, type PluginProcess, type Tenant } from './plugin-process';
 
 const POST_CONCURRENCY = 32;

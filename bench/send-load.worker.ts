@@ -6,8 +6,8 @@
 import 'reflect-metadata';
 import { parentPort } from 'node:worker_threads';
 import { Pool } from 'undici';
-import { createLogger } from '../src/observability/logger';
-import { startSandbox, type RunningSandbox } from '../src/sandbox';
+import { createLogger } from '../src/platform/observability/logger';
+import { startSandbox, type RunningSandbox } from '../src/adapters/sandbox';
 
 export interface LoadResult {
   sent: number;

@@ -24,12 +24,12 @@ import { Pool as HttpPool } from 'undici';
 import { startApp, type RunningApp } from '../src/app/app';
 import { loadConfig } from '../src/config';
 import { WhatsAppCredential, writeCredentialSecrets } from '../src/credentials';
-import { startEmbeddedDatabase } from '../src/db/embedded-database';
-import { readBody } from '../src/http/read-body';
-import { createLogger } from '../src/observability/logger';
-import { serializeLikeMeta } from '../src/sandbox';
+import { startEmbeddedDatabase } from '../src/platform/db/embedded-database';
+import { readBody } from '../src/platform/http/read-body';
+import { createLogger } from '../src/platform/observability/logger';
+import { serializeLikeMeta } from '../src/adapters/sandbox';
 import { newWebhookEndpoint } from '../src/webhooks';
-import { signWebhookBody, verifyWebhookSignature } from '../src/whatsapp';
+import { signWebhookBody, verifyWebhookSignature } from '../src/adapters/whatsapp';
 
 const ROUNDS = 3;
 const WARMUP_SECONDS = 1;

@@ -23,7 +23,7 @@ import { startPrivatePostgres, type PrivatePostgres } from '../test/support/priv
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../test/support/start-test-app';
 import { startVaultTransitServer } from '../test/support/vault-transit-server';
 import { addTenant, offer, startSandboxForTest, type Tenant } from '../test/webhooks/webhook-kit';
-import type { RunningSandbox } from '../src/sandbox';
+import type { RunningSandbox } from '../src/adapters/sandbox';
 import { verifyPhase, type Verdict } from './fault-suite/verify';
 import { buildWorkload, type Delivery, type Workload } from './fault-suite/workload';
 

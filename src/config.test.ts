@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { ConfigError, SETTING_NAMES, loadConfig, loadDatabaseConfig } from './config';
-import { DEVELOPMENT_JWT_SECRET } from './identity';
+import { DEVELOPMENT_JWT_SECRET } from './platform/identity';
 
 const root = join(__dirname, '..');
 

@@ -2,7 +2,7 @@ import { hkdfSync } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { DEVELOPMENT_JWT_SECRET } from './identity/development-token';
+import { DEVELOPMENT_JWT_SECRET } from './platform/identity/development-token';
 
 /**
  * The only reader of the environment. Every setting is declared once here, parsed and typed; a wrong or

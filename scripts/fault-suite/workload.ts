@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { SandboxAccount } from '../../src/sandbox';
-import { serializeLikeMeta } from '../../src/sandbox';
-import { signWebhookBody } from '../../src/whatsapp';
+import type { SandboxAccount } from '../../src/adapters/sandbox';
+import { serializeLikeMeta } from '../../src/adapters/sandbox';
+import { signWebhookBody } from '../../src/adapters/whatsapp';
 
 /** One signed POST body, as Meta would send it. */
 export interface Delivery {

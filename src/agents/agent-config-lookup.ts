@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { PublicError } from '../errors';
-import { parseId } from '../graphql/ids';
-import type { Viewer } from '../identity';
+import { PublicError } from '../platform/errors';
+import { parseId } from '../platform/graphql/ids';
+import type { Viewer } from '../platform/identity';
 import { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';
 
 /**

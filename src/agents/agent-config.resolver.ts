@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PublicError } from '../errors';
+import { PublicError } from '../platform/errors';
 import type { AgentContext } from './agent-services';
-import { isUuid, parseId } from '../graphql/ids';
-import { requireViewer } from '../graphql/viewer-guards';
+import { isUuid, parseId } from '../platform/graphql/ids';
+import { requireViewer } from '../platform/graphql/viewer-guards';
 import { Agent } from '../host/agent.type';
 import { agentLineFor, Conversation, MessagePage, customerWaIdOf, messageHistory } from '../messaging';
 import { EnableAgentWhatsAppInput, UpdateAgentWhatsAppInput } from './agent-config.input';

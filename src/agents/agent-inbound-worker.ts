@@ -1,4 +1,4 @@
-import { QueueName } from '../jobs';
+import { QueueName } from '../platform/jobs';
 import { mediaLinkSettingsOf } from '../messaging';
 import type { AgentRuntimeClient } from './agent-runtime-client';
 import type { AgentServices } from './agent-services';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { PublicError } from '../errors';
+import { PublicError } from '../platform/errors';
 import type { AgentContext } from './agent-services';
-import { requireViewer } from '../graphql/viewer-guards';
+import { requireViewer } from '../platform/graphql/viewer-guards';
 import { Message, SendMessageInput, draftFromInput, markMessageRead, sendMessage } from '../messaging';
 import { resolveSender } from './resolve-sender';
 

@@ -1,8 +1,8 @@
 import { LRUCache } from 'lru-cache';
 import { Agent as HttpAgent, request } from 'undici';
 import type { AgentOwnershipConfig } from '../config';
-import { PublicError } from '../errors';
-import type { Viewer } from '../identity';
+import { PublicError } from '../platform/errors';
+import type { Viewer } from '../platform/identity';
 
 /** The host's ownership check could not answer (unreachable, timed out, or an unexpected status): fail closed. */
 class AgentOwnershipUnavailableError extends Error {

@@ -1,6 +1,6 @@
 import type { Config } from '../config';
-import type { EventBus } from '../events';
-import type { GraphQLContext } from '../graphql/context';
+import type { EventBus } from '../platform/events';
+import type { GraphQLContext } from '../platform/graphql/context';
 import type { MessageEvents } from '../messaging';
 import type { AgentOwnership } from './agent-ownership';
 import type { AgentInboundDependencies } from './handle-agent-inbound';

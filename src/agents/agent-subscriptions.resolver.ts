@@ -1,10 +1,10 @@
 import { filter, map, pipe } from '@graphql-yoga/subscription';
 import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { ErrorCode, PublicError } from '../errors';
-import { endWithNotice } from '../events';
+import { ErrorCode, PublicError } from '../platform/errors';
+import { endWithNotice } from '../platform/events';
 import type { AgentContext } from './agent-services';
-import { parseId } from '../graphql/ids';
-import { requireViewer } from '../graphql/viewer-guards';
+import { parseId } from '../platform/graphql/ids';
+import { requireViewer } from '../platform/graphql/viewer-guards';
 import { Message, MessageDirection, MessageStatus, MessageTopic, type MessageEvent, type MessageSnapshot } from '../messaging';
 import { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';
 

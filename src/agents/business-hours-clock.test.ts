@@ -1,4 +1,4 @@
-import { ErrorCode, PublicError } from '../errors';
+import { ErrorCode, PublicError } from '../platform/errors';
 import { Weekday, type BusinessHours } from './business-hours';
 import { canonicalTimeZone, closedPeriodOf, isOpenAt, normalizeBusinessHours } from './business-hours-clock';
 

@@ -1,4 +1,4 @@
-import { PublicError } from '../errors';
+import { PublicError } from '../platform/errors';
 import { BusinessHours, BusinessHoursSpan, Weekday } from './business-hours';
 
 /**

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditOutcome, auditWithin } from '../audit';
-import type { Viewer } from '../identity';
+import type { Viewer } from '../platform/identity';
 import { ownAgentConfig } from './agent-config-lookup';
 
 /**

@@ -8,9 +8,9 @@ import {
   WhatsAppCredential,
   type PlatformDefault,
 } from '../credentials';
-import { PublicError } from '../errors';
-import { parseId } from '../graphql/ids';
-import type { Viewer } from '../identity';
+import { PublicError } from '../platform/errors';
+import { parseId } from '../platform/graphql/ids';
+import type { Viewer } from '../platform/identity';
 import type { EnableAgentWhatsAppInput } from './agent-config.input';
 import { configMessage } from './agent-config-lookup';
 import { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';

@@ -1,8 +1,8 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { CredentialStatus, readCredentialSecrets, SECRET_COLUMNS, WhatsAppCredential } from '../credentials';
-import { ErrorCode, PublicError } from '../errors';
-import { isUuid } from '../graphql/ids';
+import { ErrorCode, PublicError } from '../platform/errors';
+import { isUuid } from '../platform/graphql/ids';
 import {
   Conversation,
   Message,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { qualifiedTable } from '../db/orm';
+import { qualifiedTable } from '../platform/db/orm';
 import { Conversation } from '../messaging';
 import { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';
 

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CredentialSource, PlatformCredentialState, SECRET_COLUMNS, UserCredentialSource, WhatsAppCredential, type PlatformDefault } from '../credentials';
-import { ErrorCode, PublicError } from '../errors';
-import { qualifiedTable } from '../db/orm';
-import { sharedRead } from '../db/shared-read';
-import { parseId } from '../graphql/ids';
+import { ErrorCode, PublicError } from '../platform/errors';
+import { qualifiedTable } from '../platform/db/orm';
+import { sharedRead } from '../platform/db/shared-read';
+import { parseId } from '../platform/graphql/ids';
 import type { Sender } from '../messaging';
 import { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditOutcome, auditWithin } from '../audit';
-import type { Viewer } from '../identity';
+import type { Viewer } from '../platform/identity';
 import type { UpdateAgentWhatsAppInput } from './agent-config.input';
 import { configMessage, ownAgentConfig } from './agent-config-lookup';
 import type { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';

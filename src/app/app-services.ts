@@ -1,10 +1,10 @@
 import type { AgentServices } from '../agents';
 import type { CredentialServices } from '../credentials';
 import type { CredentialCircuitBreaker } from '../credentials/circuit-breaker';
-import type { EventBus } from '../events';
+import type { EventBus } from '../platform/events';
 import type { KeyRotation } from '../key-rotation';
 import type { MediaServices } from '../media';
-import type { Metrics } from '../observability/metrics';
+import type { Metrics } from '../platform/observability/metrics';
 import type { PlatformMigrationServices } from '../platform-migration';
 import type { Pacer } from '../rate-limits';
 import type { TemplateServices } from '../templates';

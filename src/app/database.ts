@@ -1,6 +1,6 @@
 import type { MikroORM, Options } from '@mikro-orm/postgresql';
 import { ALL_MIGRATIONS } from '../../migrations';
-import { createOrm, ormConfig, type OrmOptions } from '../db/orm';
+import { createOrm, ormConfig, type OrmOptions } from '../platform/db/orm';
 import { ALL_ENTITIES } from './entities';
 
 /** The plugin's ORM configuration: every entity of every domain, and every migration. */

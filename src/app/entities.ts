@@ -5,7 +5,7 @@ import { WhatsAppCredential } from '../credentials/whatsapp-credential.entity';
 import { PlatformCredentialState, UserCredentialSource } from '../credentials/credential-source';
 import { KeyRotationRun } from '../key-rotation/key-rotation-run.entity';
 import { UserKeyRotation } from '../key-rotation/user-key-rotation.entity';
-import { KeyringKey, KeyringKeyVersion } from '../keys/keyring-key.entity';
+import { KeyringKey, KeyringKeyVersion } from '../adapters/keys/keyring-key.entity';
 import { Conversation } from '../messaging/conversation.entity';
 import { WhatsAppSuppression } from '../opt-outs/whatsapp-suppression.entity';
 import { WhatsAppTemplate } from '../templates/whatsapp-template.entity';

@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { constants } from 'node:os';
 import { startApp, type RunningApp } from './app';
 import { ConfigError, loadConfigFromProcess, type Config } from '../config';
-import { signDevelopmentToken } from '../identity';
-import { createLogger, createProcessLogger, type Logger } from '../observability/logger';
+import { signDevelopmentToken } from '../platform/identity';
+import { createLogger, createProcessLogger, type Logger } from '../platform/observability/logger';
 
 const REQUIRED_NODE_MAJOR = 24;
 const DUPLICATE_SIGNAL_WINDOW_MS = 500;

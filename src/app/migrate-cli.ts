@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { ConfigError, loadDatabaseConfigFromProcess } from '../config';
-import { createProcessLogger } from '../observability/logger';
-import { startEmbeddedDatabase } from '../db/embedded-database';
-import { migrateToLatest } from '../db/orm';
+import { createProcessLogger } from '../platform/observability/logger';
+import { startEmbeddedDatabase } from '../platform/db/embedded-database';
+import { migrateToLatest } from '../platform/db/orm';
 import { createPluginOrm } from './database';
 
 /**

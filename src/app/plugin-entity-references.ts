@@ -1,9 +1,9 @@
 import { WhatsAppCredential } from '../credentials/whatsapp-credential.entity';
 import { Conversation } from '../messaging/conversation.entity';
 import { Message } from '../messaging/message.entity';
-import type { GraphQLContext } from '../graphql/context';
-import { isUuid } from '../graphql/ids';
-import { requireViewer } from '../graphql/viewer-guards';
+import type { GraphQLContext } from '../platform/graphql/context';
+import { isUuid } from '../platform/graphql/ids';
+import { requireViewer } from '../platform/graphql/viewer-guards';
 
 type Reference = { id: string };
 

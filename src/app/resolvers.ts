@@ -6,7 +6,7 @@ import { AgentSubscriptionsResolver } from '../agents/agent-subscriptions.resolv
 import { CredentialHealthResolver } from '../credentials/credential-health.resolver';
 import { CredentialResolver, UserCredentialsResolver } from '../credentials/credential.resolver';
 import { CredentialValidationResolver } from '../credentials/credential-validation.resolver';
-import { ErrorCodeResolver } from '../errors/error-code.resolver';
+import { ErrorCodeResolver } from '../platform/errors/error-code.resolver';
 import { Agent, User, hostReferenceResolvers } from '../host';
 import { HOST_REFERENCE_FIELD_RESOLVERS } from './entity-reference-fields.resolver';
 import { KeyRotationResolver } from '../key-rotation';

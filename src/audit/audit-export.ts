@@ -2,9 +2,9 @@ import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { ErrorCode } from '../errors';
-import type { Viewer } from '../identity';
-import type { Logger } from '../observability/logger';
+import { ErrorCode } from '../platform/errors';
+import type { Viewer } from '../platform/identity';
+import type { Logger } from '../platform/observability/logger';
 import { AuditEntry } from './audit-entry.entity';
 
 /** Where the administrators' audit export is served. */

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql, type Kysely } from 'kysely';
-import type { Viewer } from '../identity';
+import type { Viewer } from '../platform/identity';
 import { AuditEntry, AuditOutcome } from './audit-entry.entity';
 
 /** Who acted: a signed-in caller, or the plugin itself (health checks, jobs, webhooks). */

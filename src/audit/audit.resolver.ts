@@ -1,10 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import type { GraphQLContext } from '../graphql/context';
-import { ADMIN_ONLY } from '../graphql/contract-tags';
-import { parseId } from '../graphql/ids';
-import { decodeCursor, PageInfo, pageSize, toPage } from '../graphql/pagination';
-import { requireAdmin, requireViewer } from '../graphql/viewer-guards';
+import type { GraphQLContext } from '../platform/graphql/context';
+import { ADMIN_ONLY } from '../platform/graphql/contract-tags';
+import { parseId } from '../platform/graphql/ids';
+import { decodeCursor, PageInfo, pageSize, toPage } from '../platform/graphql/pagination';
+import { requireAdmin, requireViewer } from '../platform/graphql/viewer-guards';
 import { AuditEntry } from './audit-entry.entity';
 
 @ObjectType('WhatsAppAuditEntryConnection', { description: 'One page of audit entries, newest first.' })

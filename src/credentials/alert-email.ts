@@ -1,6 +1,6 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import type { CredentialServices } from './credential-services';
-import { QueueName } from '../jobs';
+import { QueueName } from '../platform/jobs';
 import type { CredentialAlertJob } from './credential-health';
 import { CredentialStatus, CredentialStatusReason } from './credential-status';
 import { QualityWarning } from './quality-warning';

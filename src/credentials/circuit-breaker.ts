@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { qualifiedTable } from '../db/orm';
-import { ErrorCode, PublicError } from '../errors';
+import { qualifiedTable } from '../platform/db/orm';
+import { ErrorCode, PublicError } from '../platform/errors';
 import { CircuitState } from './circuit-state';
 import { WhatsAppCredential } from './whatsapp-credential.entity';
 

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { GraphQLContext } from '../graphql/context';
-import { requireViewer } from '../graphql/viewer-guards';
-import type { Viewer } from '../identity';
-import type { Logger } from '../observability/logger';
+import type { GraphQLContext } from '../platform/graphql/context';
+import { requireViewer } from '../platform/graphql/viewer-guards';
+import type { Viewer } from '../platform/identity';
+import type { Logger } from '../platform/observability/logger';
 import type { CredentialServices } from './credential-services';
 
 /** What a credential use case needs from its caller: no HTTP, no GraphQL. */

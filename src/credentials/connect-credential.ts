@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { auditWithin, AuditOutcome } from '../audit';
-import { PublicError } from '../errors';
+import { PublicError } from '../platform/errors';
 import type { CommandContext } from './command-context';
 import { auditedOperation } from './credential-errors';
 import { applyHealthVerdict, announceHealthChange, verdictFromFacts } from './credential-health';

@@ -1,7 +1,7 @@
 import { CompactEncrypt, compactDecrypt } from 'jose';
 import { z } from 'zod';
 import { auditWithin, AuditOutcome } from '../audit';
-import { PublicError, type ErrorCode } from '../errors';
+import { PublicError, type ErrorCode } from '../platform/errors';
 import type { CommandContext } from './command-context';
 import { connectCredential, type CredentialNotice } from './connect-credential';
 import { auditedOperation, toCredentialPublicError } from './credential-errors';

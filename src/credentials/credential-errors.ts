@@ -1,7 +1,7 @@
 import { auditSeparately, AuditOutcome, type AuditRecord } from '../audit';
-import { ErrorCode, PublicError } from '../errors';
-import { KeyServiceUnavailableError } from '../keys';
-import { GraphApiError, GraphApiMalformedResponseError } from '../whatsapp';
+import { ErrorCode, PublicError } from '../platform/errors';
+import { KeyServiceUnavailableError } from '../adapters/keys';
+import { GraphApiError, GraphApiMalformedResponseError } from '../adapters/whatsapp';
 import { isMetaUnavailable, MetaUnavailableDuringCheckError } from './health-check';
 import { CredentialRejectedError } from './inspect-credential';
 import { CredentialSecretsUnreadableError } from './credential-secrets';

@@ -1,6 +1,6 @@
 import { Ctx, Field, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import { GraphQLISODateTime, ID } from 'type-graphql';
-import { requireViewer } from '../graphql/viewer-guards';
+import { requireViewer } from '../platform/graphql/viewer-guards';
 import { CredentialTopic, type CredentialHealthChanged } from './credential-events';
 import { CredentialStatus, CredentialStatusReason } from './credential-status';
 import { QualityWarning } from './quality-warning';

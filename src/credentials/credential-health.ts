@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { auditWithin, AuditOutcome, type AuditActor } from '../audit';
 import { CredentialTopic } from './credential-events';
 import type { CredentialServices } from './credential-services';
-import { QueueName } from '../jobs';
+import { QueueName } from '../platform/jobs';
 import { CredentialStatus, CredentialStatusReason, statusForReason } from './credential-status';
 import type { CredentialFacts, CredentialRejectedError } from './inspect-credential';
 import { qualityWarningOf, type QualityWarning } from './quality-warning';

@@ -1,4 +1,4 @@
-import { PublicError } from '../errors';
+import { PublicError } from '../platform/errors';
 
 // Meta's formats (docs/whatsapp-cloud-api.md §0, §7): tokens are long URL-safe strings (EAA… for system
 // users), app secrets 32 hex digits, ids numeric. Checked before calling Meta so a typo gets a precise answer.

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DriverException } from '@mikro-orm/core';
 import { auditWithin, AuditOutcome } from '../audit';
-import { asCiphertext, CiphertextInvalidError, isCiphertext, type KeyService, type SecretLocation } from '../keys';
+import { asCiphertext, CiphertextInvalidError, isCiphertext, type KeyService, type SecretLocation } from '../adapters/keys';
 import { CredentialStatus, CredentialStatusReason } from './credential-status';
 import { SecretsBinding, WhatsAppCredential } from './whatsapp-credential.entity';
 

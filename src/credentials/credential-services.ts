@@ -1,12 +1,12 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
-import type { EventBus } from '../events';
-import type { GraphQLContext } from '../graphql/context';
-import type { JobQueue } from '../jobs';
-import type { KeyService } from '../keys';
-import type { Logger } from '../observability/logger';
-import type { Metrics } from '../observability/metrics';
-import type { WhatsAppClient } from '../whatsapp';
+import type { EventBus } from '../platform/events';
+import type { GraphQLContext } from '../platform/graphql/context';
+import type { JobQueue } from '../platform/jobs';
+import type { KeyService } from '../adapters/keys';
+import type { Logger } from '../platform/observability/logger';
+import type { Metrics } from '../platform/observability/metrics';
+import type { WhatsAppClient } from '../adapters/whatsapp';
 import type { CredentialEvents } from './credential-events';
 import type { CredentialLifecycle } from './credential-lifecycle';
 

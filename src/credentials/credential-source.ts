@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { registerEnumType } from 'type-graphql';
 import type { Config } from '../config';
-import { ErrorCode, PublicError } from '../errors';
+import { ErrorCode, PublicError } from '../platform/errors';
 import { WhatsAppCredential } from './whatsapp-credential.entity';
 
 /**

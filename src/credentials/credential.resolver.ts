@@ -1,10 +1,10 @@
 import { raw } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { PublicError, WhatsAppErrorCode, type ErrorCode } from '../errors';
-import { ADMIN_ONLY } from '../graphql/contract-tags';
-import { parseId } from '../graphql/ids';
-import { decodeTimeIdCursor, PageInfo, pageSize, toPage } from '../graphql/pagination';
-import { assertOwnerOrAdmin, requireAdmin, requireViewer } from '../graphql/viewer-guards';
+import { PublicError, WhatsAppErrorCode, type ErrorCode } from '../platform/errors';
+import { ADMIN_ONLY } from '../platform/graphql/contract-tags';
+import { parseId } from '../platform/graphql/ids';
+import { decodeTimeIdCursor, PageInfo, pageSize, toPage } from '../platform/graphql/pagination';
+import { assertOwnerOrAdmin, requireAdmin, requireViewer } from '../platform/graphql/viewer-guards';
 import { User } from '../host/user.type';
 import { commandContextOf } from './command-context';
 import { connectCredential, type CredentialNotice } from './connect-credential';

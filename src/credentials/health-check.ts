@@ -1,7 +1,7 @@
 import type { AuditActor } from '../audit';
 import type { CredentialServices } from './credential-services';
-import { QueueName } from '../jobs';
-import { GraphApiError, GraphApiUnavailableError } from '../whatsapp';
+import { QueueName } from '../platform/jobs';
+import { GraphApiError, GraphApiUnavailableError } from '../adapters/whatsapp';
 import { readCredentialSecrets } from './credential-secrets';
 import { CredentialStatusReason } from './credential-status';
 import {

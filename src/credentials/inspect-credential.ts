@@ -5,7 +5,7 @@ import {
   type HealthStatus,
   type PhoneNumber,
   type WhatsAppClient,
-} from '../whatsapp';
+} from '../adapters/whatsapp';
 import { CredentialStatusReason } from './credential-status';
 
 const REQUIRED_SCOPES = ['whatsapp_business_management', 'whatsapp_business_messaging'] as const;

@@ -1,7 +1,7 @@
 import { auditSeparately, auditWithin, AuditOutcome } from '../audit';
-import { PublicError } from '../errors';
-import { parseId } from '../graphql/ids';
-import { assertOwnerOrAdmin } from '../graphql/viewer-guards';
+import { PublicError } from '../platform/errors';
+import { parseId } from '../platform/graphql/ids';
+import { assertOwnerOrAdmin } from '../platform/graphql/viewer-guards';
 import type { CommandContext } from './command-context';
 import { auditedOperation } from './credential-errors';
 import { announceHealthChange, applyHealthVerdict, recordHealthVerdict, verdictFromFacts, type HealthChange } from './credential-health';

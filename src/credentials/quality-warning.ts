@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { isLimitDecrease } from '../whatsapp';
+import { isLimitDecrease } from '../adapters/whatsapp';
 
 /** Why a number's owner is warned while the number keeps sending (nothing here disables it). */
 export enum QualityWarning {

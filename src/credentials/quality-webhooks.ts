@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { AuditOutcome, insertAuditRecords } from '../audit';
-import { QueueName, type JobQueue } from '../jobs';
-import type { Executor } from '../db/query-executor';
+import { QueueName, type JobQueue } from '../platform/jobs';
+import type { Executor } from '../platform/db/query-executor';
 import { alertJobOf, type HealthChange } from './credential-health';
 import type { CredentialStatus, CredentialStatusReason } from './credential-status';
 import { qualityWarningOf } from './quality-warning';

@@ -17,7 +17,7 @@ export const SecretsBinding = {
  * A user's own WhatsApp Business credential. One class is both the table row and the GraphQL type: the
  * ciphertext columns carry no @Field and are hidden from serialisation, so a secret can never be selected.
  */
-// An entity the host may reference by id; resolved in src/graphql/plugin-entity-references.ts.
+// An entity the host may reference by id; resolved in src/platform/graphql/plugin-entity-references.ts.
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A WhatsApp Business phone number connected with its owner\'s own Meta credentials.' })
 @Entity({ tableName: 'whatsapp_credentials' })

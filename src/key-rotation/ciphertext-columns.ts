@@ -1,6 +1,6 @@
 import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isCiphertext, type Ciphertext, type SecretLocation } from '../keys';
+import { isCiphertext, type Ciphertext, type SecretLocation } from '../adapters/keys';
 
 /**
  * Where a domain stores ciphertexts made with their owner's key: one entity, the property holding the

@@ -1,4 +1,4 @@
-import { KeyError } from '../keys';
+import { KeyError } from '../adapters/keys';
 
 /**
  * A failure of a key-rotation job, safe to log and to store: pg-boss records the message of whatever a

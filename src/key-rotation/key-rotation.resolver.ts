@@ -1,11 +1,11 @@
 import { Arg, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { PublicError } from '../errors';
-import type { GraphQLContext } from '../graphql/context';
-import { ADMIN_ONLY } from '../graphql/contract-tags';
-import { parseId } from '../graphql/ids';
-import { assertOwnerOrAdmin, requireAdmin, requireViewer } from '../graphql/viewer-guards';
-import type { Viewer } from '../identity';
-import { KeyNotFoundError, KeyPermissionDeniedError, UserIdInvalidError } from '../keys';
+import { PublicError } from '../platform/errors';
+import type { GraphQLContext } from '../platform/graphql/context';
+import { ADMIN_ONLY } from '../platform/graphql/contract-tags';
+import { parseId } from '../platform/graphql/ids';
+import { assertOwnerOrAdmin, requireAdmin, requireViewer } from '../platform/graphql/viewer-guards';
+import type { Viewer } from '../platform/identity';
+import { KeyNotFoundError, KeyPermissionDeniedError, UserIdInvalidError } from '../adapters/keys';
 import type { KeyRotation } from './key-rotation';
 import { KeyRotationRun } from './key-rotation-run.entity';
 import { UserKeyInfo } from './user-key-info.type';

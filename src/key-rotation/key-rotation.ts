@@ -1,8 +1,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { AuditOutcome, auditSeparately, auditWithin, type AuditActor } from '../audit';
-import { QueueName, retryLimitOf, type JobContext, type JobQueue } from '../jobs';
-import { KeyNotFoundError, type KeyInfo, type KeyService } from '../keys';
-import type { Logger } from '../observability/logger';
+import { QueueName, retryLimitOf, type JobContext, type JobQueue } from '../platform/jobs';
+import { KeyNotFoundError, type KeyInfo, type KeyService } from '../adapters/keys';
+import type { Logger } from '../platform/observability/logger';
 import type { CiphertextRegistry } from './ciphertext-columns';
 import { KeyRotationJobError } from './job-errors';
 import { KeyRotationRun } from './key-rotation-run.entity';

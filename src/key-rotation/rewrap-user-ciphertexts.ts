@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { KeyBatchError, keyVersionOf, type Ciphertext, type KeyService } from '../keys';
-import type { Logger } from '../observability/logger';
+import { KeyBatchError, keyVersionOf, type Ciphertext, type KeyService } from '../adapters/keys';
+import type { Logger } from '../platform/observability/logger';
 import type { CiphertextRegistry, StoredCiphertext } from './ciphertext-columns';
 import { KeyRotationJobError, RewrapRaceError } from './job-errors';
 

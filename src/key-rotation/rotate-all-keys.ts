@@ -1,10 +1,10 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { AuditOutcome, auditWithin, type AuditActor } from '../audit';
-import { PublicError } from '../errors';
-import { QueueName, type JobContext, type JobQueue } from '../jobs';
-import type { KeyInfo, KeyService } from '../keys';
-import type { Logger } from '../observability/logger';
+import { PublicError } from '../platform/errors';
+import { QueueName, type JobContext, type JobQueue } from '../platform/jobs';
+import type { KeyInfo, KeyService } from '../adapters/keys';
+import type { Logger } from '../platform/observability/logger';
 import type { CiphertextRegistry } from './ciphertext-columns';
 import { KeyRotationJobError } from './job-errors';
 import { KeyRotationRun, KeyRotationRunState } from './key-rotation-run.entity';

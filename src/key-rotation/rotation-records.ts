@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { KeyInfo } from '../keys';
+import type { KeyInfo } from '../adapters/keys';
 import { KeyRotationRun, KeyRotationRunState } from './key-rotation-run.entity';
 import type { RewrapOutcome } from './rewrap-user-ciphertexts';
 import { KeyRewrapState, UserKeyRotation } from './user-key-rotation.entity';

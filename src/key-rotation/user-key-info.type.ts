@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
-import type { KeyInfo } from '../keys';
+import type { KeyInfo } from '../adapters/keys';
 import { KeyRewrapState, type UserKeyRotation } from './user-key-rotation.entity';
 
 @ObjectType('WhatsAppUserKeyInfo', { description: 'A user\'s encryption key: its versions and the state of its latest rotation. Never key material.' })

@@ -1,5 +1,5 @@
 import type { Config } from '../config';
-import type { GraphQLContext } from '../graphql/context';
+import type { GraphQLContext } from '../platform/graphql/context';
 
 /** What the media domain's resolvers use; the composition root (src/app) hands it in. */
 export interface MediaServices {

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { CredentialStatus, readCredentialSecrets, WhatsAppCredential } from '../credentials';
-import { ErrorCode } from '../errors';
-import type { Logger } from '../observability/logger';
-import { currentRequest } from '../observability/request-context';
-import type { KeyService } from '../keys';
-import { GraphApiError, type WhatsAppClient } from '../whatsapp';
+import { ErrorCode } from '../platform/errors';
+import type { Logger } from '../platform/observability/logger';
+import { currentRequest } from '../platform/observability/request-context';
+import type { KeyService } from '../adapters/keys';
+import { GraphApiError, type WhatsAppClient } from '../adapters/whatsapp';
 import { MEDIA_UPLOAD_PATH_PREFIX } from './media-upload.resolver';
 import { verifyUploadToken } from './upload-token';
 

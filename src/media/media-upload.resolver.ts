@@ -1,11 +1,11 @@
 import { Arg, Ctx, Field, GraphQLISODateTime, ID, InputType, Int, Mutation, ObjectType, registerEnumType, Resolver } from 'type-graphql';
 import { resolveSender } from '../agents';
 import { CredentialStatus } from '../credentials';
-import { ErrorCode, PublicError } from '../errors';
+import { ErrorCode, PublicError } from '../platform/errors';
 import type { MediaContext } from './media-services';
-import { requireViewer } from '../graphql/viewer-guards';
+import { requireViewer } from '../platform/graphql/viewer-guards';
 import { credentialUnavailableError } from '../messaging';
-import { OUTBOUND_MEDIA_LIMITS, outboundMediaProblem, type WhatsAppMediaKind } from '../whatsapp';
+import { OUTBOUND_MEDIA_LIMITS, outboundMediaProblem, type WhatsAppMediaKind } from '../adapters/whatsapp';
 import { signUploadToken } from './upload-token';
 
 export const MEDIA_UPLOAD_PATH_PREFIX = '/media-uploads/';

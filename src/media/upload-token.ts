@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { WhatsAppMediaKind } from '../whatsapp';
+import type { WhatsAppMediaKind } from '../adapters/whatsapp';
 
 /**
  * The capability in an upload URL: who may upload what, to which number, until when. Signed with the

@@ -8,7 +8,7 @@ import { serviceWindowOf } from './customer-window';
  * A customer's thread with one phone number (and the agent answering on it). The seed pointed at the
  * host's conversations table; the plugin cannot write there, so it keeps its own.
  */
-// An entity the host may reference by id; resolved in src/graphql/plugin-entity-references.ts.
+// An entity the host may reference by id; resolved in src/platform/graphql/plugin-entity-references.ts.
 @Directive('@key(fields: "id")')
 @ObjectType('WhatsAppConversation', { description: 'A customer\'s WhatsApp thread with one phone number.' })
 @Entity({ tableName: 'whatsapp_conversations' })

@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { PublicError } from '../errors';
+import { PublicError } from '../platform/errors';
 import { Conversation } from './conversation.entity';
 
 export interface ConversationKey {

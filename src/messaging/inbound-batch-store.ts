@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Executor } from '../db/query-executor';
+import type { Executor } from '../platform/db/query-executor';
 import type { MessageSnapshot } from './message-events';
 import { MessageStatus } from './message-enums';
 import { statusesAdvancingTo, statusFromWebhook } from './status-order';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CredentialStatus, WhatsAppCredential, readCredentialSecrets } from '../credentials';
-import { PublicError } from '../errors';
-import { isUuid } from '../graphql/ids';
+import { PublicError } from '../platform/errors';
+import { isUuid } from '../platform/graphql/ids';
 import { MessageDirection } from './message-enums';
 import { Message } from './message.entity';
 import { classifySendFailure, credentialUnavailableError } from './send-errors';

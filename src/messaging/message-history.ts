@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
 import { Field, ObjectType } from 'type-graphql';
-import { qualifiedTable } from '../db/orm';
-import { PublicError } from '../errors';
-import { decodeTimeIdCursor, PageInfo, pageSize, toPage } from '../graphql/pagination';
-import { parseRecipient, toWaId } from '../whatsapp';
+import { qualifiedTable } from '../platform/db/orm';
+import { PublicError } from '../platform/errors';
+import { decodeTimeIdCursor, PageInfo, pageSize, toPage } from '../platform/graphql/pagination';
+import { parseRecipient, toWaId } from '../adapters/whatsapp';
 import { Conversation } from './conversation.entity';
 import { Message } from './message.entity';
 

@@ -6,7 +6,7 @@ import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-
 import { MessageDirection, MessageStatus } from './message-enums';
 
 /** One WhatsApp message, inbound or outbound, with its latest delivery status. */
-// An entity the host may reference by id; resolved in src/graphql/plugin-entity-references.ts.
+// An entity the host may reference by id; resolved in src/platform/graphql/plugin-entity-references.ts.
 @Directive('@key(fields: "id")')
 @ObjectType('WhatsAppMessage', { description: 'A WhatsApp message in the history.' })
 @Entity({ tableName: 'whatsapp_messages' })

@@ -1,5 +1,5 @@
-import { PublicError } from '../errors';
-import type { OutboundContent } from '../whatsapp';
+import { PublicError } from '../platform/errors';
+import type { OutboundContent } from '../adapters/whatsapp';
 import {
   CONTENT_FIELDS,
   TemplateComponentType,

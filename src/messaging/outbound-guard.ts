@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { setTimeout as delay } from 'node:timers/promises';
 import { CircuitState, requestCredentialHealthCheck, type CredentialCircuitBreaker, type WhatsAppCredential } from '../credentials';
-import { PublicError } from '../errors';
-import type { JobQueue } from '../jobs';
+import { PublicError } from '../platform/errors';
+import type { JobQueue } from '../platform/jobs';
 import { PacingTimeoutError, PAIR_RATE_POLICY, throughputPolicy, type Pacer, type PostgresRateLimiter } from '../rate-limits';
-import { GraphApiError, GraphApiUnavailableError } from '../whatsapp';
+import { GraphApiError, GraphApiUnavailableError } from '../adapters/whatsapp';
 import { classifySendFailure } from './send-errors';
 
 export interface OutboundGuardDependencies {

@@ -1,11 +1,11 @@
-import { ErrorCode, PublicError } from '../errors';
+import { ErrorCode, PublicError } from '../platform/errors';
 import {
   GraphApiError,
   GraphApiUnavailableError,
   GraphRequestValidationError,
   isCredentialFailureCode,
   type GraphErrorKind,
-} from '../whatsapp';
+} from '../adapters/whatsapp';
 import type { ServiceWindow } from './customer-window';
 
 /**

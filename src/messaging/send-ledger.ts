@@ -1,8 +1,8 @@
 import type { EntityProperty } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { GroupCommit, type Outcome } from '../db/group-commit';
-import { isStatementError } from '../db/pg-errors';
-import { qualifiedTable } from '../db/orm';
+import { GroupCommit, type Outcome } from '../platform/db/group-commit';
+import { isStatementError } from '../platform/db/pg-errors';
+import { qualifiedTable } from '../platform/db/orm';
 import { WhatsAppSuppression } from '../opt-outs/whatsapp-suppression.entity';
 import { Conversation } from './conversation.entity';
 import { MessageStatus } from './message-enums';

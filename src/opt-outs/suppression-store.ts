@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql, type Kysely } from 'kysely';
-import type { Executor } from '../db/query-executor';
+import type { Executor } from '../platform/db/query-executor';
 import type { ConsentChange } from './opt-out-keywords';
 import { SuppressionSource, WhatsAppSuppression } from './whatsapp-suppression.entity';
 

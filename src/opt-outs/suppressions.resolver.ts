@@ -1,11 +1,11 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { AuditOutcome, auditWithin } from '../audit';
 import { WhatsAppCredential } from '../credentials/whatsapp-credential.entity';
-import { PublicError } from '../errors';
-import type { GraphQLContext } from '../graphql/context';
-import { parseId } from '../graphql/ids';
-import { assertOwnerOrAdmin, requireViewer } from '../graphql/viewer-guards';
-import { parseRecipient, toWaId } from '../whatsapp';
+import { PublicError } from '../platform/errors';
+import type { GraphQLContext } from '../platform/graphql/context';
+import { parseId } from '../platform/graphql/ids';
+import { assertOwnerOrAdmin, requireViewer } from '../platform/graphql/viewer-guards';
+import { parseRecipient, toWaId } from '../adapters/whatsapp';
 import { SuppressionSource, WhatsAppSuppression } from './whatsapp-suppression.entity';
 
 /** The viewer's own credential; anyone else's (administrators' included) is NOT_FOUND: the list names customers. */

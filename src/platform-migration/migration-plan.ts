@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AgentWhatsAppConfig } from '../agents';
 import { CredentialStatus, WhatsAppCredential } from '../credentials';
-import { PublicError } from '../errors';
-import { parseId } from '../graphql/ids';
+import { PublicError } from '../platform/errors';
+import { parseId } from '../platform/graphql/ids';
 
 export interface AgentMapping {
   agentId: string;

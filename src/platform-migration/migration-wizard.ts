@@ -16,7 +16,7 @@ import {
   type CommandContext,
   type WhatsAppCredential,
 } from '../credentials';
-import { ErrorCode, PublicError } from '../errors';
+import { ErrorCode, PublicError } from '../platform/errors';
 import { configureWebhook, WebhookEndpoint, WebhookStatus } from '../webhooks';
 import { planMigration, type AgentMapping } from './migration-plan';
 import { MigrationState, MigrationStepOutcome, WhatsAppMigration, type MigrationSnapshot, type MigrationStep } from './whatsapp-migration.entity';

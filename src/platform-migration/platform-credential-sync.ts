@@ -14,7 +14,7 @@ import {
   writeCredentialSecrets,
 } from '../credentials';
 import type { PlatformMigrationServices } from './platform-migration-services';
-import { QueueName } from '../jobs';
+import { QueueName } from '../platform/jobs';
 
 export type PlatformSyncOutcome = 'not_configured' | 'retired' | 'created' | 'updated' | 'unchanged' | 'rejected' | 'number_changed' | 'number_taken';
 

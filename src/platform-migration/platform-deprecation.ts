@@ -16,9 +16,9 @@ import {
   type CommandContext,
   type PlatformDefault,
 } from '../credentials';
-import { qualifiedTable } from '../db/orm';
-import { PublicError } from '../errors';
-import { parseId } from '../graphql/ids';
+import { qualifiedTable } from '../platform/db/orm';
+import { PublicError } from '../platform/errors';
+import { parseId } from '../platform/graphql/ids';
 import type { PlatformMigrationServices } from './platform-migration-services';
 
 export interface PlatformDependent {

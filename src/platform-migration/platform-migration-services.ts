@@ -1,5 +1,5 @@
 import type { CredentialServices } from '../credentials';
-import type { GraphQLContext } from '../graphql/context';
+import type { GraphQLContext } from '../platform/graphql/context';
 
 /** What the platform-migration domain is built with; the composition root (src/app) hands it in. */
 export interface PlatformMigrationServices extends CredentialServices {

@@ -8,9 +8,9 @@ import {
   commandContextOf,
   WhatsAppCredential,
 } from '../credentials';
-import { ADMIN_ONLY } from '../graphql/contract-tags';
+import { ADMIN_ONLY } from '../platform/graphql/contract-tags';
 import type { PlatformMigrationContext } from './platform-migration-services';
-import { requireAdmin, requireViewer } from '../graphql/viewer-guards';
+import { requireAdmin, requireViewer } from '../platform/graphql/viewer-guards';
 import { planMigration } from './migration-plan';
 import { rollBackMigration, runMigration } from './migration-wizard';
 import { platformDependents, retirePlatform, setPlatformDeprecated, setUserCredentialSource } from './platform-deprecation';

@@ -1,7 +1,7 @@
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { WhatsAppErrorCode, type ErrorCode } from '../errors';
+import { WhatsAppErrorCode, type ErrorCode } from '../platform/errors';
 
 export enum MigrationState {
   /** A run stopped at a step (nothing was moved); the user fixes what `steps` says and runs again, or rolls back. */

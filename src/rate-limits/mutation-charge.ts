@@ -1,4 +1,4 @@
-import { PublicError } from '../errors';
+import { PublicError } from '../platform/errors';
 import type { PostgresRateLimiter, RateLimitPolicy } from './rate-limiter';
 
 /**

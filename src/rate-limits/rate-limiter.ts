@@ -1,8 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { GroupCommit } from '../db/group-commit';
-import { isStatementError } from '../db/pg-errors';
-import { ASYNC_COMMIT } from '../db/async-commit';
-import { qualifiedTable } from '../db/orm';
+import { GroupCommit } from '../platform/db/group-commit';
+import { isStatementError } from '../platform/db/pg-errors';
+import { ASYNC_COMMIT } from '../platform/db/async-commit';
+import { qualifiedTable } from '../platform/db/orm';
 import { RateLimitBucket } from './rate-limit-bucket.entity';
 
 export interface RateLimitPolicy {

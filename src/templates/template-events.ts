@@ -1,4 +1,4 @@
-import type { EventBus } from '../events';
+import type { EventBus } from '../platform/events';
 
 /** The topics the templates domain publishes on the event bus. */
 export enum TemplateTopic {

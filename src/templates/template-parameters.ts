@@ -1,4 +1,4 @@
-import { ErrorCode, PublicError } from '../errors';
+import { ErrorCode, PublicError } from '../platform/errors';
 
 /**
  * Checks a template send against the stored template before anything goes to Meta, for the mismatches

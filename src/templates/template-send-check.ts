@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PublicError } from '../errors';
+import type { PublicError } from '../platform/errors';
 import { templateNotApproved, templateSendRefusal } from './template-parameters';
 import { WhatsAppTemplate } from './whatsapp-template.entity';
 

@@ -1,10 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { EventBus } from '../events';
-import type { GraphQLContext } from '../graphql/context';
-import type { JobQueue } from '../jobs';
-import type { KeyService } from '../keys';
-import type { Logger } from '../observability/logger';
-import type { WhatsAppClient } from '../whatsapp';
+import type { EventBus } from '../platform/events';
+import type { GraphQLContext } from '../platform/graphql/context';
+import type { JobQueue } from '../platform/jobs';
+import type { KeyService } from '../adapters/keys';
+import type { Logger } from '../platform/observability/logger';
+import type { WhatsAppClient } from '../adapters/whatsapp';
 import type { TemplateEvents } from './template-events';
 
 /** What the templates domain is built with; the composition root (src/app) hands it in. */

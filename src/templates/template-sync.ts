@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readCredentialSecrets, WhatsAppCredential } from '../credentials';
-import { qualifiedTable } from '../db/orm';
-import { QueueName, type JobQueue } from '../jobs';
-import type { MessageTemplate } from '../whatsapp';
+import { qualifiedTable } from '../platform/db/orm';
+import { QueueName, type JobQueue } from '../platform/jobs';
+import type { MessageTemplate } from '../adapters/whatsapp';
 import { publishTemplateStatusChanges, type TemplateStatusChange } from './template-events';
 import type { TemplateServices } from './template-services';
 import { WhatsAppTemplate } from './whatsapp-template.entity';

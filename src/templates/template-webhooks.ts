@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Executor } from '../db/query-executor';
+import type { Executor } from '../platform/db/query-executor';
 import type { TemplateStatusChange } from './template-events';
 
 /** One template webhook (status, quality or category), as the inbound plan read it. */

@@ -2,12 +2,12 @@ import { Arg, Ctx, Field, GraphQLISODateTime, ID, Int, Mutation, ObjectType, Que
 import { AuditOutcome, auditSeparately } from '../audit';
 import { toCredentialPublicError } from '../credentials';
 import { WhatsAppCredential } from '../credentials/whatsapp-credential.entity';
-import { PublicError } from '../errors';
+import { PublicError } from '../platform/errors';
 import { TemplateTopic, type TemplateStatusChange } from './template-events';
 import type { TemplateContext } from './template-services';
-import { parseId } from '../graphql/ids';
-import { decodeCursor, PageInfo, pageSize, toPage } from '../graphql/pagination';
-import { requireViewer } from '../graphql/viewer-guards';
+import { parseId } from '../platform/graphql/ids';
+import { decodeCursor, PageInfo, pageSize, toPage } from '../platform/graphql/pagination';
+import { requireViewer } from '../platform/graphql/viewer-guards';
 import { syncTemplates } from './template-sync';
 import { WhatsAppTemplate } from './whatsapp-template.entity';
 

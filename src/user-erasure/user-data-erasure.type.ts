@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { NOT_THROUGH_GATEWAY, SERVICE_ONLY } from '../graphql/contract-tags';
+import { NOT_THROUGH_GATEWAY, SERVICE_ONLY } from '../platform/graphql/contract-tags';
 
 // Only the erasure mutations return it, and they are kept out of the gateway's API too.
 @Directive(SERVICE_ONLY)

@@ -1,11 +1,11 @@
 import { Arg, Ctx, Directive, ID, Mutation, Resolver } from 'type-graphql';
 import { AuditOutcome, auditSeparately } from '../audit';
-import { ErrorCode, PublicError } from '../errors';
-import type { GraphQLContext } from '../graphql/context';
-import { NOT_THROUGH_GATEWAY, SERVICE_ONLY } from '../graphql/contract-tags';
+import { ErrorCode, PublicError } from '../platform/errors';
+import type { GraphQLContext } from '../platform/graphql/context';
+import { NOT_THROUGH_GATEWAY, SERVICE_ONLY } from '../platform/graphql/contract-tags';
 import type { UserErasure } from './user-erasure';
-import { isUuid } from '../graphql/ids';
-import { requireViewer } from '../graphql/viewer-guards';
+import { isUuid } from '../platform/graphql/ids';
+import { requireViewer } from '../platform/graphql/viewer-guards';
 import { UserDataErasure } from './user-data-erasure.type';
 
 @Resolver()

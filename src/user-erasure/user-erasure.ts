@@ -3,13 +3,13 @@ import { AgentReply } from '../agents/agent-reply.entity';
 import { AgentWhatsAppConfig } from '../agents/agent-whatsapp-config.entity';
 import { AuditEntry, AuditOutcome, auditSeparately, auditWithin, type AuditActor } from '../audit';
 import { UserCredentialSource, WhatsAppCredential } from '../credentials';
-import { ErrorCode, PublicError } from '../errors';
-import { KeyPermissionDeniedError, KeyServiceUnavailableError, type KeyService } from '../keys';
+import { ErrorCode, PublicError } from '../platform/errors';
+import { KeyPermissionDeniedError, KeyServiceUnavailableError, type KeyService } from '../adapters/keys';
 import { Conversation } from '../messaging/conversation.entity';
 import { WhatsAppMigration } from '../platform-migration/whatsapp-migration.entity';
 import { Message } from '../messaging/message.entity';
 import { MessageStatusEvent } from '../messaging/message-status-event.entity';
-import type { Logger } from '../observability/logger';
+import type { Logger } from '../platform/observability/logger';
 import { WebhookDelivery, WebhookEndpoint } from '../webhooks';
 import { UserDataErasure } from './user-data-erasure.type';
 

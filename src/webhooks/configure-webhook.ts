@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { auditWithin, AuditOutcome } from '../audit';
 import { readCredentialSecrets, WhatsAppCredential, type CredentialSecrets } from '../credentials';
-import { QueueName, type JobQueue } from '../jobs';
-import { KeyError, type KeyService } from '../keys';
-import type { Logger } from '../observability/logger';
-import { GraphApiError, WhatsAppClientError, type GraphAuth, type WhatsAppClient, type WebhookConfiguration, type SubscribedApp } from '../whatsapp';
+import { QueueName, type JobQueue } from '../platform/jobs';
+import { KeyError, type KeyService } from '../adapters/keys';
+import type { Logger } from '../platform/observability/logger';
+import { GraphApiError, WhatsAppClientError, type GraphAuth, type WhatsAppClient, type WebhookConfiguration, type SubscribedApp } from '../adapters/whatsapp';
 import { newWebhookEndpoint } from './new-webhook-endpoint';
 import { teardownWebhookConfiguration } from './teardown-webhook';
 import { WebhookEndpoint } from './webhook-endpoint.entity';

@@ -1,9 +1,9 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { auditWithin, AuditOutcome } from '../audit';
-import { PublicError } from '../errors';
-import type { GraphQLContext } from '../graphql/context';
-import { parseId } from '../graphql/ids';
-import { assertOwnerOrAdmin, requireViewer } from '../graphql/viewer-guards';
+import { PublicError } from '../platform/errors';
+import type { GraphQLContext } from '../platform/graphql/context';
+import { parseId } from '../platform/graphql/ids';
+import { assertOwnerOrAdmin, requireViewer } from '../platform/graphql/viewer-guards';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { InboundDeadLetter } from './inbound-dead-letter.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';

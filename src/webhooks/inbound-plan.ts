@@ -18,7 +18,7 @@ import {
   type InboundMessage,
   type LenientMessagesValue,
   type WebhookContact,
-} from '../whatsapp';
+} from '../adapters/whatsapp';
 import { DeadLetterKind } from './inbound-dead-letter.entity';
 import { DeliveryOutcome } from './delivery-outcome';
 import type { AgentFacts } from './inbound-agents';

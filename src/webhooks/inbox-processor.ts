@@ -3,10 +3,10 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { sql, type ControlledTransaction, type Kysely } from 'kysely';
 import { insertAuditRecords, AuditOutcome } from '../audit';
 import { announceHealthChange, applyQualityUpdates, readCredentialSecrets, requestCredentialHealthCheck, WhatsAppCredential, type CredentialEvents, type HealthChange } from '../credentials';
-import { mayPassOnRetry } from '../db/pg-errors';
-import type { EventBus } from '../events';
-import { QueueName, type JobQueue } from '../jobs';
-import { KeyServiceUnavailableError, type KeyService } from '../keys';
+import { mayPassOnRetry } from '../platform/db/pg-errors';
+import type { EventBus } from '../platform/events';
+import { QueueName, type JobQueue } from '../platform/jobs';
+import { KeyServiceUnavailableError, type KeyService } from '../adapters/keys';
 import { applyConsentChanges } from '../opt-outs';
 import {
   readableText,
@@ -21,8 +21,8 @@ import {
   type StoredInboundMessage,
 } from '../messaging';
 import { applyTemplateUpdates, publishTemplateStatusChanges, type TemplateEvents, type TemplateStatusChange } from '../templates';
-import type { Logger } from '../observability/logger';
-import { verifyWebhookSignature } from '../whatsapp';
+import type { Logger } from '../platform/observability/logger';
+import { verifyWebhookSignature } from '../adapters/whatsapp';
 import { DeliveryOutcome } from './delivery-outcome';
 import type { AgentFacts, InboundAgents } from './inbound-agents';
 import {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { QueueName, type JobQueue } from '../jobs';
+import { QueueName, type JobQueue } from '../platform/jobs';
 import type { WhatsAppCredential } from '../credentials/whatsapp-credential.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 

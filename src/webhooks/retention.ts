@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { Logger } from '../observability/logger';
+import type { Logger } from '../platform/observability/logger';
 
 export interface RetentionOptions {
   databaseUrl: string;

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { auditSeparately, AuditOutcome, type AuditActor } from '../audit';
 import { readCredentialSecrets, WhatsAppCredential, type CredentialSecrets } from '../credentials';
-import type { KeyService } from '../keys';
-import type { Logger } from '../observability/logger';
-import type { GraphAuth, WebhookConfiguration, WhatsAppClient } from '../whatsapp';
+import type { KeyService } from '../adapters/keys';
+import type { Logger } from '../platform/observability/logger';
+import type { GraphAuth, WebhookConfiguration, WhatsAppClient } from '../adapters/whatsapp';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { WebhookRouting } from './webhook-status';
 

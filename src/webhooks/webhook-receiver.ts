@@ -1,10 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { readCredentialSecrets, type WhatsAppCredential } from '../credentials';
-import { KeyError, type KeyService } from '../keys';
-import type { Logger } from '../observability/logger';
+import { KeyError, type KeyService } from '../adapters/keys';
+import type { Logger } from '../platform/observability/logger';
 import type { PostgresRateLimiter } from '../rate-limits';
-import { verifyWebhookSignature } from '../whatsapp';
+import { verifyWebhookSignature } from '../adapters/whatsapp';
 import type { EndpointCache, AppSecretState, EndpointSnapshot } from './endpoint-cache';
 import type { InboxWriter } from './inbox-writer';
 import { WebhookDelivery } from './webhook-delivery.entity';

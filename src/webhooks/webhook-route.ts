@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTimeoutError, BodyTooLargeError, readBody } from '../http/read-body';
-import type { Logger } from '../observability/logger';
-import type { Metrics } from '../observability/metrics';
-import { SIGNATURE_HEADER } from '../whatsapp';
+import { BodyTimeoutError, BodyTooLargeError, readBody } from '../platform/http/read-body';
+import type { Logger } from '../platform/observability/logger';
+import type { Metrics } from '../platform/observability/metrics';
+import { SIGNATURE_HEADER } from '../adapters/whatsapp';
 import type { HandshakeResult, ReceiveResult, WebhookReceiver } from './webhook-receiver';
 
 export interface WebhookRouteOptions {

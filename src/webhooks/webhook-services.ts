@@ -1,15 +1,15 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
-import type { EventBus } from '../events';
-import type { GraphQLContext } from '../graphql/context';
-import type { JobQueue } from '../jobs';
-import type { KeyService } from '../keys';
+import type { EventBus } from '../platform/events';
+import type { GraphQLContext } from '../platform/graphql/context';
+import type { JobQueue } from '../platform/jobs';
+import type { KeyService } from '../adapters/keys';
 import type { MessageEvents } from '../messaging';
 import type { CredentialEvents } from '../credentials';
 import type { TemplateEvents } from '../templates';
-import type { Logger } from '../observability/logger';
+import type { Logger } from '../platform/observability/logger';
 import type { PostgresRateLimiter } from '../rate-limits';
-import type { WhatsAppClient } from '../whatsapp';
+import type { WhatsAppClient } from '../adapters/whatsapp';
 import type { WebhookEvents } from './webhook-events';
 
 /** What the webhooks domain is built with; the composition root (src/app) hands it in. */

@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { auditWithin, AuditOutcome } from '../audit';
 import { WhatsAppCredential } from '../credentials';
-import { PublicError } from '../errors';
+import { PublicError } from '../platform/errors';
 import type { WebhookContext } from './webhook-services';
-import { parseId } from '../graphql/ids';
-import { assertOwnerOrAdmin, requireViewer } from '../graphql/viewer-guards';
+import { parseId } from '../platform/graphql/ids';
+import { assertOwnerOrAdmin, requireViewer } from '../platform/graphql/viewer-guards';
 import { enqueueWebhookConfiguration } from './configure-webhook';
 import { newWebhookEndpoint } from './new-webhook-endpoint';
 import { WebhookEndpoint } from './webhook-endpoint.entity';

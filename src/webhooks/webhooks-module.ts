@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool } from 'pg';
-import { SelfReleasingClient } from '../db/self-releasing-client';
-import { QueueName } from '../jobs';
+import { SelfReleasingClient } from '../platform/db/self-releasing-client';
+import { QueueName } from '../platform/jobs';
 import { WebhookTopic } from './webhook-events';
 import type { WebhookServices } from './webhook-services';
 import type { InboundAgents } from './inbound-agents';
-import type { Metrics } from '../observability/metrics';
+import type { Metrics } from '../platform/observability/metrics';
 import { configureWebhook, type CredentialFailureSignal } from './configure-webhook';
 import { EndpointCache } from './endpoint-cache';
 import { InboxProcessor } from './inbox-processor';

@@ -1,8 +1,8 @@
 import { AgentReply, AgentReplyState } from '../../src/agents';
 import { CredentialStatus, CredentialStatusReason, WhatsAppCredential } from '../../src/credentials';
-import { QueueName } from '../../src/jobs';
+import { QueueName } from '../../src/platform/jobs';
 import { Message, MessageDirection } from '../../src/messaging';
-import type { Sandbox } from '../../src/sandbox';
+import type { Sandbox } from '../../src/adapters/sandbox';
 import { UpdateAgentWhatsAppDocument, type WhatsAppWeekday } from '../generated/graphql';
 import { postGraphQL } from '../support/graphql-http';
 import type { TestApp } from '../support/start-test-app';

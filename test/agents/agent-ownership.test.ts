@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { signDevelopmentToken } from '../../src/identity';
+import { signDevelopmentToken } from '../../src/platform/identity';
 import {
   AgentWhatsAppDocument,
   DisableAgentWhatsAppDocument,
@@ -13,7 +13,7 @@ import { postGraphQL } from '../support/graphql-http';
 import { onDispose } from '../support/leftovers';
 import { TEST_JWT_SECRET, type TestApp } from '../support/start-test-app';
 import { startAgentTestApp } from './agent-fixtures';
-import type { Sandbox } from '../../src/sandbox';
+import type { Sandbox } from '../../src/adapters/sandbox';
 
 const codeOf = (result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => result.errors?.[0]?.extensions?.code;
 

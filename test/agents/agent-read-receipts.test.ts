@@ -1,4 +1,4 @@
-import type { Sandbox } from '../../src/sandbox';
+import type { Sandbox } from '../../src/adapters/sandbox';
 import { receiveInbound, seedAgent, startAgentRuntime, startAgentTestApp, queueDrained } from './agent-fixtures';
 
 /** The read receipts the simulator received, with their typing indicator. */

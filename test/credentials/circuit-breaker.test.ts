@@ -1,6 +1,6 @@
 import { CircuitState, CredentialCircuitBreaker, WhatsAppCredential } from '../../src/credentials';
-import { startSandbox, type Sandbox } from '../../src/sandbox';
-import { createLogger } from '../../src/observability/logger';
+import { startSandbox, type Sandbox } from '../../src/adapters/sandbox';
+import { createLogger } from '../../src/platform/observability/logger';
 import { seedCredential } from '../support/credential-fixtures';
 import { onDispose } from '../support/leftovers';
 import { newUserId, startTestApp, type TestApp } from '../support/start-test-app';

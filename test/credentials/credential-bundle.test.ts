@@ -1,7 +1,7 @@
 import { compactDecrypt, decodeProtectedHeader } from 'jose';
 import { readCredentialSecrets, WhatsAppCredential } from '../../src/credentials';
-import { createLogger } from '../../src/observability/logger';
-import { startSandbox, type Sandbox, type SandboxAccount } from '../../src/sandbox';
+import { createLogger } from '../../src/platform/observability/logger';
+import { startSandbox, type Sandbox, type SandboxAccount } from '../../src/adapters/sandbox';
 import { ConnectCredentialDocument, ExportCredentialsDocument, ImportCredentialsDocument } from '../generated/graphql';
 import { postGraphQL } from '../support/graphql-http';
 import { onDispose } from '../support/leftovers';

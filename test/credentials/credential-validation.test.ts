@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WhatsAppCredential } from '../../src/credentials';
-import type { Sandbox, SandboxAccount } from '../../src/sandbox';
+import type { Sandbox, SandboxAccount } from '../../src/adapters/sandbox';
 import { seedAgent, startAgentTestApp } from '../agents/agent-fixtures';
 import { ValidateCredentialDocument } from '../generated/graphql';
 import { postGraphQL } from '../support/graphql-http';

@@ -3,7 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { checkCredentialHealth, sweepCredentialHealth, WhatsAppCredential } from '../../src/credentials';
 import { WebhookEndpoint } from '../../src/webhooks';
-import type { SandboxAccount } from '../../src/sandbox';
+import type { SandboxAccount } from '../../src/adapters/sandbox';
 import {
   AdminAuditLogDocument,
   AdminCredentialsDocument,

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { ASYNC_COMMIT } from '../../src/db/async-commit';
+import { ASYNC_COMMIT } from '../../src/platform/db/async-commit';
 import { PostgresRateLimiter, RateLimitBucket } from '../../src/rate-limits';
 import { createTestDatabase, startTestOrm } from '../support/test-database';
 

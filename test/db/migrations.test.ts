@@ -1,5 +1,5 @@
 import { createPluginOrm } from '../../src/app/database';
-import { migrateToLatest } from '../../src/db/orm';
+import { migrateToLatest } from '../../src/platform/db/orm';
 import { onDispose } from '../support/leftovers';
 import { TEST_SCHEMA, createTestDatabase } from '../support/test-database';
 

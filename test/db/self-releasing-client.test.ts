@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Client, Pool } from 'pg';
-import { SelfReleasingClient } from '../../src/db/self-releasing-client';
+import { SelfReleasingClient } from '../../src/platform/db/self-releasing-client';
 import { eventually } from '../support/eventually';
 import { createTestDatabase } from '../support/test-database';
 

@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { isObjectType, parse, type GraphQLSchema } from 'graphql';
-import { createEventBus } from '../../src/events';
-import { buildSubgraph } from '../../src/graphql/build-subgraph-schema';
+import { createEventBus } from '../../src/platform/events';
+import { buildSubgraph } from '../../src/platform/graphql/build-subgraph-schema';
 import { ORPHANED_TYPES, REFERENCE_RESOLVERS, RESOLVERS } from '../../src/app/resolvers';
 
 // A realistic host: it owns User and Agent, and has its own types and root fields with the generic

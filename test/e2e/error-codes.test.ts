@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse, type EnumTypeDefinitionNode } from 'graphql';
-import { ErrorCode } from '../../src/errors';
+import { ErrorCode } from '../../src/platform/errors';
 import { WhatsAppErrorCodesDocument } from '../generated/graphql';
 import { postGraphQL } from '../support/graphql-http';
 import { startTestApp } from '../support/start-test-app';

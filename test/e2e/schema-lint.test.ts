@@ -9,8 +9,8 @@ import {
   type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
-import { createEventBus } from '../../src/events';
-import { buildSubgraph } from '../../src/graphql/build-subgraph-schema';
+import { createEventBus } from '../../src/platform/events';
+import { buildSubgraph } from '../../src/platform/graphql/build-subgraph-schema';
 import { ORPHANED_TYPES, REFERENCE_RESOLVERS, RESOLVERS } from '../../src/app/resolvers';
 
 // The schema is the contract hosts compose and generate clients from (docs/graphql-naming.md). These

@@ -1,5 +1,5 @@
-import { JobQueue } from '../../src/jobs';
-import { createLogger } from '../../src/observability/logger';
+import { JobQueue } from '../../src/platform/jobs';
+import { createLogger } from '../../src/platform/observability/logger';
 import { createDeferred } from '../support/deferred';
 import { onDispose } from '../support/leftovers';
 import { startTestOrm } from '../support/test-database';

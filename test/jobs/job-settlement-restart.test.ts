@@ -1,6 +1,6 @@
 import { Client } from 'pg';
-import { JobQueue } from '../../src/jobs';
-import { createLogger } from '../../src/observability/logger';
+import { JobQueue } from '../../src/platform/jobs';
+import { createLogger } from '../../src/platform/observability/logger';
 import { createDeferred } from '../support/deferred';
 import { eventually } from '../support/eventually';
 import { onDispose } from '../support/leftovers';

@@ -2,7 +2,7 @@ import { credentialSecretLocation, readCredentialSecrets, WhatsAppCredential, wr
 import { CiphertextRegistry, credentialCiphertextColumns } from '../../src/key-rotation';
 import { RewrapRaceError } from '../../src/key-rotation/job-errors';
 import { rewrapUserCiphertexts, type RewrapDependencies } from '../../src/key-rotation/rewrap-user-ciphertexts';
-import { asCiphertext, CiphertextTooOldError, KeyServiceUnavailableError } from '../../src/keys';
+import { asCiphertext, CiphertextTooOldError, KeyServiceUnavailableError } from '../../src/adapters/keys';
 import { newUserId, type TestApp } from '../support/start-test-app';
 import { KEY_PREFIX, seedCredentials, startKeyTestApp, storedCiphertexts, versionsOf, type KeyTestApp } from './key-fixtures';
 

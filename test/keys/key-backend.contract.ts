@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { keyVersionOf, type Ciphertext } from '../../src/keys/ciphertext';
-import type { KeyBackend } from '../../src/keys/key-backend';
+import { keyVersionOf, type Ciphertext } from '../../src/adapters/keys/ciphertext';
+import type { KeyBackend } from '../../src/adapters/keys/key-backend';
 import {
   CiphertextInvalidError,
   CiphertextTooOldError,
@@ -8,7 +8,7 @@ import {
   KeyNotFoundError,
   KeyVersionInvalidError,
   UserIdInvalidError,
-} from '../../src/keys/key-errors';
+} from '../../src/adapters/keys/key-errors';
 
 /** Flips one bit in the middle of the ciphertext body; the result still has a valid shape. */
 export function tamper(ciphertext: Ciphertext): Ciphertext {

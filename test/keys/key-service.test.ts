@@ -3,10 +3,10 @@ import {
   CiphertextInvalidError,
   CiphertextTooOldError,
   KeyNotFoundError,
-} from '../../src/keys/key-errors';
-import { KeyService } from '../../src/keys/key-service';
-import { SecretCache } from '../../src/keys/secret-cache';
-import { VaultTransitBackend } from '../../src/keys/vault-transit-backend';
+} from '../../src/adapters/keys/key-errors';
+import { KeyService } from '../../src/adapters/keys/key-service';
+import { SecretCache } from '../../src/adapters/keys/secret-cache';
+import { VaultTransitBackend } from '../../src/adapters/keys/vault-transit-backend';
 import { onDispose } from '../support/leftovers';
 import { startVaultTransitServer, type VaultTransitServer } from '../support/vault-transit-server';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { VaultTransitBackend } from '../../src/keys/vault-transit-backend';
+import { VaultTransitBackend } from '../../src/adapters/keys/vault-transit-backend';
 import { captureLogs, type CapturedLogs } from '../support/captured-logs';
 import { onDispose } from '../support/leftovers';
 import {

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { inspect } from 'node:util';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '../../src/config';
-import type { Ciphertext } from '../../src/keys/ciphertext';
-import { createKeyBackend } from '../../src/keys/create-key-backend';
+import type { Ciphertext } from '../../src/adapters/keys/ciphertext';
+import { createKeyBackend } from '../../src/adapters/keys/create-key-backend';
 import {
   CiphertextInvalidError,
   KeyBatchError,
@@ -15,9 +15,9 @@ import {
   KeyPermissionDeniedError,
   KeyRequestRejectedError,
   KeyServiceUnavailableError,
-} from '../../src/keys/key-errors';
-import { VaultTransitBackend, type VaultTransitBackendOptions } from '../../src/keys/vault-transit-backend';
-import { createLogger } from '../../src/observability/logger';
+} from '../../src/adapters/keys/key-errors';
+import { VaultTransitBackend, type VaultTransitBackendOptions } from '../../src/adapters/keys/vault-transit-backend';
+import { createLogger } from '../../src/platform/observability/logger';
 import { onDispose } from '../support/leftovers';
 import {
   parseVaultPolicy,
@@ -386,7 +386,7 @@ describe('Vault transit backend: node-vault debug logging', () => {
       let isolated!: { Backend: typeof VaultTransitBackend; NodeVault: typeof import('node-vault') };
       jest.isolateModules(() => {
         isolated = {
-          Backend: (require('../../src/keys/vault-transit-backend') as typeof import('../../src/keys/vault-transit-backend'))
+          Backend: (require('../../src/adapters/keys/vault-transit-backend') as typeof import('../../src/adapters/keys/vault-transit-backend'))
             .VaultTransitBackend,
           NodeVault: require('node-vault') as typeof import('node-vault'),
         };

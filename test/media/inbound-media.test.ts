@@ -6,7 +6,7 @@ import { AgentMessageMediaDocument } from '../generated/graphql';
 import { receiveInbound, seedAgent, startAgentRuntime, startAgentTestApp, type SeededAgent } from '../agents/agent-fixtures';
 import { postGraphQL } from '../support/graphql-http';
 import type { TestApp } from '../support/start-test-app';
-import type { Sandbox } from '../../src/sandbox';
+import type { Sandbox } from '../../src/adapters/sandbox';
 
 const PHOTO = randomBytes(40_000);
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { request } from 'undici';
-import type { Sandbox } from '../../src/sandbox';
+import type { Sandbox } from '../../src/adapters/sandbox';
 import { CreateWhatsAppMediaUploadDocument, SendWhatsAppMessageDocument, type WhatsAppMediaUploadInput } from '../generated/graphql';
 import { receiveInbound, seedAgent, startAgentTestApp, type SeededAgent } from '../agents/agent-fixtures';
 import { postGraphQL } from '../support/graphql-http';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { qualifiedTable } from '../../src/db/orm';
+import { qualifiedTable } from '../../src/platform/db/orm';
 import { Conversation, Message, MessageDirection, MessageStatus } from '../../src/messaging';
 import { SendLedger } from '../../src/messaging/send-ledger';
 import { startTestOrm } from '../support/test-database';

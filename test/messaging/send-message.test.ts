@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CredentialStatus, CredentialStatusReason, WhatsAppCredential } from '../../src/credentials';
 import { Conversation, Message, MessageDirection } from '../../src/messaging';
-import type { Sandbox } from '../../src/sandbox';
+import type { Sandbox } from '../../src/adapters/sandbox';
 import {
   MarkWhatsAppMessageReadDocument,
   SendWhatsAppMessageDocument,

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { request } from 'undici';
-import { KEEP_ALIVE_TIMEOUT_MS, applyServerTimeouts } from '../../src/http/server-timeouts';
+import { KEEP_ALIVE_TIMEOUT_MS, applyServerTimeouts } from '../../src/platform/http/server-timeouts';
 import { loadConfig } from '../../src/config';
 import { startTestApp } from '../support/start-test-app';
 

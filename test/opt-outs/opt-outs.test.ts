@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RunningSandbox } from '../../src/sandbox';
+import type { RunningSandbox } from '../../src/adapters/sandbox';
 import { WhatsAppSuppression } from '../../src/opt-outs';
 import {
   AddWhatsAppSuppressionDocument,

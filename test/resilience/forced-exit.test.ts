@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
-import { QueueName } from '../../src/jobs';
+import { QueueName } from '../../src/platform/jobs';
 import { RUNTIME_SECRET, seedAgent } from '../agents/agent-fixtures';
 import { createDeferred } from '../support/deferred';
 import { within } from '../support/eventually';

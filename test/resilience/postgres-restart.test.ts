@@ -45,7 +45,7 @@ test('PostgreSQL restarted mid-traffic: every delivery answered 200 is processed
   const postgres = await startPrivatePostgres();
   const running = await startSandboxForTest();
   const app = await startAppOn(running, { KEYRING_MASTER_KEY: randomBytes(32).toString('base64') }, { databaseUrl: postgres.url });
-  // Transactions caught by the restart give their pool slots back (src/db/self-releasing-client.ts), so the
+  // Transactions caught by the restart give their pool slots back (src/platform/db/self-releasing-client.ts), so the
   // app stops; the bound keeps a regression from stalling the suite and is asserted below.
   const stopped = once(() => Promise.race([app.stop().then(() => 'stopped'), new Promise((resolve) => setTimeout(() => resolve('hung'), 15_000).unref())]));
   onDispose(stopped);

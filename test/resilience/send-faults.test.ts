@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CircuitState, WhatsAppCredential } from '../../src/credentials';
 import { Message, MessageDirection, MessageStatus } from '../../src/messaging';
-import type { Sandbox } from '../../src/sandbox';
+import type { Sandbox } from '../../src/adapters/sandbox';
 import { CredentialHealthDetailsDocument, SendWhatsAppMessageDocument, UpdateCredentialDocument } from '../generated/graphql';
 import { receiveInbound, seedAgent, startAgentTestApp, type SeededAgent } from '../agents/agent-fixtures';
 import { duplicatesIn, reportFaultRun } from '../support/fault-figures';

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Socket } from 'node:net';
 import { randomBytes, randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
-import { signDevelopmentToken } from '../../src/identity';
+import { signDevelopmentToken } from '../../src/platform/identity';
 import { onDispose } from '../support/leftovers';
 import { startPluginProcess } from '../support/plugin-process';
 import { TEST_JWT_SECRET } from '../support/start-test-app';

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger } from '../../src/observability/logger';
-import { startSandbox } from '../../src/sandbox';
-import { WhatsAppClient } from '../../src/whatsapp';
+import { createLogger } from '../../src/platform/observability/logger';
+import { startSandbox } from '../../src/adapters/sandbox';
+import { WhatsAppClient } from '../../src/adapters/whatsapp';
 import { onDispose } from '../support/leftovers';
 
 test('with a state file, the sandbox\'s businesses and tokens survive a restart, so connected credentials stay valid', async () => {

@@ -1,4 +1,4 @@
-import { SandboxDeliveryError, startSandbox } from '../../src/sandbox';
+import { SandboxDeliveryError, startSandbox } from '../../src/adapters/sandbox';
 import {
   isMessagesChange,
   parseE164,
@@ -6,7 +6,7 @@ import {
   verifyWebhookSignature,
   WhatsAppClient,
   type MessagesValue,
-} from '../../src/whatsapp';
+} from '../../src/adapters/whatsapp';
 import { onDispose } from '../support/leftovers';
 import { startWebhookReceiver, type ReceivedWebhook } from './webhook-receiver';
 

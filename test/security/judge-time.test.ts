@@ -1,9 +1,9 @@
 import { Kind, getOperationAST } from 'graphql';
 import { loadConfig } from '../../src/config';
-import { createEventBus } from '../../src/events';
-import { buildSubgraph } from '../../src/graphql/build-subgraph-schema';
-import { OperationGate } from '../../src/graphql/operation-gate';
-import { limitRules, operationLimits, parseOperation, validateOperation } from '../../src/graphql/operation-limits';
+import { createEventBus } from '../../src/platform/events';
+import { buildSubgraph } from '../../src/platform/graphql/build-subgraph-schema';
+import { OperationGate } from '../../src/platform/graphql/operation-gate';
+import { limitRules, operationLimits, parseOperation, validateOperation } from '../../src/platform/graphql/operation-limits';
 import { ORPHANED_TYPES, REFERENCE_RESOLVERS, RESOLVERS } from '../../src/app/resolvers';
 import { hostileDocuments, type HostileDocument } from './hostile-documents';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createClient, type Client, type SubscribePayload } from 'graphql-ws';
 import WebSocket from 'ws';
-import { signDevelopmentToken } from '../../src/identity';
+import { signDevelopmentToken } from '../../src/platform/identity';
 import { CredentialHealthChangedDocument } from '../generated/graphql';
 import { createDeferred } from '../support/deferred';
 import { postGraphQL } from '../support/graphql-http';

@@ -1,5 +1,5 @@
 import { connect, type Socket } from 'node:net';
-import { serializeLikeMeta } from '../../src/sandbox';
+import { serializeLikeMeta } from '../../src/adapters/sandbox';
 import { createDeferred } from '../support/deferred';
 import { startVaultTransitServer } from '../support/vault-transit-server';
 import { addTenant, call, configureNow, countRows, signedInbound, startAppOn, startSandboxForTest, type RawResponse } from '../webhooks/webhook-kit';

@@ -1,6 +1,6 @@
 import { readCredentialSecrets, WhatsAppCredential } from '../../src/credentials';
-import { startSandbox } from '../../src/sandbox';
-import { createLogger } from '../../src/observability/logger';
+import { startSandbox } from '../../src/adapters/sandbox';
+import { createLogger } from '../../src/platform/observability/logger';
 import { seedCredential } from './credential-fixtures';
 import { onDispose } from './leftovers';
 import { newUserId, startTestApp } from './start-test-app';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { WhatsAppCredential, writeCredentialSecrets } from '../../src/credentials';
-import type { SandboxAccount } from '../../src/sandbox';
+import type { SandboxAccount } from '../../src/adapters/sandbox';
 import { newWebhookEndpoint, type WebhookEndpoint } from '../../src/webhooks';
 import type { RunningApp } from '../../src/app/app';
 

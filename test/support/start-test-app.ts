@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { startApp, type RunningApp } from '../../src/app/app';
 import { loadConfig, type Environment } from '../../src/config';
-import { signDevelopmentToken } from '../../src/identity';
-import type { Logger } from '../../src/observability/logger';
+import { signDevelopmentToken } from '../../src/platform/identity';
+import type { Logger } from '../../src/platform/observability/logger';
 import { onDispose } from './leftovers';
 import { createTestDatabase } from './test-database';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createPluginOrm } from '../../src/app/database';
-import { migrateToLatest } from '../../src/db/orm';
+import { migrateToLatest } from '../../src/platform/db/orm';
 import { onDispose } from './leftovers';
 
 export const TEST_SCHEMA = 'whatsapp_connect';

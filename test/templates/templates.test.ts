@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { print } from 'graphql';
-import type { RunningSandbox } from '../../src/sandbox';
+import type { RunningSandbox } from '../../src/adapters/sandbox';
 import {
   CredentialQualityWarningsDocument,
   SendWhatsAppMessageDocument,

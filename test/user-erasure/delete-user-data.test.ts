@@ -3,7 +3,7 @@ import { AgentWhatsAppConfig } from '../../src/agents/agent-whatsapp-config.enti
 import { AuditEntry, AuditOutcome, auditSeparately } from '../../src/audit';
 import { readCredentialSecrets, WhatsAppCredential } from '../../src/credentials';
 import { UserKeyRotation } from '../../src/key-rotation';
-import { asCiphertext, KeyNotFoundError } from '../../src/keys';
+import { asCiphertext, KeyNotFoundError } from '../../src/adapters/keys';
 import { Conversation } from '../../src/messaging/conversation.entity';
 import { MessageDirection } from '../../src/messaging/message-enums';
 import { Message } from '../../src/messaging/message.entity';

@@ -1,7 +1,7 @@
 import { AuditEntry, AuditOutcome } from '../../src/audit';
 import { readCredentialSecrets, WhatsAppCredential } from '../../src/credentials';
-import { ErrorCode } from '../../src/errors';
-import type { RunningSandbox, SandboxAccount } from '../../src/sandbox';
+import { ErrorCode } from '../../src/platform/errors';
+import type { RunningSandbox, SandboxAccount } from '../../src/adapters/sandbox';
 import {
   configureWebhook,
   enqueueWebhookConfiguration,

@@ -3,7 +3,7 @@ import { AgentWhatsAppConfig } from '../../src/agents';
 import { AuditEntry } from '../../src/audit';
 import { MessageTopic, type MessageEvent } from '../../src/messaging';
 import { applyRecordedStatuses, Conversation, Message, MessageDirection, MessageStatus, MessageStatusEvent } from '../../src/messaging';
-import { serializeLikeMeta, type RunningSandbox, type SandboxAccount } from '../../src/sandbox';
+import { serializeLikeMeta, type RunningSandbox, type SandboxAccount } from '../../src/adapters/sandbox';
 import type { TestApp } from '../support/start-test-app';
 import { InboundDeadLetter } from '../../src/webhooks';
 import { postGraphQL } from '../support/graphql-http';

@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import { WhatsAppCredential, writeCredentialSecrets } from '../../src/credentials';
-import type { RunningSandbox, SandboxAccount } from '../../src/sandbox';
-import { serializeLikeMeta } from '../../src/sandbox';
+import type { RunningSandbox, SandboxAccount } from '../../src/adapters/sandbox';
+import { serializeLikeMeta } from '../../src/adapters/sandbox';
 import { WebhookEndpoint } from '../../src/webhooks';
-import { signWebhookBody } from '../../src/whatsapp';
+import { signWebhookBody } from '../../src/adapters/whatsapp';
 import type { TestApp } from '../support/start-test-app';
 import { addTenant, call, configureNow, countRows, settled, startAppOn, startSandboxForTest, type Tenant } from './webhook-kit';
 

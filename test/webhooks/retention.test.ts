@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createLogger } from '../../src/observability/logger';
+import { createLogger } from '../../src/platform/observability/logger';
 import { RetentionSweeper, type RetentionOptions } from '../../src/webhooks/retention';
 import { eventually } from '../support/eventually';
 import { onDispose } from '../support/leftovers';

@@ -1,9 +1,9 @@
 import { request } from 'undici';
 import type { Environment } from '../../src/config';
-import { createLogger } from '../../src/observability/logger';
-import { serializeLikeMeta, startSandbox, type RunningSandbox, type SandboxAccount } from '../../src/sandbox';
+import { createLogger } from '../../src/platform/observability/logger';
+import { serializeLikeMeta, startSandbox, type RunningSandbox, type SandboxAccount } from '../../src/adapters/sandbox';
 import { configureWebhook, WebhookEndpoint, type SettledDelivery } from '../../src/webhooks';
-import { signWebhookBody } from '../../src/whatsapp';
+import { signWebhookBody } from '../../src/adapters/whatsapp';
 import { seedCredential } from '../support/credential-fixtures';
 import { onDispose } from '../support/leftovers';
 import { newUserId, startTestApp, type TestApp } from '../support/start-test-app';

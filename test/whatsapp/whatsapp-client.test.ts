@@ -1,4 +1,4 @@
-import { startSandbox } from '../../src/sandbox';
+import { startSandbox } from '../../src/adapters/sandbox';
 import {
   GraphApiError,
   GraphApiMalformedResponseError,
@@ -9,7 +9,7 @@ import {
   toWaId,
   WhatsAppClient,
   type OutboundMessage,
-} from '../../src/whatsapp';
+} from '../../src/adapters/whatsapp';
 import { startWebhookReceiver } from '../sandbox/webhook-receiver';
 import { onDispose } from '../support/leftovers';
 

@@ -13,7 +13,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
-import type { Config } from '../config';
+import type { Config } from '../../config';
 import { ErrorCode, PublicError } from '../errors';
 
 /**

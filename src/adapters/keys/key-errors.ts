@@ -1,4 +1,4 @@
-import { UNAVAILABLE_DEPENDENCY } from '../errors';
+import { UNAVAILABLE_DEPENDENCY } from '../../platform/errors';
 
 /**
  * Errors of the key domain. Backends translate every vendor failure (Vault HTTP errors, axios network

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Config } from '../config';
-import type { Logger } from '../observability/logger';
+import type { Config } from '../../config';
+import type { Logger } from '../../platform/observability/logger';
 import { EmbeddedKeyring } from './embedded-keyring';
 import type { KeyBackend } from './key-backend';
 import { loadMasterKey } from './master-key';

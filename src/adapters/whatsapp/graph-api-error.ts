@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UNAVAILABLE_DEPENDENCY } from '../errors';
+import { UNAVAILABLE_DEPENDENCY } from '../../platform/errors';
 
 /**
  * Every failure of a Graph call leaves the WhatsApp boundary as one of the classes below. Meta says to act on

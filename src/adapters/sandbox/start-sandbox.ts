@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from '../observability/logger';
+import type { Logger } from '../../platform/observability/logger';
 import { Sandbox } from './sandbox';
 import type { SandboxSnapshot } from './sandbox-state';
 import { createSandboxHttpServer } from './sandbox-http-server';

@@ -1,9 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
 import NodeVault from 'node-vault';
-import { outboundRequestHeaders } from '../observability/request-context';
+import { outboundRequestHeaders } from '../../platform/observability/request-context';
 import { asCiphertext, parseCiphertext, type Ciphertext } from './ciphertext';
-import type { Logger } from '../observability/logger';
+import type { Logger } from '../../platform/observability/logger';
 import type { KeyBackend, KeyInfo, RewrapBinding } from './key-backend';
 import { KeyBatchError, KeyError, KeyNotFoundError, KeyPermissionDeniedError, type KeyBatchFailure } from './key-errors';
 import { translateVaultError, translateVaultMessage, type TranslationContext } from './vault-error-translation';

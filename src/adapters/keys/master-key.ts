@@ -1,7 +1,7 @@
 import { chmod, link, mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
-import type { Logger } from '../observability/logger';
+import type { Logger } from '../../platform/observability/logger';
 import { MasterKeyError } from './key-errors';
 
 export interface MasterKeyOptions {

@@ -1,4 +1,4 @@
-import type { Logger } from '../observability/logger';
+import type { Logger } from '../../platform/observability/logger';
 import type { FailureSpec } from './graph-errors';
 import { RequestLog, type SandboxRequestRecord } from './request-log';
 import { SandboxFaults, type FailureMatch, type HeldRequest } from './sandbox-faults';

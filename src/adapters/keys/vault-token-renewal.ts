@@ -1,4 +1,4 @@
-import type { Logger } from '../observability/logger';
+import type { Logger } from '../../platform/observability/logger';
 import { KeyError } from './key-errors';
 
 /** What Vault says about the token's own lease (never the token itself). */
