@@ -4,6 +4,7 @@ import { QueueName, type JobQueue } from '../platform/jobs';
 import type { Executor } from '../platform/db/query-executor';
 import { alertJobOf, type HealthChange } from './credential-health';
 import type { CredentialStatus, CredentialStatusReason } from './credential-status';
+import { isLimitDecrease } from '../adapters/whatsapp';
 import { qualityWarningOf } from './quality-warning';
 
 /** One `phone_number_quality_update`, matched to the credential whose number it names. */
@@ -13,6 +14,59 @@ export interface QualityUpdateRow {
   event: string;
   /** `current_limit`; null (or TIER_NOT_SET) leaves the stored limit as it is. */
   currentLimit: string | null;
+  /** `old_limit`, sent on limit changes: what the limit was, when we did not know it yet. */
+  oldLimit?: string | null;
+}
+
+/** A number's updates in one batch, in arrival order, folded into what the statement writes. */
+interface FoldedUpdates {
+  rows: QualityUpdateRow[];
+  /** true / false when the last FLAGGED / UNFLAGGED says so; null when no update touched the flag. */
+  flagged: boolean | null;
+  /** The last known limit the batch names, or null to keep the stored one. */
+  limit: string | null;
+}
+
+const knownLimit = (limit: string | null | undefined): string | null => (limit && limit !== 'TIER_NOT_SET' ? limit : null);
+
+function foldUpdates(rows: QualityUpdateRow[]): Map<string, FoldedUpdates> {
+  const byCredential = new Map<string, FoldedUpdates>();
+  for (const row of rows) {
+    const folded = byCredential.get(row.credentialId) ?? { rows: [], flagged: null, limit: null };
+    folded.rows.push(row);
+    const event = row.event.toUpperCase();
+    if (event === 'FLAGGED') folded.flagged = true;
+    if (event === 'UNFLAGGED') folded.flagged = false;
+    folded.limit = knownLimit(row.currentLimit) ?? folded.limit;
+    byCredential.set(row.credentialId, folded);
+  }
+  return byCredential;
+}
+
+/**
+ * What the batch's updates did to a number, step by step from the stored facts: a flag raised by any
+ * update and a limit lowered by any step count, though a later update in the same batch may have
+ * moved on (ONBOARDING then DOWNGRADE arriving together is still a downgrade). An `old_limit` stands in
+ * for a stored limit we never learnt.
+ */
+export function qualityStepsOf(stored: { limit: string | null; flagged: boolean }, rows: QualityUpdateRow[]): { limitFrom: string | null; limitTo: string | null; flagRaised: boolean } {
+  let limit = stored.limit;
+  let flagged = stored.flagged;
+  let limitFrom: string | null = null;
+  let flagRaised = false;
+  for (const row of rows) {
+    const event = row.event.toUpperCase();
+    if (event === 'FLAGGED' && !flagged) flagRaised = true;
+    if (event === 'FLAGGED') flagged = true;
+    if (event === 'UNFLAGGED') flagged = false;
+    limit ??= knownLimit(row.oldLimit);
+    const next = knownLimit(row.currentLimit);
+    if (next && isLimitDecrease(limit, next)) limitFrom ??= limit;
+    limit = next ?? limit;
+  }
+  // A drop undone within the batch is no news.
+  if (limitFrom && !isLimitDecrease(limitFrom, limit)) limitFrom = null;
+  return { limitFrom, limitTo: limitFrom ? limit : null, flagRaised: flagRaised && flagged };
 }
 
 interface UpdatedRow {
@@ -42,18 +96,17 @@ export async function applyQualityUpdates(
   options: { jobs: JobQueue; emailAlerts: boolean },
 ): Promise<HealthChange[]> {
   if (rows.length === 0) return [];
-  // The last update of a number in the batch counts; earlier ones are history.
-  const latest = new Map(rows.map((row) => [row.credentialId, row]));
-  const input = [...latest.values()].map((row) => ({
-    credential_id: row.credentialId,
-    user_id: row.userId,
-    event: row.event.toUpperCase(),
-    current_limit: row.currentLimit && row.currentLimit !== 'TIER_NOT_SET' ? row.currentLimit : null,
+  const folded = foldUpdates(rows);
+  const input = [...folded.entries()].map(([credentialId, updates]) => ({
+    credential_id: credentialId,
+    user_id: updates.rows[0]!.userId,
+    flagged: updates.flagged,
+    current_limit: updates.limit,
   }));
   const credentials = sql.table(`${schema}.whatsapp_credentials`);
   const result = await sql<UpdatedRow>`
     with input as (
-      select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as x(credential_id uuid, user_id uuid, event text, current_limit text)
+      select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as x(credential_id uuid, user_id uuid, flagged boolean, current_limit text)
     ),
     before as (
       select c.id, c.messaging_limit, c.quality_flagged
@@ -63,7 +116,7 @@ export async function applyQualityUpdates(
     )
     update ${credentials} c set
       messaging_limit = coalesce(x.current_limit, c.messaging_limit),
-      quality_flagged = case when x.event = 'FLAGGED' then true when x.event = 'UNFLAGGED' then false else c.quality_flagged end,
+      quality_flagged = coalesce(x.flagged, c.quality_flagged),
       updated_at = now(),
       version = c.version + 1
       from input x, before b
@@ -76,9 +129,11 @@ export async function applyQualityUpdates(
   const changes: HealthChange[] = [];
   const emails: ReturnType<typeof alertJobOf>[] = [];
   for (const row of result.rows) {
+    const steps = qualityStepsOf({ limit: row.before_limit, flagged: row.before_flagged }, folded.get(row.id)!.rows);
+    // The facts as the batch's steps saw them change, not merely the stored row before and after.
     const quality = qualityWarningOf(
-      { qualityRating: row.quality_rating, messagingLimit: row.before_limit, qualityFlagged: row.before_flagged },
-      { qualityRating: row.quality_rating, messagingLimit: row.messaging_limit, qualityFlagged: row.quality_flagged },
+      { qualityRating: row.quality_rating, messagingLimit: steps.limitFrom, qualityFlagged: row.quality_flagged && !steps.flagRaised },
+      { qualityRating: row.quality_rating, messagingLimit: steps.limitTo, qualityFlagged: row.quality_flagged },
     );
     if (!quality) continue;
     const change: HealthChange = {

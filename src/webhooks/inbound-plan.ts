@@ -354,6 +354,7 @@ function planAccountChange(field: string, wabaId: string, value: unknown, endpoi
       credentialId: endpoint.credentialId,
       event: parsed.data.event,
       currentLimit: parsed.data.current_limit ?? null,
+      oldLimit: parsed.data.old_limit ?? null,
     });
     return 'planned';
   }
