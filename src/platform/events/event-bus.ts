@@ -1,3 +1,5 @@
+import { ErrorCode, PublicError } from '../errors';
+
 /**
  * Topic → [the id a subscriber filters on, payload]. Each domain declares the topics it publishes (for
  * example credentials/credential-events.ts); the composition root joins them into the map of its bus,
@@ -5,10 +7,16 @@
  */
 export type EventMap = Record<string, [id: string, payload: unknown]>;
 
-/** Ends a subscription whose reader fell too far behind (see EventBus.subscribe). */
-class SubscriberOverflowError extends Error {
+/**
+ * Ends a subscription whose reader fell too far behind (see EventBus.subscribe). A client error, so every
+ * subscription, whatever its resolver, reports SUBSCRIPTION_OVERFLOW instead of an internal error.
+ */
+class SubscriberOverflowError extends PublicError {
   constructor(readonly limit: number) {
-    super(`more than ${limit} events waited for this subscriber; the subscription was ended`);
+    super(
+      ErrorCode.SubscriptionOverflow,
+      'Events arrived faster than this subscription read them, so it was ended. Subscribe again and read what you missed from history.',
+    );
     this.name = 'SubscriberOverflowError';
   }
 }

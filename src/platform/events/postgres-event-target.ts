@@ -20,8 +20,10 @@ export class PostgresEventTarget extends EventTarget {
   private pending: string[] = [];
   private pendingBytes = 0;
   private flushScheduled = false;
-  /** NOTIFYs sent and not yet answered: while one is out, new events wait and go together in the next. */
-  private notifying = 0;
+  /** Full NOTIFY payloads, oldest first, waiting for the one out to be answered. */
+  private sealed: string[] = [];
+  /** A NOTIFY is out: one at a time, so listeners hear events in the order they were published. */
+  private notifying = false;
 
   constructor(
     private readonly connectionString: string,
@@ -29,7 +31,7 @@ export class PostgresEventTarget extends EventTarget {
     private readonly logger: Logger,
   ) {
     super();
-    this.publisher = new Pool({ connectionString, max: 2 });
+    this.publisher = new Pool({ connectionString, max: 1 });
     this.publisher.on('error', () => undefined); // a broken idle connection is replaced on next use
     this.readyPromise = this.connect();
   }
@@ -53,36 +55,45 @@ export class PostgresEventTarget extends EventTarget {
   /**
    * Events of one event-loop turn travel in one NOTIFY (a JSON array, kept under NOTIFY's size limit),
    * and while a NOTIFY is out (PostgreSQL serialises notifying commits) the next events wait for it and
-   * go together: under load that is one round trip for many sends instead of one each.
+   * go together: under load that is one round trip for many sends instead of one each. NOTIFYs go one at
+   * a time: two on separate connections may commit in either order, and a burst would reach
+   * subscribers shuffled.
    */
   private enqueue(payload: string): void {
-    if (this.pendingBytes + payload.length + 1 > MAX_NOTIFY_BYTES) this.flush(true);
+    if (this.pendingBytes + payload.length + 1 > MAX_NOTIFY_BYTES) this.seal();
     this.pending.push(payload);
     this.pendingBytes += payload.length + 1;
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(() => {
         this.flushScheduled = false;
-        this.flush(false);
+        this.send();
       });
     }
   }
 
-  /** Sends what is pending, unless a NOTIFY is out and the batch still has room (`full` sends regardless). */
-  private flush(full: boolean): void {
-    if (this.pending.length === 0 || (this.notifying > 0 && !full)) return;
-    const batch = `[${this.pending.join(',')}]`;
+  private seal(): void {
+    if (this.pending.length === 0) return;
+    this.sealed.push(`[${this.pending.join(',')}]`);
     this.pending = [];
     this.pendingBytes = 0;
-    this.notifying += 1;
-    void this.notify(batch).finally(() => {
-      this.notifying -= 1;
-      this.flush(false);
+  }
+
+  /** Sends the oldest sealed payload, or what is pending, unless a NOTIFY is out (its answer calls again). */
+  private send(): void {
+    if (this.notifying) return;
+    if (this.sealed.length === 0) this.seal();
+    const payload = this.sealed.shift();
+    if (payload === undefined) return;
+    this.notifying = true;
+    void this.notify(payload).finally(() => {
+      this.notifying = false;
+      this.send();
     });
   }
 
   async close(): Promise<void> {
-    this.flush(true);
+    this.send();
     this.closed = true;
     await Promise.allSettled([this.listener?.end(), this.publisher.end()]);
   }

@@ -7,7 +7,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { ErrorCode, PublicError } from '../errors';
 import type { Viewer } from '../identity';
 import type { GraphQLContext } from './context';
+import { coalesceFrames } from './coalesced-frames';
 import { formatError } from './format-error';
+import { publicErrorsAsResults } from './public-errors-as-results';
 import type { OperationGate } from './operation-gate';
 import { parseOperation, validateOperation, type OperationLimits } from './operation-limits';
 
@@ -51,6 +53,8 @@ const UNAUTHENTICATED_GRACE_MS = 3_000;
 
 // setTimeout fires at once beyond this (about 24.8 days): longer tokens are re-armed on the way.
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** What a socket may hold unsent before its sends wait for the reader again (see coalesced-frames.ts). */
+const MAX_COALESCED_BYTES = 512 * 1024;
 
 // The same masking as over HTTP: Apollo's formatError does not run for graphql-ws, so without this an
 // unexpected error's message (SQL, a vendor's text) would reach the subscriber.
@@ -100,6 +104,8 @@ export function startWebSocketServer(options: WebSocketServerOptions): WebSocket
     return { authorization: authorization!, viewer, expiresAt: expiryOf(authorization!) };
   };
 
+  // Registered before graphql-ws's own listener, so the first frame (the ack) is already coalesced.
+  wss.on('connection', (socket, request) => coalesceFrames(socket, request.socket, MAX_COALESCED_BYTES));
   const observe = options.observe ?? ((serverOptions) => serverOptions);
   const cleanup = useServer<Record<string, unknown>, { request: IncomingMessage }>(
     observe({
@@ -189,7 +195,11 @@ export function startWebSocketServer(options: WebSocketServerOptions): WebSocket
         };
       },
       execute: (args) => (refused.has(args.contextValue as object) ? { errors: [PublicError.unauthenticated()] } : execute(args)),
-      subscribe: (args) => (refused.has(args.contextValue as object) ? { errors: [PublicError.unauthenticated()] } : subscribe(args)),
+      subscribe: async (args) => {
+        if (refused.has(args.contextValue as object)) return { errors: [PublicError.unauthenticated()] };
+        const result = await subscribe(args);
+        return Symbol.asyncIterator in result ? publicErrorsAsResults(result) : result;
+      },
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: masked(result.errors) } : undefined),
       onError: (_ctx, _id, _payload, errors) => masked(errors),
     }),
