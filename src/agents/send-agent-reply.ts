@@ -3,7 +3,7 @@ import type { Message, OutboundDraft } from '../messaging';
 import { PublicError } from '../platform/errors';
 import type { Logger } from '../platform/observability/logger';
 import { AgentReply, AgentReplyState } from './agent-reply.entity';
-import { replyDraft, type AgentRuntimeReply } from './agent-runtime-reply';
+import { AgentRuntimeReplySchema, replyDraft } from './agent-runtime-reply';
 
 /** Sends a draft under a key; a final refusal comes back as the error, a key already used as null. */
 type SendDraft = (draft: OutboundDraft, key: string, replyTo: string | null) => Promise<Message | PublicError | null>;
@@ -24,13 +24,16 @@ export async function sendAgentReply(
   em: EntityManager,
   logger: Logger,
   record: AgentReply,
-  reply: AgentRuntimeReply,
+  /** As recorded: the runtime's reply under this contract or the first one. */
+  reply: unknown,
   inbound: Message,
   send: SendDraft,
 ): Promise<'replied' | 'refused'> {
+  // Parsed again: a reply recorded by an earlier version of the contract has no `type`.
+  const kind = AgentRuntimeReplySchema.parse(reply);
   let sent: Message | PublicError | null;
   try {
-    const { draft, quote } = replyDraft(reply, inbound.id);
+    const { draft, quote } = replyDraft(kind, inbound.id);
     sent = await send(draft, `agent:reply:${inbound.id}`, quote ? inbound.id : null);
   } catch (error) {
     if (!(error instanceof PublicError)) throw error;
@@ -41,7 +44,7 @@ export async function sendAgentReply(
     await em.nativeUpdate(AgentReply, { id: record.id }, { state: AgentReplyState.REFUSED, lastError: reason });
     // The kind and the reason only: the reply's content is the customer's conversation, not a log line.
     logger.warn(
-      { agentId: record.agentId, messageId: inbound.id, replyType: reply.type, code: sent.code, field: sent.extensions.field, reason },
+      { agentId: record.agentId, messageId: inbound.id, replyType: kind.type, code: sent.code, field: sent.extensions.field, reason },
       'the agent runtime\'s reply was refused; not sent',
     );
     return 'refused';

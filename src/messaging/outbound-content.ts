@@ -318,12 +318,13 @@ export function contentDraft<K extends ContentField>(kind: K, value: NonNullable
       return { type: 'interactive', body: ctaUrl(input as CtaUrlInput, at), freeForm: true };
     case 'location':
       return { type: 'location', body: location(input as LocationInput, at), freeForm: true };
-    default: {
+    case 'reaction': {
       const target = input as ReactionInput;
       reaction(target.emoji, `${at}.emoji`);
       return { type: 'reaction', body: { message_id: '', emoji: target.emoji }, freeForm: true, reactionTo: target.messageId };
     }
   }
+  throw new Error(`no content kind ${String(kind)}`);
 }
 
 export function draftFromInput(input: SendMessageInput, field = 'input'): OutboundDraft {

@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import { AgentReply, AgentReplyState } from '../../src/agents';
 import type { Message } from '../../src/messaging';
+import { QueueName } from '../../src/platform/jobs';
 import type { Sandbox } from '../../src/adapters/sandbox';
 import { CreateWhatsAppMediaUploadDocument, SyncWhatsAppTemplatesDocument } from '../generated/graphql';
 import { postGraphQL } from '../support/graphql-http';
@@ -167,6 +168,22 @@ describe('every kind of reply reaches Meta in its documented shape', () => {
         document: { id: mediaId, caption: 'Fatura', filename: 'fatura.pdf' },
         context: { message_id: inbound.whatsappMessageId },
       },
+    ]);
+  });
+
+  test('a reply recorded under the first contract (no type) is still sent by a retry after an upgrade', async () => {
+    answerWith({ type: 'text', text: 'never asked' });
+    const agent = await seedAgent(app, sandbox);
+    const inbound = await receiveInbound(app, sandbox, agent, { enqueue: false });
+    const em = app.orm.em.fork();
+    em.create(AgentReply, { inboundMessageId: inbound.id, userId: agent.userId, agentId: agent.agentId, state: AgentReplyState.REPLIED, attempts: 1, reply: { text: 'Gravada antes', quote: true } });
+    await em.flush();
+    const calls = runtime.calls.length;
+    await app.services.jobs.send(QueueName.AgentInbound, { messageId: inbound.id });
+    expect((await recordOf(inbound)).state).toBe(AgentReplyState.REPLIED);
+    expect(runtime.calls).toHaveLength(calls);
+    expect(sandbox.sentMessages(agent.account.phoneNumberId).map((m) => m.body)).toEqual([
+      { messaging_product: 'whatsapp', to: CUSTOMER, type: 'text', text: { body: 'Gravada antes', preview_url: false }, context: { message_id: inbound.whatsappMessageId } },
     ]);
   });
 
