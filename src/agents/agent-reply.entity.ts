@@ -11,6 +11,11 @@ export enum AgentReplyState {
   NO_REPLY = 'no_reply',
   /** The runtime refused the request for good (a 4xx, or an answer that breaks the contract). */
   FAILED = 'failed',
+  /**
+   * The runtime's reply was not sent and will not be: it breaks one of Meta's limits, a template check,
+   * or the send was refused for good (window closed, customer opted out). `lastError` says why.
+   */
+  REFUSED = 'refused',
 }
 
 /**
@@ -54,6 +59,7 @@ export class AgentReply {
   @Property({ type: 'uuid', nullable: true })
   replyMessageId: string | null = null;
 
+  /** Why the call failed or, when REFUSED, why the reply was not sent: safe to show, never a secret. */
   @Property({ type: 'text', nullable: true })
   lastError: string | null = null;
 

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { AgentRuntimeReplySchema, type AgentRuntimeReply } from './agent-runtime-reply';
 
 /**
  * The contract between this plugin and the host's agent runtime (documented in docs/agents.md, "Agent
@@ -48,20 +49,16 @@ export interface AgentRuntimeRequest {
   };
   /** Up to 20 earlier messages of the conversation, oldest first. */
   history: RuntimeHistoryEntry[];
+  /**
+   * Present when replies of the runtime to messages in `history` were not sent: the inbound message each
+   * answered and why it was refused (a limit of Meta's, a template mismatch, an opted-out customer).
+   */
+  refusedReplies?: Array<{ messageId: string; reason: string }>;
 }
 
-/** `reply: null` (or a 204) means "nothing to say". */
-export const AgentRuntimeResponseSchema = z.object({
-  reply: z
-    .object({
-      text: z.string().min(1).max(4096),
-      previewUrl: z.boolean().optional(),
-      /** Quote the customer's message in the reply. */
-      quote: z.boolean().optional(),
-    })
-    .nullable(),
-});
-export type AgentRuntimeReply = NonNullable<z.infer<typeof AgentRuntimeResponseSchema>['reply']>;
+/** `reply: null` (or a 204) means "nothing to say"; the kinds of reply are in agent-runtime-reply.ts. */
+export const AgentRuntimeResponseSchema = z.object({ reply: AgentRuntimeReplySchema.nullable() });
+export type { AgentRuntimeReply };
 
 /** `v1=` + hex HMAC-SHA256(secret, `<timestamp>.<raw body>`): the timestamp is signed so a capture cannot be replayed later. */
 export function signAgentRuntimeRequest(secret: string, timestamp: string, body: string): string {

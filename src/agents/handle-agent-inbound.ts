@@ -20,6 +20,7 @@ import { AgentRuntimeRejectedError, type AgentRuntimeClient } from './agent-runt
 import { CONTRACT_VERSION, type AgentRuntimeReply, type AgentRuntimeRequest } from './agent-runtime-contract';
 import { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';
 import { closedPeriodOf, isOpenAt } from './business-hours-clock';
+import { refusedRepliesTo, sendAgentReply } from './send-agent-reply';
 
 export interface AgentInboundDependencies extends SendDependencies {
   orm: MikroORM;
@@ -32,7 +33,7 @@ export interface AgentInboundDependencies extends SendDependencies {
 
 export type AgentInboundOutcome =
   | 'not_found' | 'not_inbound' | 'no_agent' | 'paused' | 'auto_reply_off' | 'credential_unavailable' | 'closed'
-  | 'runtime_missing' | 'no_reply' | 'replied';
+  | 'runtime_missing' | 'no_reply' | 'replied' | 'refused';
 
 /** Another worker is calling the runtime for this message right now: the job retries after its lease. */
 class AgentReplyInProgressError extends Error {
@@ -92,11 +93,8 @@ export async function handleAgentInbound(deps: AgentInboundDependencies, message
   }
   const { record, reply } = await obtainReply(deps, deps.runtime, em, message, conversation, config, firstContact, credential);
   if (!reply) return 'no_reply';
-  if (!record.replyMessageId) {
-    const sent = await send(textDraft(reply.text, 'reply', reply.previewUrl ?? false), `agent:reply:${message.id}`, reply.quote ? message.id : null);
-    if (sent) await em.nativeUpdate(AgentReply, { id: record.id }, { replyMessageId: sent.id });
-  }
-  return 'replied';
+  if (record.replyMessageId) return 'replied';
+  return sendAgentReply(em, deps.logger, record, reply, message, send);
 }
 
 async function isFirstInbound(em: EntityManager, message: Message): Promise<boolean> {
@@ -110,8 +108,8 @@ async function isFirstInbound(em: EntityManager, message: Message): Promise<bool
 
 /**
  * Sends one automatic message. Failures that waiting fixes (throttling, Meta or the key service
- * unreachable) are thrown so the job retries; the rest are Meta's or the configuration's final word and
- * are logged (the message itself records Meta's error code).
+ * unreachable) are thrown so the job retries; the rest are Meta's or the configuration's final word:
+ * logged (the message itself records Meta's error code) and returned.
  */
 async function sendAutomatic(
   deps: AgentInboundDependencies,
@@ -121,7 +119,7 @@ async function sendAutomatic(
   draft: OutboundDraft,
   idempotencyKey: string,
   replyToMessageId: string | null,
-): Promise<Message | null> {
+): Promise<Message | PublicError | null> {
   const to = /^\d+$/.test(conversation.customerWaId) ? `+${conversation.customerWaId}` : conversation.customerWaId;
   try {
     return await sendMessage(deps, em, { sender, to, draft, idempotencyKey, replyToMessageId });
@@ -130,10 +128,9 @@ async function sendAutomatic(
     const retry = error.code === ErrorCode.RateLimited || (error.code === ErrorCode.DependencyUnavailable && error.extensions.reason !== 'OUTCOME_UNKNOWN');
     if (retry) throw error;
     // CONFLICT: this key already sent something (the configured text changed since): it counts as sent.
-    if (error.code !== ErrorCode.Conflict) {
-      deps.logger.warn({ agentId: sender.agentId, idempotencyKey, code: error.code, reason: error.extensions.reason }, 'automatic message not sent');
-    }
-    return null;
+    if (error.code === ErrorCode.Conflict) return null;
+    deps.logger.warn({ agentId: sender.agentId, idempotencyKey, code: error.code, reason: error.extensions.reason }, 'automatic message not sent');
+    return error;
   }
 }
 
@@ -251,6 +248,7 @@ async function runtimeRequest(
   // Made per attempt, so a retried call never carries a link that expired while it waited.
   const link = mediaLinks ? mediaLinkFor(mediaLinks, message) : null;
   const file = link ? inboundMediaOf(message) : null;
+  const refusedReplies = await refusedRepliesTo(em, earlier.filter((m) => m.direction === MessageDirection.INBOUND).map((m) => m.id));
   return {
     version: CONTRACT_VERSION,
     type: 'whatsapp.inbound_message',
@@ -279,5 +277,6 @@ async function runtimeRequest(
       text: readableText(m.messageType, m.content),
       timestamp: m.timestamp.toISOString(),
     })),
+    ...(refusedReplies.length > 0 ? { refusedReplies } : {}),
   };
 }

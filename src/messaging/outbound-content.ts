@@ -5,11 +5,15 @@ import {
   TemplateComponentType,
   TemplateParameterType,
   type ButtonsInput,
+  type CtaUrlInput,
   type ListInput,
+  type LocationInput,
   type MediaInput,
+  type ReactionInput,
   type SendMessageInput,
   type TemplateInput,
   type TemplateParameterInput,
+  type TextInput,
 } from './send-message.input';
 
 /**
@@ -18,7 +22,7 @@ import {
  * message costs no Graph call, is never stored, and gets an error naming the exact field.
  */
 
-export type OutboundType = 'text' | 'template' | 'image' | 'video' | 'audio' | 'document' | 'interactive' | 'reaction';
+export type OutboundType = 'text' | 'template' | 'image' | 'video' | 'audio' | 'document' | 'sticker' | 'interactive' | 'location' | 'reaction';
 
 export interface OutboundDraft {
   type: OutboundType;
@@ -54,7 +58,13 @@ export const LIMITS = {
   templateHeaderText: 60,
   templatePayload: 256,
   couponCode: 20,
+  ctaDisplayText: 20,
+  // Meta documents no bound for a location's name and address; this keeps a runaway value out.
+  locationText: 1024,
 } as const;
+
+type MediaType = 'image' | 'video' | 'audio' | 'document' | 'sticker';
+const UNCAPTIONED = new Set<MediaType>(['audio', 'sticker']);
 
 const TEMPLATE_NAME = /^[a-z0-9_]{1,512}$/;
 const LANGUAGE_CODE = /^[a-z]{2,3}(?:_[A-Za-z]{2,4})?$/;
@@ -90,14 +100,14 @@ function link(value: string | undefined, field: string): string {
   return raw;
 }
 
-function media(type: 'image' | 'video' | 'audio' | 'document', input: MediaInput, field: string): Record<string, unknown> {
+function media(type: MediaType, input: MediaInput, field: string): Record<string, unknown> {
   if ((input.link == null) === (input.mediaId == null)) throw PublicError.badInput(`${field}.link`, 'Give exactly one of link and mediaId.');
   if (input.mediaId != null && !/^\d{1,40}$/.test(input.mediaId)) {
     throw PublicError.badInput(`${field}.mediaId`, 'A mediaId is the number an upload returned.');
   }
   const body: Record<string, unknown> = input.mediaId != null ? { id: input.mediaId } : { link: link(input.link!, `${field}.link`) };
   if (input.caption != null) {
-    if (type === 'audio') throw PublicError.badInput(`${field}.caption`, 'Audio messages cannot have a caption.');
+    if (UNCAPTIONED.has(type)) throw PublicError.badInput(`${field}.caption`, `${type === 'audio' ? 'Audio' : 'Sticker'} messages cannot have a caption.`);
     body.caption = text(input.caption, `${field}.caption`, LIMITS.caption);
   }
   if (input.filename != null) {
@@ -166,6 +176,31 @@ function list(input: ListInput, field: string): Record<string, unknown> {
     ...headerAndFooter(input, field),
     body: { text: text(input.body, `${field}.body`, LIMITS.interactiveBody) },
     action: { button: text(input.buttonText, `${field}.buttonText`, LIMITS.listButton), sections: built },
+  };
+}
+
+function ctaUrl(input: CtaUrlInput, field: string): Record<string, unknown> {
+  return {
+    type: 'cta_url',
+    ...headerAndFooter(input, field),
+    body: { text: text(input.body, `${field}.body`, LIMITS.interactiveBody) },
+    action: {
+      name: 'cta_url',
+      parameters: { display_text: text(input.displayText, `${field}.displayText`, LIMITS.ctaDisplayText), url: link(input.url, `${field}.url`) },
+    },
+  };
+}
+
+function location(input: LocationInput, field: string): Record<string, unknown> {
+  const degrees = (value: number, key: 'latitude' | 'longitude', max: number) => {
+    if (!Number.isFinite(value) || Math.abs(value) > max) throw PublicError.badInput(`${field}.${key}`, `${key} is decimal degrees from -${max} to ${max}.`);
+    return value;
+  };
+  return {
+    latitude: degrees(input.latitude, 'latitude', 90),
+    longitude: degrees(input.longitude, 'longitude', 180),
+    ...(input.name != null ? { name: text(input.name, `${field}.name`, LIMITS.locationText) } : {}),
+    ...(input.address != null ? { address: text(input.address, `${field}.address`, LIMITS.locationText) } : {}),
   };
 }
 
@@ -254,26 +289,54 @@ export function textDraft(body: string, field = 'text', previewUrl = false): Out
   return { type: 'text', body: { body: text(body, `${field}.body`, LIMITS.text), preview_url: previewUrl }, freeForm: true };
 }
 
+export type ContentField = (typeof CONTENT_FIELDS)[number];
+
+/**
+ * One kind of content, checked and shaped for Meta; `at` names the field in errors. The GraphQL send and
+ * the agent runtime's replies both come through here, so both are held to the same limits.
+ */
+export function contentDraft<K extends ContentField>(kind: K, value: NonNullable<SendMessageInput[K]>, at: string): OutboundDraft {
+  const input = value as NonNullable<SendMessageInput[ContentField]>;
+  switch (kind) {
+    case 'text': {
+      const { body, previewUrl } = input as TextInput;
+      return textDraft(body, at, previewUrl);
+    }
+    case 'template':
+      return { type: 'template', body: template(input as TemplateInput, at), freeForm: false };
+    case 'image':
+    case 'video':
+    case 'audio':
+    case 'document':
+    case 'sticker':
+      return { type: kind as MediaType, body: media(kind as MediaType, input as MediaInput, at), freeForm: true };
+    case 'buttons':
+      return { type: 'interactive', body: buttons(input as ButtonsInput, at), freeForm: true };
+    case 'list':
+      return { type: 'interactive', body: list(input as ListInput, at), freeForm: true };
+    case 'ctaUrl':
+      return { type: 'interactive', body: ctaUrl(input as CtaUrlInput, at), freeForm: true };
+    case 'location':
+      return { type: 'location', body: location(input as LocationInput, at), freeForm: true };
+    case 'reaction': {
+      const target = input as ReactionInput;
+      reaction(target.emoji, `${at}.emoji`);
+      return { type: 'reaction', body: { message_id: '', emoji: target.emoji }, freeForm: true, reactionTo: target.messageId };
+    }
+  }
+  throw new Error(`no content kind ${String(kind)}`);
+}
+
 export function draftFromInput(input: SendMessageInput, field = 'input'): OutboundDraft {
   const given = CONTENT_FIELDS.filter((name) => input[name] != null);
   if (given.length !== 1) {
     throw PublicError.badInput(field, `Give exactly one content field: ${CONTENT_FIELDS.join(', ')}.`);
   }
-  const at = `${field}.${given[0]}`;
-  if (input.text) return textDraft(input.text.body, at, input.text.previewUrl);
-  if (input.template) return { type: 'template', body: template(input.template, at), freeForm: false };
-  for (const type of ['image', 'video', 'audio', 'document'] as const) {
-    const value = input[type];
-    if (value) return { type, body: media(type, value, at), freeForm: true };
-  }
-  if (input.buttons) return { type: 'interactive', body: buttons(input.buttons, at), freeForm: true };
-  if (input.list) return { type: 'interactive', body: list(input.list, at), freeForm: true };
-  const target = input.reaction!;
-  if (input.replyToMessageId != null) {
+  const kind = given[0]!;
+  if (kind === 'reaction' && input.replyToMessageId != null) {
     throw PublicError.badInput(`${field}.replyToMessageId`, 'A reaction cannot be a reply.');
   }
-  reaction(target.emoji, `${at}.emoji`);
-  return { type: 'reaction', body: { message_id: '', emoji: target.emoji }, freeForm: true, reactionTo: target.messageId };
+  return contentDraft(kind, input[kind]!, `${field}.${kind}`);
 }
 
 /** The content half of the Graph body. */

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
 
 /**
  * The public send API. One input carries exactly one content field (GraphQL inputs have no unions); the
@@ -84,7 +84,7 @@ export class MediaInput {
   })
   mediaId?: string | null;
 
-  @Field({ nullable: true, description: 'Image, video and document only; at most 1,024 characters.' })
+  @Field({ nullable: true, description: 'Image, video and document only (not audio or sticker); at most 1,024 characters.' })
   caption?: string;
 
   @Field({ nullable: true, description: 'Document only; the file name shown to the customer.' })
@@ -152,6 +152,39 @@ export class ListInput {
 
   @Field(() => [ListSectionInput], { description: '1 to 10 sections, with 10 rows in total.' })
   sections!: ListSectionInput[];
+}
+
+@InputType('WhatsAppCtaUrlInput', { description: 'An interactive message with one button that opens a link (call to action).' })
+export class CtaUrlInput {
+  @Field({ description: 'At most 1,024 characters.' })
+  body!: string;
+
+  @Field({ nullable: true, description: 'A text header, at most 60 characters.' })
+  header?: string;
+
+  @Field({ nullable: true, description: 'At most 60 characters.' })
+  footer?: string;
+
+  @Field({ description: 'The button\'s label, at most 20 characters.' })
+  displayText!: string;
+
+  @Field({ description: 'The http(s) URL the button opens.' })
+  url!: string;
+}
+
+@InputType('WhatsAppLocationInput', { description: 'A location pin.' })
+export class LocationInput {
+  @Field(() => Float, { description: 'Latitude in decimal degrees, -90 to 90.' })
+  latitude!: number;
+
+  @Field(() => Float, { description: 'Longitude in decimal degrees, -180 to 180.' })
+  longitude!: number;
+
+  @Field({ nullable: true, description: 'The place\'s name; this plugin keeps it to 1,024 characters.' })
+  name?: string;
+
+  @Field({ nullable: true, description: 'The place\'s address; this plugin keeps it to 1,024 characters.' })
+  address?: string;
 }
 
 @InputType('WhatsAppReactionInput', { description: 'A reaction (one emoji) to a message of the conversation.' })
@@ -267,15 +300,26 @@ export class SendMessageInput {
   @Field(() => MediaInput, { nullable: true, description: 'A document, with an optional caption and file name.' })
   document?: MediaInput;
 
+  @Field(() => MediaInput, { nullable: true, description: 'A sticker (WebP); no caption.' })
+  sticker?: MediaInput;
+
   @Field(() => ButtonsInput, { nullable: true, description: 'An interactive message with reply buttons.' })
   buttons?: ButtonsInput;
 
   @Field(() => ListInput, { nullable: true, description: 'An interactive list.' })
   list?: ListInput;
 
+  @Field(() => CtaUrlInput, { nullable: true, description: 'An interactive message with one button that opens a link.' })
+  ctaUrl?: CtaUrlInput;
+
+  @Field(() => LocationInput, { nullable: true, description: 'A location pin.' })
+  location?: LocationInput;
+
   @Field(() => ReactionInput, { nullable: true, description: 'A reaction to a message of the conversation.' })
   reaction?: ReactionInput;
 }
 
 /** The content fields of `SendMessageInput`, exactly one of which is set. */
-export const CONTENT_FIELDS = ['text', 'template', 'image', 'video', 'audio', 'document', 'buttons', 'list', 'reaction'] as const;
+export const CONTENT_FIELDS = [
+  'text', 'template', 'image', 'video', 'audio', 'document', 'sticker', 'buttons', 'list', 'ctaUrl', 'location', 'reaction',
+] as const;

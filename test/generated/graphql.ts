@@ -950,6 +950,20 @@ export type WhatsAppCredentialWarning = {
   message: Scalars['String']['output'];
 };
 
+/** An interactive message with one button that opens a link (call to action). */
+export type WhatsAppCtaUrlInput = {
+  /** At most 1,024 characters. */
+  body: Scalars['String']['input'];
+  /** The button's label, at most 20 characters. */
+  displayText: Scalars['String']['input'];
+  /** At most 60 characters. */
+  footer?: InputMaybe<Scalars['String']['input']>;
+  /** A text header, at most 60 characters. */
+  header?: InputMaybe<Scalars['String']['input']>;
+  /** The http(s) URL the button opens. */
+  url: Scalars['String']['input'];
+};
+
 /** An amount of money for a CURRENCY template parameter. */
 export type WhatsAppCurrencyInput = {
   /** The amount times 1,000. */
@@ -1151,9 +1165,21 @@ export type WhatsAppListSectionInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A location pin. */
+export type WhatsAppLocationInput = {
+  /** The place's address; this plugin keeps it to 1,024 characters. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** Latitude in decimal degrees, -90 to 90. */
+  latitude: Scalars['Float']['input'];
+  /** Longitude in decimal degrees, -180 to 180. */
+  longitude: Scalars['Float']['input'];
+  /** The place's name; this plugin keeps it to 1,024 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A file to send: by link (Meta fetches it; https recommended) or by the mediaId of an upload (createWhatsAppMediaUpload). Give exactly one of the two. */
 export type WhatsAppMediaInput = {
-  /** Image, video and document only; at most 1,024 characters. */
+  /** Image, video and document only (not audio or sticker); at most 1,024 characters. */
   caption?: InputMaybe<Scalars['String']['input']>;
   /** Document only; the file name shown to the customer. */
   filename?: InputMaybe<Scalars['String']['input']>;
@@ -1462,6 +1488,8 @@ export type WhatsAppSendMessageInput = {
   buttons?: InputMaybe<WhatsAppButtonsInput>;
   /** Send from this credential's phone number. Give this or agentId. */
   credentialId?: InputMaybe<Scalars['ID']['input']>;
+  /** An interactive message with one button that opens a link. */
+  ctaUrl?: InputMaybe<WhatsAppCtaUrlInput>;
   /** A document, with an optional caption and file name. */
   document?: InputMaybe<WhatsAppMediaInput>;
   /** Your key for this send, unique per phone number (1-128 of A-Z a-z 0-9 _ . -). Repeating a send with the same key never sends twice: it returns the stored message. */
@@ -1470,10 +1498,14 @@ export type WhatsAppSendMessageInput = {
   image?: InputMaybe<WhatsAppMediaInput>;
   /** An interactive list. */
   list?: InputMaybe<WhatsAppListInput>;
+  /** A location pin. */
+  location?: InputMaybe<WhatsAppLocationInput>;
   /** A reaction to a message of the conversation. */
   reaction?: InputMaybe<WhatsAppReactionInput>;
   /** Quote this message (our id) of the same conversation. Not for reactions. */
   replyToMessageId?: InputMaybe<Scalars['ID']['input']>;
+  /** A sticker (WebP); no caption. */
+  sticker?: InputMaybe<WhatsAppMediaInput>;
   /** An approved template; the only content allowed outside the 24-hour window. */
   template?: InputMaybe<WhatsAppTemplateInput>;
   /** A text message. */
