@@ -23,7 +23,7 @@ import { operationLoggingPlugin } from '../platform/graphql/plugins/operation-lo
 import { operationPipelinePlugin } from '../platform/graphql/plugins/operation-pipeline.plugin';
 import { OperationGate } from '../platform/graphql/operation-gate';
 import { limitRules, operationLimits, parseOptionsFor } from '../platform/graphql/operation-limits';
-import { ORPHANED_TYPES, REFERENCE_RESOLVERS, RESOLVERS } from './resolvers';
+import { ORPHANED_TYPES, REFERENCE_RESOLVERS, RESOLVERS, resolverContainer } from './resolvers';
 import { startWebSocketServer } from '../platform/graphql/websocket-server';
 import { apolloNodeHandler, MAX_GRAPHQL_BODY_BYTES } from '../platform/http/apollo-node-handler';
 import { requestIdOf } from '../platform/http/request-id';
@@ -369,6 +369,7 @@ async function startSurface(
     orphanedTypes: ORPHANED_TYPES,
     referenceResolvers: REFERENCE_RESOLVERS,
     pubSub: eventBus,
+    container: resolverContainer(services),
     deprecatedFields: config.graphql.deprecatedFields,
   });
   const contextFor = (viewer: Viewer | null, requestId: string, remoteAddress: string | undefined): GraphQLContext<AppServices> => {
