@@ -49,11 +49,16 @@ export const RESOLVERS: NonEmptyArray<Function> = [
 
 /**
  * The resolvers that take their domain's services in the constructor, built with them; the compiler
- * checks each against its constructor. The others still read them from the context (`ctx.services`,
- * typed per domain) and move here as their domains are touched (docs/architecture.md).
+ * checks each against its constructor. The agents domain still reads them from the context
+ * (docs/architecture.md, "How services reach resolvers").
  */
 export function resolverContainer(services: AppServices): ResolverContainer {
   return new ResolverContainer()
+    .provide(CredentialResolver, services)
+    .provide(CredentialValidationResolver, services)
+    .provide(MediaUploadResolver, services)
+    .provide(MessageMediaResolver, services)
+    .provide(PlatformMigrationResolver, services)
     .provide(KeyRotationResolver, services.keyRotation)
     .provide(UserErasureResolver, services.userErasure)
     .provide(WebhookMutationResolver, services)
