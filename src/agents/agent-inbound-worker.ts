@@ -10,22 +10,14 @@ export interface AgentInboundJob {
 
 /**
  * Works the `agent-inbound` queue that webhook ingestion fills (one job per new inbound message the agent
- * will act on, enqueued in the transaction that stores it). Retries are the queue's (QUEUE_SETTINGS); a
- * job lives longer than one runtime call can take. Jobs are fetched a few at a time and run side by side.
+ * will act on, enqueued in the transaction that stores it). Retries, expiry (longer than one runtime call
+ * can take) and workers (a few jobs fetched at a time, run side by side) are the queue's (queueSettings).
  */
 export async function startAgentInboundWorker(services: AgentServices, runtime: AgentRuntimeClient | null): Promise<void> {
   const { config, logger } = services;
   const deps = { ...services, runtime, runtimeTimeoutMs: config.agentRuntime.timeoutMs, mediaLinks: mediaLinkSettingsOf(services) };
-  await services.jobs.define<AgentInboundJob>(
-    QueueName.AgentInbound,
-    {
-      expireInSeconds: Math.ceil(config.agentRuntime.timeoutMs / 1000) * 2 + 120,
-      concurrency: 2,
-      batchSize: 8,
-    },
-    async (job) => {
-      const outcome = await handleAgentInbound(deps, job.data.messageId);
-      logger.debug({ messageId: job.data.messageId, outcome, retryCount: job.retryCount }, 'agent inbound handled');
-    },
-  );
+  await services.jobs.define<AgentInboundJob>(QueueName.AgentInbound, async (job) => {
+    const outcome = await handleAgentInbound(deps, job.data.messageId);
+    logger.debug({ messageId: job.data.messageId, outcome, retryCount: job.retryCount }, 'agent inbound handled');
+  });
 }

@@ -23,7 +23,7 @@ import { operationLoggingPlugin } from '../platform/graphql/plugins/operation-lo
 import { operationPipelinePlugin } from '../platform/graphql/plugins/operation-pipeline.plugin';
 import { OperationGate } from '../platform/graphql/operation-gate';
 import { limitRules, operationLimits, parseOptionsFor } from '../platform/graphql/operation-limits';
-import { ORPHANED_TYPES, REFERENCE_RESOLVERS, RESOLVERS } from './resolvers';
+import { ORPHANED_TYPES, REFERENCE_RESOLVERS, RESOLVERS, resolverContainer } from './resolvers';
 import { startWebSocketServer } from '../platform/graphql/websocket-server';
 import { apolloNodeHandler, MAX_GRAPHQL_BODY_BYTES } from '../platform/http/apollo-node-handler';
 import { requestIdOf } from '../platform/http/request-id';
@@ -32,7 +32,7 @@ import { applyServerTimeouts, connectionsCheckingIntervalFor, drainServer } from
 import { createTokenVerifier, DEVELOPMENT_JWT_SECRET, type Viewer } from '../platform/identity';
 import { AgentOwnership } from '../agents/agent-ownership';
 import { CredentialCircuitBreaker, CredentialLifecycle, readCredentialSecrets, requestCredentialHealthCheck, registerAlertEmailJobs, registerHealthCheckJobs } from '../credentials';
-import { JobQueue, QueueName } from '../platform/jobs';
+import { JobQueue, QueueName, queueSettings } from '../platform/jobs';
 import { mutationCharge, Pacer, PostgresRateLimiter } from '../rate-limits';
 import { CiphertextRegistry, KeyRotation, credentialCiphertextColumns } from '../key-rotation';
 import { KeyService, createKeyBackend } from '../adapters/keys';
@@ -253,6 +253,7 @@ async function startInfrastructure(config: Config, logger: Logger, metrics: Metr
     schema: `${config.database.schema}_jobs`,
     logger,
     pollingIntervalSeconds: config.jobs.pollingIntervalSeconds,
+    queues: queueSettings(config),
   });
   stack.push(() => jobs.stop());
   return { databaseUrl, orm, eventBus, verifyToken, developmentJwtSecret, sandbox, sandboxUrl, whatsapp, graphBaseUrl, keys, agentRuntime, jobs };
@@ -321,11 +322,11 @@ async function startDomains(config: Config, logger: Logger, metrics: Metrics, in
   credentialLifecycle.onConnected((em, credential) => requestTemplateSync(jobs, credential.id, em));
   await registerHealthCheckJobs(services);
   await registerTemplateSyncJobs(services);
-  await jobs.define(QueueName.RateLimitCleanup, {}, async () => {
+  await jobs.define(QueueName.RateLimitCleanup, async () => {
     await rateLimiter.deleteIdle(3600);
   });
   await jobs.schedule(QueueName.RateLimitCleanup, '17 * * * *', {});
-  await jobs.define(QueueName.AuditRetention, {}, async () => {
+  await jobs.define(QueueName.AuditRetention, async () => {
     const deleted = await sweepAuditLog(orm, { retentionDays: config.audit.retentionDays });
     if (deleted > 0) logger.info({ deleted, retentionDays: config.audit.retentionDays }, 'deleted audit entries past retention');
   });
@@ -368,6 +369,7 @@ async function startSurface(
     orphanedTypes: ORPHANED_TYPES,
     referenceResolvers: REFERENCE_RESOLVERS,
     pubSub: eventBus,
+    container: resolverContainer(services),
     deprecatedFields: config.graphql.deprecatedFields,
   });
   const contextFor = (viewer: Viewer | null, requestId: string, remoteAddress: string | undefined): GraphQLContext<AppServices> => {

@@ -1,4 +1,6 @@
 import type { NonEmptyArray } from 'type-graphql';
+import type { AppServices } from './app-services';
+import { ResolverContainer } from './resolver-container';
 import { AuditResolver } from '../audit/audit.resolver';
 import { AgentWhatsAppFieldResolver, AgentWhatsAppResolver } from '../agents/agent-config.resolver';
 import { AgentMessagingResolver } from '../agents/agent-messaging.resolver';
@@ -44,6 +46,24 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CredentialValidationResolver,
   ...HOST_REFERENCE_FIELD_RESOLVERS,
 ];
+
+/**
+ * The resolvers that take their domain's services in the constructor, built with them; the compiler
+ * checks each against its constructor. The agents domain still reads them from the context
+ * (docs/architecture.md, "How services reach resolvers").
+ */
+export function resolverContainer(services: AppServices): ResolverContainer {
+  return new ResolverContainer()
+    .provide(CredentialResolver, services)
+    .provide(CredentialValidationResolver, services)
+    .provide(MediaUploadResolver, services)
+    .provide(MessageMediaResolver, services)
+    .provide(PlatformMigrationResolver, services)
+    .provide(KeyRotationResolver, services.keyRotation)
+    .provide(UserErasureResolver, services.userErasure)
+    .provide(WebhookMutationResolver, services)
+    .provide(TemplatesResolver, services);
+}
 
 export const REFERENCE_RESOLVERS = { ...hostReferenceResolvers, ...pluginEntityReferenceResolvers };
 

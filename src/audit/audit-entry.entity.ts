@@ -69,7 +69,11 @@ export class AuditEntry {
   @Enum({ items: () => AuditOutcome })
   outcome!: AuditOutcome;
 
-  @Field(() => String, { nullable: true, description: 'The error code when the operation failed or was refused.' })
+  /**
+   * As the writer recorded it: a WhatsAppErrorCode, or an internal value that is not one (the step of a
+   * failed webhook configuration, a key rotation's error class). The schema shows both readings through
+   * AuditResolver's `errorCode` and `recordedErrorCode`.
+   */
   @Property({ type: 'text', nullable: true })
   errorCode: string | null = null;
 

@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Arg, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { isErrorCode, WhatsAppErrorCode, type ErrorCode } from '../platform/errors';
 import type { GraphQLContext } from '../platform/graphql/context';
 import { ADMIN_ONLY } from '../platform/graphql/contract-tags';
 import { parseId } from '../platform/graphql/ids';
@@ -33,6 +34,25 @@ function targetFilter(targetId: string | null | undefined): { targetId?: string 
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
+  @FieldResolver(() => WhatsAppErrorCode, {
+    nullable: true,
+    description:
+      'The error code when the operation failed or was refused, as in `extensions.code` of an error; null on success, and when the recorded code is not a WhatsAppErrorCode (see recordedErrorCode).',
+  })
+  errorCode(@Root() entry: AuditEntry): ErrorCode | null {
+    // Internal failures record values outside the enum; returning them would fail the whole page.
+    return entry.errorCode !== null && isErrorCode(entry.errorCode) ? entry.errorCode : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'The error code exactly as recorded, for diagnosis: a WhatsAppErrorCode, or an internal value that is not one (the failed step of a webhook configuration, the error class of a key rotation, CIPHERTEXT_BINDING_FAILED). Not a stable contract: branch on errorCode.',
+  })
+  recordedErrorCode(@Root() entry: AuditEntry): string | null {
+    return entry.errorCode;
+  }
+
   @Query(() => AuditEntryConnection, { description: 'Operations on my data (by me, an administrator or the plugin), newest first.' })
   async myWhatsAppAuditLog(
     @Ctx() ctx: GraphQLContext,

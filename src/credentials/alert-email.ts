@@ -57,16 +57,12 @@ export async function registerAlertEmailJobs(services: Pick<CredentialServices, 
   const { smtpUrl, from } = services.config.email;
   if (!smtpUrl) return () => undefined;
   const transport: Transporter = createTransport(smtpUrl, { from });
-  await services.jobs.define<CredentialAlertJob>(
-    QueueName.CredentialAlertEmail,
-    { concurrency: 2 },
-    async (job) => {
-      const credential = await services.orm.em.fork().findOne(WhatsAppCredential, { id: job.data.credentialId });
-      if (!credential?.alertEmail) return;
-      const { subject, text } = alertEmailOf(credential, job.data);
-      await transport.sendMail({ to: credential.alertEmail, subject, text });
-      services.logger.info({ credentialId: credential.id, status: job.data.status }, 'credential alert e-mailed');
-    },
-  );
+  await services.jobs.define<CredentialAlertJob>(QueueName.CredentialAlertEmail, async (job) => {
+    const credential = await services.orm.em.fork().findOne(WhatsAppCredential, { id: job.data.credentialId });
+    if (!credential?.alertEmail) return;
+    const { subject, text } = alertEmailOf(credential, job.data);
+    await transport.sendMail({ to: credential.alertEmail, subject, text });
+    services.logger.info({ credentialId: credential.id, status: job.data.status }, 'credential alert e-mailed');
+  });
   return () => transport.close();
 }

@@ -14,7 +14,7 @@ export interface CommandContext<Services = CredentialServices> {
   services: Services;
 }
 
-/** A resolver's context as a use case's: the caller must be signed in. */
-export function commandContextOf<Services>(ctx: GraphQLContext<Services>): CommandContext<Services> {
-  return { ...ctx, viewer: requireViewer(ctx) };
+/** A resolver's context and its services (from its constructor) as a use case's: the caller must be signed in. */
+export function commandContextOf<Services>(ctx: GraphQLContext, services: Services): CommandContext<Services> {
+  return { ...ctx, viewer: requireViewer(ctx), services };
 }

@@ -5,7 +5,7 @@ import { CredentialTopic, type CredentialHealthChanged } from './credential-even
 import { CredentialStatus, CredentialStatusReason } from './credential-status';
 import { QualityWarning } from './quality-warning';
 import { WhatsAppCredential } from './whatsapp-credential.entity';
-import type { CredentialContext } from './credential-services';
+import type { GraphQLContext } from '../platform/graphql/context';
 
 @ObjectType('WhatsAppCredentialHealthEvent', { description: 'A credential\'s status changed, or its number got a quality warning (a real-time alert).' })
 export class CredentialHealthEvent {
@@ -42,11 +42,11 @@ export class CredentialHealthResolver {
   @Subscription(() => CredentialHealthEvent, {
     description: 'Status changes of my credentials, and quality warnings of their numbers (RED rating, flagged, lower messaging limit), as they happen.',
     topics: CredentialTopic.Health,
-    topicId: ({ context }: { context: CredentialContext }) => requireViewer(context).userId,
+    topicId: ({ context }: { context: GraphQLContext }) => requireViewer(context).userId,
   })
   async whatsAppCredentialHealthChanged(
     @Root() event: CredentialHealthChanged,
-    @Ctx() ctx: CredentialContext,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<CredentialHealthEvent> {
     const viewer = requireViewer(ctx);
     // The topic is already per user; this re-check guards against a mis-published event.
@@ -67,9 +67,9 @@ export class CredentialHealthResolver {
     description: 'Old name of whatsAppCredentialHealthChanged.',
     deprecationReason: 'Use whatsAppCredentialHealthChanged.',
     topics: CredentialTopic.Health,
-    topicId: ({ context }: { context: CredentialContext }) => requireViewer(context).userId,
+    topicId: ({ context }: { context: GraphQLContext }) => requireViewer(context).userId,
   })
-  async credentialHealthChanged(@Root() event: CredentialHealthChanged, @Ctx() ctx: CredentialContext): Promise<CredentialHealthEvent> {
+  async credentialHealthChanged(@Root() event: CredentialHealthChanged, @Ctx() ctx: GraphQLContext): Promise<CredentialHealthEvent> {
     return this.whatsAppCredentialHealthChanged(event, ctx);
   }
 }

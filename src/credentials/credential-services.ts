@@ -1,7 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
 import type { EventBus } from '../platform/events';
-import type { GraphQLContext } from '../platform/graphql/context';
 import type { JobQueue } from '../platform/jobs';
 import type { KeyService } from '../adapters/keys';
 import type { Logger } from '../platform/observability/logger';
@@ -27,6 +26,3 @@ export interface CredentialServices {
   /** Hooks other domains register on credentials being connected and deleted. */
   credentialLifecycle: CredentialLifecycle;
 }
-
-/** A resolver's context in this domain. */
-export type CredentialContext = GraphQLContext<CredentialServices>;

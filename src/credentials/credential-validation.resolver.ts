@@ -1,11 +1,14 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { CredentialContext } from './credential-services';
+import type { GraphQLContext } from '../platform/graphql/context';
+import type { CredentialServices } from './credential-services';
 import { commandContextOf } from './command-context';
 import { ConnectWhatsAppCredentialInput } from './credential.resolver';
 import { CredentialValidation, validateCredential } from './validate-credential';
 
 @Resolver()
 export class CredentialValidationResolver {
+  constructor(private readonly services: CredentialServices) {}
+
   // A mutation although it changes nothing: its arguments are secrets, and a query may travel as a GET
   // whose URL ends up in access logs and browser history.
   @Mutation(() => CredentialValidation, {
@@ -16,8 +19,8 @@ export class CredentialValidationResolver {
   async validateWhatsAppCredential(
     @Arg('input', () => ConnectWhatsAppCredentialInput, { description: 'The same input as connectWhatsAppCredential (alertEmail is ignored).' })
     input: ConnectWhatsAppCredentialInput,
-    @Ctx() ctx: CredentialContext,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<CredentialValidation> {
-    return validateCredential(commandContextOf(ctx), input);
+    return validateCredential(commandContextOf(ctx, this.services), input);
   }
 }

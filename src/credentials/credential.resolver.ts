@@ -18,9 +18,10 @@ import {
   updateCredential,
 } from './manage-credential';
 import { WhatsAppCredential } from './whatsapp-credential.entity';
-import type { CredentialContext } from './credential-services';
+import type { GraphQLContext } from '../platform/graphql/context';
+import type { CredentialServices } from './credential-services';
 
-function credentialsOf(ctx: CredentialContext, userId: string): Promise<WhatsAppCredential[]> {
+function credentialsOf(ctx: GraphQLContext, userId: string): Promise<WhatsAppCredential[]> {
   return ctx.em.find(WhatsAppCredential, { userId }, { orderBy: { createdAt: 'desc', id: 'desc' } });
 }
 
@@ -122,16 +123,18 @@ export class WhatsAppCredentialImportResult {
 
 @Resolver(() => WhatsAppCredential)
 export class CredentialResolver {
+  constructor(private readonly services: CredentialServices) {}
+
   @Mutation(() => WhatsAppCredentialBundle, {
     description: 'Export my credentials (all, or the ones named), encrypted with a passphrase of at least 12 characters, to move them to another environment.',
   })
   async exportWhatsAppCredentials(
     @Arg('passphrase', { description: 'At least 12 characters; needed again to import the bundle.' }) passphrase: string,
-    @Ctx() ctx: CredentialContext,
+    @Ctx() ctx: GraphQLContext,
     @Arg('credentialIds', () => [ID], { nullable: true, description: 'The credentials to export; all of mine when omitted.' }) credentialIds?: string[] | null,
   ): Promise<WhatsAppCredentialBundle> {
     const ids = credentialIds?.map((id) => parseId(id, 'Credential'));
-    return exportCredentials(commandContextOf(ctx), passphrase, ids);
+    return exportCredentials(commandContextOf(ctx, this.services), passphrase, ids);
   }
 
   @Mutation(() => [WhatsAppCredentialImportResult], {
@@ -140,26 +143,26 @@ export class CredentialResolver {
   async importWhatsAppCredentials(
     @Arg('bundle', { description: 'The `bundle` string that exportWhatsAppCredentials returned.' }) bundle: string,
     @Arg('passphrase', { description: 'The passphrase the bundle was exported with.' }) passphrase: string,
-    @Ctx() ctx: CredentialContext,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<WhatsAppCredentialImportResult[]> {
-    return importCredentials(commandContextOf(ctx), bundle, passphrase);
+    return importCredentials(commandContextOf(ctx, this.services), bundle, passphrase);
   }
 
   @Query(() => [WhatsAppCredential], { description: 'My connected WhatsApp credentials, newest first.' })
-  async whatsAppCredentials(@Ctx() ctx: CredentialContext): Promise<WhatsAppCredential[]> {
+  async whatsAppCredentials(@Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential[]> {
     const viewer = requireViewer(ctx);
     return credentialsOf(ctx, viewer.userId);
   }
 
   @Query(() => [WhatsAppCredential], { description: 'Old name of whatsAppCredentials.', deprecationReason: 'Use whatsAppCredentials.' })
-  async whatsappCredentials(@Ctx() ctx: CredentialContext): Promise<WhatsAppCredential[]> {
+  async whatsappCredentials(@Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential[]> {
     return this.whatsAppCredentials(ctx);
   }
 
   @Query(() => WhatsAppCredential, { description: 'One of my credentials; NOT_FOUND for anyone else\'s.' })
   async whatsAppCredential(
     @Arg('id', () => ID, { description: 'The credential\'s id.' }) id: string,
-    @Ctx() ctx: CredentialContext,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<WhatsAppCredential> {
     const viewer = requireViewer(ctx);
     const credential = await ctx.em.findOne(WhatsAppCredential, { id: parseId(id, 'Credential') });
@@ -171,7 +174,7 @@ export class CredentialResolver {
   @Query(() => WhatsAppCredential, { description: 'Old name of whatsAppCredential.', deprecationReason: 'Use whatsAppCredential.' })
   async whatsappCredential(
     @Arg('id', () => ID, { description: 'The credential\'s id.' }) id: string,
-    @Ctx() ctx: CredentialContext,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<WhatsAppCredential> {
     return this.whatsAppCredential(id, ctx);
   }
@@ -181,34 +184,34 @@ export class CredentialResolver {
   })
   async connectWhatsAppCredential(
     @Arg('input', () => ConnectWhatsAppCredentialInput, { description: 'The number\'s ids and your Meta secrets.' }) input: ConnectWhatsAppCredentialInput,
-    @Ctx() ctx: CredentialContext,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<WhatsAppCredentialPayload> {
-    return connectCredential(commandContextOf(ctx), input);
+    return connectCredential(commandContextOf(ctx, this.services), input);
   }
 
   @Mutation(() => WhatsAppCredentialPayload, { description: 'Replace the token or app secret (re-validated), or change the alert address or message retention.' })
   async updateWhatsAppCredential(
     @Arg('id', () => ID, { description: 'The credential to change.' }) id: string,
     @Arg('input', () => UpdateWhatsAppCredentialInput, { description: 'The fields to change; omitted ones keep their value.' }) input: UpdateWhatsAppCredentialInput,
-    @Ctx() ctx: CredentialContext,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<WhatsAppCredentialPayload> {
-    return updateCredential(commandContextOf(ctx), id, input);
+    return updateCredential(commandContextOf(ctx, this.services), id, input);
   }
 
   @Mutation(() => WhatsAppCredential, { description: 'Check the credential with Meta now and update its status.' })
-  async revalidateWhatsAppCredential(@Arg('id', () => ID, { description: 'The credential to check.' }) id: string, @Ctx() ctx: CredentialContext): Promise<WhatsAppCredential> {
-    return revalidateCredential(commandContextOf(ctx), id);
+  async revalidateWhatsAppCredential(@Arg('id', () => ID, { description: 'The credential to check.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential> {
+    return revalidateCredential(commandContextOf(ctx, this.services), id);
   }
 
   @Mutation(() => DeleteWhatsAppCredentialPayload, { description: 'Disconnect: removes the webhook configuration at Meta and the stored secrets.' })
-  async deleteWhatsAppCredential(@Arg('id', () => ID, { description: 'The credential to disconnect.' }) id: string, @Ctx() ctx: CredentialContext): Promise<DeleteWhatsAppCredentialPayload> {
-    return { deletedCredentialId: await deleteCredential(commandContextOf(ctx), id) };
+  async deleteWhatsAppCredential(@Arg('id', () => ID, { description: 'The credential to disconnect.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<DeleteWhatsAppCredentialPayload> {
+    return { deletedCredentialId: await deleteCredential(commandContextOf(ctx, this.services), id) };
   }
 
   @Directive(ADMIN_ONLY)
   @Query(() => WhatsAppCredentialConnection, { description: 'Administrators: every credential, newest first. Secrets are never readable.' })
   async adminWhatsAppCredentials(
-    @Ctx() ctx: CredentialContext,
+    @Ctx() ctx: GraphQLContext,
     @Arg('status', () => CredentialStatus, { nullable: true, description: 'Only credentials in this status.' }) status?: CredentialStatus | null,
     @Arg('userId', () => ID, { nullable: true, description: 'Only this user\'s credentials.' }) userId?: string | null,
     @Arg('first', () => Int, { nullable: true, description: 'How many items per page: 20 by default, at most 100.' }) first?: number | null,
@@ -235,17 +238,17 @@ export class CredentialResolver {
   async suspendWhatsAppCredential(
     @Arg('id', () => ID, { description: 'The credential to suspend.' }) id: string,
     @Arg('reason', () => String, { description: 'Shown to the owner.' }) reason: string,
-    @Ctx() ctx: CredentialContext,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<WhatsAppCredential> {
     requireAdmin(ctx);
-    return suspendCredential(commandContextOf(ctx), id, reason);
+    return suspendCredential(commandContextOf(ctx, this.services), id, reason);
   }
 
   @Directive(ADMIN_ONLY)
   @Mutation(() => WhatsAppCredential, { description: 'Administrators: lift a suspension; the credential is then re-checked with Meta.' })
-  async reinstateWhatsAppCredential(@Arg('id', () => ID, { description: 'The suspended credential.' }) id: string, @Ctx() ctx: CredentialContext): Promise<WhatsAppCredential> {
+  async reinstateWhatsAppCredential(@Arg('id', () => ID, { description: 'The suspended credential.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential> {
     requireAdmin(ctx);
-    return reinstateCredential(commandContextOf(ctx), id);
+    return reinstateCredential(commandContextOf(ctx, this.services), id);
   }
 }
 
@@ -254,7 +257,7 @@ export class UserCredentialsResolver {
   @FieldResolver(() => [WhatsAppCredential], {
     description: 'The user\'s WhatsApp credentials, newest first (theirs or an admin\'s view); empty when they have none or they are not yours to see.',
   })
-  async whatsAppCredentials(@Root() user: User, @Ctx() ctx: CredentialContext): Promise<WhatsAppCredential[]> {
+  async whatsAppCredentials(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential[]> {
     const viewer = requireViewer(ctx);
     // Empty, not NOT_FOUND: the host walks to this field from its own User, and an error on it would
     // cost the host its whole user; "none" and "not yours" also stay indistinguishable.
@@ -263,7 +266,7 @@ export class UserCredentialsResolver {
   }
 
   @FieldResolver(() => [WhatsAppCredential], { description: 'Old name of whatsAppCredentials.', deprecationReason: 'Use whatsAppCredentials.' })
-  async whatsappCredentials(@Root() user: User, @Ctx() ctx: CredentialContext): Promise<WhatsAppCredential[]> {
+  async whatsappCredentials(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<WhatsAppCredential[]> {
     return this.whatsAppCredentials(user, ctx);
   }
 }

@@ -119,15 +119,11 @@ export async function requestCredentialHealthCheck(services: Pick<CredentialServ
 }
 
 export async function registerHealthCheckJobs(services: HealthServices): Promise<void> {
-  const { config, jobs } = services;
-  await jobs.define<{ credentialId: string }>(
-    QueueName.CredentialHealthCheck,
-    { concurrency: config.health.concurrency },
-    async (job) => {
-      await checkCredentialHealth(services, job.data.credentialId, { actor: 'system', whenUnreachable: 'count' });
-    },
-  );
-  await jobs.define<Record<string, never>>(QueueName.CredentialHealthSweep, {}, async () => {
+  const { jobs } = services;
+  await jobs.define<{ credentialId: string }>(QueueName.CredentialHealthCheck, async (job) => {
+    await checkCredentialHealth(services, job.data.credentialId, { actor: 'system', whenUnreachable: 'count' });
+  });
+  await jobs.define<Record<string, never>>(QueueName.CredentialHealthSweep, async () => {
     await sweepCredentialHealth(services);
   });
   // Every minute: cheap (one indexed query), and it lets any interval down to a minute work.

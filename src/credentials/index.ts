@@ -37,4 +37,4 @@ export {
 } from './credential-source';
 export { auditedOperation, toCredentialPublicError } from './credential-errors';
 export { commandContextOf, type CommandContext } from './command-context';
-export type { CredentialServices, CredentialContext } from './credential-services';
+export type { CredentialServices } from './credential-services';

@@ -10,8 +10,8 @@ import type { KeyRotation } from './key-rotation';
 import { KeyRotationRun } from './key-rotation-run.entity';
 import { UserKeyInfo } from './user-key-info.type';
 
-/** A resolver's context in this domain: key rotation is all it is built with. */
-type KeyRotationContext = GraphQLContext<{ keyRotation: KeyRotation }>;
+/** A resolver's context in this domain: its services come through the resolver's constructor. */
+type KeyRotationContext = GraphQLContext;
 
 /** The user whose key an operation targets: the viewer by default; another user only for an admin. */
 function targetUser(ctx: KeyRotationContext, userId: string | null | undefined): { viewer: Viewer; target: string } {
@@ -39,12 +39,14 @@ async function translatingKeyErrors<T>(ctx: KeyRotationContext, operation: () =>
 
 @Resolver()
 export class KeyRotationResolver {
+  constructor(private readonly keyRotation: KeyRotation) {}
+
   @Query(() => UserKeyInfo, {
     description: 'My encryption key\'s versions and the state of its last rotation (an admin may name any user). NOT_FOUND without a key.',
   })
   async whatsAppUserKeyInfo(@Arg('userId', () => ID, { nullable: true, description: 'Whose key (administrators only); mine when omitted.' }) userId: string | null, @Ctx() ctx: KeyRotationContext): Promise<UserKeyInfo> {
     const { target } = targetUser(ctx, userId);
-    return translatingKeyErrors(ctx, () => ctx.services.keyRotation.userKeyInfo(target));
+    return translatingKeyErrors(ctx, () => this.keyRotation.userKeyInfo(target));
   }
 
   @Query(() => UserKeyInfo, { description: 'Old name of whatsAppUserKeyInfo.', deprecationReason: 'Use whatsAppUserKeyInfo.' })
@@ -59,7 +61,7 @@ export class KeyRotationResolver {
   })
   async rotateWhatsAppUserKey(@Arg('userId', () => ID, { nullable: true, description: 'Whose key (administrators only); mine when omitted.' }) userId: string | null, @Ctx() ctx: KeyRotationContext): Promise<UserKeyInfo> {
     const { viewer, target } = targetUser(ctx, userId);
-    return translatingKeyErrors(ctx, () => ctx.services.keyRotation.rotateUserKey(viewer, target, ctx.requestId));
+    return translatingKeyErrors(ctx, () => this.keyRotation.rotateUserKey(viewer, target, ctx.requestId));
   }
 
   @Mutation(() => UserKeyInfo, { description: 'Old name of rotateWhatsAppUserKey.', deprecationReason: 'Use rotateWhatsAppUserKey.' })
@@ -73,7 +75,7 @@ export class KeyRotationResolver {
   })
   async startWhatsAppKeyRotationRun(@Ctx() ctx: KeyRotationContext): Promise<KeyRotationRun> {
     const viewer = requireAdmin(ctx);
-    return ctx.services.keyRotation.startRotateAll(viewer, ctx.requestId);
+    return this.keyRotation.startRotateAll(viewer, ctx.requestId);
   }
 
   @Directive(ADMIN_ONLY)
@@ -86,8 +88,8 @@ export class KeyRotationResolver {
   @Query(() => KeyRotationRun, { nullable: true, description: 'Admin: a rotate-all run and its progress; the latest when no id is given.' })
   async whatsAppKeyRotationRun(@Arg('id', () => ID, { nullable: true, description: 'The run; the latest when omitted.' }) id: string | null, @Ctx() ctx: KeyRotationContext): Promise<KeyRotationRun | null> {
     requireAdmin(ctx);
-    if (id == null) return ctx.services.keyRotation.run();
-    const run = await ctx.services.keyRotation.run(parseId(id, 'Key rotation run'));
+    if (id == null) return this.keyRotation.run();
+    const run = await this.keyRotation.run(parseId(id, 'Key rotation run'));
     if (!run) throw PublicError.notFound('Key rotation run');
     return run;
   }

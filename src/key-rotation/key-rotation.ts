@@ -1,6 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { AuditOutcome, auditSeparately, auditWithin, type AuditActor } from '../audit';
-import { QueueName, retryLimitOf, type JobContext, type JobQueue } from '../platform/jobs';
+import { QueueName, type JobContext, type JobQueue } from '../platform/jobs';
 import { KeyNotFoundError, type KeyInfo, type KeyService } from '../adapters/keys';
 import type { Logger } from '../platform/observability/logger';
 import type { CiphertextRegistry } from './ciphertext-columns';
@@ -43,13 +43,6 @@ interface RewrapJob {
 }
 
 /**
- * Attempts after which a job gives up and records it (then completes, so pg-boss retries no more): the
- * queues' own retry limits, so that the record is written on the attempt pg-boss would have given up on.
- */
-const REWRAP_RETRY_LIMIT = retryLimitOf(QueueName.KeyRewrap);
-const ROTATE_ALL_RETRY_LIMIT = retryLimitOf(QueueName.KeyRotateAll);
-
-/**
  * Key rotation: a user's key (on request), every user's key (an administrator's resumable run), and the
  * background rewrap that follows each rotation. Secrets stay readable throughout; older key versions are
  * retired only once every stored ciphertext is on the new one.
@@ -81,21 +74,13 @@ export class KeyRotation {
 
   /** Starts this instance's workers for the rewrap and rotate-all queues. */
   async startWorkers(): Promise<void> {
-    await this.jobs.define<RewrapJob>(
-      QueueName.KeyRewrap,
-      // Policy and retries are the queue's (QUEUE_SETTINGS): one rewrap per user at a time.
-      { concurrency: 2 },
-      (job) => this.runRewrapJob(job),
-    );
-    await this.jobs.define<RotateAllStep>(
-      QueueName.KeyRotateAll,
-      // Policy and retries are the queue's (QUEUE_SETTINGS): a duplicate step chain collapses into one.
-      {},
-      (job) => runRotateAllStep(this.rotateAll, job, ROTATE_ALL_RETRY_LIMIT),
-    );
+    // Policy and retries are the queues' (queueSettings): one rewrap per user at a time, and a duplicate
+    // step chain of a rotate-all run collapses into one.
+    await this.jobs.define<RewrapJob>(QueueName.KeyRewrap, (job) => this.runRewrapJob(job));
+    await this.jobs.define<RotateAllStep>(QueueName.KeyRotateAll, (job) => runRotateAllStep(this.rotateAll, job));
     if (this.maintenance) {
       const { maxAgeDays, cron } = this.maintenance;
-      await this.jobs.define<Record<string, never>>(QueueName.KeyMaintenance, {}, async () => {
+      await this.jobs.define<Record<string, never>>(QueueName.KeyMaintenance, async () => {
         const outcome = await this.runMaintenance(maxAgeDays);
         this.logger.info({ ...outcome }, 'key maintenance done');
       });
@@ -246,8 +231,8 @@ export class KeyRotation {
       this.logger.info({ userId, ...outcome }, 'rewrapped a user\'s secrets and retired older key versions');
     } catch (caught) {
       const error = KeyRotationJobError.from(caught);
-      const lastAttempt = job.retryCount >= REWRAP_RETRY_LIMIT;
-      if (!error.retryable || lastAttempt) {
+      // Given up on the attempt pg-boss would retry no more, so the record is written (then the job completes).
+      if (!error.retryable || job.lastAttempt) {
         // Older versions were not retired: every secret stays readable; the state says the rewrap gave up.
         const record = await this.orm.em.fork().transactional((tx) => settleRewrap(tx, userId, { error: error.message }));
         if (!record) {

@@ -67,9 +67,9 @@ export async function startRotateAllRun(deps: RotateAllDependencies, actor: Audi
  * One step of a run: visits the next users after the cursor (rotates each key and queues its rewrap,
  * committing the cursor with it), then queues the next step. A step retried after a crash resumes at the
  * cursor; a user whose rotation happened but whose commit did not gets one extra key version, nothing worse.
- * After `giveUpAfter` retries (the key service never came back) the run is marked FAILED.
+ * On the queue's last attempt (the key service never came back) the run is marked FAILED.
  */
-export async function runRotateAllStep(deps: RotateAllDependencies, job: JobContext<RotateAllStep>, giveUpAfter: number): Promise<void> {
+export async function runRotateAllStep(deps: RotateAllDependencies, job: JobContext<RotateAllStep>): Promise<void> {
   const { runId } = job.data;
   try {
     for (let visited = 0; visited < USERS_PER_STEP; visited += 1) {
@@ -87,7 +87,7 @@ export async function runRotateAllStep(deps: RotateAllDependencies, job: JobCont
     await deps.jobs.send<RotateAllStep>(QueueName.KeyRotateAll, { runId }, { singletonKey: runId });
   } catch (caught) {
     const error = KeyRotationJobError.from(caught);
-    if (job.retryCount < giveUpAfter) throw error;
+    if (!job.lastAttempt) throw error;
     await failRun(deps, runId, error.message);
   }
 }

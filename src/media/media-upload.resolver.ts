@@ -2,7 +2,8 @@ import { Arg, Ctx, Field, GraphQLISODateTime, ID, InputType, Int, Mutation, Obje
 import { resolveSender } from '../agents';
 import { CredentialStatus } from '../credentials';
 import { ErrorCode, PublicError } from '../platform/errors';
-import type { MediaContext } from './media-services';
+import type { GraphQLContext } from '../platform/graphql/context';
+import type { MediaServices } from './media-services';
 import { requireViewer } from '../platform/graphql/viewer-guards';
 import { credentialUnavailableError } from '../messaging';
 import { OUTBOUND_MEDIA_LIMITS, outboundMediaProblem, type WhatsAppMediaKind } from '../adapters/whatsapp';
@@ -79,13 +80,15 @@ function mediaLimitError(kind: WhatsAppMediaKind, mimeType: string, sizeBytes: n
 
 @Resolver()
 export class MediaUploadResolver {
+  constructor(private readonly services: MediaServices) {}
+
   @Mutation(() => MediaUpload, {
     description:
       'Checks a file against WhatsApp\'s limits for its kind and returns a short-lived URL to PUT it to. The plugin passes the bytes on to WhatsApp with the number\'s token and answers a mediaId, which WhatsAppMediaInput.mediaId then sends (reusable for 30 days).',
   })
-  async createWhatsAppMediaUpload(@Arg('input', { description: 'The file to be uploaded: its kind, MIME type, size and the number it will be sent from.' }) input: MediaUploadInput, @Ctx() ctx: MediaContext): Promise<MediaUpload> {
+  async createWhatsAppMediaUpload(@Arg('input', { description: 'The file to be uploaded: its kind, MIME type, size and the number it will be sent from.' }) input: MediaUploadInput, @Ctx() ctx: GraphQLContext): Promise<MediaUpload> {
     const viewer = requireViewer(ctx);
-    const { config } = ctx.services;
+    const { config } = this.services;
     if (!Number.isSafeInteger(input.sizeBytes) || input.sizeBytes < 1) throw PublicError.badInput('input.sizeBytes', 'The size is a positive number of bytes.');
     const refused = mediaLimitError(input.kind, input.mimeType, input.sizeBytes, config.media.maxBytes);
     if (refused) throw refused;
@@ -107,7 +110,7 @@ export class MediaUploadResolver {
       config.media.urlSecret,
     );
     return {
-      uploadUrl: `${ctx.services.publicUrls.mediaBase}${MEDIA_UPLOAD_PATH_PREFIX}${token}`,
+      uploadUrl: `${this.services.publicUrls.mediaBase}${MEDIA_UPLOAD_PATH_PREFIX}${token}`,
       expiresAt: new Date(expiresAt * 1000),
       maxBytes: Math.min(OUTBOUND_MEDIA_LIMITS[input.kind].maxBytes, config.media.maxBytes),
     };

@@ -105,7 +105,7 @@ function newPlatformCredential(settings: PlatformCredentials): WhatsAppCredentia
 /** Syncs on start-up through the queue: one instance does it, and Meta being down only delays it. */
 export async function registerPlatformCredentialSync(services: PlatformMigrationServices): Promise<void> {
   if (!services.config.platform.credentials) return;
-  await services.jobs.define(QueueName.PlatformCredentialSync, {}, async () => {
+  await services.jobs.define(QueueName.PlatformCredentialSync, async () => {
     await syncPlatformCredential(services);
   });
   await services.jobs.send(QueueName.PlatformCredentialSync, {}, { singletonKey: 'platform' });

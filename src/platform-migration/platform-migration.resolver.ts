@@ -9,7 +9,8 @@ import {
   WhatsAppCredential,
 } from '../credentials';
 import { ADMIN_ONLY } from '../platform/graphql/contract-tags';
-import type { PlatformMigrationContext } from './platform-migration-services';
+import type { GraphQLContext } from '../platform/graphql/context';
+import type { PlatformMigrationServices } from './platform-migration-services';
 import { requireAdmin, requireViewer } from '../platform/graphql/viewer-guards';
 import { planMigration } from './migration-plan';
 import { rollBackMigration, runMigration } from './migration-wizard';
@@ -100,10 +101,12 @@ class PlatformStatus {
 /** Migration from the platform's shared credentials to users' own: the wizard (users) and phases 1 and 3 (admins). */
 @Resolver()
 export class PlatformMigrationResolver {
+  constructor(private readonly services: PlatformMigrationServices) {}
+
   @Query(() => MigrationPreview, { description: 'What moving your agents to your own WhatsApp numbers would do.' })
-  async whatsAppMigrationPreview(@Ctx() ctx: PlatformMigrationContext): Promise<MigrationPreview> {
+  async whatsAppMigrationPreview(@Ctx() ctx: GraphQLContext): Promise<MigrationPreview> {
     const viewer = requireViewer(ctx);
-    const { platform } = ctx.services.config;
+    const { platform } = this.services.config;
     const [source, plan, migration] = await Promise.all([
       credentialSourceOf(ctx.em.fork(), platform.defaultSource, viewer.userId),
       planMigration(ctx.em.fork(), viewer.userId),
@@ -126,7 +129,7 @@ export class PlatformMigrationResolver {
   }
 
   @Query(() => WhatsAppMigration, { nullable: true, description: 'Your latest migration run and whether it can be rolled back.' })
-  async whatsAppMigration(@Ctx() ctx: PlatformMigrationContext): Promise<WhatsAppMigration | null> {
+  async whatsAppMigration(@Ctx() ctx: GraphQLContext): Promise<WhatsAppMigration | null> {
     return ctx.em.findOne(WhatsAppMigration, { userId: requireViewer(ctx).userId });
   }
 
@@ -135,21 +138,21 @@ export class PlatformMigrationResolver {
   })
   async runWhatsAppMigration(
     @Arg('input', () => RunMigrationInput, { nullable: true, description: 'Which number each agent takes; the preview\'s choice when omitted.' }) input: RunMigrationInput | null,
-    @Ctx() ctx: PlatformMigrationContext,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<WhatsAppMigration> {
-    return runMigration(commandContextOf(ctx), input?.agents ?? []);
+    return runMigration(commandContextOf(ctx, this.services), input?.agents ?? []);
   }
 
   @Mutation(() => WhatsAppMigration, { description: 'Back to the platform\'s credentials: within the rollback window after a run, or after a failed run.' })
-  async rollBackWhatsAppMigration(@Ctx() ctx: PlatformMigrationContext): Promise<WhatsAppMigration> {
-    return rollBackMigration(commandContextOf(ctx));
+  async rollBackWhatsAppMigration(@Ctx() ctx: GraphQLContext): Promise<WhatsAppMigration> {
+    return rollBackMigration(commandContextOf(ctx, this.services));
   }
 
   @Directive(ADMIN_ONLY)
   @Query(() => PlatformStatus, { description: 'Admins: the platform\'s shared credentials, their phase, and who depends on them.' })
-  async platformWhatsApp(@Ctx() ctx: PlatformMigrationContext): Promise<PlatformStatus> {
+  async platformWhatsApp(@Ctx() ctx: GraphQLContext): Promise<PlatformStatus> {
     requireAdmin(ctx);
-    return platformStatus(ctx);
+    return platformStatus(ctx, this.services);
   }
 
   @Directive(ADMIN_ONLY)
@@ -159,33 +162,33 @@ export class PlatformMigrationResolver {
   async setWhatsAppCredentialSource(
     @Arg('userId', () => ID, { description: 'The host\'s id of the user.' }) userId: string,
     @Arg('source', () => CredentialSource, { nullable: true, description: 'The source to use; null removes the override (back to the global default).' }) source: CredentialSource | null,
-    @Ctx() ctx: PlatformMigrationContext,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<CredentialSource> {
     requireAdmin(ctx);
-    await setUserCredentialSource(commandContextOf(ctx), userId, source);
-    return credentialSourceOf(ctx.em.fork(), ctx.services.config.platform.defaultSource, userId.toLowerCase());
+    await setUserCredentialSource(commandContextOf(ctx, this.services), userId, source);
+    return credentialSourceOf(ctx.em.fork(), this.services.config.platform.defaultSource, userId.toLowerCase());
   }
 
   @Directive(ADMIN_ONLY)
   @Mutation(() => PlatformStatus, { description: 'Admins: deprecate (or un-deprecate) the platform\'s credentials: no new agents or users; existing ones keep working.' })
-  async deprecatePlatformWhatsApp(@Arg('deprecated', { description: 'True to deprecate, false to take the deprecation back.' }) deprecated: boolean, @Ctx() ctx: PlatformMigrationContext): Promise<PlatformStatus> {
+  async deprecatePlatformWhatsApp(@Arg('deprecated', { description: 'True to deprecate, false to take the deprecation back.' }) deprecated: boolean, @Ctx() ctx: GraphQLContext): Promise<PlatformStatus> {
     requireAdmin(ctx);
-    await setPlatformDeprecated(commandContextOf(ctx), deprecated);
-    return platformStatus(ctx);
+    await setPlatformDeprecated(commandContextOf(ctx, this.services), deprecated);
+    return platformStatus(ctx, this.services);
   }
 
   @Directive(ADMIN_ONLY)
   @Mutation(() => PlatformStatus, { description: 'Admins: once deprecated and unused, remove the platform\'s credentials for good.' })
-  async retirePlatformWhatsApp(@Ctx() ctx: PlatformMigrationContext): Promise<PlatformStatus> {
+  async retirePlatformWhatsApp(@Ctx() ctx: GraphQLContext): Promise<PlatformStatus> {
     requireAdmin(ctx);
-    await retirePlatform(commandContextOf(ctx));
-    return platformStatus(ctx);
+    await retirePlatform(commandContextOf(ctx, this.services));
+    return platformStatus(ctx, this.services);
   }
 }
 
-async function platformStatus(ctx: PlatformMigrationContext): Promise<PlatformStatus> {
+async function platformStatus(ctx: GraphQLContext, services: PlatformMigrationServices): Promise<PlatformStatus> {
   const em = ctx.em.fork();
-  const { platform } = ctx.services.config;
+  const { platform } = services.config;
   const [state, credential, dependents] = await Promise.all([
     platformStateOf(em),
     platformCredentialOf(em.fork()),

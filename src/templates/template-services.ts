@@ -1,6 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EventBus } from '../platform/events';
-import type { GraphQLContext } from '../platform/graphql/context';
 import type { JobQueue } from '../platform/jobs';
 import type { KeyService } from '../adapters/keys';
 import type { Logger } from '../platform/observability/logger';
@@ -16,6 +15,3 @@ export interface TemplateServices {
   jobs: JobQueue;
   logger: Logger;
 }
-
-/** A resolver's context in this domain. */
-export type TemplateContext = GraphQLContext<TemplateServices>;

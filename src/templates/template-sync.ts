@@ -130,10 +130,10 @@ export async function requestTemplateSync(jobs: JobQueue, credentialId: string, 
  * TEMPLATE_SYNC_INTERVAL_HOURS (webhooks keep rows current in between; the sweep repairs missed ones).
  */
 export async function registerTemplateSyncJobs(services: SyncServices): Promise<void> {
-  await services.jobs.define<{ credentialId: string }>(QueueName.TemplateSync, { concurrency: 2 }, async (job) => {
+  await services.jobs.define<{ credentialId: string }>(QueueName.TemplateSync, async (job) => {
     await syncTemplates(services, job.data.credentialId);
   });
-  await services.jobs.define<Record<string, never>>(QueueName.TemplateSyncSweep, {}, async () => {
+  await services.jobs.define<Record<string, never>>(QueueName.TemplateSyncSweep, async () => {
     const due = new Date(Date.now() - TEMPLATE_SYNC_INTERVAL_HOURS * 3_600_000);
     const credentials = await services.orm.em.fork().find(
       WhatsAppCredential,

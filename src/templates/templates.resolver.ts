@@ -4,7 +4,8 @@ import { toCredentialPublicError } from '../credentials';
 import { WhatsAppCredential } from '../credentials/whatsapp-credential.entity';
 import { PublicError } from '../platform/errors';
 import { TemplateTopic, type TemplateStatusChange } from './template-events';
-import type { TemplateContext } from './template-services';
+import type { GraphQLContext } from '../platform/graphql/context';
+import type { TemplateServices } from './template-services';
 import { parseId } from '../platform/graphql/ids';
 import { decodeCursor, PageInfo, pageSize, toPage } from '../platform/graphql/pagination';
 import { requireViewer } from '../platform/graphql/viewer-guards';
@@ -63,7 +64,7 @@ export class TemplateStatusEvent {
 }
 
 /** The viewer's own credential; anyone else's (administrators' included) is NOT_FOUND. */
-async function ownCredential(ctx: TemplateContext, credentialId: string): Promise<WhatsAppCredential> {
+async function ownCredential(ctx: GraphQLContext, credentialId: string): Promise<WhatsAppCredential> {
   const viewer = requireViewer(ctx);
   const credential = await ctx.em.findOne(WhatsAppCredential, { id: parseId(credentialId, 'Credential'), userId: viewer.userId });
   if (!credential) throw PublicError.notFound('Credential');
@@ -72,11 +73,13 @@ async function ownCredential(ctx: TemplateContext, credentialId: string): Promis
 
 @Resolver(() => WhatsAppTemplate)
 export class TemplatesResolver {
+  constructor(private readonly services: TemplateServices) {}
+
   @Query(() => TemplateConnection, {
     description: 'The message templates of one of my numbers\' business account, by name then language, as last synced or updated by Meta\'s webhooks.',
   })
   async whatsAppTemplates(
-    @Ctx() ctx: TemplateContext,
+    @Ctx() ctx: GraphQLContext,
     @Arg('credentialId', () => ID, { description: 'The credential (phone number) whose templates to list.' }) credentialId: string,
     @Arg('status', () => String, { nullable: true, description: 'Only templates with this status, e.g. APPROVED.' }) status?: string | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' }) first?: number | null,
@@ -99,12 +102,12 @@ export class TemplatesResolver {
     description: 'Reads my number\'s message templates from Meta now (they are also synced when the number is connected, every few hours, and kept current by Meta\'s webhooks).',
   })
   async syncWhatsAppTemplates(
-    @Ctx() ctx: TemplateContext,
+    @Ctx() ctx: GraphQLContext,
     @Arg('credentialId', () => ID, { description: 'The credential (phone number) whose templates to read.' }) credentialId: string,
   ): Promise<TemplateSyncResult> {
     const credential = await ownCredential(ctx, credentialId);
     try {
-      const result = await syncTemplates(ctx.services, credential.id);
+      const result = await syncTemplates(this.services, credential.id);
       if (!result) throw PublicError.notFound('Credential');
       return { credentialId: credential.id, templateCount: result.count, removedCount: result.removed, syncedAt: result.credential.templatesSyncedAt ?? new Date() };
     } catch (raw) {
@@ -126,9 +129,9 @@ export class TemplatesResolver {
   @Subscription(() => TemplateStatusEvent, {
     description: 'Status changes of the message templates of my numbers (approved, rejected, paused, disabled...), as they happen.',
     topics: TemplateTopic.Status,
-    topicId: ({ context }: { context: TemplateContext }) => requireViewer(context).userId,
+    topicId: ({ context }: { context: GraphQLContext }) => requireViewer(context).userId,
   })
-  async whatsAppTemplateStatusChanged(@Root() event: TemplateStatusChange, @Ctx() ctx: TemplateContext): Promise<TemplateStatusEvent> {
+  async whatsAppTemplateStatusChanged(@Root() event: TemplateStatusChange, @Ctx() ctx: GraphQLContext): Promise<TemplateStatusEvent> {
     const viewer = requireViewer(ctx);
     // The topic is already per user; this re-check guards against a mis-published event.
     const template = await ctx.em.fork().findOne(WhatsAppTemplate, { id: event.templateId, userId: viewer.userId });

@@ -10,6 +10,8 @@ import { UserDataErasure } from './user-data-erasure.type';
 
 @Resolver()
 export class UserErasureResolver {
+  constructor(private readonly userErasure: UserErasure) {}
+
   @Directive(SERVICE_ONLY)
   @Directive(NOT_THROUGH_GATEWAY)
   @Mutation(() => UserDataErasure, {
@@ -17,7 +19,7 @@ export class UserErasureResolver {
       'GDPR erasure, for the host platform when it deletes a user (or an admin): removes every row of the user\'s and destroys ' +
       'their encryption key, so even copies of their encrypted secrets in old backups are unreadable. Idempotent. FORBIDDEN for anyone else.',
   })
-  async deleteWhatsAppUserData(@Arg('userId', () => ID, { description: 'The host\'s id of the user to erase.' }) userId: string, @Ctx() ctx: GraphQLContext<{ userErasure: UserErasure }>): Promise<UserDataErasure> {
+  async deleteWhatsAppUserData(@Arg('userId', () => ID, { description: 'The host\'s id of the user to erase.' }) userId: string, @Ctx() ctx: GraphQLContext): Promise<UserDataErasure> {
     const viewer = requireViewer(ctx);
     if (!viewer.isHostService && !viewer.isAdmin) {
       await auditSeparately(ctx.em, {
@@ -32,13 +34,13 @@ export class UserErasureResolver {
       throw PublicError.forbidden('Only the host platform or an administrator may erase a user\'s data.');
     }
     if (!isUuid(userId)) throw PublicError.badInput('userId', 'userId must be the host\'s user id (a UUID).');
-    return ctx.services.userErasure.erase(viewer, userId.toLowerCase(), ctx.requestId);
+    return this.userErasure.erase(viewer, userId.toLowerCase(), ctx.requestId);
   }
 
   @Directive(SERVICE_ONLY)
   @Directive(NOT_THROUGH_GATEWAY)
   @Mutation(() => UserDataErasure, { description: 'Old name of deleteWhatsAppUserData.', deprecationReason: 'Use deleteWhatsAppUserData.' })
-  async deleteUserData(@Arg('userId', () => ID, { description: 'The host\'s id of the user to erase.' }) userId: string, @Ctx() ctx: GraphQLContext<{ userErasure: UserErasure }>): Promise<UserDataErasure> {
+  async deleteUserData(@Arg('userId', () => ID, { description: 'The host\'s id of the user to erase.' }) userId: string, @Ctx() ctx: GraphQLContext): Promise<UserDataErasure> {
     return this.deleteWhatsAppUserData(userId, ctx);
   }
 }

@@ -1,7 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
 import type { EventBus } from '../platform/events';
-import type { GraphQLContext } from '../platform/graphql/context';
 import type { JobQueue } from '../platform/jobs';
 import type { KeyService } from '../adapters/keys';
 import type { MessageEvents } from '../messaging';
@@ -27,6 +26,3 @@ export interface WebhookServices {
   /** Filled in once the server listens (the port may be chosen by the OS). */
   publicUrls: { webhookBase: string };
 }
-
-/** A resolver's context in this domain. */
-export type WebhookContext = GraphQLContext<WebhookServices>;

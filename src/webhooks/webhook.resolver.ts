@@ -2,7 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-grap
 import { auditWithin, AuditOutcome } from '../audit';
 import { WhatsAppCredential } from '../credentials';
 import { PublicError } from '../platform/errors';
-import type { WebhookContext } from './webhook-services';
+import type { GraphQLContext } from '../platform/graphql/context';
+import type { WebhookServices } from './webhook-services';
 import { parseId } from '../platform/graphql/ids';
 import { assertOwnerOrAdmin, requireViewer } from '../platform/graphql/viewer-guards';
 import { enqueueWebhookConfiguration } from './configure-webhook';
@@ -16,7 +17,7 @@ export class CredentialWebhookResolver {
     nullable: true,
     description: 'Where WhatsApp sends this number\'s webhooks, and whether Meta is configured to (never the verify token).',
   })
-  webhook(@Root() credential: WhatsAppCredential, @Ctx() ctx: WebhookContext): Promise<WebhookEndpoint | null> {
+  webhook(@Root() credential: WhatsAppCredential, @Ctx() ctx: GraphQLContext): Promise<WebhookEndpoint | null> {
     // The parent resolver already authorized the credential.
     return ctx.em.findOne(WebhookEndpoint, { credential: credential.id });
   }
@@ -24,10 +25,12 @@ export class CredentialWebhookResolver {
 
 @Resolver(() => WebhookEndpoint)
 export class WebhookMutationResolver {
+  constructor(private readonly services: Pick<WebhookServices, 'jobs' | 'publicUrls'>) {}
+
   @Mutation(() => WebhookEndpoint, {
     description: 'Configures the credential\'s webhook in Meta again (in the background); the endpoint is PENDING until it finishes.',
   })
-  async reconfigureWhatsAppWebhook(@Arg('credentialId', () => ID, { description: 'The credential whose webhook to configure again.' }) credentialId: string, @Ctx() ctx: WebhookContext): Promise<WebhookEndpoint> {
+  async reconfigureWhatsAppWebhook(@Arg('credentialId', () => ID, { description: 'The credential whose webhook to configure again.' }) credentialId: string, @Ctx() ctx: GraphQLContext): Promise<WebhookEndpoint> {
     const viewer = requireViewer(ctx);
     const id = parseId(credentialId, 'Credential');
     return ctx.em.transactional(async (em) => {
@@ -36,12 +39,12 @@ export class WebhookMutationResolver {
       assertOwnerOrAdmin(viewer, credential.userId, 'Credential', false);
       let endpoint = await em.findOne(WebhookEndpoint, { credential: credential.id });
       if (!endpoint) {
-        endpoint = newWebhookEndpoint(credential, ctx.services.publicUrls.webhookBase);
+        endpoint = newWebhookEndpoint(credential, this.services.publicUrls.webhookBase);
         em.persist(endpoint);
       }
       endpoint.status = WebhookStatus.PENDING;
       endpoint.statusReason = 'Reconfiguration requested.';
-      await enqueueWebhookConfiguration(ctx.services.jobs, em, credential.id);
+      await enqueueWebhookConfiguration(this.services.jobs, em, credential.id);
       auditWithin(em, {
         actor: viewer,
         action: 'webhook.reconfigure',

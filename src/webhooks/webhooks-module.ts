@@ -151,26 +151,15 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
     processor,
     backlog,
     async startWorkers() {
-      // Created here so inbound messages can be queued even before the agent domain's worker starts.
-      await jobs.ensureQueue(QueueName.AgentInbound);
-      await jobs.define<{ credentialId: string }>(
-        QueueName.WebhookConfigure,
-        {
-          retryLimit: settings.configureAttempts - 1,
-          retryDelaySeconds: settings.configureRetryDelaySeconds,
-          retryDelayMaxSeconds: 15 * 60,
-          policy: 'stately',
-          concurrency: 2,
-        },
-        async (job) => {
-          await configureWebhook(
-            { whatsapp, keys, logger, webhookBase: () => services.publicUrls.webhookBase, onCredentialFailure: options.onCredentialFailure },
-            orm.em.fork(),
-            job.data.credentialId,
-            { final: job.retryCount >= settings.configureAttempts - 1 },
-          );
-        },
-      );
+      // Attempts and backoff are the queue's (queueSettings, from WEBHOOK_CONFIGURE_*).
+      await jobs.define<{ credentialId: string }>(QueueName.WebhookConfigure, async (job) => {
+        await configureWebhook(
+          { whatsapp, keys, logger, webhookBase: () => services.publicUrls.webhookBase, onCredentialFailure: options.onCredentialFailure },
+          orm.em.fork(),
+          job.data.credentialId,
+          { final: job.lastAttempt },
+        );
+      });
       // A receive-only instance stores and acknowledges; instances with the process role work the inbox.
       if (processing) {
         processor.start();

@@ -7,6 +7,7 @@ import {
   WhatsAppMessageStatusChangedDocument,
 } from '../generated/graphql';
 import { postGraphQL } from '../support/graphql-http';
+import { publishUntilDelivered } from '../support/publish-until-delivered';
 import { startTestApp, type TestApp } from '../support/start-test-app';
 import { connectSubscriptions, firstEvent } from '../support/subscription-client';
 import { receiveInbound, seedAgent, startAgentTestApp } from './agent-fixtures';
@@ -20,20 +21,6 @@ async function twoInstances() {
   return { a, b, sandbox, agent };
 }
 
-/** Repeats `publish` until the subscription (registered asynchronously) has produced its first event. */
-async function untilDelivered<T>(event: Promise<T>, publish: () => unknown): Promise<T> {
-  let attempts = 0;
-  const timer = setInterval(() => {
-    if (++attempts > 100) clearInterval(timer);
-    else publish();
-  }, 50);
-  try {
-    return await event;
-  } finally {
-    clearInterval(timer);
-  }
-}
-
 function subscribe<T>(app: TestApp, token: string, document: Parameters<typeof firstEvent<T, { agentId: string }>>[1], agentId: string) {
   const { client } = connectSubscriptions(app.subscriptionsUrl, token);
   return firstEvent(client, document, { agentId });
@@ -44,7 +31,7 @@ test('an inbound message published on one instance reaches a subscriber on the o
   const { event, ready } = subscribe(b, agent.token, WhatsAppMessageReceivedDocument, agent.agentId);
   await ready;
   const inbound = await receiveInbound(a, sandbox, agent, { enqueue: false });
-  const received = await untilDelivered(event, () =>
+  const received = await publishUntilDelivered(event, () =>
     a.services.eventBus.publish(MessageTopic.Inbound, agent.agentId, {
       messageId: inbound.id,
       userId: agent.userId,
@@ -60,7 +47,7 @@ test('a send on one instance reports its status change to a subscriber on the ot
   await receiveInbound(a, sandbox, agent, { enqueue: false });
   const { event, ready } = subscribe(b, agent.token, WhatsAppMessageStatusChangedDocument, agent.agentId);
   await ready;
-  const changed = await untilDelivered(event, () =>
+  const changed = await publishUntilDelivered(event, () =>
     postGraphQL(a.graphqlUrl, SendWhatsAppMessageDocument, {
       authorization: agent.token,
       variables: { input: { agentId: agent.agentId, to: '+5511987654321', idempotencyKey: randomUUID(), text: { body: 'Olá' } } },
@@ -94,7 +81,7 @@ test('an event naming the agent but carrying another user\'s message is dropped'
   const own = await receiveInbound(a, sandbox, agent, { enqueue: false, text: 'meu' });
   const { event, ready } = subscribe(a, agent.token, WhatsAppMessageReceivedDocument, agent.agentId);
   await ready;
-  const received = await untilDelivered(event, () => {
+  const received = await publishUntilDelivered(event, () => {
     // A mis-published event: the subscriber's agent id, but the message (and user) of someone else.
     for (const userId of [agent.userId, other.userId]) {
       a.services.eventBus.publish(MessageTopic.Inbound, agent.agentId, { messageId: foreign.id, userId, agentId: agent.agentId, status: MessageStatus.RECEIVED });

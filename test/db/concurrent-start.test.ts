@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { request } from 'undici';
 import { onDispose } from '../support/leftovers';
-import { startPluginProcess } from '../support/plugin-process';
-import { TEST_JWT_SECRET } from '../support/start-test-app';
+import { pluginProcessEnv, startPluginProcess } from '../support/plugin-process';
+import { UNREACHABLE_GRAPH_API } from '../support/start-test-app';
 import { createTestDatabase } from '../support/test-database';
 
 jest.setTimeout(180_000);
@@ -38,13 +37,7 @@ async function query<T extends object>(databaseUrl: string, sql: string): Promis
 
 test('three instances started at the same moment on one empty database all become ready', async () => {
   const databaseUrl = await createTestDatabase();
-  const env = {
-    DATABASE_URL: databaseUrl,
-    KEYRING_MASTER_KEY: randomBytes(32).toString('base64'),
-    AUTH_JWT_SECRET: TEST_JWT_SECRET,
-    SANDBOX: 'false',
-    WHATSAPP_GRAPH_BASE_URL: 'http://127.0.0.1:9',
-  };
+  const env = pluginProcessEnv(databaseUrl, UNREACHABLE_GRAPH_API);
   const instances = await Promise.all([startPluginProcess(env), startPluginProcess(env), startPluginProcess(env)]);
   for (const instance of instances) {
     const response = await request(`${instance.url}/readyz`);
@@ -63,14 +56,7 @@ test('the migrate command needs only DATABASE_URL, even with NODE_ENV=production
   expect(result).toMatchObject({ code: 0 });
   expect(result.output).toContain('database schema is current');
   // A plugin told not to migrate finds the schema current and becomes ready.
-  const instance = await startPluginProcess({
-    DATABASE_URL: databaseUrl,
-    DATABASE_MIGRATE_ON_START: 'false',
-    KEYRING_MASTER_KEY: randomBytes(32).toString('base64'),
-    AUTH_JWT_SECRET: TEST_JWT_SECRET,
-    SANDBOX: 'false',
-    WHATSAPP_GRAPH_BASE_URL: 'http://127.0.0.1:9',
-  });
+  const instance = await startPluginProcess({ ...pluginProcessEnv(databaseUrl, UNREACHABLE_GRAPH_API), DATABASE_MIGRATE_ON_START: 'false' });
   onDispose(() => instance.kill());
   const response = await request(`${instance.url}/readyz`);
   expect(response.statusCode).toBe(200);

@@ -7,7 +7,8 @@ import { pluginOrmConfig } from '../../src/app/database';
 import { migrateToLatest } from '../../src/platform/db/orm';
 import { SelfReleasingClient } from '../../src/platform/db/self-releasing-client';
 import { InboundDeadLetterResolver } from '../../src/webhooks';
-import type { CredentialContext } from '../../src/credentials';
+import type { CredentialServices } from '../../src/credentials';
+import type { GraphQLContext } from '../../src/platform/graphql/context';
 import { encodeCursor } from '../../src/platform/graphql/pagination';
 import { messageHistory } from '../../src/messaging';
 import { onDispose } from '../support/leftovers';
@@ -80,10 +81,13 @@ const HISTORY = 60_000;
 let orm: MikroORM;
 
 /** The list resolvers read only the unit of work and the viewer. */
-function adminContext(): CredentialContext {
+function adminContext(): GraphQLContext {
   const viewer = { userId: randomUUID(), roles: ['admin'], isAdmin: true, isHostService: false };
-  return { em: orm.em.fork(), viewer, requestId: 'plans' } as Partial<CredentialContext> as CredentialContext;
+  return { em: orm.em.fork(), viewer, requestId: 'plans' } as Partial<GraphQLContext> as GraphQLContext;
 }
+
+/** ... and none of the services the credential resolver is built with. */
+const NO_SERVICES = {} as CredentialServices;
 
 beforeAll(async () => {
   const clientUrl = await createTestDatabase();
@@ -186,7 +190,7 @@ test('one customer\'s history page at depth reads its threads through the conver
 });
 
 test('the admin credential list pages through its created-at indexes, with or without filters', async () => {
-  const resolver = new CredentialResolver();
+  const resolver = new CredentialResolver(NO_SERVICES);
   const after = await cursorAt('whatsapp_credentials', 'created_at', 'true', 15_000);
   const all = await plansOf(() => resolver.adminWhatsAppCredentials(adminContext(), null, null, 20, after));
   expectIndexBacked(all, 'whatsapp_credentials', 'whatsapp_credentials_created_idx');

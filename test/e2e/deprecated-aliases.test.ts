@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse } from 'graphql';
-import { CredentialStatus, CredentialStatusReason } from '../../src/credentials/credential-status';
 import { CredentialTopic } from '../../src/credentials';
 import { MessageTopic } from '../../src/messaging';
 import { Message, MessageStatus } from '../../src/messaging';
 import { receiveInbound, seedAgent, startAgentTestApp, type SeededAgent } from '../agents/agent-fixtures';
+import { credentialExpiredEvent } from '../support/credential-fixtures';
 import { postGraphQL } from '../support/graphql-http';
+import { publishUntilDelivered } from '../support/publish-until-delivered';
 import { connectSubscriptions, firstEvent } from '../support/subscription-client';
 import { startTestApp, type TestApp } from '../support/start-test-app';
 
@@ -92,27 +93,12 @@ async function firstUnderOldName(query: string, variables: Record<string, unknow
   const { client } = connectSubscriptions(app.subscriptionsUrl, agent.token);
   const { event, ready } = firstEvent(client, parse(query) as TypedDocumentNode<Record<string, unknown>>, variables);
   await ready;
-  let attempts = 0;
-  const timer = setInterval(() => {
-    if (++attempts <= 100) publish();
-  }, 50);
-  try {
-    return await event;
-  } finally {
-    clearInterval(timer);
-  }
+  return publishUntilDelivered(event, publish);
 }
 
 test('the old subscription names still deliver events', async () => {
   const health = await firstUnderOldName('subscription { credentialHealthChanged { credentialId status } }', {}, () =>
-    app.services.eventBus.publish(CredentialTopic.Health, agent.userId, {
-      credentialId: agent.credentialId,
-      userId: agent.userId,
-      previousStatus: CredentialStatus.ACTIVE,
-      status: CredentialStatus.EXPIRED,
-      reason: CredentialStatusReason.TOKEN_EXPIRED,
-      occurredAt: new Date().toISOString(),
-    }),
+    app.services.eventBus.publish(CredentialTopic.Health, agent.userId, credentialExpiredEvent(agent.credentialId, agent.userId)),
   );
   expect(health).toEqual({ credentialHealthChanged: { credentialId: agent.credentialId, status: 'EXPIRED' } });
 

@@ -1,9 +1,10 @@
 import type { Client } from 'graphql-ws';
-import { CredentialStatus, CredentialStatusReason } from '../../src/credentials/credential-status';
 import { CredentialTopic } from '../../src/credentials';
 import { receiveInbound, seedAgent, startAgentTestApp, type SeededAgent } from '../agents/agent-fixtures';
+import { credentialExpiredEvent } from '../support/credential-fixtures';
 import { createDeferred } from '../support/deferred';
 import { postGraphQL } from '../support/graphql-http';
+import { publishUntilDelivered } from '../support/publish-until-delivered';
 import { startHiveGateway } from '../support/hive-gateway';
 import { startHostSubgraph } from '../support/host-subgraph';
 import { TEST_JWT_SECRET, type TestApp } from '../support/start-test-app';
@@ -35,27 +36,12 @@ beforeAll(async () => {
 });
 
 /**
- * The gateway opens its upstream subscription asynchronously after the client's is accepted, and nothing
- * announces that it has: publish (a bounded number of times) until the first event arrives.
+ * The gateway opens its upstream subscription asynchronously after the client's is accepted: publish
+ * (for up to ten seconds) until the first event arrives.
  */
-async function publishHealthUntil<T>(app: TestApp, agent: SeededAgent, arrived: Promise<T>): Promise<T> {
-  let attempts = 0;
-  const timer = setInterval(() => {
-    if (++attempts > 500) return clearInterval(timer);
-    app.services.eventBus.publish(CredentialTopic.Health, agent.userId, {
-      credentialId: agent.credentialId,
-      userId: agent.userId,
-      previousStatus: CredentialStatus.ACTIVE,
-      status: CredentialStatus.EXPIRED,
-      reason: CredentialStatusReason.TOKEN_EXPIRED,
-      occurredAt: new Date().toISOString(),
-    });
-  }, 20);
-  try {
-    return await arrived;
-  } finally {
-    clearInterval(timer);
-  }
+function publishHealthUntil<T>(app: TestApp, agent: SeededAgent, arrived: Promise<T>): Promise<T> {
+  const publish = () => app.services.eventBus.publish(CredentialTopic.Health, agent.userId, credentialExpiredEvent(agent.credentialId, agent.userId));
+  return publishUntilDelivered(arrived, publish, { everyMs: 20, times: 500 });
 }
 
 /** Subscribes over graphql-ws and settles with the first result (data or errors) or the socket's error. */

@@ -6,25 +6,41 @@ import { startTestOrm } from '../support/test-database';
 
 const logger = createLogger('silent');
 
+// This file's queues: their settings are stated once, as the app states its own in queueSettings.
+const queues = {
+  flaky: { retryLimit: 1, retryDelaySeconds: 1 },
+  outbox: { retryLimit: 5 },
+  backlog: { retryLimit: 5, concurrency: 2 },
+};
+
 async function startQueue(databaseUrl: string, pollingIntervalSeconds = 0.5): Promise<JobQueue> {
-  const queue = await JobQueue.start({ connectionString: databaseUrl, schema: 'whatsapp_connect_jobs', logger, pollingIntervalSeconds });
+  const queue = await JobQueue.start({ connectionString: databaseUrl, schema: 'whatsapp_connect_jobs', logger, pollingIntervalSeconds, queues });
   onDispose(() => queue.stop());
   return queue;
 }
 
 describe('JobQueue', () => {
-  it('runs a job, and retries it after a failure', async () => {
+  it('runs a job, and retries it after a failure as its queue\'s settings say, telling the last attempt', async () => {
     const { databaseUrl } = await startTestOrm();
     const queue = await startQueue(databaseUrl);
-    const attempts: number[] = [];
-    const done = createDeferred<number[]>();
-    await queue.define<{ n: number }>('flaky', { retryLimit: 2, retryDelaySeconds: 1 }, async (job) => {
-      attempts.push(job.retryCount);
+    const attempts: Array<[number, boolean]> = [];
+    const done = createDeferred<Array<[number, boolean]>>();
+    await queue.define<{ n: number }>('flaky', async (job) => {
+      attempts.push([job.retryCount, job.lastAttempt]);
       if (job.retryCount === 0) throw new Error('transient');
       done.resolve(attempts);
     });
     await queue.send('flaky', { n: 1 });
-    await expect(done.promise).resolves.toEqual([0, 1]);
+    await expect(done.promise).resolves.toEqual([
+      [0, false],
+      [1, true],
+    ]);
+  });
+
+  it('refuses workers for a queue that has no settings', async () => {
+    const { databaseUrl } = await startTestOrm();
+    const queue = await startQueue(databaseUrl);
+    await expect(queue.define('unlisted', async () => undefined)).rejects.toThrow('queue unlisted has no settings');
   });
 
   it('enqueues inside a transaction only when it commits', async () => {
@@ -32,7 +48,7 @@ describe('JobQueue', () => {
     const queue = await startQueue(databaseUrl);
     const seen: string[] = [];
     const committed = createDeferred();
-    await queue.define<{ label: string }>('outbox', {}, async (job) => {
+    await queue.define<{ label: string }>('outbox', async (job) => {
       seen.push(job.data.label);
       if (job.data.label === 'committed') committed.resolve();
     });
@@ -59,7 +75,7 @@ describe('JobQueue', () => {
     const total = 12;
     const seen = new Set<number>();
     const drained = createDeferred();
-    await queue.define<{ n: number }>('backlog', { concurrency: 2 }, async (job) => {
+    await queue.define<{ n: number }>('backlog', async (job) => {
       seen.add(job.data.n);
       if (seen.size === total) drained.resolve();
     });

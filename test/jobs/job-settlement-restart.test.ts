@@ -25,12 +25,13 @@ async function jobState(url: string, id: string): Promise<{ state: string; retry
 
 /** A queue whose one job restarts PostgreSQL under itself, then succeeds or fails as `outcome` says. */
 async function jobCaughtByRestart(postgres: PrivatePostgres, outcome: 'succeeds' | 'fails') {
-  const queue = await JobQueue.start({ connectionString: postgres.url, schema: SCHEMA, logger: createLogger('silent'), pollingIntervalSeconds: 0.5 });
+  const queues = { [`restart-${outcome}`]: { retryLimit: 3, retryDelaySeconds: 1, expireInSeconds: EXPIRY_SECONDS } };
+  const queue = await JobQueue.start({ connectionString: postgres.url, schema: SCHEMA, logger: createLogger('silent'), pollingIntervalSeconds: 0.5, queues });
   onDispose(() => queue.stop());
   const attempts: number[] = [];
   const firstAttemptEnded = createDeferred();
   const secondAttempt = createDeferred<number>();
-  await queue.define<{ n: number }>(`restart-${outcome}`, { retryLimit: 3, retryDelaySeconds: 1, expireInSeconds: EXPIRY_SECONDS }, async (job) => {
+  await queue.define<{ n: number }>(`restart-${outcome}`, async (job) => {
     attempts.push(job.retryCount);
     if (job.retryCount > 0) return secondAttempt.resolve(job.retryCount);
     await postgres.stop('fast');

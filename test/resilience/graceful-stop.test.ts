@@ -1,32 +1,21 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { eventually } from '../support/eventually';
+import { freePort } from '../support/free-port';
 import { onDispose } from '../support/leftovers';
-import { startPluginProcess, type PluginProcess } from '../support/plugin-process';
+import { startPluginProcess, startPluginProcessOnNewDatabase, type PluginProcess } from '../support/plugin-process';
 import { TEST_JWT_SECRET } from '../support/start-test-app';
-import { createTestDatabase } from '../support/test-database';
 import { addTenant, offer, signedInbound, startAppOn, startSandboxForTest } from '../webhooks/webhook-kit';
 
 jest.setTimeout(240_000);
 
 const IN_FLIGHT = 16;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 function isAlive(pid: number): boolean {
   try {
@@ -132,14 +121,7 @@ test('SIGTERM under webhook load: every delivery answered 200 is stored, the pro
 });
 
 test('a second signal while stopping forces the exit at once', async () => {
-  const child = await startPluginProcess({
-    DATABASE_URL: await createTestDatabase(),
-    KEYRING_MASTER_KEY: randomBytes(32).toString('base64'),
-    AUTH_JWT_SECRET: TEST_JWT_SECRET,
-    SANDBOX: 'false',
-    WHATSAPP_GRAPH_BASE_URL: 'http://127.0.0.1:9',
-    LOG_LEVEL: 'info',
-  });
+  const child = await startPluginProcessOnNewDatabase({ LOG_LEVEL: 'info' });
   // A request whose body never comes: the stop waits for it (up to half the grace), so it is still going.
   const { hostname, port } = new URL(child.url);
   const held = connect(Number(port), hostname);
@@ -161,14 +143,7 @@ test('a second signal while stopping forces the exit at once', async () => {
 });
 
 test('a request in flight when SIGTERM arrives is still answered, then the process exits 0', async () => {
-  const child = await startPluginProcess({
-    DATABASE_URL: await createTestDatabase(),
-    KEYRING_MASTER_KEY: randomBytes(32).toString('base64'),
-    AUTH_JWT_SECRET: TEST_JWT_SECRET,
-    SANDBOX: 'false',
-    WHATSAPP_GRAPH_BASE_URL: 'http://127.0.0.1:9',
-    LOG_LEVEL: 'info',
-  });
+  const child = await startPluginProcessOnNewDatabase({ LOG_LEVEL: 'info' });
   const body = JSON.stringify({ query: '{ __typename }' });
   const { hostname, port } = new URL(child.url);
   const socket = connect(Number(port), hostname);

@@ -1,25 +1,16 @@
 import { once } from 'node:events';
 import type { Socket } from 'node:net';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { signDevelopmentToken } from '../../src/platform/identity';
 import { onDispose } from '../support/leftovers';
-import { startPluginProcess } from '../support/plugin-process';
+import { startPluginProcessOnNewDatabase } from '../support/plugin-process';
 import { TEST_JWT_SECRET } from '../support/start-test-app';
-import { createTestDatabase } from '../support/test-database';
 
 jest.setTimeout(120_000);
 
 test('a graphql-ws client that never answers the close does not hold the stop past the grace period', async () => {
-  const child = await startPluginProcess({
-    DATABASE_URL: await createTestDatabase(),
-    KEYRING_MASTER_KEY: randomBytes(32).toString('base64'),
-    AUTH_JWT_SECRET: TEST_JWT_SECRET,
-    SANDBOX: 'false',
-    WHATSAPP_GRAPH_BASE_URL: 'http://127.0.0.1:9',
-    LOG_LEVEL: 'info',
-    SHUTDOWN_GRACE_SECONDS: '2',
-  });
+  const child = await startPluginProcessOnNewDatabase({ LOG_LEVEL: 'info', SHUTDOWN_GRACE_SECONDS: '2' });
   const socket = new WebSocket(`${child.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
   onDispose(() => socket.terminate());
   await once(socket, 'open');

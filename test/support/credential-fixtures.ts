@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { WhatsAppCredential, writeCredentialSecrets } from '../../src/credentials';
+import { WhatsAppCredential, writeCredentialSecrets, type CredentialHealthChanged } from '../../src/credentials';
+import { CredentialStatus, CredentialStatusReason } from '../../src/credentials/credential-status';
 import type { SandboxAccount } from '../../src/adapters/sandbox';
 import { newWebhookEndpoint, type WebhookEndpoint } from '../../src/webhooks';
 import type { RunningApp } from '../../src/app/app';
@@ -39,4 +40,16 @@ export async function seedCredential(
   em.persist(endpoint);
   await em.flush();
   return { credential, endpoint, verifyToken };
+}
+
+/** What the health check publishes when a credential's token expires: for subscription tests. */
+export function credentialExpiredEvent(credentialId: string, userId: string): CredentialHealthChanged {
+  return {
+    credentialId,
+    userId,
+    previousStatus: CredentialStatus.ACTIVE,
+    status: CredentialStatus.EXPIRED,
+    reason: CredentialStatusReason.TOKEN_EXPIRED,
+    occurredAt: new Date().toISOString(),
+  };
 }

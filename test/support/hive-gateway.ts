@@ -1,27 +1,12 @@
-import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import type { ServerOptions } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
 import { postGraphQL } from './graphql-http';
+import type { HiveGatewayListening, HiveGatewayStart } from './hive-gateway-server';
 import { onDispose } from './leftovers';
 
-/** The part of `@graphql-hive/gateway-runtime` this helper uses. */
-interface HiveGatewayRuntime {
-  createGatewayRuntime(config: Record<string, unknown>): GatewayRuntime;
-  getGraphQLWSOptions(
-    gateway: GatewayRuntime,
-    onContext: (ctx: { extra: { request: IncomingMessage; socket: unknown } }) => Record<string, unknown>,
-  ): ServerOptions<Record<string, unknown> | undefined, { request: IncomingMessage; socket: unknown }>;
-}
-type GatewayRuntime = RequestListener & { graphqlEndpoint: string; dispose(): Promise<void> };
-
-// Loaded by a computed name so that TypeScript does not read the runtime's typings: through
-// @whatwg-node/fetch they add the DOM library to the whole program, which retypes Node's globals
-// (performance, Headers) for every file, not only this one.
-const RUNTIME_MODULE = '@graphql-hive/gateway-runtime';
+const ROOT = resolve(__dirname, '..', '..');
 
 /** Asks each subgraph for its SDL and composes the supergraph the gateway serves. */
 async function composeSupergraph(subgraphs: Array<{ name: string; url: string }>): Promise<string> {
@@ -37,57 +22,41 @@ async function composeSupergraph(subgraphs: Array<{ name: string; url: string }>
 }
 
 /**
- * The Hive Gateway runtime (the engine its CLI serves) on node:http and port 0, composing the given
- * subgraphs. It forwards the caller's Authorization header to every subgraph over HTTP, opens its
- * subscriptions to `subscriptionSubgraph` over graphql-ws with the same header on the upgrade request,
- * and serves its own clients GraphQL over HTTP, SSE and graphql-ws.
+ * A Hive Gateway in its own process (test/support/hive-gateway-server.ts: the runtime its CLI serves, on
+ * node:http and port 0) composing the given subgraphs. It forwards the caller's Authorization header to
+ * every subgraph over HTTP, opens its subscriptions to `subscriptionSubgraph` over graphql-ws with the same
+ * header on the upgrade request, and serves its own clients GraphQL over HTTP, SSE and graphql-ws.
  */
 export async function startHiveGateway(
   subgraphs: Array<{ name: string; url: string }>,
   subscriptionSubgraph: string,
 ): Promise<{ url: string; wsUrl: string }> {
   const supergraph = await composeSupergraph(subgraphs);
-  const { createGatewayRuntime, getGraphQLWSOptions } = (await import(RUNTIME_MODULE)) as HiveGatewayRuntime;
-  const gateway = createGatewayRuntime({
-    supergraph,
-    logging: false,
-    propagateHeaders: {
-      fromClientToSubgraphs: ({ request }: { request: Request }) => {
-        const authorization = request.headers.get('authorization');
-        return authorization ? { authorization } : {};
-      },
-    },
-    transportEntries: {
-      [subscriptionSubgraph]: {
-        options: {
-          subscriptions: {
-            kind: 'ws',
-            // A WebSocket client carries no headers unless told: this puts the caller's Authorization
-            // (from its request, or its graphql-ws connectionParams) on the upgrade request.
-            headers: [['authorization', '{context.headers.authorization}']],
-            // The default keeps an idle upstream socket open 3 s after its last subscription, past
-            // the end of the test file.
-            options: { lazyCloseTimeout: 0 },
-          },
-        },
-      },
-    },
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'test/support/hive-gateway-server.ts'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
-  const server = createServer(gateway);
-  const wss = new WebSocketServer({ server, path: gateway.graphqlEndpoint });
-  const ws = useServer(
-    getGraphQLWSOptions(gateway, (ctx) => ({ req: ctx.extra.request, socket: ctx.extra.socket })),
-    wss,
+  let output = '';
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.once('exit', (code, signal) => done({ code, signal })),
   );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   onDispose(async () => {
-    await ws.dispose();
-    await new Promise<void>((resolve) => wss.close(() => resolve()));
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
-    await closed;
-    await gateway.dispose();
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    const { code, signal } = await exited;
+    if (code !== 0) throw new Error(`the Hive Gateway process ended with ${signal ?? `code ${code}`}:\n${output.slice(-4000)}`);
   });
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}${gateway.graphqlEndpoint}`, wsUrl: `ws://127.0.0.1:${port}${gateway.graphqlEndpoint}` };
+
+  const start: HiveGatewayStart = { supergraph, subscriptionSubgraph };
+  child.send(start);
+  const listening = await new Promise<HiveGatewayListening>((ready, fail) => {
+    const onExit = () => fail(new Error(`the Hive Gateway process exited during start-up:\n${output.slice(-4000)}`));
+    child.once('exit', onExit);
+    child.once('message', (message: HiveGatewayListening) => {
+      child.off('exit', onExit);
+      ready(message);
+    });
+  });
+  const address = `127.0.0.1:${listening.port}${listening.graphqlEndpoint}`;
+  return { url: `http://${address}`, wsUrl: `ws://${address}` };
 }

@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { onDispose } from './leftovers';
-import { TEST_JWT_SECRET } from './start-test-app';
+import { TEST_JWT_SECRET, UNREACHABLE_GRAPH_API } from './start-test-app';
+import { createTestDatabase } from './test-database';
 
 export interface PluginProcess {
   /** http://host:port of the child's server. */
@@ -33,6 +34,14 @@ export function pluginProcessEnv(databaseUrl: string, graphBaseUrl: string): Rec
     WHATSAPP_GRAPH_BASE_URL: graphBaseUrl,
     JOB_POLLING_INTERVAL_SECONDS: '0.5',
   };
+}
+
+/**
+ * A plugin process on a fresh test database that reaches no WhatsApp (its Graph calls are refused at
+ * once): for the tests of starting, stopping and signals. `env` adds settings or overrides these.
+ */
+export async function startPluginProcessOnNewDatabase(env: Record<string, string> = {}): Promise<PluginProcess> {
+  return startPluginProcess({ ...pluginProcessEnv(await createTestDatabase(), UNREACHABLE_GRAPH_API), ...env });
 }
 
 /**

@@ -8,6 +8,9 @@ import { createTestDatabase } from './test-database';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
 
+/** A Graph API base URL that refuses every connection at once (the discard port): for a plugin that must not reach WhatsApp. */
+export const UNREACHABLE_GRAPH_API = 'http://127.0.0.1:9';
+
 export interface TestApp extends RunningApp {
   databaseUrl: string;
   /** A valid bearer token (with the `Bearer ` prefix) for the user. */
@@ -28,7 +31,7 @@ export async function startTestApp(env: Environment = {}, options: { databaseUrl
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     KEYRING_MASTER_KEY: randomBytes(32).toString('base64'),
     SANDBOX: 'false',
-    WHATSAPP_GRAPH_BASE_URL: 'http://127.0.0.1:9',
+    WHATSAPP_GRAPH_BASE_URL: UNREACHABLE_GRAPH_API,
     JOB_POLLING_INTERVAL_SECONDS: '0.5',
     ...env,
   });

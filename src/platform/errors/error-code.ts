@@ -64,3 +64,10 @@ export enum ErrorCode {
   /** Anything unexpected. Details are logged with the request id, never returned. */
   InternalServerError = 'INTERNAL_SERVER_ERROR',
 }
+
+const ERROR_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
+
+/** Whether a stored or received string is one of the codes (older rows may hold others). */
+export function isErrorCode(value: string): value is ErrorCode {
+  return ERROR_CODES.has(value);
+}

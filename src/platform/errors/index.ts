@@ -1,4 +1,4 @@
-export { ErrorCode } from './error-code';
+export { ErrorCode, isErrorCode } from './error-code';
 export { PublicError } from './public-error';
 export { WhatsAppErrorCode } from './error-code-schema';
 export { UNAVAILABLE_DEPENDENCY, unavailableDependencyOf } from './unavailable-dependency';

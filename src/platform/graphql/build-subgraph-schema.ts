@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, type ContainerType, type NonEmptyArray } from 'type-graphql';
 import type { EventBus, EventMap } from '../events';
 
 const FEDERATION_LINK =
@@ -13,6 +13,11 @@ export interface BuildSubgraphSchemaOptions {
   orphanedTypes: Function[];
   referenceResolvers: Record<string, { __resolveReference: (reference: never, ...rest: never[]) => unknown }>;
   pubSub: EventBus<EventMap>;
+  /**
+   * Where resolvers get their instances: the composition root's, holding those built with their domain's
+   * services. Without one (emitting or linting the schema, which runs no resolver) each is built bare.
+   */
+  container?: ContainerType;
   /** Keep the deprecated old names of renamed fields (the default); false leaves them out of the schema. */
   deprecatedFields?: boolean;
 }
@@ -34,6 +39,7 @@ export async function buildSubgraph(options: BuildSubgraphSchemaOptions): Promis
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
     pubSub: options.pubSub as never,
+    ...(options.container ? { container: options.container } : {}),
     validate: false,
     emitSchemaFile: false,
   });

@@ -1,2 +1,2 @@
 export { JobQueue, type JobContext } from './job-queue';
-export { QueueName, retryLimitOf } from './queue-names';
+export { QueueName, queueSettings } from './queue-names';

@@ -4,7 +4,7 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import { PgBoss, type Job } from 'pg-boss';
 import { isConnectionLoss } from '../db/pg-errors';
 import type { Logger } from '../observability/logger';
-import { QUEUE_SETTINGS, type QueueName } from './queue-names';
+import type { QueueSettings, QueueSettingsTable } from './queue-names';
 
 export interface JobQueueOptions {
   connectionString: string;
@@ -16,21 +16,8 @@ export interface JobQueueOptions {
   /** Runs cron schedules on this instance (every instance may; pg-boss elects one per tick). */
   schedule?: boolean;
   max?: number;
-}
-
-export interface QueueDefinition {
-  /** Attempts after the first; transient failures are retried with exponential backoff. */
-  retryLimit?: number;
-  retryDelaySeconds?: number;
-  retryDelayMaxSeconds?: number;
-  /** A job running longer than this is considered dead and retried elsewhere. */
-  expireInSeconds?: number;
-  /** Jobs of this queue that run at once in this process. */
-  concurrency?: number;
-  /** Jobs fetched (and run side by side) per fetch of each of the `concurrency` workers. */
-  batchSize?: number;
-  /** `singleton`: at most one active job per singleton key (e.g. one health check per credential). */
-  policy?: 'standard' | 'singleton' | 'stately';
+  /** Every queue this process sends to or works, with its settings (queueSettings(config) in the app). */
+  queues: QueueSettingsTable;
 }
 
 export interface JobContext<T> {
@@ -38,6 +25,8 @@ export interface JobContext<T> {
   data: T;
   /** 0 on the first attempt. */
   retryCount: number;
+  /** No retry follows if this attempt fails (its queue's retryLimit is reached): give up cleanly. */
+  lastAttempt: boolean;
   signal: AbortSignal;
 }
 
@@ -66,6 +55,7 @@ export class JobQueue {
     private readonly boss: PgBoss,
     private readonly logger: Logger,
     private readonly pollingIntervalSeconds: number,
+    private readonly queues: QueueSettingsTable,
   ) {}
 
   static async start(options: JobQueueOptions): Promise<JobQueue> {
@@ -80,35 +70,30 @@ export class JobQueue {
     });
     boss.on('error', (err) => options.logger.error({ err }, 'job queue error'));
     await boss.start();
-    const queue = new JobQueue(boss, options.logger, options.pollingIntervalSeconds ?? 2);
-    for (const [name, settings] of Object.entries(QUEUE_SETTINGS)) await queue.createQueue(name, settings);
+    const queue = new JobQueue(boss, options.logger, options.pollingIntervalSeconds ?? 2, options.queues);
+    for (const [name, settings] of Object.entries(options.queues)) await queue.createQueue(name, settings);
     return queue;
   }
 
-  private async createQueue(name: string, definition: QueueDefinition): Promise<void> {
-    await this.boss.createQueue(name, { policy: definition.policy ?? 'standard', ...retrySettings(definition) } as never);
-  }
-
-  /** Creates the queue if needed (every QueueName already exists from start-up), so a producer can send. */
-  async ensureQueue(name: string): Promise<void> {
-    await this.boss.createQueue(name, { policy: 'standard', notify: true } as never);
+  private async createQueue(name: string, settings: QueueSettings): Promise<void> {
+    await this.boss.createQueue(name, { policy: settings.policy ?? 'standard', ...retrySettings(settings) } as never);
   }
 
   /**
-   * Starts this process's workers for a queue, creating it first if needed. Retry settings are the
-   * queue's registered ones (QUEUE_SETTINGS) with the definition's on top (a queue created earlier takes
-   * them); the policy stays whatever created the queue.
+   * Starts this process's workers for a queue, with the queue's settings from the table the queue was
+   * started with: policy, retries, expiry and workers are stated there and nowhere else. The retry
+   * settings are written to the queue again, so a deploy that changes them applies to jobs sent from now.
    */
-  async define<T extends object>(name: string, overrides: QueueDefinition, handler: JobHandler<T>): Promise<void> {
-    const definition: QueueDefinition = { ...QUEUE_SETTINGS[name as QueueName], ...overrides };
-    await this.createQueue(name, definition);
-    await this.boss.updateQueue(name, retrySettings(definition) as never);
-    const concurrency = definition.concurrency ?? 1;
+  async define<T extends object>(name: string, handler: JobHandler<T>): Promise<void> {
+    const settings = this.queues[name];
+    if (!settings) throw new Error(`queue ${name} has no settings: add it to the queue settings table`);
+    await this.boss.updateQueue(name, retrySettings(settings) as never);
+    const concurrency = settings.concurrency ?? 1;
     const workId = await this.boss.work<T>(
       name,
       {
         localConcurrency: concurrency,
-        batchSize: definition.batchSize ?? 1,
+        batchSize: settings.batchSize ?? 1,
         pollingIntervalSeconds: this.pollingIntervalSeconds,
         notifyPollingIntervalSeconds: Math.max(this.pollingIntervalSeconds, 5),
       },
@@ -119,7 +104,7 @@ export class JobQueue {
         await Promise.all(
           jobs.map(async (job) => {
             try {
-              await handler({ id: job.id, data: job.data, retryCount: job.retryCount, signal: job.signal });
+              await handler({ id: job.id, data: job.data, retryCount: job.retryCount, lastAttempt: job.retryCount >= settings.retryLimit, signal: job.signal });
             } catch (error) {
               this.logger.warn({ err: error, queue: name, jobId: job.id, retryCount: job.retryCount }, 'job failed; will retry if attempts remain');
               failures.set(job, error);
@@ -244,13 +229,13 @@ function transactionDb(em: EntityManager) {
   };
 }
 
-function retrySettings(definition: QueueDefinition) {
+function retrySettings(settings: QueueSettings) {
   return {
-    retryLimit: definition.retryLimit ?? 5,
-    retryDelay: definition.retryDelaySeconds ?? 2,
+    retryLimit: settings.retryLimit,
+    retryDelay: settings.retryDelaySeconds ?? 2,
     retryBackoff: true,
-    retryDelayMax: definition.retryDelayMaxSeconds ?? 300,
-    expireInSeconds: definition.expireInSeconds ?? 300,
+    retryDelayMax: settings.retryDelayMaxSeconds ?? 300,
+    expireInSeconds: settings.expireInSeconds ?? 300,
     notify: true,
   };
 }

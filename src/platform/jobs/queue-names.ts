@@ -1,3 +1,5 @@
+import type { Config } from '../../config';
+
 /**
  * Every background queue, in one place so that an operator can see the plugin's whole job surface and
  * no two domains pick the same name. Payloads carry ids only; handlers reload state from the database.
@@ -33,39 +35,64 @@ export const QueueName = {
 
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
-/**
- * Each queue's policy and retries, created at start-up before any worker or sender runs, so a job can be
- * enqueued (say, by the connect transaction) even on an instance that does not work that queue.
- */
-export const QUEUE_SETTINGS: Record<
-  QueueName,
-  { policy?: 'standard' | 'singleton' | 'stately'; retryLimit?: number; retryDelaySeconds?: number; retryDelayMaxSeconds?: number; expireInSeconds?: number }
-> = {
-  [QueueName.WebhookConfigure]: { policy: 'stately', retryLimit: 8, retryDelaySeconds: 5 },
-  [QueueName.CredentialHealthCheck]: { policy: 'stately', retryLimit: 5, retryDelaySeconds: 30 },
-  [QueueName.CredentialHealthSweep]: { policy: 'singleton', retryLimit: 1 },
-  [QueueName.CredentialAlertEmail]: { retryLimit: 8, retryDelaySeconds: 30 },
-  // Failures that waiting fixes: exponential backoff from 1 s up to 5 min, about a quarter of an hour in all.
-  [QueueName.AgentInbound]: { retryLimit: 10, retryDelaySeconds: 1, retryDelayMaxSeconds: 300 },
-  [QueueName.RateLimitCleanup]: { policy: 'singleton', retryLimit: 1 },
-  // One rewrap per user at a time; at most one queued and one active step of a rotate-all run.
-  [QueueName.KeyRewrap]: { policy: 'singleton', retryLimit: 8, retryDelaySeconds: 2, expireInSeconds: 900 },
-  [QueueName.KeyRotateAll]: { policy: 'stately', retryLimit: 8, retryDelaySeconds: 2 },
-  // Meta unreachable at start-up: keep trying for about an hour (backoff), then the next start tries again.
-  [QueueName.PlatformCredentialSync]: { policy: 'singleton', retryLimit: 12, retryDelaySeconds: 5 },
-  [QueueName.KeyMaintenance]: { policy: 'singleton', retryLimit: 3, retryDelaySeconds: 60, expireInSeconds: 3600 },
-  [QueueName.AuditRetention]: { policy: 'singleton', retryLimit: 3, retryDelaySeconds: 60, expireInSeconds: 3600 },
-  // Meta unreachable or throttling (200 management calls an hour): back off; the sweep tries again later anyway.
-  [QueueName.TemplateSync]: { policy: 'stately', retryLimit: 5, retryDelaySeconds: 60 },
-  [QueueName.TemplateSyncSweep]: { policy: 'singleton', retryLimit: 1 },
-};
+/** How one queue's jobs are kept, retried and worked. */
+export interface QueueSettings {
+  /** `singleton`: at most one active job per singleton key; `stately`: also at most one queued. */
+  policy?: 'standard' | 'singleton' | 'stately';
+  /** Attempts after the first; transient failures are retried with exponential backoff. */
+  retryLimit: number;
+  /** The first retry's delay; it doubles with each attempt, up to `retryDelayMaxSeconds`. */
+  retryDelaySeconds?: number;
+  retryDelayMaxSeconds?: number;
+  /** A job running longer than this is considered dead and retried elsewhere. */
+  expireInSeconds?: number;
+  /** Jobs of this queue that run at once in this process. */
+  concurrency?: number;
+  /** Jobs fetched (and run side by side) per fetch of each of the `concurrency` workers. */
+  batchSize?: number;
+}
+
+/** Every queue's settings, by queue name. */
+export type QueueSettingsTable = Readonly<Record<string, QueueSettings>>;
 
 /**
- * The attempts after the first that a queue's jobs get, for a handler that must know its last attempt:
- * read from QUEUE_SETTINGS, so the policy is stated once.
+ * Each queue's policy, retries and workers: the one place they are stated (a worker cannot override
+ * them). The queues are created with them at start-up, before any worker or sender runs, so a job can
+ * be enqueued (say, by the connect transaction) even on an instance that does not work that queue.
+ * A few come from settings: the webhook configuration's attempts, the health check's concurrency, and
+ * how long an agent-inbound job may run (two runtime calls and then some).
  */
-export function retryLimitOf(queue: QueueName): number {
-  const limit = QUEUE_SETTINGS[queue].retryLimit;
-  if (limit === undefined) throw new Error(`queue ${queue} states no retry limit in QUEUE_SETTINGS`);
-  return limit;
+export function queueSettings(config: Pick<Config, 'webhooks' | 'health' | 'agentRuntime'>): Record<QueueName, QueueSettings> {
+  return {
+    [QueueName.WebhookConfigure]: {
+      policy: 'stately',
+      retryLimit: config.webhooks.configureAttempts - 1,
+      retryDelaySeconds: config.webhooks.configureRetryDelaySeconds,
+      retryDelayMaxSeconds: 15 * 60,
+      concurrency: 2,
+    },
+    [QueueName.CredentialHealthCheck]: { policy: 'stately', retryLimit: 5, retryDelaySeconds: 30, concurrency: config.health.concurrency },
+    [QueueName.CredentialHealthSweep]: { policy: 'singleton', retryLimit: 1 },
+    [QueueName.CredentialAlertEmail]: { retryLimit: 8, retryDelaySeconds: 30, concurrency: 2 },
+    // Failures that waiting fixes: exponential backoff from 1 s up to 5 min, about a quarter of an hour in all.
+    [QueueName.AgentInbound]: {
+      retryLimit: 10,
+      retryDelaySeconds: 1,
+      retryDelayMaxSeconds: 300,
+      expireInSeconds: Math.ceil(config.agentRuntime.timeoutMs / 1000) * 2 + 120,
+      concurrency: 2,
+      batchSize: 8,
+    },
+    [QueueName.RateLimitCleanup]: { policy: 'singleton', retryLimit: 1 },
+    // One rewrap per user at a time; at most one queued and one active step of a rotate-all run.
+    [QueueName.KeyRewrap]: { policy: 'singleton', retryLimit: 8, retryDelaySeconds: 2, expireInSeconds: 900, concurrency: 2 },
+    [QueueName.KeyRotateAll]: { policy: 'stately', retryLimit: 8, retryDelaySeconds: 2 },
+    // Meta unreachable at start-up: keep trying for about an hour (backoff), then the next start tries again.
+    [QueueName.PlatformCredentialSync]: { policy: 'singleton', retryLimit: 12, retryDelaySeconds: 5 },
+    [QueueName.KeyMaintenance]: { policy: 'singleton', retryLimit: 3, retryDelaySeconds: 60, expireInSeconds: 3600 },
+    [QueueName.AuditRetention]: { policy: 'singleton', retryLimit: 3, retryDelaySeconds: 60, expireInSeconds: 3600 },
+    // Meta unreachable or throttling (200 management calls an hour): back off; the sweep tries again later anyway.
+    [QueueName.TemplateSync]: { policy: 'stately', retryLimit: 5, retryDelaySeconds: 60, concurrency: 2 },
+    [QueueName.TemplateSyncSweep]: { policy: 'singleton', retryLimit: 1 },
+  };
 }
