@@ -1,4 +1,5 @@
 import type { AgentServices } from '../agents';
+import type { AlertServices } from '../alerts';
 import type { CredentialServices } from '../credentials';
 import type { CredentialCircuitBreaker } from '../credentials/circuit-breaker';
 import type { EventBus } from '../platform/events';
@@ -17,7 +18,7 @@ import type { AppEvents } from './app-events';
  * needs (CredentialServices, AgentServices, ...); this type is their union, and the compiler checks here,
  * not in the domains, that the wiring satisfies each of them.
  */
-export interface AppServices extends CredentialServices, AgentServices, PlatformMigrationServices, WebhookServices, MediaServices, TemplateServices {
+export interface AppServices extends CredentialServices, AgentServices, AlertServices, PlatformMigrationServices, WebhookServices, MediaServices, TemplateServices {
   eventBus: EventBus<AppEvents>;
   /** Prometheus series the domains count into (see docs/operations.md). */
   metrics: Metrics;

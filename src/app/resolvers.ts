@@ -3,6 +3,7 @@ import { AuditResolver } from '../audit/audit.resolver';
 import { AgentWhatsAppFieldResolver, AgentWhatsAppResolver } from '../agents/agent-config.resolver';
 import { AgentMessagingResolver } from '../agents/agent-messaging.resolver';
 import { AgentSubscriptionsResolver } from '../agents/agent-subscriptions.resolver';
+import { FailureAlertsResolver } from '../alerts';
 import { CredentialHealthResolver } from '../credentials/credential-health.resolver';
 import { CredentialResolver, UserCredentialsResolver } from '../credentials/credential.resolver';
 import { CredentialValidationResolver } from '../credentials/credential-validation.resolver';
@@ -39,6 +40,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   MessageMediaResolver,
   MediaUploadResolver,
   TemplatesResolver,
+  FailureAlertsResolver,
   ErrorCodeResolver,
   MessageAliasesResolver,
   CredentialValidationResolver,

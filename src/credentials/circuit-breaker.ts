@@ -13,16 +13,35 @@ export interface CircuitPolicy {
 
 export const DEFAULT_CIRCUIT_POLICY: CircuitPolicy = { failureThreshold: 5, openMs: 30_000 };
 
+/** A circuit that opened or closed (told once, by the instance whose update made the change). */
+export interface CircuitTransition {
+  credentialId: string;
+  userId: string;
+  state: CircuitState.OPEN | CircuitState.CLOSED;
+  at: Date;
+}
+
 /**
  * A circuit breaker per credential whose state lives on the credential row, so every instance sees the
  * same circuit and the dashboard shows it. The fast path (closed, success) touches nothing; transitions
  * are single conditional UPDATEs, so exactly one instance wins the half-open probe.
  */
 export class CredentialCircuitBreaker {
+  private readonly listeners: Array<(transition: CircuitTransition) => Promise<void> | void> = [];
+
   constructor(
     private readonly policy: CircuitPolicy = DEFAULT_CIRCUIT_POLICY,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** Told when a circuit opens or closes (failure alerts); a listener's failure never fails the send. */
+  onTransition(listener: (transition: CircuitTransition) => Promise<void> | void): void {
+    this.listeners.push(listener);
+  }
+
+  private async tell(transition: CircuitTransition): Promise<void> {
+    for (const listener of this.listeners) await Promise.resolve(listener(transition)).catch(() => undefined);
+  }
 
   /** Throws CREDENTIAL_UNAVAILABLE (with retryAfterSeconds) while the circuit refuses calls. */
   async beforeCall(em: EntityManager, credential: WhatsAppCredential): Promise<void> {
@@ -48,9 +67,16 @@ export class CredentialCircuitBreaker {
 
   async onSuccess(em: EntityManager, credential: WhatsAppCredential): Promise<void> {
     if (credential.circuitState === CircuitState.CLOSED && credential.circuitFailures === 0) return;
-    await em.nativeUpdate(WhatsAppCredential, { id: credential.id }, { circuitState: CircuitState.CLOSED, circuitFailures: 0, circuitOpenedAt: null });
+    // Closing is a change only for the instance whose update found the circuit not closed.
+    const closed = await em.nativeUpdate(
+      WhatsAppCredential,
+      { id: credential.id, circuitState: { $ne: CircuitState.CLOSED } },
+      { circuitState: CircuitState.CLOSED, circuitFailures: 0, circuitOpenedAt: null },
+    );
+    if (closed === 0) await em.nativeUpdate(WhatsAppCredential, { id: credential.id }, { circuitFailures: 0 });
     credential.circuitState = CircuitState.CLOSED;
     credential.circuitFailures = 0;
+    if (closed > 0) await this.tell({ credentialId: credential.id, userId: credential.userId, state: CircuitState.CLOSED, at: new Date(this.now()) });
   }
 
   /** Only for transient failures (Meta down, 5xx, timeouts): a bad request says nothing about Meta. */
@@ -69,6 +95,10 @@ export class CredentialCircuitBreaker {
     credential.circuitState = row.circuit_state;
     credential.circuitFailures = row.circuit_failures;
     credential.circuitOpenedAt = row.circuit_opened_at;
+    // This update opened it (from closed, or again after a failed probe): the opening time is ours.
+    if (row.circuit_state === CircuitState.OPEN && row.circuit_opened_at?.getTime() === now.getTime()) {
+      await this.tell({ credentialId: credential.id, userId: credential.userId, state: CircuitState.OPEN, at: now });
+    }
     return row.circuit_state;
   }
 }
