@@ -82,21 +82,23 @@ export class CredentialCircuitBreaker {
   /** Only for transient failures (Meta down, 5xx, timeouts): a bad request says nothing about Meta. */
   async onTransientFailure(em: EntityManager, credential: WhatsAppCredential): Promise<CircuitState> {
     const now = new Date(this.now());
+    const table = qualifiedTable(em, WhatsAppCredential);
+    // The state before this update, read under the row lock, tells whether this update opened the circuit.
     const rows = (await em.getConnection().execute(
-      `update ${qualifiedTable(em, WhatsAppCredential)} set
-         circuit_failures = circuit_failures + 1,
-         circuit_state = case when circuit_state = 'half_open' or circuit_failures + 1 >= ? then 'open' else circuit_state end,
-         circuit_opened_at = case when circuit_state = 'half_open' or (circuit_state = 'closed' and circuit_failures + 1 >= ?) then ? else circuit_opened_at end
-       where id = ? returning circuit_state, circuit_failures, circuit_opened_at`,
+      `update ${table} c set
+         circuit_failures = c.circuit_failures + 1,
+         circuit_state = case when c.circuit_state = 'half_open' or c.circuit_failures + 1 >= ? then 'open' else c.circuit_state end,
+         circuit_opened_at = case when c.circuit_state = 'half_open' or (c.circuit_state = 'closed' and c.circuit_failures + 1 >= ?) then ? else c.circuit_opened_at end
+         from (select id, circuit_state as previous from ${table} where id = ? for update) before
+       where c.id = before.id returning c.circuit_state, c.circuit_failures, c.circuit_opened_at, before.previous`,
       [this.policy.failureThreshold, this.policy.failureThreshold, now, credential.id],
-    )) as Array<{ circuit_state: CircuitState; circuit_failures: number; circuit_opened_at: Date | null }>;
+    )) as Array<{ circuit_state: CircuitState; circuit_failures: number; circuit_opened_at: Date | null; previous: CircuitState }>;
     const row = rows[0];
     if (!row) return credential.circuitState;
     credential.circuitState = row.circuit_state;
     credential.circuitFailures = row.circuit_failures;
     credential.circuitOpenedAt = row.circuit_opened_at;
-    // This update opened it (from closed, or again after a failed probe): the opening time is ours.
-    if (row.circuit_state === CircuitState.OPEN && row.circuit_opened_at?.getTime() === now.getTime()) {
+    if (row.circuit_state === CircuitState.OPEN && row.previous !== CircuitState.OPEN) {
       await this.tell({ credentialId: credential.id, userId: credential.userId, state: CircuitState.OPEN, at: now });
     }
     return row.circuit_state;
