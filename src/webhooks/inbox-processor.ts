@@ -484,7 +484,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     const result = await sql<AgentFacts & { credentialId: string; phoneNumberId: string }>`
       select credential_id as "credentialId", phone_number_id as "phoneNumberId", agent_id as "agentId", enabled,
              auto_reply as "autoReply", business_hours as "businessHours", welcome_message as "welcomeMessage",
-             fallback_message as "fallbackMessage"
+             fallback_message as "fallbackMessage", opt_out_keywords as "optOutKeywords", opt_in_keywords as "optInKeywords"
         from ${this.table('agent_whatsapp_configs')}
        where credential_id = any(${credentialIds}::uuid[])
     `.execute(trx);
