@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EventBus } from '../platform/events';
 import { QueueName, type JobQueue } from '../platform/jobs';
@@ -27,14 +28,30 @@ interface FlushJob {
  * failures a window holds back are published by a job at its end.
  */
 export class FailureAlerts {
+  private queued: FailureObservation[] = [];
+  private flush: Promise<void> | null = null;
+
   constructor(private readonly options: FailureAlertsOptions) {}
 
   /**
-   * One statement for the whole batch, then the events that are due. Called after the caller's commit:
-   * an alert is advice, so a failure here is logged and never undoes the work it describes.
+   * Counts failures, then publishes the events that are due. The failures reported during one turn of
+   * the event loop (an inbox batch, or many sends failing at once) are written together in one
+   * statement, so a burst costs one upsert, not one per failure. Called after the caller's commit: an
+   * alert is advice, so a failure here is logged and never undoes the work it describes.
    */
-  async record(observations: FailureObservation[]): Promise<void> {
-    if (observations.length === 0) return;
+  record(observations: FailureObservation[]): Promise<void> {
+    if (observations.length === 0) return Promise.resolve();
+    this.queued.push(...observations);
+    this.flush ??= nextTurn().then(() => {
+      const batch = this.queued;
+      this.queued = [];
+      this.flush = null;
+      return this.write(batch);
+    });
+    return this.flush;
+  }
+
+  private async write(observations: FailureObservation[]): Promise<void> {
     const { orm, eventBus, jobs, logger, windowSeconds } = this.options;
     try {
       const outcome = await recordFailures(orm.em.fork(), observations, windowSeconds);

@@ -1,5 +1,5 @@
 import type { AgentServices } from '../agents';
-import type { AlertServices } from '../alerts';
+import type { AlertServices, FailureAlerts } from '../alerts';
 import type { CredentialServices } from '../credentials';
 import type { CredentialCircuitBreaker } from '../credentials/circuit-breaker';
 import type { EventBus } from '../platform/events';
@@ -20,6 +20,8 @@ import type { AppEvents } from './app-events';
  */
 export interface AppServices extends CredentialServices, AgentServices, AlertServices, PlatformMigrationServices, WebhookServices, MediaServices, TemplateServices {
   eventBus: EventBus<AppEvents>;
+  /** Failures reported by the send path, the inbox and the circuit breaker (see docs/alerts.md). */
+  failureAlerts: FailureAlerts;
   /** Prometheus series the domains count into (see docs/operations.md). */
   metrics: Metrics;
   /** In front of every send to Meta: pacing and the per-credential circuit breaker. */

@@ -126,6 +126,22 @@ test('a failed status webhook is an alert with Meta\'s code and a reason in word
   expect(alert!.reason).toMatch(/24 hours/);
 });
 
+test('a send that Meta refuses ends FAILED and is an alert with Meta\'s code', async () => {
+  const tenant = await routedTenant();
+  const owner = await subscribe(tenant.token);
+  await customerWrites(tenant);
+  running.sandbox.failNext(1, { code: 131026, message: 'Message undeliverable', details: 'Recipient is not a WhatsApp user' }, { pathIncludes: '/messages' });
+  const refused = await postGraphQL(app.graphqlUrl, SendWhatsAppMessageDocument, {
+    authorization: tenant.token,
+    variables: { input: { credentialId: tenant.credentialId, to: `+${CUSTOMER_WA_ID}`, idempotencyKey: randomUUID(), text: { body: 'Olá!' } } },
+  });
+  expect(refused.errors?.[0]?.extensions?.code).toBe('WHATSAPP_REJECTED');
+  const alerts = await owner.count(2);
+  const failed = alerts.find((a) => a.kind === 'MESSAGE_FAILED');
+  expect(failed).toMatchObject({ credentialId: tenant.credentialId, count: 1, errorCode: '131026' });
+  expect(failed!.reason).toMatch(/could not be delivered/);
+});
+
 test('a dead-lettered inbound message is an alert', async () => {
   const tenant = await routedTenant();
   const owner = await subscribe(tenant.token);
