@@ -7,7 +7,7 @@
 //   adapters    the outside world behind our own types: key stores, the WhatsApp Graph client, the sandbox
 //   platform    kits every domain uses: database, events, GraphQL kit, HTTP, identity, jobs, errors, logs
 //   config.ts   the only reader of the environment
-const DOMAINS = '(agents|audit|credentials|host|key-rotation|media|messaging|opt-outs|platform-migration|rate-limits|templates|user-erasure|webhooks)';
+const DOMAINS = '(agents|alerts|audit|credentials|host|key-rotation|media|messaging|opt-outs|platform-migration|rate-limits|templates|user-erasure|webhooks)';
 const ADAPTERS = 'adapters';
 const PLATFORM = 'platform';
 

@@ -18,6 +18,8 @@ import { Migration20261205233545_suppressions } from './Migration20261205233545_
 import { Migration20261206021958_dead_letter_indexes } from './Migration20261206021958_dead_letter_indexes';
 import { Migration20261206025500_agent_read_receipts } from './Migration20261206025500_agent_read_receipts';
 import { Migration20261206031000_templates_and_quality } from './Migration20261206031000_templates_and_quality';
+import { Migration20261206050037_failure_alerts } from './Migration20261206050037_failure_alerts';
+import { Migration20261206051213_agent_consent_keywords } from './Migration20261206051213_agent_consent_keywords';
 import { Migration20261206050500_agent_reply_refused } from './Migration20261206050500_agent_reply_refused';
 
 /** Every migration in the order it must run. MikroORM is given this list instead of scanning files. */
@@ -41,5 +43,7 @@ export const ALL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206021958_dead_letter_indexes', class: Migration20261206021958_dead_letter_indexes },
   { name: 'Migration20261206025500_agent_read_receipts', class: Migration20261206025500_agent_read_receipts },
   { name: 'Migration20261206031000_templates_and_quality', class: Migration20261206031000_templates_and_quality },
+  { name: 'Migration20261206050037_failure_alerts', class: Migration20261206050037_failure_alerts },
   { name: 'Migration20261206050500_agent_reply_refused', class: Migration20261206050500_agent_reply_refused },
+  { name: 'Migration20261206051213_agent_consent_keywords', class: Migration20261206051213_agent_consent_keywords },
 ];

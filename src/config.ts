@@ -113,6 +113,8 @@ const EnvSchema = z.object({
 
   SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')),
   SMTP_FROM: z.string().default('WhatsApp Connect <no-reply@localhost>'),
+  FAILURE_ALERT_WINDOW_SECONDS: int(900, 1, 86_400),
+  FAILURE_ALERT_DIGEST_HOUR: int(8, 0, 23),
 
   PLATFORM_WHATSAPP_ACCESS_TOKEN: optional(z.string().min(20, 'must be a Meta access token')),
   PLATFORM_WHATSAPP_APP_SECRET: optional(z.string().regex(/^[0-9a-f]{32}$/i, 'must be the 32-hex-digit Meta app secret')),
@@ -290,6 +292,8 @@ export interface Config {
   rateLimits: { userMutationsPerMinute: number; credentialPerSecond: number; webhookPerSecond: number };
   health: { intervalMinutes: number; concurrency: number; expiryWarningDays: number };
   email: { smtpUrl?: string; from: string };
+  /** Failure alerts (docs/alerts.md): at most one event per credential and kind per window; the daily digest's hour (UTC). */
+  failureAlerts: { windowSeconds: number; digestHourUtc: number };
   agentRuntime: { url?: string; secret?: string; timeoutMs: number };
   /**
    * Signed links to inbound media (docs/media.md): the key that signs them (MEDIA_URL_SECRET, or one
@@ -561,6 +565,7 @@ export function loadConfig(rawEnv: Environment): Config {
       expiryWarningDays: e.EXPIRY_WARNING_DAYS,
     },
     email: { smtpUrl: e.SMTP_URL, from: e.SMTP_FROM },
+    failureAlerts: { windowSeconds: e.FAILURE_ALERT_WINDOW_SECONDS, digestHourUtc: e.FAILURE_ALERT_DIGEST_HOUR },
     agentRuntime: { url: e.AGENT_RUNTIME_URL, secret: e.AGENT_RUNTIME_SECRET, timeoutMs: e.AGENT_RUNTIME_TIMEOUT_MS },
     media: { urlSecret: mediaUrlSecret(e), urlTtlSeconds: e.MEDIA_URL_TTL_SECONDS, maxBytes: e.MEDIA_MAX_BYTES },
     agentOwnership,

@@ -29,6 +29,15 @@ export class EnableAgentWhatsAppInput {
 
   @Field(() => BusinessHours, { nullable: true, description: 'When the agent answers; omit it to answer at any time.' })
   businessHours?: BusinessHours | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Opt-out keywords for customers of this agent\'s own number, instead of STOP and UNSUBSCRIBE: 1 to 10, each 1 to 32 characters, matched as the whole message in any case. Omit for the defaults.',
+  })
+  optOutKeywords?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Opt-in keywords instead of START, with the same limits. Omit for the default.' })
+  optInKeywords?: string[] | null;
 }
 
 @InputType('WhatsAppUpdateAgentInput', { description: 'Omitted fields keep their value; null clears a message or the business hours.' })
@@ -53,4 +62,13 @@ export class UpdateAgentWhatsAppInput {
 
   @Field(() => BusinessHours, { nullable: true, description: 'New business hours; null: answer at any time.' })
   businessHours?: BusinessHours | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'New opt-out keywords for the agent\'s own number (1 to 10, each 1 to 32 characters, any case); null: back to STOP and UNSUBSCRIBE.',
+  })
+  optOutKeywords?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'New opt-in keywords, with the same limits; null: back to START.' })
+  optInKeywords?: string[] | null;
 }

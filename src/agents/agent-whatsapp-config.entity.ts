@@ -10,7 +10,7 @@ import { BusinessHours } from './business-hours';
 @Entity({ tableName: 'agent_whatsapp_configs' })
 @Index({ properties: ['userId'] })
 export class AgentWhatsAppConfig {
-  [OptionalProps]?: 'id' | 'credentialId' | 'credential' | 'phoneNumberId' | 'platformCode' | 'enabled' | 'autoReply' | 'markRead' | 'typingIndicator' | 'businessHours' | 'welcomeMessage' | 'fallbackMessage' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'id' | 'credentialId' | 'credential' | 'phoneNumberId' | 'platformCode' | 'enabled' | 'autoReply' | 'markRead' | 'typingIndicator' | 'businessHours' | 'welcomeMessage' | 'fallbackMessage' | 'optOutKeywords' | 'optInKeywords' | 'createdAt' | 'updatedAt';
 
   @Field(() => ID, { description: 'The configuration\'s id.' })
   @PrimaryKey({ type: 'uuid' })
@@ -75,6 +75,17 @@ export class AgentWhatsAppConfig {
   @Field(() => String, { nullable: true, description: 'Sent outside business hours, once per closed period.' })
   @Property({ type: 'text', nullable: true })
   fallbackMessage: string | null = null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'What a customer writes, as the whole message and in any case, to stop messages from the agent\'s number (lowercase); null: the defaults, STOP and UNSUBSCRIBE.',
+  })
+  @Property({ type: 'text[]', nullable: true })
+  optOutKeywords: string[] | null = null;
+
+  @Field(() => [String], { nullable: true, description: 'What a customer writes to receive messages again after opting out (lowercase); null: the default, START.' })
+  @Property({ type: 'text[]', nullable: true })
+  optInKeywords: string[] | null = null;
 
   @Field(() => GraphQLISODateTime, { description: 'When WhatsApp was enabled for the agent.' })
   @Property({ type: 'timestamptz' })

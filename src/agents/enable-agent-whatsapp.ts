@@ -11,6 +11,7 @@ import {
 import { PublicError } from '../platform/errors';
 import { parseId } from '../platform/graphql/ids';
 import type { Viewer } from '../platform/identity';
+import { applyKeywordInput } from './agent-keywords';
 import type { EnableAgentWhatsAppInput } from './agent-config.input';
 import { configMessage } from './agent-config-lookup';
 import { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';
@@ -36,6 +37,8 @@ export async function enableAgentWhatsApp(
   const welcomeMessage = configMessage(input.welcomeMessage ?? null, 'input.welcomeMessage');
   const fallbackMessage = configMessage(input.fallbackMessage ?? null, 'input.fallbackMessage');
   const businessHours = input.businessHours ? normalizeBusinessHours(input.businessHours, 'input.businessHours') : null;
+  const keywords: Pick<AgentWhatsAppConfig, 'optOutKeywords' | 'optInKeywords'> = { optOutKeywords: null, optInKeywords: null };
+  applyKeywordInput(keywords, input);
 
   await assertFree(em, viewer, agentId, credential?.phoneNumberId ?? null);
   const config = em.create(AgentWhatsAppConfig, {
@@ -51,6 +54,7 @@ export async function enableAgentWhatsApp(
     welcomeMessage,
     fallbackMessage,
     businessHours,
+    ...keywords,
   });
   auditWithin(em, {
     actor: viewer,

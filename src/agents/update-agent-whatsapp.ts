@@ -3,6 +3,7 @@ import { AuditOutcome, auditWithin } from '../audit';
 import type { Viewer } from '../platform/identity';
 import type { UpdateAgentWhatsAppInput } from './agent-config.input';
 import { configMessage, ownAgentConfig } from './agent-config-lookup';
+import { applyKeywordInput } from './agent-keywords';
 import type { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';
 import { normalizeBusinessHours } from './business-hours-clock';
 
@@ -43,6 +44,7 @@ export async function updateAgentWhatsApp(
     config.businessHours = input.businessHours ? normalizeBusinessHours(input.businessHours, 'input.businessHours') : null;
     changed.push('businessHours');
   }
+  changed.push(...applyKeywordInput(config, input));
   auditWithin(em, {
     actor: viewer,
     action: 'agent.whatsapp.update',

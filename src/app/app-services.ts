@@ -1,4 +1,5 @@
 import type { AgentServices } from '../agents';
+import type { AlertServices, FailureAlerts } from '../alerts';
 import type { CredentialServices } from '../credentials';
 import type { CredentialCircuitBreaker } from '../credentials/circuit-breaker';
 import type { EventBus } from '../platform/events';
@@ -17,8 +18,10 @@ import type { AppEvents } from './app-events';
  * needs (CredentialServices, AgentServices, ...); this type is their union, and the compiler checks here,
  * not in the domains, that the wiring satisfies each of them.
  */
-export interface AppServices extends CredentialServices, AgentServices, PlatformMigrationServices, WebhookServices, MediaServices, TemplateServices {
+export interface AppServices extends CredentialServices, AgentServices, AlertServices, PlatformMigrationServices, WebhookServices, MediaServices, TemplateServices {
   eventBus: EventBus<AppEvents>;
+  /** Failures reported by the send path, the inbox and the circuit breaker (see docs/alerts.md). */
+  failureAlerts: FailureAlerts;
   /** Prometheus series the domains count into (see docs/operations.md). */
   metrics: Metrics;
   /** In front of every send to Meta: pacing and the per-credential circuit breaker. */

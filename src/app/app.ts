@@ -7,6 +7,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AgentRuntimeClient, inboundAgents, startAgentInboundWorker } from '../agents';
+import { FailureAlertKind, FailureAlerts, registerFailureDigestJob } from '../alerts';
 import { AUDIT_EXPORT_PATH, createAuditExportHandler, sweepAuditLog } from '../audit';
 import type { Config } from '../config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../platform/db/embedded-database';
@@ -31,7 +32,7 @@ import { createRequestListener, type RequestListenerOptions } from '../platform/
 import { applyServerTimeouts, connectionsCheckingIntervalFor, drainServer } from '../platform/http/server-timeouts';
 import { createTokenVerifier, DEVELOPMENT_JWT_SECRET, type Viewer } from '../platform/identity';
 import { AgentOwnership } from '../agents/agent-ownership';
-import { CredentialCircuitBreaker, CredentialLifecycle, readCredentialSecrets, requestCredentialHealthCheck, registerAlertEmailJobs, registerHealthCheckJobs } from '../credentials';
+import { CircuitState, CredentialCircuitBreaker, CredentialLifecycle, readCredentialSecrets, requestCredentialHealthCheck, registerAlertEmailJobs, registerHealthCheckJobs } from '../credentials';
 import { JobQueue, QueueName, queueSettings } from '../platform/jobs';
 import { mutationCharge, Pacer, PostgresRateLimiter } from '../rate-limits';
 import { CiphertextRegistry, KeyRotation, credentialCiphertextColumns } from '../key-rotation';
@@ -282,6 +283,16 @@ async function startDomains(config: Config, logger: Logger, metrics: Metrics, in
   const credentialLifecycle = new CredentialLifecycle(orm.em);
   const agentOwnership = new AgentOwnership(config.agentOwnership);
   stack.push(() => agentOwnership.close());
+  const failureAlerts = new FailureAlerts({ orm, eventBus, jobs, logger, windowSeconds: config.failureAlerts.windowSeconds });
+  const breaker = new CredentialCircuitBreaker();
+  breaker.onTransition((change) =>
+    failureAlerts.record([{
+      userId: change.userId,
+      credentialId: change.credentialId,
+      kind: change.state === CircuitState.OPEN ? FailureAlertKind.CIRCUIT_OPENED : FailureAlertKind.CIRCUIT_CLOSED,
+      at: change.at,
+    }]),
+  );
   const services: AppServices = {
     orm,
     eventBus,
@@ -293,7 +304,8 @@ async function startDomains(config: Config, logger: Logger, metrics: Metrics, in
     credentialLifecycle,
     rateLimiter,
     sendLedger: new SendLedger(orm),
-    outbound: { pacer: new Pacer(rateLimiter), breaker: new CredentialCircuitBreaker() },
+    outbound: { pacer: new Pacer(rateLimiter), breaker },
+    failureAlerts,
     keyRotation,
     userErasure,
     metrics,
@@ -333,6 +345,9 @@ async function startDomains(config: Config, logger: Logger, metrics: Metrics, in
   await jobs.schedule(QueueName.AuditRetention, config.keyRotation.maintenanceCron, {});
   const closeMail = await registerAlertEmailJobs(services);
   stack.push(async () => closeMail());
+  await failureAlerts.registerJobs();
+  const closeDigest = await registerFailureDigestJob({ orm, jobs, logger, email: config.email, digestHourUtc: config.failureAlerts.digestHourUtc });
+  stack.push(async () => closeDigest());
   const { role } = config.operations;
   // Agent replies are inbound work: they follow the inbox onto the instances that process it.
   if (role !== 'receive') await startAgentInboundWorker(services, agentRuntime);
@@ -342,6 +357,7 @@ async function startDomains(config: Config, logger: Logger, metrics: Metrics, in
     databaseUrl,
     metrics,
     onCredentialFailure: ({ credentialId }) => requestCredentialHealthCheck(services, credentialId),
+    failureAlerts,
   });
   // Disconnecting a credential first removes its configuration at Meta (best effort: problems are logged
   // and the deletion goes on, so a dead token never traps a user's data).

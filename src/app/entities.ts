@@ -1,5 +1,7 @@
 import { AgentReply } from '../agents/agent-reply.entity';
 import { AgentWhatsAppConfig } from '../agents/agent-whatsapp-config.entity';
+import { FailureAlertTally } from '../alerts/failure-alert-tally.entity';
+import { FailureDigestSetting } from '../alerts/failure-digest-setting.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { WhatsAppCredential } from '../credentials/whatsapp-credential.entity';
 import { PlatformCredentialState, UserCredentialSource } from '../credentials/credential-source';
@@ -42,4 +44,6 @@ export const ALL_ENTITIES: Function[] = [
   WhatsAppMigration,
   WhatsAppSuppression,
   WhatsAppTemplate,
+  FailureAlertTally,
+  FailureDigestSetting,
 ];

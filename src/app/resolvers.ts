@@ -5,6 +5,7 @@ import { AuditResolver } from '../audit/audit.resolver';
 import { AgentWhatsAppFieldResolver, AgentWhatsAppResolver } from '../agents/agent-config.resolver';
 import { AgentMessagingResolver } from '../agents/agent-messaging.resolver';
 import { AgentSubscriptionsResolver } from '../agents/agent-subscriptions.resolver';
+import { FailureAlertsResolver } from '../alerts';
 import { CredentialHealthResolver } from '../credentials/credential-health.resolver';
 import { CredentialResolver, UserCredentialsResolver } from '../credentials/credential.resolver';
 import { CredentialValidationResolver } from '../credentials/credential-validation.resolver';
@@ -41,6 +42,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   MessageMediaResolver,
   MediaUploadResolver,
   TemplatesResolver,
+  FailureAlertsResolver,
   ErrorCodeResolver,
   MessageAliasesResolver,
   CredentialValidationResolver,

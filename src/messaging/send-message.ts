@@ -1,3 +1,4 @@
+import { FailureAlertKind, failureReasonOf, type FailureAlerts } from '../alerts';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CredentialStatus, readCredentialSecrets, type WhatsAppCredential } from '../credentials';
@@ -29,6 +30,8 @@ export interface SendDependencies extends OutboundGuardDependencies {
   /** The send path's own rows, batched across concurrent sends. */
   sendLedger: SendLedger;
   metrics?: Pick<Metrics, 'sends'>;
+  /** Told of every message that ends FAILED, for the owner's failure alerts. */
+  failureAlerts?: Pick<FailureAlerts, 'record'>;
 }
 
 /** Who sends: the owner, the phone number's credential (managed by the same EntityManager), the agent if any. */
@@ -226,6 +229,16 @@ async function settleFailure(deps: SendDependencies, em: EntityManager, credenti
     { status: message.status, statusAt: message.statusAt, errorCode: message.errorCode, errorTitle: message.errorTitle },
   );
   publishStatus(deps.eventBus, message);
+  if (!credential.platform) {
+    await deps.failureAlerts?.record([{
+      userId: credential.userId,
+      credentialId: credential.id,
+      kind: FailureAlertKind.MESSAGE_FAILED,
+      at: message.statusAt,
+      errorCode: message.errorCode === null ? null : String(message.errorCode),
+      reason: failureReasonOf(message.errorCode, message.errorTitle),
+    }]);
+  }
   return failure?.error ?? error;
 }
 

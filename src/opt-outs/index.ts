@@ -1,4 +1,4 @@
-export { consentChangeOf } from './opt-out-keywords';
+export { assertDistinctKeywords, consentChangeOf, normalizeKeywords } from './opt-out-keywords';
 export { applyConsentChanges, suppressAfterMetaRefusal, type ConsentChangeRow } from './suppression-store';
 export { WhatsAppSuppression } from './whatsapp-suppression.entity';
 export { SuppressionResolver } from './suppressions.resolver';

@@ -11,6 +11,9 @@ export interface AgentFacts {
   businessHours: unknown;
   welcomeMessage: string | null;
   fallbackMessage: string | null;
+  /** The agent's own opt-out and opt-in keywords (lowercase); null keeps the defaults. */
+  optOutKeywords: string[] | null;
+  optInKeywords: string[] | null;
 }
 
 /** Who a message to the platform's shared number is for, and how that was decided. */

@@ -264,6 +264,7 @@ async function planMessagesValue(
     let agentId: string | null = null;
     let agentLine = '';
     let willAct = false;
+    let agent: AgentFacts | null = null;
     if (endpoint.platform) {
       const route = await context.routePlatform(metadata.phone_number_id, customer, message);
       if (route) {
@@ -275,11 +276,12 @@ async function planMessagesValue(
         audit('platform.inbound_unrouted', AuditOutcome.REJECTED, { reason: 'no_agent_code_or_thread', wamid: message.id });
       }
     } else {
-      const agent = context.agentOn(endpoint.credentialId, metadata.phone_number_id);
+      agent = context.agentOn(endpoint.credentialId, metadata.phone_number_id);
       agentId = agent?.agentId ?? null;
       willAct = agent !== null && context.willAct(agent, timestamp);
     }
-    const change = consentChangeOf(message as { type: string; text?: { body?: unknown } });
+    // The number's agent may have keywords of its own; the platform's shared number keeps the defaults.
+    const change = consentChangeOf(message as { type: string; text?: { body?: unknown } }, agent);
     items.push({
       kind: 'message',
       delivery: index,

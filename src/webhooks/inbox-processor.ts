@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { sql, type ControlledTransaction, type Kysely } from 'kysely';
+import type { FailureAlerts, FailureObservation } from '../alerts';
 import { insertAuditRecords, AuditOutcome } from '../audit';
 import { announceHealthChange, applyQualityUpdates, readCredentialSecrets, requestCredentialHealthCheck, WhatsAppCredential, type CredentialEvents, type HealthChange } from '../credentials';
 import { mayPassOnRetry } from '../platform/db/pg-errors';
@@ -24,6 +25,7 @@ import { applyTemplateUpdates, publishTemplateStatusChanges, type TemplateEvents
 import type { Logger } from '../platform/observability/logger';
 import { verifyWebhookSignature } from '../adapters/whatsapp';
 import { DeliveryOutcome } from './delivery-outcome';
+import { batchFailures } from './batch-failures';
 import type { AgentFacts, InboundAgents } from './inbound-agents';
 import {
   emptyCounts,
@@ -59,6 +61,8 @@ export interface InboxProcessorOptions {
   onBatch?: (report: BatchReport) => void;
   /** Quality warnings are e-mailed to owners who gave an address (SMTP configured). */
   emailAlerts?: boolean;
+  /** Told after each commit, in one call per batch, of the failures owners are alerted to. */
+  failureAlerts?: Pick<FailureAlerts, 'record'>;
 }
 
 /** Emitted after commit, once per delivery handled in a batch. */
@@ -199,6 +203,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
       account: AccountOutcome;
       endpoints: Set<string>;
       report: BatchReport;
+      failures: FailureObservation[];
     };
     try {
       claimed = await this.claim(trx);
@@ -217,6 +222,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     await this.touchEndpoints(outcome.endpoints);
     for (const [topic, agentId, event] of outcome.events) this.options.eventBus.publish(topic, agentId, event);
     await this.afterAccountChanges(outcome.account);
+    await this.options.failureAlerts?.record(outcome.failures);
     outcome.report.seconds = (performance.now() - startedAt) / 1000;
     this.options.onBatch?.(outcome.report);
     for (const item of outcome.settled) this.emit('settled', item);
@@ -312,7 +318,8 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
       seconds: 0,
     };
     const touched = new Set(plans.filter((plan) => plan.endpointId && plan.outcome !== DeliveryOutcome.SIGNATURE_REJECTED).map((plan) => plan.endpointId!));
-    return { settled, events, account, endpoints: touched, report };
+    const failures = batchFailures({ items, applied, deadLetters, endpoints, agentOn: context.agentOn });
+    return { settled, events, account, endpoints: touched, report, failures };
   }
 
   /**
@@ -477,7 +484,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     const result = await sql<AgentFacts & { credentialId: string; phoneNumberId: string }>`
       select credential_id as "credentialId", phone_number_id as "phoneNumberId", agent_id as "agentId", enabled,
              auto_reply as "autoReply", business_hours as "businessHours", welcome_message as "welcomeMessage",
-             fallback_message as "fallbackMessage"
+             fallback_message as "fallbackMessage", opt_out_keywords as "optOutKeywords", opt_in_keywords as "optInKeywords"
         from ${this.table('agent_whatsapp_configs')}
        where credential_id = any(${credentialIds}::uuid[])
     `.execute(trx);

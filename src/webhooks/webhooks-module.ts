@@ -12,6 +12,7 @@ import { EndpointCache } from './endpoint-cache';
 import { InboxProcessor } from './inbox-processor';
 import { InboxWriter } from './inbox-writer';
 import { WebhookReceiver } from './webhook-receiver';
+import type { FailureAlerts } from '../alerts';
 import { RetentionSweeper } from './retention';
 import { createWebhookRoute } from './webhook-route';
 
@@ -24,6 +25,8 @@ export interface WebhooksModuleOptions {
   metrics: Metrics;
   /** Told about credential failures Meta reports while configuring (the health checks subscribe here). */
   onCredentialFailure?: (signal: CredentialFailureSignal) => Promise<void> | void;
+  /** Told after each batch about its unrouted messages, failed statuses and dead letters (owners' alerts). */
+  failureAlerts?: Pick<FailureAlerts, 'record'>;
 }
 
 interface InboxBacklog {
@@ -95,6 +98,7 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
     concurrency: PROCESSING_LOOPS,
     onBatch: (report) => metrics.recordInboundBatch(report),
     emailAlerts: Boolean(config.email.smtpUrl),
+    failureAlerts: options.failureAlerts,
   });
   // One statement, read by the metrics scrape and by /readyz. The deliveries part walks only the partial
   // index of unprocessed rows (and their heap rows for the age), never the retained processed ones, so

@@ -63,3 +63,28 @@ it('re-opens at once when the half-open probe fails', async () => {
   expect(await breaker.onTransientFailure(em, probe)).toBe(CircuitState.OPEN);
   await expect(breaker.beforeCall(em, await reload(credential.id))).rejects.toMatchObject({ extensions: { reason: 'CIRCUIT_OPEN' } });
 });
+
+it('tells its listeners once when a circuit opens and once when it closes', async () => {
+  clock = 5_000_000;
+  const told: Array<{ state: CircuitState; credentialId: string }> = [];
+  const listened = new CredentialCircuitBreaker({ failureThreshold: 2, openMs: 1_000 }, () => clock);
+  listened.onTransition(({ state, credentialId }) => {
+    told.push({ state, credentialId });
+  });
+  const credential = await freshCredential();
+  await listened.onTransientFailure(app.orm.em.fork(), credential);
+  await listened.onTransientFailure(app.orm.em.fork(), credential);
+  // Another instance's failure while open changes nothing.
+  await listened.onTransientFailure(app.orm.em.fork(), await reload(credential.id));
+  expect(told).toEqual([{ state: CircuitState.OPEN, credentialId: credential.id }]);
+
+  clock += 1_001;
+  const probe = await reload(credential.id);
+  await listened.beforeCall(app.orm.em.fork(), probe);
+  await listened.onSuccess(app.orm.em.fork(), probe);
+  await listened.onSuccess(app.orm.em.fork(), await reload(credential.id));
+  expect(told).toEqual([
+    { state: CircuitState.OPEN, credentialId: credential.id },
+    { state: CircuitState.CLOSED, credentialId: credential.id },
+  ]);
+});

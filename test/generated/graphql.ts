@@ -94,6 +94,8 @@ export type Mutation = {
   sendWhatsAppMessage: WhatsAppMessage;
   /** Admins: which credentials one user's agents use (null: the global default). Returns the user's source now. */
   setWhatsAppCredentialSource: WhatsAppCredentialSource;
+  /** Turns the daily failure summary of one of my phone numbers on or off. It goes to the credential's alert e-mail address at FAILURE_ALERT_DIGEST_HOUR (UTC) when SMTP is configured, and only on days with failures. */
+  setWhatsAppFailureDigest: WhatsAppFailureDigestSetting;
   /**
    * Old name of startWhatsAppKeyRotationRun.
    * @deprecated Use startWhatsAppKeyRotationRun.
@@ -231,6 +233,12 @@ export type MutationSetWhatsAppCredentialSourceArgs = {
 };
 
 
+export type MutationSetWhatsAppFailureDigestArgs = {
+  credentialId: Scalars['ID']['input'];
+  dailyDigest: Scalars['Boolean']['input'];
+};
+
+
 export type MutationSuspendWhatsAppCredentialArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -288,6 +296,8 @@ export type Query = {
   whatsAppCredentials: Array<WhatsAppCredential>;
   /** Every error code this subgraph can put in `extensions.code`, for clients that list or check them at run time. Needs no token. */
   whatsAppErrorCodes: Array<WhatsAppErrorCode>;
+  /** Whether one of my phone numbers e-mails me a daily summary of its failure alerts (off until I turn it on). */
+  whatsAppFailureDigest: WhatsAppFailureDigestSetting;
   /** Inbound messages and statuses of my numbers that could not be stored, newest first, with the reason. Everything else of their deliveries was stored; retry one once its cause is gone. */
   whatsAppInboundDeadLetters: Array<WhatsAppInboundDeadLetter>;
   /** Admin: a rotate-all run and its progress; the latest when no id is given. */
@@ -364,6 +374,11 @@ export type QueryWhatsAppCredentialArgs = {
 };
 
 
+export type QueryWhatsAppFailureDigestArgs = {
+  credentialId: Scalars['ID']['input'];
+};
+
+
 export type QueryWhatsAppInboundDeadLettersArgs = {
   first?: Scalars['Int']['input'];
   includeRetried?: Scalars['Boolean']['input'];
@@ -406,6 +421,8 @@ export type Subscription = {
   credentialHealthChanged: WhatsAppCredentialHealthEvent;
   /** Status changes of my credentials, and quality warnings of their numbers (RED rating, flagged, lower messaging limit), as they happen. */
   whatsAppCredentialHealthChanged: WhatsAppCredentialHealthEvent;
+  /** Failure alerts of my phone numbers as they happen: messages no agent was there to answer, messages WhatsApp failed, dead-lettered inbound items, and pauses of calls to WhatsApp. Each alert counts the failures since the previous one of its kind, at most one per number and kind per window. */
+  whatsAppFailureAlerts: WhatsAppFailureAlert;
   /** Messages customers send to one of my agents, as they arrive (on any plugin instance). */
   whatsAppMessageReceived: WhatsAppMessage;
   /** Delivery-status changes (sent, delivered, read, failed) of one of my agents' messages, with the message as it is now. */
@@ -422,6 +439,11 @@ export type Subscription = {
    * @deprecated Use whatsAppMessageStatusChanged.
    */
   whatsappMessageStatusChanged: WhatsAppMessage;
+};
+
+
+export type SubscriptionWhatsAppFailureAlertsArgs = {
+  credentialId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -484,6 +506,10 @@ export type WhatsAppAgentConfig = {
   markRead: Scalars['Boolean']['output'];
   /** The agent's messages, newest first; only one customer's with `customer`. Null, with NOT_FOUND, for anyone but the agent's owner (administrators too). */
   messages?: Maybe<WhatsAppMessagePage>;
+  /** What a customer writes to receive messages again after opting out (lowercase); null: the default, START. */
+  optInKeywords?: Maybe<Array<Scalars['String']['output']>>;
+  /** What a customer writes, as the whole message and in any case, to stop messages from the agent's number (lowercase); null: the defaults, STOP and UNSUBSCRIBE. */
+  optOutKeywords?: Maybe<Array<Scalars['String']['output']>>;
   /** The phone number id of the agent's own credential; null without one. */
   phoneNumberId?: Maybe<Scalars['String']['output']>;
   /** The code that routes a customer to this agent on the platform's shared number. */
@@ -1006,6 +1032,10 @@ export type WhatsAppEnableAgentInput = {
   fallbackMessage?: InputMaybe<Scalars['String']['input']>;
   /** Mark each customer message read as soon as the agent runtime is asked about it. */
   markRead?: Scalars['Boolean']['input'];
+  /** Opt-in keywords instead of START, with the same limits. Omit for the default. */
+  optInKeywords?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Opt-out keywords for customers of this agent's own number, instead of STOP and UNSUBSCRIBE: 1 to 10, each 1 to 32 characters, matched as the whole message in any case. Omit for the defaults. */
+  optOutKeywords?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Show "typing…" to the customer while the agent runtime works (also marks the message read). */
   typingIndicator?: Scalars['Boolean']['input'];
   /** Sent on a customer's first message; at most 4,096 characters. */
@@ -1062,6 +1092,51 @@ export type WhatsAppErrorCode =
   | 'UNAUTHENTICATED'
   /** WhatsApp refused the operation for a reason the caller can act on (customer service window closed, template paused or not approved, recipient unable to receive); `extensions.reason` carries Meta's error code. Do not resend unchanged: for a closed window, send an approved template instead. */
   | 'WHATSAPP_REJECTED';
+
+/** Failures of one kind on one of my phone numbers since the previous alert of that kind. At most one alert per number and kind is sent per FAILURE_ALERT_WINDOW_SECONDS; the failures in between are counted into the next one. */
+export type WhatsAppFailureAlert = {
+  __typename?: 'WhatsAppFailureAlert';
+  /** How many failures this alert stands for: every one since the previous alert of this kind for this number. */
+  count: Scalars['Int']['output'];
+  /** The credential as it is now; null once deleted. */
+  credential?: Maybe<WhatsAppCredential>;
+  /** The credential (phone number) the failures happened on. */
+  credentialId: Scalars['ID']['output'];
+  /** An example error code: WhatsApp's code for a failed message (e.g. 131047), or why an inbound item was dead-lettered; null when the kind has none. */
+  errorCode?: Maybe<Scalars['String']['output']>;
+  /** When the first of these failures happened. */
+  firstSeenAt: Scalars['DateTimeISO']['output'];
+  /** What failed. */
+  kind: WhatsAppFailureAlertKind;
+  /** When the latest of these failures happened. */
+  lastSeenAt: Scalars['DateTimeISO']['output'];
+  /** The example failure in words, for the owner; null when the kind has none. */
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
+/** The kind of failure a failure alert counts. */
+export type WhatsAppFailureAlertKind =
+  /** WhatsApp answered again after a pause: calls for the number flow again. */
+  | 'CIRCUIT_CLOSED'
+  /** WhatsApp kept failing for the number, so calls to it are paused for a moment. */
+  | 'CIRCUIT_OPENED'
+  /** Inbound items could not be stored and wait in the dead-letter list (whatsAppDeadLetters) to be applied again. */
+  | 'DEAD_LETTER'
+  /** WhatsApp reported messages from the number as failed; the error code and reason say why. */
+  | 'MESSAGE_FAILED'
+  /** Customers wrote to the number while no agent was enabled on it: nobody answered them. */
+  | 'UNROUTED_MESSAGE';
+
+/** Whether one of my phone numbers sends me a daily e-mail summing up its failure alerts. */
+export type WhatsAppFailureDigestSetting = {
+  __typename?: 'WhatsAppFailureDigestSetting';
+  /** The credential (phone number) the setting belongs to. */
+  credentialId: Scalars['ID']['output'];
+  /** True: a daily e-mail to the credential's alert address sums up the failures of the past day (none is sent for a day without failures). */
+  dailyDigest: Scalars['Boolean']['output'];
+  /** When the setting last changed. */
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
 
 /** An inbound message or status that could not be stored, kept with its reason. */
 export type WhatsAppInboundDeadLetter = {
@@ -1717,6 +1792,10 @@ export type WhatsAppUpdateAgentInput = {
   fallbackMessage?: InputMaybe<Scalars['String']['input']>;
   /** Mark each customer message read as soon as the agent runtime is asked about it. */
   markRead?: InputMaybe<Scalars['Boolean']['input']>;
+  /** New opt-in keywords, with the same limits; null: back to START. */
+  optInKeywords?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** New opt-out keywords for the agent's own number (1 to 10, each 1 to 32 characters, any case); null: back to STOP and UNSUBSCRIBE. */
+  optOutKeywords?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Show "typing…" to the customer while the agent runtime works (also marks the message read). */
   typingIndicator?: InputMaybe<Scalars['Boolean']['input']>;
   /** Sent on a customer's first message; null removes it. */
@@ -1957,6 +2036,28 @@ export type WhatsAppMessageStatusChangedSubscriptionVariables = Exact<{
 
 export type WhatsAppMessageStatusChangedSubscription = { __typename?: 'Subscription', whatsAppMessageStatusChanged: { __typename?: 'WhatsAppMessage', id: string, agentId?: string | null, conversationId: string, credentialId: string, direction: WhatsAppMessageDirection, messageType: string, content: Record<string, unknown>, status: WhatsAppMessageStatus, whatsAppMessageId?: string | null, fromPhone: string, toPhone: string, errorCode?: number | null, errorTitle?: string | null, replyToMessageId?: string | null, timestamp: string } };
 
+export type WhatsAppFailureAlertsSubscriptionVariables = Exact<{
+  credentialId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type WhatsAppFailureAlertsSubscription = { __typename?: 'Subscription', whatsAppFailureAlerts: { __typename?: 'WhatsAppFailureAlert', credentialId: string, kind: WhatsAppFailureAlertKind, count: number, firstSeenAt: string, lastSeenAt: string, errorCode?: string | null, reason?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string } | null } };
+
+export type WhatsAppFailureDigestQueryVariables = Exact<{
+  credentialId: Scalars['ID']['input'];
+}>;
+
+
+export type WhatsAppFailureDigestQuery = { __typename?: 'Query', whatsAppFailureDigest: { __typename?: 'WhatsAppFailureDigestSetting', credentialId: string, dailyDigest: boolean, updatedAt: string } };
+
+export type SetWhatsAppFailureDigestMutationVariables = Exact<{
+  credentialId: Scalars['ID']['input'];
+  dailyDigest: Scalars['Boolean']['input'];
+}>;
+
+
+export type SetWhatsAppFailureDigestMutation = { __typename?: 'Mutation', setWhatsAppFailureDigest: { __typename?: 'WhatsAppFailureDigestSetting', credentialId: string, dailyDigest: boolean, updatedAt: string } };
+
 export type MyCredentialsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2161,6 +2262,21 @@ export type RemoveWhatsAppSuppressionMutationVariables = Exact<{
 
 export type RemoveWhatsAppSuppressionMutation = { __typename?: 'Mutation', removeWhatsAppSuppression: boolean };
 
+export type EnableAgentWithKeywordsMutationVariables = Exact<{
+  input: WhatsAppEnableAgentInput;
+}>;
+
+
+export type EnableAgentWithKeywordsMutation = { __typename?: 'Mutation', enableAgentWhatsApp: { __typename?: 'WhatsAppAgentConfig', agentId: string, credentialId?: string | null, optOutKeywords?: Array<string> | null, optInKeywords?: Array<string> | null } };
+
+export type UpdateAgentKeywordsMutationVariables = Exact<{
+  agentId: Scalars['ID']['input'];
+  input: WhatsAppUpdateAgentInput;
+}>;
+
+
+export type UpdateAgentKeywordsMutation = { __typename?: 'Mutation', updateAgentWhatsApp: { __typename?: 'WhatsAppAgentConfig', agentId: string, optOutKeywords?: Array<string> | null, optInKeywords?: Array<string> | null } };
+
 export type MigrationFieldsFragment = { __typename?: 'WhatsAppMigration', userId: string, state: WhatsAppMigrationState, runs: number, canRollBack: boolean, startedAt: string, completedAt?: string | null, rollbackDeadline?: string | null, rolledBackAt?: string | null, steps: Array<{ __typename?: 'WhatsAppMigrationStep', step: string, agentId?: string | null, credentialId?: string | null, outcome: WhatsAppMigrationStepOutcome, code?: WhatsAppErrorCode | null, message?: string | null }> };
 
 export type PlatformFieldsFragment = { __typename?: 'WhatsAppPlatform', configured: boolean, defaultSource: WhatsAppCredentialSource, deprecatedAt?: string | null, retiredAt?: string | null, credential?: { __typename?: 'WhatsAppCredential', id: string, platform: boolean, phoneNumberId: string, status: WhatsAppCredentialStatus } | null, dependents: Array<{ __typename?: 'WhatsAppPlatformDependent', userId: string, agentCount: number }> };
@@ -2278,6 +2394,9 @@ export const SendWhatsAppMessageDocument = {"kind":"Document","definitions":[{"k
 export const MarkWhatsAppMessageReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkWhatsAppMessageRead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"messageId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"typingIndicator"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markWhatsAppMessageRead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"messageId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"messageId"}}},{"kind":"Argument","name":{"kind":"Name","value":"typingIndicator"},"value":{"kind":"Variable","name":{"kind":"Name","value":"typingIndicator"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<MarkWhatsAppMessageReadMutation, MarkWhatsAppMessageReadMutationVariables>;
 export const WhatsAppMessageReceivedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WhatsAppMessageReceived"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppMessageReceived"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"whatsAppMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"fromPhone"}},{"kind":"Field","name":{"kind":"Name","value":"toPhone"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorTitle"}},{"kind":"Field","name":{"kind":"Name","value":"replyToMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<WhatsAppMessageReceivedSubscription, WhatsAppMessageReceivedSubscriptionVariables>;
 export const WhatsAppMessageStatusChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WhatsAppMessageStatusChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppMessageStatusChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MessageFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"conversationId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"messageType"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"whatsAppMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"fromPhone"}},{"kind":"Field","name":{"kind":"Name","value":"toPhone"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorTitle"}},{"kind":"Field","name":{"kind":"Name","value":"replyToMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<WhatsAppMessageStatusChangedSubscription, WhatsAppMessageStatusChangedSubscriptionVariables>;
+export const WhatsAppFailureAlertsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"WhatsAppFailureAlerts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppFailureAlerts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"firstSeenAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSeenAt"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<WhatsAppFailureAlertsSubscription, WhatsAppFailureAlertsSubscriptionVariables>;
+export const WhatsAppFailureDigestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhatsAppFailureDigest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppFailureDigest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"dailyDigest"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<WhatsAppFailureDigestQuery, WhatsAppFailureDigestQueryVariables>;
+export const SetWhatsAppFailureDigestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetWhatsAppFailureDigest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dailyDigest"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setWhatsAppFailureDigest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}},{"kind":"Argument","name":{"kind":"Name","value":"dailyDigest"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dailyDigest"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"dailyDigest"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<SetWhatsAppFailureDigestMutation, SetWhatsAppFailureDigestMutationVariables>;
 export const MyCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}}]}}]}}]} as unknown as DocumentNode<MyCredentialsQuery, MyCredentialsQueryVariables>;
 export const CredentialHealthChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CredentialHealthChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppCredentialHealthChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<CredentialHealthChangedSubscription, CredentialHealthChangedSubscriptionVariables>;
 export const ConnectCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConnectCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppConnectCredentialInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectWhatsAppCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credential"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CredentialFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CredentialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppCredential"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenHint"}},{"kind":"Field","name":{"kind":"Name","value":"tokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"tokenScopes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusMessage"}},{"kind":"Field","name":{"kind":"Name","value":"warning"}},{"kind":"Field","name":{"kind":"Name","value":"qualityRating"}},{"kind":"Field","name":{"kind":"Name","value":"messageRetentionDays"}},{"kind":"Field","name":{"kind":"Name","value":"lastValidatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"alertEmail"}}]}}]} as unknown as DocumentNode<ConnectCredentialMutation, ConnectCredentialMutationVariables>;
@@ -2305,6 +2424,8 @@ export const CreateWhatsAppMediaUploadDocument = {"kind":"Document","definitions
 export const WhatsAppSuppressionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhatsAppSuppressions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppSuppressions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SuppressionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SuppressionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppSuppression"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"customerWaId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<WhatsAppSuppressionsQuery, WhatsAppSuppressionsQueryVariables>;
 export const AddWhatsAppSuppressionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddWhatsAppSuppression"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customer"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addWhatsAppSuppression"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}},{"kind":"Argument","name":{"kind":"Name","value":"customer"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customer"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SuppressionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SuppressionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppSuppression"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"customerWaId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<AddWhatsAppSuppressionMutation, AddWhatsAppSuppressionMutationVariables>;
 export const RemoveWhatsAppSuppressionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveWhatsAppSuppression"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customer"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeWhatsAppSuppression"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"credentialId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"credentialId"}}},{"kind":"Argument","name":{"kind":"Name","value":"customer"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customer"}}}]}]}}]} as unknown as DocumentNode<RemoveWhatsAppSuppressionMutation, RemoveWhatsAppSuppressionMutationVariables>;
+export const EnableAgentWithKeywordsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnableAgentWithKeywords"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppEnableAgentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enableAgentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"optOutKeywords"}},{"kind":"Field","name":{"kind":"Name","value":"optInKeywords"}}]}}]}}]} as unknown as DocumentNode<EnableAgentWithKeywordsMutation, EnableAgentWithKeywordsMutationVariables>;
+export const UpdateAgentKeywordsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateAgentKeywords"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppUpdateAgentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateAgentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"optOutKeywords"}},{"kind":"Field","name":{"kind":"Name","value":"optInKeywords"}}]}}]}}]} as unknown as DocumentNode<UpdateAgentKeywordsMutation, UpdateAgentKeywordsMutationVariables>;
 export const AgentLineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AgentLine"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentWhatsApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumberId"}},{"kind":"Field","name":{"kind":"Name","value":"platformCode"}},{"kind":"Field","name":{"kind":"Name","value":"status"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"platformLink"}},{"kind":"Field","name":{"kind":"Name","value":"ready"}},{"kind":"Field","name":{"kind":"Name","value":"credentialStatus"}}]}}]}}]}}]} as unknown as DocumentNode<AgentLineQuery, AgentLineQueryVariables>;
 export const WhatsAppMigrationPreviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhatsAppMigrationPreview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppMigrationPreview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"ready"}},{"kind":"Field","name":{"kind":"Name","value":"requirements"}},{"kind":"Field","name":{"kind":"Name","value":"rollbackWindowHours"}},{"kind":"Field","name":{"kind":"Name","value":"agents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}},{"kind":"Field","name":{"kind":"Name","value":"credentialStatus"}}]}},{"kind":"Field","name":{"kind":"Name","value":"migration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MigrationFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MigrationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMigration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"canRollBack"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rollbackDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"rolledBackAt"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<WhatsAppMigrationPreviewQuery, WhatsAppMigrationPreviewQueryVariables>;
 export const WhatsAppMigrationStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WhatsAppMigrationStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"whatsAppMigration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MigrationFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MigrationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WhatsAppMigration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"runs"}},{"kind":"Field","name":{"kind":"Name","value":"canRollBack"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"rollbackDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"rolledBackAt"}},{"kind":"Field","name":{"kind":"Name","value":"steps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"agentId"}},{"kind":"Field","name":{"kind":"Name","value":"credentialId"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<WhatsAppMigrationStatusQuery, WhatsAppMigrationStatusQueryVariables>;

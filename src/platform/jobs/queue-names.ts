@@ -31,6 +31,10 @@ export const QueueName = {
   TemplateSync: 'whatsapp-template-sync',
   /** {}: hourly; queues a template sync of every credential not synced for a few hours. */
   TemplateSyncSweep: 'whatsapp-template-sync-sweep',
+  /** { credentialId, kind }: publish the failures that waited for their alert window to end (stately per key). */
+  FailureAlertFlush: 'whatsapp-failure-alert-flush',
+  /** {}: daily; e-mails each owner who asked for it the failures of the past day. */
+  FailureAlertDigest: 'whatsapp-failure-alert-digest',
 } as const;
 
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
@@ -94,5 +98,8 @@ export function queueSettings(config: Pick<Config, 'webhooks' | 'health' | 'agen
     // Meta unreachable or throttling (200 management calls an hour): back off; the sweep tries again later anyway.
     [QueueName.TemplateSync]: { policy: 'stately', retryLimit: 5, retryDelaySeconds: 60, concurrency: 2 },
     [QueueName.TemplateSyncSweep]: { policy: 'singleton', retryLimit: 1 },
+    [QueueName.FailureAlertFlush]: { policy: 'stately', retryLimit: 5, retryDelaySeconds: 5, concurrency: 1 },
+    // A digest that could not be sent (SMTP away) is tried again within the hour; its counts wait meanwhile.
+    [QueueName.FailureAlertDigest]: { policy: 'singleton', retryLimit: 6, retryDelaySeconds: 60, retryDelayMaxSeconds: 600, concurrency: 1 },
   };
 }

@@ -1,0 +1,7 @@
+import type { FailureAlerts } from './failure-alerts';
+
+/** What the alerts domain needs from the composition root, beyond the GraphQL context's ORM. */
+export interface AlertServices {
+  /** Where other domains report failures; owners hear of them on whatsAppFailureAlerts. */
+  failureAlerts: FailureAlerts;
+}
