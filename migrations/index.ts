@@ -17,6 +17,7 @@ import { Migration20261205171007_audit_occurred_at_index } from './Migration2026
 import { Migration20261205233545_suppressions } from './Migration20261205233545_suppressions';
 import { Migration20261206021958_dead_letter_indexes } from './Migration20261206021958_dead_letter_indexes';
 import { Migration20261206025500_agent_read_receipts } from './Migration20261206025500_agent_read_receipts';
+import { Migration20261206050000_webhook_fields } from './Migration20261206050000_webhook_fields';
 import { Migration20261206031000_templates_and_quality } from './Migration20261206031000_templates_and_quality';
 
 /** Every migration in the order it must run. MikroORM is given this list instead of scanning files. */
@@ -40,4 +41,5 @@ export const ALL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206021958_dead_letter_indexes', class: Migration20261206021958_dead_letter_indexes },
   { name: 'Migration20261206025500_agent_read_receipts', class: Migration20261206025500_agent_read_receipts },
   { name: 'Migration20261206031000_templates_and_quality', class: Migration20261206031000_templates_and_quality },
+  { name: 'Migration20261206050000_webhook_fields', class: Migration20261206050000_webhook_fields },
 ];

@@ -4,7 +4,7 @@ import { RequestLog, type SandboxRequestRecord } from './request-log';
 import { SandboxFaults, type FailureMatch, type HeldRequest } from './sandbox-faults';
 import type { SandboxEngine } from './sandbox-http-server';
 import { newGraphId } from './sandbox-ids';
-import { SandboxState, type CreateAccountOptions, type SandboxAccount, type SandboxSnapshot, type SandboxTemplate } from './sandbox-state';
+import { appFieldsOf, SandboxState, type CreateAccountOptions, type SandboxAccount, type SandboxSnapshot, type SandboxTemplate } from './sandbox-state';
 import { businessAccountRoute } from './routes/business-account-route';
 import { debugTokenRoute } from './routes/debug-token-route';
 import { mediaRoute, storeMedia } from './routes/media-route';
@@ -13,6 +13,7 @@ import { messagesRoute } from './routes/messages-route';
 import { phoneNumberRoute } from './routes/phone-number-route';
 import type { SentMessageRecord } from './routes/route-context';
 import { subscribedAppsRoute } from './routes/subscribed-apps-route';
+import { appSubscriptionsRoute } from './routes/app-subscriptions-route';
 import {
   WebhookDelivery,
   type DeliveryResult,
@@ -64,7 +65,7 @@ export class Sandbox {
       faults: this.faults,
       log: this.log,
       logger: options.logger,
-      routes: [debugTokenRoute, mediaRoute, messagesRoute, messageTemplatesRoute, subscribedAppsRoute, businessAccountRoute, phoneNumberRoute],
+      routes: [debugTokenRoute, mediaRoute, messagesRoute, messageTemplatesRoute, subscribedAppsRoute, appSubscriptionsRoute, businessAccountRoute, phoneNumberRoute],
       context: {
         state: this.state,
         now,
@@ -114,6 +115,13 @@ export class Sandbox {
     const app = this.state.apps.get(appId);
     if (!app) throw new Error(`No sandbox app ${appId}`);
     app.callbackUrl = url ?? undefined;
+  }
+
+  /** The app's webhook fields, as its App Dashboard shows them (default `messages` only). */
+  appFields(appId: string): string[] {
+    const app = this.state.apps.get(appId);
+    if (!app) throw new Error(`No sandbox app ${appId}`);
+    return appFieldsOf(app);
   }
 
   /** Mirrors the "Require app secret" app setting. */

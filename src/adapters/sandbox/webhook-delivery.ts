@@ -1,11 +1,11 @@
 import { signWebhookBody } from '../whatsapp/webhook-signature';
 import { newGraphId, newWamid } from './sandbox-ids';
-import type { SandboxApp, SandboxPhone, SandboxState } from './sandbox-state';
+import { appFieldsOf, type SandboxApp, type SandboxPhone, type SandboxState } from './sandbox-state';
 import { carriesConversation, messagesEnvelope, serializeLikeMeta } from './webhook-payloads';
 import type { WebhookSender } from './webhook-sender';
 import type { SentMessageRecord } from './routes/route-context';
 
-export type DeliveryFailureReason = 'unknown_phone' | 'not_subscribed' | 'no_callback_url' | 'unreachable';
+export type DeliveryFailureReason = 'unknown_phone' | 'not_subscribed' | 'field_not_subscribed' | 'no_callback_url' | 'unreachable';
 
 /** The simulator could not deliver: no route to a callback, or the receiver did not answer at all. */
 export class SandboxDeliveryError extends Error {
@@ -96,6 +96,7 @@ export class WebhookDelivery {
 
   async deliverInboundMessage(input: InboundMessageInput): Promise<DeliveryResult & { wamid: string }> {
     const { url, app, phone } = this.resolve(input.phoneNumberId);
+    requireField(app, 'messages');
     const at = this.now();
     // The inbound message opens (or refreshes) the 24 h window even if the receiver then fails (§6.1).
     phone.lastInboundAt.set(input.from, at);
@@ -120,6 +121,7 @@ export class WebhookDelivery {
 
   async deliverStatus(input: StatusInput): Promise<DeliveryResult> {
     const { url, app, phone } = this.resolve(input.phoneNumberId);
+    requireField(app, 'messages');
     const original = this.sent.get(input.wamid);
     const status: Record<string, unknown> = {
       id: input.wamid,
@@ -155,6 +157,7 @@ export class WebhookDelivery {
     if (!waba) throw new SandboxDeliveryError('unknown_phone', `No sandbox WABA ${wabaId}`);
     const app = this.state.apps.get(waba.ownerAppId)!;
     if (!waba.subscriptions.has(app.id)) throw new SandboxDeliveryError('not_subscribed', `App ${app.id} is not subscribed to WABA ${waba.id}`);
+    requireField(app, field);
     if (!app.callbackUrl) throw new SandboxDeliveryError('no_callback_url', `App ${app.id} has no callback URL`);
     const payload = { object: 'whatsapp_business_account', entry: [{ id: waba.id, time: Math.floor(this.now() / 1000), changes: [{ field, value }] }] };
     return this.post(app.callbackUrl, app, serializeLikeMeta(payload), undefined);
@@ -186,6 +189,11 @@ export class WebhookDelivery {
       throw new SandboxDeliveryError('unreachable', `The receiver at ${url} did not answer (${code})`);
     }
   }
+}
+
+/** Meta sends a field only to apps subscribed to it (docs/whatsapp-cloud-api.md §2.1). */
+function requireField(app: SandboxApp, field: string): void {
+  if (!appFieldsOf(app).includes(field)) throw new SandboxDeliveryError('field_not_subscribed', `App ${app.id} is not subscribed to the ${field} field`);
 }
 
 function phoneNumberIdOf(rawBody: Buffer): string | undefined {

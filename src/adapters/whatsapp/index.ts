@@ -16,6 +16,7 @@ export {
   type HealthStatus,
   type WebhookConfiguration,
   type SubscribedApp,
+  type AppSubscription,
   type OutboundMessage,
   type OutboundContent,
   
@@ -26,6 +27,7 @@ export {
   
   
 } from './graph-api-types';
+export { WEBHOOK_FIELDS_USED } from './webhook-fields';
 export { downloadMedia } from './media-download';
 export { signWebhookBody, verifyWebhookSignature, SIGNATURE_HEADER } from './webhook-signature';
 export {
