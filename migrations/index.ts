@@ -18,6 +18,7 @@ import { Migration20261205233545_suppressions } from './Migration20261205233545_
 import { Migration20261206021958_dead_letter_indexes } from './Migration20261206021958_dead_letter_indexes';
 import { Migration20261206025500_agent_read_receipts } from './Migration20261206025500_agent_read_receipts';
 import { Migration20261206050000_webhook_fields } from './Migration20261206050000_webhook_fields';
+import { Migration20261206051500_message_edits } from './Migration20261206051500_message_edits';
 import { Migration20261206031000_templates_and_quality } from './Migration20261206031000_templates_and_quality';
 
 /** Every migration in the order it must run. MikroORM is given this list instead of scanning files. */
@@ -42,4 +43,5 @@ export const ALL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206025500_agent_read_receipts', class: Migration20261206025500_agent_read_receipts },
   { name: 'Migration20261206031000_templates_and_quality', class: Migration20261206031000_templates_and_quality },
   { name: 'Migration20261206050000_webhook_fields', class: Migration20261206050000_webhook_fields },
+  { name: 'Migration20261206051500_message_edits', class: Migration20261206051500_message_edits },
 ];

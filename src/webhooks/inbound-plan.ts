@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AuditOutcome, type AuditDetail, type AuditRecord } from '../audit';
-import type { InboundMessageRow, InboundStatusRow } from '../messaging';
+import type { InboundMessageRow, InboundStatusRow, MessageChangeRow } from '../messaging';
 import { consentChangeOf, type ConsentChangeRow } from '../opt-outs';
 import type { QualityUpdateRow } from '../credentials';
 import type { TemplateUpdateRow } from '../templates';
@@ -13,6 +13,8 @@ import {
   LenientMessagesValueSchema,
   OtherChangeSchema,
   parseInboundMessage,
+  isMessageChange,
+  parseMessageChange,
   parseWebhookContact,
   StatusSchema,
   type InboundMessage,
@@ -36,6 +38,8 @@ export interface DeliveryCounts {
   incompleteMessages: number;
   statuses: number;
   duplicateStatuses: number;
+  /** Edits and revokes applied to earlier messages (redelivered ones count as duplicate messages). */
+  messageChanges: number;
   rejectedChanges: number;
   ignoredChanges: number;
   systemErrors: number;
@@ -87,7 +91,9 @@ export type PlannedItem =
       /** Set when the text is an opt-out keyword (STOP, START...): applied with the message, if it is new. */
       consent: ConsentChangeRow | null;
     }
-  | { kind: 'status'; delivery: number; row: InboundStatusRow; agentId: null; deadLetter: DeadLetterDraft };
+  | { kind: 'status'; delivery: number; row: InboundStatusRow; agentId: null; deadLetter: DeadLetterDraft }
+  /** A customer's edit or revoke of an earlier message; dead-lettered (to apply again later) when that message is not here. */
+  | { kind: 'change'; delivery: number; row: MessageChangeRow; deadLetter: DeadLetterDraft };
 
 export interface DeliveryPlan {
   deliveryId: string;
@@ -105,7 +111,7 @@ export interface DeliveryPlan {
 }
 
 export function emptyCounts(): DeliveryCounts {
-  return { messages: 0, duplicateMessages: 0, incompleteMessages: 0, statuses: 0, duplicateStatuses: 0, rejectedChanges: 0, ignoredChanges: 0, systemErrors: 0, deadLettered: 0 };
+  return { messages: 0, duplicateMessages: 0, incompleteMessages: 0, statuses: 0, duplicateStatuses: 0, messageChanges: 0, rejectedChanges: 0, ignoredChanges: 0, systemErrors: 0, deadLettered: 0 };
 }
 
 const EntrySchema = z.looseObject({ id: z.string(), changes: z.array(z.unknown()) });
@@ -233,8 +239,33 @@ async function planMessagesValue(
   const slice = (part: Record<string, unknown>) => ({ wabaId, value: { messaging_product: 'whatsapp', metadata, ...part } });
 
   for (const raw of value.messages ?? []) {
-    const parsed = parseInboundMessage(raw);
     const wamid = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : null;
+    if (isMessageChange(raw)) {
+      const change = parseMessageChange(raw);
+      const letter = deadLetter(DeadLetterKind.MESSAGE, wamid, slice({ contacts: value.contacts, messages: [raw] }));
+      if (!change.ok) {
+        plan.counts.rejectedChanges += 1;
+        plan.deadLetters.push({ ...letter, reason: 'malformed_message', errorCode: null });
+        audit('webhook.message_rejected', AuditOutcome.REJECTED, { reason: 'malformed_message', issues: change.issues });
+        continue;
+      }
+      const c = change.change;
+      items.push({
+        kind: 'change',
+        delivery: index,
+        deadLetter: letter,
+        row: {
+          credentialId: endpoint.credentialId,
+          wamid: c.id,
+          originalWamid: c.type === 'edit' ? c.edit.original_message_id : c.revoke.original_message_id,
+          kind: c.type,
+          message: c.type === 'edit' ? (c.edit.message as Record<string, unknown>) : null,
+          timestamp: fromUnixSeconds(c.timestamp),
+        },
+      });
+      continue;
+    }
+    const parsed = parseInboundMessage(raw);
     if (!parsed.ok) {
       plan.counts.rejectedChanges += 1;
       plan.deadLetters.push({ ...deadLetter(DeadLetterKind.MESSAGE, wamid, slice({ contacts: value.contacts, messages: [raw] })), reason: 'malformed_message', errorCode: null });

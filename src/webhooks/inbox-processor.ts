@@ -9,6 +9,7 @@ import { QueueName, type JobQueue } from '../platform/jobs';
 import { KeyServiceUnavailableError, type KeyService } from '../adapters/keys';
 import { applyConsentChanges } from '../opt-outs';
 import {
+  applyMessageChanges,
   readableText,
   statusKey,
   storeInboundMessages,
@@ -16,6 +17,7 @@ import {
   MessageStatus,
   MessageTopic,
   type MessageEvent,
+  type MessageChangeOutcome,
   type MessageEvents,
   type MessageSnapshot,
   type StoredInboundMessage,
@@ -93,6 +95,7 @@ interface ClaimedDelivery {
 
 interface Applied {
   messages: Map<string, StoredInboundMessage>;
+  changes: Map<PlannedItem, MessageChangeOutcome>;
   advanced: MessageSnapshot[];
   recordedStatuses: Set<string>;
   failed: Array<{ item: PlannedItem; reason: string; errorCode: string | null }>;
@@ -321,7 +324,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
    * 2·log2(n) extra statements per bad item; none when the batch is good.
    */
   private async applyIsolating(trx: Trx, items: PlannedItem[], depth: number): Promise<Applied> {
-    const empty: Applied = { messages: new Map(), advanced: [], recordedStatuses: new Set(), failed: [] };
+    const empty: Applied = { messages: new Map(), changes: new Map(), advanced: [], recordedStatuses: new Set(), failed: [] };
     if (items.length === 0) return empty;
     const name = `apply_${depth}`;
     const savepoint = await trx.savepoint(name).execute();
@@ -341,6 +344,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
       const second = await this.applyIsolating(trx, items.slice(middle), depth + 1);
       return {
         messages: new Map([...first.messages, ...second.messages]),
+        changes: new Map([...first.changes, ...second.changes]),
         advanced: [...first.advanced, ...second.advanced],
         recordedStatuses: new Set([...first.recordedStatuses, ...second.recordedStatuses]),
         failed: [...first.failed, ...second.failed],
@@ -358,9 +362,22 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     const consent = messages.flatMap((item) => (item.consent && stored.has(item.row.id) ? [item.consent] : []));
     await applyConsentChanges(trx, this.options.schema, consent);
     // In this transaction: an agent's work exists if and only if its message does.
-    const work = messages.filter((item) => item.agentWillAct && stored.has(item.row.id)).map((item) => ({ messageId: item.row.id }));
+    // Edits and revokes after the messages, so one whose original came in the same batch finds it.
+    const changeItems = items.filter((item): item is Extract<PlannedItem, { kind: 'change' }> => item.kind === 'change');
+    const changed = await applyMessageChanges(trx, this.options.schema, changeItems.map((item) => item.row));
+    const changes = new Map(changeItems.map((item) => [item as PlannedItem, changed.get(item.row)!]));
+    const work: Array<{ messageId: string; change?: { kind: 'edited' | 'revoked'; wamid: string } }> = messages
+      .filter((item) => item.agentWillAct && stored.has(item.row.id))
+      .map((item) => ({ messageId: item.row.id }));
+    // The agent's runtime hears of a change to a message of its own (it decides whether that matters).
+    for (const item of changeItems) {
+      const outcome = changes.get(item)!;
+      if (outcome.outcome === 'applied' && outcome.message.agentId) {
+        work.push({ messageId: outcome.message.id, change: { kind: item.row.kind === 'edit' ? 'edited' : 'revoked', wamid: item.row.wamid } });
+      }
+    }
     await this.options.jobs.insertMany(QueueName.AgentInbound, work, trx);
-    return { messages: stored, advanced, recordedStatuses: recorded, failed: [] };
+    return { messages: stored, changes, advanced, recordedStatuses: recorded, failed: [] };
   }
 
   /**
@@ -402,11 +419,25 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
   private account(plans: DeliveryPlan[], items: PlannedItem[], applied: Applied) {
     const failed = new Map(applied.failed.map((f) => [f.item, f]));
     const inbound: Array<{ row: Extract<PlannedItem, { kind: 'message' }>['row']; stored: StoredInboundMessage }> = [];
+    const changed: Array<{ item: Extract<PlannedItem, { kind: 'change' }>; message: MessageSnapshot }> = [];
     for (const item of items) {
       const plan = plans[item.delivery]!;
       const failure = failed.get(item);
       if (failure) {
         plan.deadLetters.push({ ...item.deadLetter, reason: failure.reason, errorCode: failure.errorCode });
+        continue;
+      }
+      if (item.kind === 'change') {
+        const outcome = applied.changes.get(item);
+        if (outcome?.outcome === 'applied') {
+          plan.counts.messageChanges += 1;
+          if (outcome.message.agentId) changed.push({ item, message: outcome.message });
+        } else if (outcome?.outcome === 'missing') {
+          // Kept to apply again (the dead-letter replay) once its original is here: nothing accepted is lost.
+          plan.deadLetters.push({ ...item.deadLetter, reason: 'original_message_not_found', errorCode: null });
+        } else {
+          plan.counts.duplicateMessages += 1;
+        }
         continue;
       }
       if (item.kind === 'message') {
@@ -452,6 +483,10 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
         createdAt: stored.createdAt.toISOString(),
       };
       events.push([MessageTopic.Inbound, row.agentId!, withSnapshot({ messageId: row.id, userId: row.userId, agentId: row.agentId, status: MessageStatus.RECEIVED }, snapshot)]);
+    }
+    for (const { item, message } of changed) {
+      const change = item.row.kind === 'edit' ? 'edited' : 'revoked';
+      events.push([MessageTopic.Inbound, message.agentId!, withSnapshot({ messageId: message.id, userId: message.userId, agentId: message.agentId, status: MessageStatus.RECEIVED, change }, message)]);
     }
     for (const message of applied.advanced) {
       if (!message.agentId) continue;

@@ -158,6 +158,19 @@ export class Sandbox {
     return this.delivery.deliverInboundMessage(input);
   }
 
+  /**
+   * The customer edits an earlier message (docs/whatsapp-cloud-api.md, "Edits and revokes"): a `messages`
+   * webhook whose element has `type: "edit"` and the message as it reads now, signed like any other.
+   */
+  deliverMessageEdit(input: { phoneNumberId: string; from: string; originalWamid: string; message: Record<string, unknown> & { type: string }; id?: string }): Promise<DeliveryResult & { wamid: string }> {
+    return this.delivery.deliverInboundMessage({ phoneNumberId: input.phoneNumberId, from: input.from, id: input.id, type: 'edit', edit: { original_message_id: input.originalWamid, message: input.message } });
+  }
+
+  /** The customer deletes an earlier message for everyone: `type: "revoke"` naming the original. */
+  deliverMessageRevoke(input: { phoneNumberId: string; from: string; originalWamid: string; id?: string }): Promise<DeliveryResult & { wamid: string }> {
+    return this.delivery.deliverInboundMessage({ phoneNumberId: input.phoneNumberId, from: input.from, id: input.id, type: 'revoke', revoke: { original_message_id: input.originalWamid } });
+  }
+
   /** Delivers a status webhook for a message (normally one the simulator accepted). */
   deliverStatus(input: StatusInput): Promise<DeliveryResult> {
     return this.delivery.deliverStatus(input);
