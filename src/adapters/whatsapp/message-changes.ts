@@ -34,7 +34,7 @@ const RevokeSchema = z.looseObject({
 });
 
 const MessageChangeSchema = z.discriminatedUnion('type', [EditSchema, RevokeSchema]);
-export type MessageChange = z.infer<typeof MessageChangeSchema>;
+type MessageChange = z.infer<typeof MessageChangeSchema>;
 
 /** True for the elements this module parses (whatever their shape); the rest are ordinary messages. */
 export function isMessageChange(raw: unknown): boolean {
