@@ -3,9 +3,11 @@ import { z } from 'zod';
 import { AuditOutcome, type AuditDetail, type AuditRecord } from '../audit';
 import type { InboundMessageRow, InboundStatusRow, MessageChangeRow } from '../messaging';
 import { consentChangeOf, type ConsentChangeRow } from '../opt-outs';
-import type { QualityUpdateRow } from '../credentials';
+import type { AccountUpdateRow, QualityUpdateRow } from '../credentials';
+import { accountDetailsOf, accountEffectOf } from './account-update-plan';
 import type { TemplateUpdateRow } from '../templates';
 import {
+  AccountUpdateSchema,
   PhoneNumberQualityUpdateSchema,
   TemplateCategoryUpdateSchema,
   TemplateQualityUpdateSchema,
@@ -108,6 +110,8 @@ export interface DeliveryPlan {
   templateUpdates?: TemplateUpdateRow[];
   /** `phone_number_quality_update` of this endpoint's number (rare). */
   qualityUpdates?: QualityUpdateRow[];
+  /** `account_update` of this endpoint's business account (rare). */
+  accountUpdates?: AccountUpdateRow[];
 }
 
 export function emptyCounts(): DeliveryCounts {
@@ -385,6 +389,18 @@ function planAccountChange(field: string, wabaId: string, value: unknown, endpoi
       credentialId: endpoint.credentialId,
       event: parsed.data.event,
       currentLimit: parsed.data.current_limit ?? null,
+    });
+    return 'planned';
+  }
+  if (field === 'account_update') {
+    const parsed = AccountUpdateSchema.safeParse(value);
+    if (!parsed.success) return issuesOf(parsed.error);
+    (plan.accountUpdates ??= []).push({
+      userId: endpoint.userId,
+      businessAccountId: wabaId,
+      event: parsed.data.event,
+      effect: accountEffectOf(parsed.data),
+      details: accountDetailsOf(parsed.data),
     });
     return 'planned';
   }

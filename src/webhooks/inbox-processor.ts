@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { sql, type ControlledTransaction, type Kysely } from 'kysely';
 import { insertAuditRecords, AuditOutcome } from '../audit';
-import { announceHealthChange, applyQualityUpdates, readCredentialSecrets, requestCredentialHealthCheck, WhatsAppCredential, type CredentialEvents, type HealthChange } from '../credentials';
+import { announceHealthChange, applyAccountUpdates, applyQualityUpdates, readCredentialSecrets, requestCredentialHealthCheck, WhatsAppCredential, type CredentialEvents, type HealthChange } from '../credentials';
 import { mayPassOnRetry } from '../platform/db/pg-errors';
 import type { EventBus } from '../platform/events';
 import { QueueName, type JobQueue } from '../platform/jobs';
@@ -388,12 +388,15 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
   private async applyAccountChanges(trx: Trx, plans: DeliveryPlan[]): Promise<AccountOutcome> {
     const templateUpdates = plans.flatMap((plan) => plan.templateUpdates ?? []);
     const qualityUpdates = plans.flatMap((plan) => plan.qualityUpdates ?? []);
+    const accountUpdates = plans.flatMap((plan) => plan.accountUpdates ?? []);
     const none: AccountOutcome = { templates: [], health: [], recheck: [] };
-    if (templateUpdates.length === 0 && qualityUpdates.length === 0) return none;
+    if (templateUpdates.length === 0 && qualityUpdates.length === 0 && accountUpdates.length === 0) return none;
     const savepoint = await trx.savepoint('account_changes').execute();
     try {
       const templates = await applyTemplateUpdates(savepoint, this.options.schema, templateUpdates);
-      const health = await applyQualityUpdates(savepoint, this.options.schema, qualityUpdates, { jobs: this.options.jobs, emailAlerts: this.options.emailAlerts ?? false });
+      const alerts = { jobs: this.options.jobs, emailAlerts: this.options.emailAlerts ?? false };
+      const health = await applyQualityUpdates(savepoint, this.options.schema, qualityUpdates, alerts);
+      health.push(...(await applyAccountUpdates(savepoint, this.options.schema, accountUpdates, alerts)));
       await savepoint.releaseSavepoint('account_changes').execute();
       return { templates, health, recheck: [...new Set(qualityUpdates.map((update) => update.credentialId))] };
     } catch (error) {

@@ -1,10 +1,23 @@
 import type { RunningSandbox } from '../../src/adapters/sandbox';
 import { WEBHOOK_FIELDS_USED } from '../../src/adapters/whatsapp';
 import { WebhookStatus } from '../../src/webhooks';
-import { ConnectCredentialDocument, MyCredentialWebhooksDocument } from '../generated/graphql';
+import { randomUUID } from 'node:crypto';
+import { print } from 'graphql';
+import { AuditEntry } from '../../src/audit';
+import { CredentialStatus, CredentialStatusReason, WhatsAppCredential } from '../../src/credentials';
+import { InboundDeadLetter } from '../../src/webhooks';
+import {
+  ConnectCredentialDocument,
+  CredentialAccountAlertsDocument,
+  MyCredentialWebhooksDocument,
+  SendWhatsAppMessageDocument,
+  type CredentialAccountAlertsSubscription,
+} from '../generated/graphql';
+import { createDeferred } from '../support/deferred';
+import { connectSubscriptions } from '../support/subscription-client';
 import { postGraphQL } from '../support/graphql-http';
 import { newUserId, type TestApp } from '../support/start-test-app';
-import { addTenant, configureNow, endpointOf, eventually, startAppOn, startSandboxForTest } from './webhook-kit';
+import { addTenant, configureNow, endpointOf, eventually, settled, startAppOn, startSandboxForTest, type Tenant } from './webhook-kit';
 
 let running: RunningSandbox;
 let app: TestApp;
@@ -66,5 +79,114 @@ describe('the app\'s webhook fields', () => {
     expect(endpoint.fieldsNote).toContain('phone_number_quality_update');
     expect(running.sandbox.requests().slice(since).some((r) => r.method === 'POST' && r.path.endsWith(`${account.appId}/subscriptions`))).toBe(false);
     expect(running.sandbox.appFields(account.appId)).toEqual(['messages']);
+  });
+});
+
+/** A tenant whose app was subscribed by the plugin (so account-level fields reach its endpoint). */
+async function subscribedTenant(): Promise<Tenant & { token: string }> {
+  const tenant = await addTenant(app, running);
+  await configureNow(app, tenant.credentialId);
+  return { ...tenant, token: await app.tokenFor(tenant.userId) };
+}
+
+/** The owner's credential-health subscription, on a real graphql-ws client. */
+async function healthFeed(token: string) {
+  const events: Array<CredentialAccountAlertsSubscription['whatsAppCredentialHealthChanged']> = [];
+  const waiters: Array<{ count: number; resolve: () => void }> = [];
+  const { client } = connectSubscriptions(app.subscriptionsUrl, token);
+  const connected = createDeferred<void>();
+  client.on('connected', () => connected.resolve());
+  client.subscribe<CredentialAccountAlertsSubscription>(
+    { query: print(CredentialAccountAlertsDocument) },
+    {
+      next: (value) => {
+        events.push(value.data!.whatsAppCredentialHealthChanged);
+        for (const waiter of waiters.filter((w) => events.length >= w.count)) waiter.resolve();
+      },
+      error: () => undefined,
+      complete: () => undefined,
+    },
+  );
+  await connected.promise;
+  return { events, count: (count: number) => (events.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve }))) };
+}
+
+function send(tenant: Tenant & { token: string }) {
+  return postGraphQL(app.graphqlUrl, SendWhatsAppMessageDocument, {
+    authorization: tenant.token,
+    variables: { input: { credentialId: tenant.credentialId, to: '+5511987654321', idempotencyKey: randomUUID(), text: { body: 'Olá' } } } as never,
+  });
+}
+
+describe('account_update', () => {
+  it('warns of a scheduled ban, blocks sends while Meta bans the account, and lifts the block on reinstatement', async () => {
+    const tenant = await subscribedTenant();
+    const feed = await healthFeed(tenant.token);
+    const credential = () => app.orm.em.fork().findOneOrFail(WhatsAppCredential, { id: tenant.credentialId });
+    const { wabaId, phoneNumberId } = tenant.account;
+    // The customer writes first, so only the account decides whether a reply may go out.
+    let done = settled(app);
+    await running.sandbox.deliverInboundMessage({ phoneNumberId, from: '5511987654321', type: 'text', text: { body: 'Oi' } });
+    await done;
+
+    done = settled(app);
+    expect(await running.sandbox.updateAccount(wabaId, { event: 'DISABLED_UPDATE', ban_info: { waba_ban_state: 'SCHEDULE_FOR_DISABLE', waba_ban_date: 'March 3, 2027' } })).toMatchObject({ status: 200 });
+    await done;
+    await feed.count(1);
+    expect(feed.events[0]).toMatchObject({ credentialId: tenant.credentialId, status: 'ACTIVE', warning: 'ACCOUNT_DISABLE_SCHEDULED', warningMessage: expect.stringContaining('March 3, 2027') });
+    expect((await credential()).status).toBe(CredentialStatus.ACTIVE);
+
+    done = settled(app);
+    await running.sandbox.updateAccount(wabaId, { event: 'DISABLED_UPDATE', ban_info: { waba_ban_state: 'DISABLE' } });
+    await done;
+    await feed.count(2);
+    expect(feed.events[1]).toMatchObject({ previousStatus: 'ACTIVE', status: 'SUSPENDED', reason: 'ACCOUNT_RESTRICTED' });
+    expect(await credential()).toMatchObject({ status: CredentialStatus.SUSPENDED, statusReason: CredentialStatusReason.ACCOUNT_RESTRICTED });
+    const sendsBefore = running.sandbox.sentMessages(phoneNumberId).length;
+    const refused = await send(tenant);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CREDENTIAL_UNAVAILABLE', reason: 'ACCOUNT_RESTRICTED' });
+    expect(running.sandbox.sentMessages(phoneNumberId)).toHaveLength(sendsBefore);
+
+    done = settled(app);
+    await running.sandbox.updateAccount(wabaId, { event: 'DISABLED_UPDATE', ban_info: { waba_ban_state: 'REINSTATE' } });
+    await done;
+    await feed.count(3);
+    expect(feed.events[2]).toMatchObject({ previousStatus: 'SUSPENDED', status: 'ACTIVE', reason: 'NONE' });
+    expect((await send(tenant)).errors).toBeUndefined();
+
+    const audits = await app.orm.em.fork().find(AuditEntry, { action: 'credential.account_update', targetId: tenant.credentialId }, { orderBy: { occurredAt: 'asc' } });
+    expect(audits.map((a) => a.details)).toEqual([
+      expect.objectContaining({ event: 'DISABLED_UPDATE', effect: 'warn', banState: 'SCHEDULE_FOR_DISABLE' }),
+      expect.objectContaining({ event: 'DISABLED_UPDATE', effect: 'block', banState: 'DISABLE' }),
+      expect.objectContaining({ event: 'DISABLED_UPDATE', effect: 'lift', banState: 'REINSTATE' }),
+    ]);
+  });
+
+  it('a messaging restriction blocks until Meta lifts it; verification is recorded; a malformed update is dead-lettered', async () => {
+    const tenant = await subscribedTenant();
+    const { wabaId } = tenant.account;
+    const credential = () => app.orm.em.fork().findOneOrFail(WhatsAppCredential, { id: tenant.credentialId });
+    const expiration = Math.floor(Date.now() / 1000) + 86_400;
+
+    let done = settled(app);
+    await running.sandbox.updateAccount(wabaId, { event: 'ACCOUNT_RESTRICTION', restriction_info: [{ restriction_type: 'RESTRICTED_BIZ_INITIATED_MESSAGING', expiration }] });
+    await done;
+    expect(await credential()).toMatchObject({ status: CredentialStatus.SUSPENDED, statusReason: CredentialStatusReason.ACCOUNT_RESTRICTED, statusMessage: expect.stringContaining('RESTRICTED_BIZ_INITIATED_MESSAGING') });
+
+    done = settled(app);
+    await running.sandbox.updateAccount(wabaId, { event: 'ACCOUNT_RESTRICTION', restriction_info: [] });
+    await done;
+    expect((await credential()).status).toBe(CredentialStatus.ACTIVE);
+
+    done = settled(app);
+    await running.sandbox.updateAccount(wabaId, { event: 'VERIFIED_ACCOUNT', phone_number: tenant.account.displayPhoneNumber });
+    expect((await done)[0]).toMatchObject({ outcome: 'processed', counts: { rejectedChanges: 0 } });
+    expect(await app.orm.em.fork().findOne(AuditEntry, { action: 'credential.account_update', targetId: tenant.credentialId, details: { event: 'VERIFIED_ACCOUNT' } })).toMatchObject({ details: { effect: 'record' } });
+
+    done = settled(app);
+    await running.sandbox.updateAccount(wabaId, { event: '' });
+    expect((await done)[0]).toMatchObject({ outcome: 'processed_with_rejections', counts: { deadLettered: 1 } });
+    const letters = await app.orm.em.fork().find(InboundDeadLetter, { credentialId: tenant.credentialId });
+    expect(letters.map((l) => l.reason)).toEqual(['malformed_change']);
   });
 });

@@ -249,6 +249,24 @@ export class Sandbox {
     });
   }
 
+  /**
+   * Meta changes the business account (`account_update` to the app's callback URL). A ban
+   * (DISABLED_UPDATE with DISABLE) or a messaging restriction makes every number of the account refuse
+   * sends (131031, health BLOCKED) until REINSTATE or a restriction update without one.
+   */
+  async updateAccount(wabaId: string, value: Record<string, unknown> & { event: string }): Promise<DeliveryResult> {
+    const waba = this.state.wabas.get(wabaId);
+    if (!waba) throw new Error(`No sandbox WABA ${wabaId}`);
+    const ban = (value.ban_info as { waba_ban_state?: string } | undefined)?.waba_ban_state;
+    const restrictions = value.event === 'ACCOUNT_RESTRICTION' ? ((value.restriction_info as Array<{ restriction_type: string }> | undefined) ?? []) : null;
+    const blocked =
+      value.event === 'DISABLED_UPDATE' && (ban === 'DISABLE' || ban === 'REINSTATE') ? ban === 'DISABLE'
+      : restrictions ? restrictions.some((r) => r.restriction_type.endsWith('_MESSAGING'))
+      : undefined;
+    if (blocked !== undefined) for (const phoneId of waba.phoneNumberIds) this.restrictPhone(phoneId, blocked);
+    return this.delivery.deliverAccountChange(wabaId, 'account_update', value);
+  }
+
   private templateOrThrow(wabaId: string, name: string, language: string): SandboxTemplate {
     const template = this.state.wabas.get(wabaId)?.templates?.find((t) => t.name === name && t.language === language);
     if (!template) throw new Error(`No sandbox template ${name} (${language}) on WABA ${wabaId}`);

@@ -9,4 +9,5 @@ export const WEBHOOK_FIELDS_USED: readonly string[] = [
   'message_template_quality_update',
   'template_category_update',
   'phone_number_quality_update',
+  'account_update',
 ];

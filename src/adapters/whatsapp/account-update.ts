@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/**
+ * `account_update` (docs/whatsapp-cloud-api.md, "account_update"): one event per change of the
+ * business account. Only `event` is required; each event's details are read where present, and an
+ * event this code does not know passes through to be recorded as it came.
+ */
+export const AccountUpdateSchema = z.looseObject({
+  event: z.string().min(1),
+  ban_info: z.looseObject({ waba_ban_state: z.string().optional(), waba_ban_date: z.string().optional() }).optional(),
+  violation_info: z.looseObject({ violation_type: z.string().optional() }).optional(),
+  restriction_info: z
+    .array(z.looseObject({ restriction_type: z.string(), expiration: z.union([z.number(), z.string()]).optional() }))
+    .optional(),
+  disconnection_info: z.looseObject({ reason: z.string().optional(), initiated_by: z.string().optional() }).optional(),
+  phone_number: z.union([z.string(), z.number()]).transform(String).optional(),
+});
