@@ -19,6 +19,7 @@ import { Migration20261206021958_dead_letter_indexes } from './Migration20261206
 import { Migration20261206025500_agent_read_receipts } from './Migration20261206025500_agent_read_receipts';
 import { Migration20261206050000_webhook_fields } from './Migration20261206050000_webhook_fields';
 import { Migration20261206051500_message_edits } from './Migration20261206051500_message_edits';
+import { Migration20261206053000_marketing_preferences } from './Migration20261206053000_marketing_preferences';
 import { Migration20261206031000_templates_and_quality } from './Migration20261206031000_templates_and_quality';
 
 /** Every migration in the order it must run. MikroORM is given this list instead of scanning files. */
@@ -44,4 +45,5 @@ export const ALL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206031000_templates_and_quality', class: Migration20261206031000_templates_and_quality },
   { name: 'Migration20261206050000_webhook_fields', class: Migration20261206050000_webhook_fields },
   { name: 'Migration20261206051500_message_edits', class: Migration20261206051500_message_edits },
+  { name: 'Migration20261206053000_marketing_preferences', class: Migration20261206053000_marketing_preferences },
 ];

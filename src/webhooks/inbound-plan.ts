@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AuditOutcome, type AuditDetail, type AuditRecord } from '../audit';
 import type { InboundMessageRow, InboundStatusRow, MessageChangeRow } from '../messaging';
-import { consentChangeOf, type ConsentChangeRow } from '../opt-outs';
+import { consentChangeOf, type ConsentChangeRow, type MarketingPreferenceRow } from '../opt-outs';
 import type { AccountUpdateRow, QualityUpdateRow } from '../credentials';
 import { accountDetailsOf, accountEffectOf } from './account-update-plan';
 import type { TemplateUpdateRow } from '../templates';
 import {
   AccountUpdateSchema,
+  UserPreferencesValueSchema,
   PhoneNumberQualityUpdateSchema,
   TemplateCategoryUpdateSchema,
   TemplateQualityUpdateSchema,
@@ -94,6 +95,8 @@ export type PlannedItem =
       consent: ConsentChangeRow | null;
     }
   | { kind: 'status'; delivery: number; row: InboundStatusRow; agentId: null; deadLetter: DeadLetterDraft }
+  /** A customer stopped or resumed marketing messages (`user_preferences`). */
+  | { kind: 'preference'; delivery: number; row: MarketingPreferenceRow; deadLetter: DeadLetterDraft }
   /** A customer's edit or revoke of an earlier message; dead-lettered (to apply again later) when that message is not here. */
   | { kind: 'change'; delivery: number; row: MessageChangeRow; deadLetter: DeadLetterDraft };
 
@@ -197,6 +200,12 @@ export async function planDelivery(
         const other = OtherChangeSchema.safeParse(rawChange);
         if (!other.success) {
           reject(DeadLetterKind.CHANGE, null, { wabaId, change: rawChange }, 'malformed_change', { field, issues: issuesOf(other.error) });
+          continue;
+        }
+        if (field === 'user_preferences') {
+          const outcome = planPreferences(index, wabaId, other.data.value, endpoint, items, deadLetter);
+          if (outcome === 'ignored') plan.counts.ignoredChanges += 1;
+          else if (outcome !== 'planned') reject(DeadLetterKind.CHANGE, null, { wabaId, change: rawChange }, 'malformed_change', { field, issues: outcome });
           continue;
         }
         // These fields go to the app's callback URL, which the owner may point at this endpoint.
@@ -369,6 +378,36 @@ async function planMessagesValue(
       },
     });
   }
+}
+
+/**
+ * `user_preferences` of this endpoint's number: one item per customer's stop or resume, applied with
+ * the batch's messages (the list belongs to the number's owner, on the platform's number too).
+ */
+function planPreferences(
+  index: number,
+  wabaId: string,
+  value: unknown,
+  endpoint: EndpointFacts,
+  items: PlannedItem[],
+  deadLetter: (kind: DeadLetterKind, wamid: string | null, payload: unknown) => DeadLetterDraft,
+): 'planned' | 'ignored' | string[] {
+  const parsed = UserPreferencesValueSchema.safeParse(value);
+  if (!parsed.success) return issuesOf(parsed.error);
+  if (parsed.data.metadata.phone_number_id !== endpoint.phoneNumberId) return 'ignored';
+  let planned = false;
+  for (const preference of parsed.data.user_preferences) {
+    const stop = preference.value === 'stop';
+    if (preference.category !== 'marketing_messages' || (!stop && preference.value !== 'resume')) continue;
+    planned = true;
+    items.push({
+      kind: 'preference',
+      delivery: index,
+      row: { userId: endpoint.userId, credentialId: endpoint.credentialId, customerWaId: preference.wa_id, stop, timestamp: new Date(preference.timestamp * 1000) },
+      deadLetter: deadLetter(DeadLetterKind.CHANGE, null, { wabaId, change: { field: 'user_preferences', value: { ...parsed.data, user_preferences: [preference] } } }),
+    });
+  }
+  return planned ? 'planned' : 'ignored';
 }
 
 const TEMPLATE_FIELDS = new Set(['message_template_status_update', 'message_template_quality_update', 'template_category_update']);

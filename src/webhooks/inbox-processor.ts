@@ -7,7 +7,7 @@ import { mayPassOnRetry } from '../platform/db/pg-errors';
 import type { EventBus } from '../platform/events';
 import { QueueName, type JobQueue } from '../platform/jobs';
 import { KeyServiceUnavailableError, type KeyService } from '../adapters/keys';
-import { applyConsentChanges } from '../opt-outs';
+import { applyConsentChanges, applyMarketingPreferences } from '../opt-outs';
 import {
   applyMessageChanges,
   readableText,
@@ -361,6 +361,8 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     // A fourth statement only in a batch with an opt-out keyword; a redelivered keyword changes nothing.
     const consent = messages.flatMap((item) => (item.consent && stored.has(item.row.id) ? [item.consent] : []));
     await applyConsentChanges(trx, this.options.schema, consent);
+    const preferences = items.flatMap((item) => (item.kind === 'preference' ? [item.row] : []));
+    await applyMarketingPreferences(trx, this.options.schema, preferences);
     // In this transaction: an agent's work exists if and only if its message does.
     // Edits and revokes after the messages, so one whose original came in the same batch finds it.
     const changeItems = items.filter((item): item is Extract<PlannedItem, { kind: 'change' }> => item.kind === 'change');
@@ -430,6 +432,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
         plan.deadLetters.push({ ...item.deadLetter, reason: failure.reason, errorCode: failure.errorCode });
         continue;
       }
+      if (item.kind === 'preference') continue;
       if (item.kind === 'change') {
         const outcome = applied.changes.get(item);
         if (outcome?.outcome === 'applied') {

@@ -11,6 +11,8 @@ import {
   CredentialAccountAlertsDocument,
   MyCredentialWebhooksDocument,
   SendWhatsAppMessageDocument,
+  SyncWhatsAppTemplatesDocument,
+  WhatsAppMarketingSuppressionsDocument,
   type CredentialAccountAlertsSubscription,
 } from '../generated/graphql';
 import { createDeferred } from '../support/deferred';
@@ -111,10 +113,10 @@ async function healthFeed(token: string) {
   return { events, count: (count: number) => (events.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve }))) };
 }
 
-function send(tenant: Tenant & { token: string }) {
+function send(tenant: Tenant & { token: string }, content: Record<string, unknown> = { text: { body: 'Olá' } }) {
   return postGraphQL(app.graphqlUrl, SendWhatsAppMessageDocument, {
     authorization: tenant.token,
-    variables: { input: { credentialId: tenant.credentialId, to: '+5511987654321', idempotencyKey: randomUUID(), text: { body: 'Olá' } } } as never,
+    variables: { input: { credentialId: tenant.credentialId, to: '+5511987654321', idempotencyKey: randomUUID(), ...content } } as never,
   });
 }
 
@@ -188,5 +190,60 @@ describe('account_update', () => {
     expect((await done)[0]).toMatchObject({ outcome: 'processed_with_rejections', counts: { deadLettered: 1 } });
     const letters = await app.orm.em.fork().find(InboundDeadLetter, { credentialId: tenant.credentialId });
     expect(letters.map((l) => l.reason)).toEqual(['malformed_change']);
+  });
+});
+
+describe('user_preferences', () => {
+  it('a customer who stops marketing gets no marketing template (other messages still go) until they resume', async () => {
+    const tenant = await subscribedTenant();
+    const { wabaId, phoneNumberId } = tenant.account;
+    running.sandbox.addTemplate(wabaId, { name: 'promo', category: 'MARKETING', components: [{ type: 'BODY', text: 'Promoção!' }] });
+    running.sandbox.addTemplate(wabaId, { name: 'order_update', category: 'UTILITY', components: [{ type: 'BODY', text: 'Pedido a caminho' }] });
+    expect((await postGraphQL(app.graphqlUrl, SyncWhatsAppTemplatesDocument, { authorization: tenant.token, variables: { credentialId: tenant.credentialId } })).errors).toBeUndefined();
+    const template = (name: string) => ({ template: { name, languageCode: 'en_US' } });
+    let done = settled(app);
+    await running.sandbox.deliverInboundMessage({ phoneNumberId, from: '5511987654321', type: 'text', text: { body: 'Oi' } });
+    await done;
+
+    done = settled(app);
+    expect(await running.sandbox.setMarketingPreference(phoneNumberId, '5511987654321', 'stop')).toMatchObject({ status: 200 });
+    expect((await done)[0]).toMatchObject({ outcome: 'processed', counts: { deadLettered: 0 } });
+    const list = await postGraphQL(app.graphqlUrl, WhatsAppMarketingSuppressionsDocument, { authorization: tenant.token, variables: { credentialId: tenant.credentialId } });
+    expect(list.data!.whatsAppSuppressions).toEqual([{ customerWaId: '5511987654321', source: 'META_USER_PREFERENCES', marketingOnly: true }]);
+
+    const sendsBefore = running.sandbox.sentMessages(phoneNumberId).length;
+    const refused = await send(tenant, template('promo'));
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RECIPIENT_OPTED_OUT' });
+    expect(running.sandbox.sentMessages(phoneNumberId)).toHaveLength(sendsBefore);
+    expect((await send(tenant, template('order_update'))).errors).toBeUndefined();
+    expect((await send(tenant)).errors).toBeUndefined();
+
+    done = settled(app);
+    await running.sandbox.setMarketingPreference(phoneNumberId, '5511987654321', 'resume');
+    await done;
+    expect((await postGraphQL(app.graphqlUrl, WhatsAppMarketingSuppressionsDocument, { authorization: tenant.token, variables: { credentialId: tenant.credentialId } })).data!.whatsAppSuppressions).toEqual([]);
+    expect((await send(tenant, template('promo'))).errors).toBeUndefined();
+    expect(running.sandbox.sentMessages(phoneNumberId)).toHaveLength(sendsBefore + 3);
+  });
+
+  it('a STOP keyword after a marketing stop refuses every send; a malformed preference is dead-lettered', async () => {
+    const tenant = await subscribedTenant();
+    const { phoneNumberId } = tenant.account;
+    let done = settled(app);
+    await running.sandbox.setMarketingPreference(phoneNumberId, '5511987654321', 'stop');
+    await done;
+    done = settled(app);
+    await running.sandbox.deliverInboundMessage({ phoneNumberId, from: '5511987654321', type: 'text', text: { body: 'STOP' } });
+    await done;
+    const list = await postGraphQL(app.graphqlUrl, WhatsAppMarketingSuppressionsDocument, { authorization: tenant.token, variables: { credentialId: tenant.credentialId } });
+    expect(list.data!.whatsAppSuppressions).toEqual([{ customerWaId: '5511987654321', source: 'KEYWORD', marketingOnly: false }]);
+    expect((await send(tenant)).errors?.[0]?.extensions).toMatchObject({ code: 'RECIPIENT_OPTED_OUT' });
+
+    done = settled(app);
+    await running.sandbox.deliverRaw(
+      { object: 'whatsapp_business_account', entry: [{ id: tenant.account.wabaId, changes: [{ field: 'user_preferences', value: { metadata: { phone_number_id: phoneNumberId }, user_preferences: [{ category: 'marketing_messages', value: 'stop' }] } }] }] },
+      { phoneNumberId, url: (await endpointOf(app, tenant.credentialId)).webhookUrl },
+    );
+    expect((await done)[0]).toMatchObject({ outcome: 'processed_with_rejections', counts: { deadLettered: 1 } });
   });
 });

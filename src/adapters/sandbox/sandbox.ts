@@ -267,6 +267,26 @@ export class Sandbox {
     return this.delivery.deliverAccountChange(wabaId, 'account_update', value);
   }
 
+  /**
+   * A customer stops or resumes marketing messages from the business in WhatsApp: `user_preferences`
+   * (to the app's callback URL) names the number in `metadata` and the customer by `wa_id`.
+   */
+  async setMarketingPreference(phoneNumberId: string, waId: string, value: 'stop' | 'resume'): Promise<DeliveryResult> {
+    const phone = this.state.phoneOrThrow(phoneNumberId);
+    return this.delivery.deliverAccountChange(phone.wabaId, 'user_preferences', {
+      messaging_product: 'whatsapp',
+      metadata: { display_phone_number: phone.displayPhoneNumber.replace(/\D/g, ''), phone_number_id: phone.id },
+      contacts: [{ profile: { name: 'Sandbox User' }, wa_id: waId }],
+      user_preferences: [{
+        wa_id: waId,
+        category: 'marketing_messages',
+        value,
+        detail: value === 'stop' ? 'User requested to stop marketing messages' : 'User requested to resume marketing messages',
+        timestamp: Math.floor(this.now() / 1000),
+      }],
+    });
+  }
+
   private templateOrThrow(wabaId: string, name: string, language: string): SandboxTemplate {
     const template = this.state.wabas.get(wabaId)?.templates?.find((t) => t.name === name && t.language === language);
     if (!template) throw new Error(`No sandbox template ${name} (${language}) on WABA ${wabaId}`);

@@ -15,3 +15,20 @@ export const AccountUpdateSchema = z.looseObject({
   disconnection_info: z.looseObject({ reason: z.string().optional(), initiated_by: z.string().optional() }).optional(),
   phone_number: z.union([z.string(), z.number()]).transform(String).optional(),
 });
+
+/**
+ * `user_preferences`: customers who stopped or resumed marketing messages from the business, with the
+ * number in `metadata` as in `messages`. `timestamp` is a number here. Values other than stop and
+ * resume (a signup, say) are kept by the schema and ignored by the plan.
+ */
+export const UserPreferencesValueSchema = z.looseObject({
+  metadata: z.looseObject({ display_phone_number: z.string().optional(), phone_number_id: z.string() }),
+  user_preferences: z.array(
+    z.looseObject({
+      wa_id: z.string().min(1),
+      category: z.string(),
+      value: z.string(),
+      timestamp: z.union([z.number(), z.string().regex(/^\d+$/)]).transform(Number),
+    }),
+  ),
+});

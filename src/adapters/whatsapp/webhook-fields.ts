@@ -10,4 +10,5 @@ export const WEBHOOK_FIELDS_USED: readonly string[] = [
   'template_category_update',
   'phone_number_quality_update',
   'account_update',
+  'user_preferences',
 ];
