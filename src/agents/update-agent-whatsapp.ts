@@ -5,6 +5,7 @@ import type { UpdateAgentWhatsAppInput } from './agent-config.input';
 import { configMessage, ownAgentConfig } from './agent-config-lookup';
 import type { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';
 import { normalizeBusinessHours } from './business-hours-clock';
+import { ownerReplyPauseOf } from './owner-reply-pause';
 
 /** Changes what the caller gave; an omitted field keeps its value and an explicit null clears it. */
 export async function updateAgentWhatsApp(
@@ -30,6 +31,10 @@ export async function updateAgentWhatsApp(
       config[flag] = value;
       changed.push(flag);
     }
+  }
+  if (input.ownerReplyPauseMinutes != null) {
+    config.ownerReplyPauseMinutes = ownerReplyPauseOf(input.ownerReplyPauseMinutes, 'input.ownerReplyPauseMinutes');
+    changed.push('ownerReplyPauseMinutes');
   }
   if (input.welcomeMessage !== undefined) {
     config.welcomeMessage = configMessage(input.welcomeMessage, 'input.welcomeMessage');

@@ -23,6 +23,7 @@ export {
   type StoredInboundMessage,
 } from './inbound-batch-store';
 export { applyMessageChanges, type MessageChangeRow, type MessageChangeOutcome } from './message-changes-store';
+export { storeOwnerEchoes, type OwnerEchoRow } from './owner-echo-store';
 export { inboundMediaOf, mediaLinkFor, mediaLinkSettingsOf, type MediaLinkSettings } from './inbound-media';
 export { verifyMediaUrl } from './signed-media-url';
 export { credentialUnavailableError } from './send-errors';

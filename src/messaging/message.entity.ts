@@ -20,7 +20,7 @@ import { WhatsAppMessageEdit, type StoredMessageEdit } from './message-edit.type
 export class Message {
   [OptionalProps]?:
     | 'id' | 'agentId' | 'status' | 'statusAt' | 'errorCode' | 'errorTitle' | 'createdAt' | 'whatsappMessageId'
-    | 'idempotencyKey' | 'requestFingerprint' | 'replyToMessageId' | 'edits' | 'editedAt' | 'revokedAt';
+    | 'idempotencyKey' | 'requestFingerprint' | 'replyToMessageId' | 'edits' | 'editedAt' | 'revokedAt' | 'origin';
 
   @Field(() => ID, { description: 'Our id of the message.' })
   @PrimaryKey({ type: 'uuid' })
@@ -108,6 +108,13 @@ export class Message {
   createdAt: Date = new Date();
 
   /** Earlier versions, oldest first; `content` is always the latest. */
+  @Field(() => String, {
+    nullable: true,
+    description: 'BUSINESS_APP for a message the number\'s owner sent from the WhatsApp Business app on the same number (a person, not the plugin); null otherwise.',
+  })
+  @Property({ type: 'text', nullable: true })
+  origin: string | null = null;
+
   @Field(() => [WhatsAppMessageEdit], { description: 'Earlier versions of a message the customer edited, oldest first (content holds the latest); empty when never edited or once revoked.' })
   @Property({ type: 'jsonb', defaultRaw: `'[]'` })
   edits: StoredMessageEdit[] = [];

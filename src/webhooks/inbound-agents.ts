@@ -11,6 +11,8 @@ export interface AgentFacts {
   businessHours: unknown;
   welcomeMessage: string | null;
   fallbackMessage: string | null;
+  /** Minutes of silence after the owner writes from the WhatsApp Business app; 0: none. */
+  ownerReplyPauseMinutes: number;
 }
 
 /** Who a message to the platform's shared number is for, and how that was decided. */

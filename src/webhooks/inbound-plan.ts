@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AuditOutcome, type AuditDetail, type AuditRecord } from '../audit';
-import type { InboundMessageRow, InboundStatusRow, MessageChangeRow } from '../messaging';
+import type { InboundMessageRow, InboundStatusRow, MessageChangeRow, OwnerEchoRow } from '../messaging';
 import { consentChangeOf, type ConsentChangeRow, type MarketingPreferenceRow } from '../opt-outs';
 import type { AccountUpdateRow, QualityUpdateRow } from '../credentials';
 import { accountDetailsOf, accountEffectOf } from './account-update-plan';
@@ -9,6 +9,7 @@ import type { TemplateUpdateRow } from '../templates';
 import {
   AccountUpdateSchema,
   UserPreferencesValueSchema,
+  OwnerEchoesValueSchema,
   PhoneNumberQualityUpdateSchema,
   TemplateCategoryUpdateSchema,
   TemplateQualityUpdateSchema,
@@ -95,6 +96,8 @@ export type PlannedItem =
       consent: ConsentChangeRow | null;
     }
   | { kind: 'status'; delivery: number; row: InboundStatusRow; agentId: null; deadLetter: DeadLetterDraft }
+  /** A message the owner sent from the WhatsApp Business app (`smb_message_echoes`). */
+  | { kind: 'echo'; delivery: number; row: OwnerEchoRow; deadLetter: DeadLetterDraft }
   /** A customer stopped or resumed marketing messages (`user_preferences`). */
   | { kind: 'preference'; delivery: number; row: MarketingPreferenceRow; deadLetter: DeadLetterDraft }
   /** A customer's edit or revoke of an earlier message; dead-lettered (to apply again later) when that message is not here. */
@@ -200,6 +203,12 @@ export async function planDelivery(
         const other = OtherChangeSchema.safeParse(rawChange);
         if (!other.success) {
           reject(DeadLetterKind.CHANGE, null, { wabaId, change: rawChange }, 'malformed_change', { field, issues: issuesOf(other.error) });
+          continue;
+        }
+        if (field === 'smb_message_echoes') {
+          const outcome = planOwnerEchoes(index, wabaId, other.data.value, endpoint, context, items, deadLetter);
+          if (outcome === 'ignored') plan.counts.ignoredChanges += 1;
+          else if (outcome !== 'planned') reject(DeadLetterKind.CHANGE, null, { wabaId, change: rawChange }, 'malformed_change', { field, issues: outcome });
           continue;
         }
         if (field === 'user_preferences') {
@@ -378,6 +387,57 @@ async function planMessagesValue(
       },
     });
   }
+}
+
+/**
+ * `smb_message_echoes` of this endpoint's number: each echo is an outbound message a person sent, and
+ * pauses the number's agent in that conversation for its `ownerReplyPauseMinutes`. Edits and revokes of
+ * the owner's own messages are not applied (counted as ignored when nothing else is in the change).
+ */
+function planOwnerEchoes(
+  index: number,
+  wabaId: string,
+  value: unknown,
+  endpoint: EndpointFacts,
+  context: PlanContext,
+  items: PlannedItem[],
+  deadLetter: (kind: DeadLetterKind, wamid: string | null, payload: unknown) => DeadLetterDraft,
+): 'planned' | 'ignored' | string[] {
+  // The platform's shared number is never a WhatsApp Business app number.
+  if (endpoint.platform) return 'ignored';
+  const parsed = OwnerEchoesValueSchema.safeParse(value);
+  if (!parsed.success) return issuesOf(parsed.error);
+  const { metadata } = parsed.data;
+  if (metadata.phone_number_id !== endpoint.phoneNumberId) return 'ignored';
+  const agent = context.agentOn(endpoint.credentialId, metadata.phone_number_id);
+  let planned = false;
+  for (const echo of parsed.data.message_echoes) {
+    if (echo.type === 'edit' || echo.type === 'revoke') continue;
+    planned = true;
+    const timestamp = new Date(echo.timestamp * 1000);
+    const minutes = agent?.ownerReplyPauseMinutes ?? 0;
+    const { from: _from, to: _to, to_user_id: _toUser, ...content } = echo;
+    items.push({
+      kind: 'echo',
+      delivery: index,
+      deadLetter: deadLetter(DeadLetterKind.MESSAGE, echo.id, { wabaId, change: { field: 'smb_message_echoes', value: { ...parsed.data, message_echoes: [echo] } } }),
+      row: {
+        id: randomUUID(),
+        userId: endpoint.userId,
+        credentialId: endpoint.credentialId,
+        agentId: agent?.agentId ?? null,
+        phoneNumberId: metadata.phone_number_id,
+        businessNumber: metadata.display_phone_number,
+        wamid: echo.id,
+        customerWaId: (echo.to ?? echo.to_user_id)!,
+        messageType: echo.type,
+        content: { ...content, timestamp: String(echo.timestamp) },
+        timestamp,
+        pauseUntil: minutes > 0 ? new Date(timestamp.getTime() + minutes * 60_000) : null,
+      },
+    });
+  }
+  return planned ? 'planned' : 'ignored';
 }
 
 /**

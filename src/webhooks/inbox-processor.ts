@@ -13,6 +13,7 @@ import {
   readableText,
   statusKey,
   storeInboundMessages,
+  storeOwnerEchoes,
   storeMessageStatuses,
   MessageStatus,
   MessageTopic,
@@ -95,6 +96,8 @@ interface ClaimedDelivery {
 
 interface Applied {
   messages: Map<string, StoredInboundMessage>;
+  /** Ids of the owner's echoes stored for the first time. */
+  echoes: Set<string>;
   changes: Map<PlannedItem, MessageChangeOutcome>;
   advanced: MessageSnapshot[];
   recordedStatuses: Set<string>;
@@ -324,7 +327,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
    * 2·log2(n) extra statements per bad item; none when the batch is good.
    */
   private async applyIsolating(trx: Trx, items: PlannedItem[], depth: number): Promise<Applied> {
-    const empty: Applied = { messages: new Map(), changes: new Map(), advanced: [], recordedStatuses: new Set(), failed: [] };
+    const empty: Applied = { messages: new Map(), echoes: new Set(), changes: new Map(), advanced: [], recordedStatuses: new Set(), failed: [] };
     if (items.length === 0) return empty;
     const name = `apply_${depth}`;
     const savepoint = await trx.savepoint(name).execute();
@@ -345,6 +348,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
       return {
         messages: new Map([...first.messages, ...second.messages]),
         changes: new Map([...first.changes, ...second.changes]),
+        echoes: new Set([...first.echoes, ...second.echoes]),
         advanced: [...first.advanced, ...second.advanced],
         recordedStatuses: new Set([...first.recordedStatuses, ...second.recordedStatuses]),
         failed: [...first.failed, ...second.failed],
@@ -363,6 +367,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     await applyConsentChanges(trx, this.options.schema, consent);
     const preferences = items.flatMap((item) => (item.kind === 'preference' ? [item.row] : []));
     await applyMarketingPreferences(trx, this.options.schema, preferences);
+    const echoes = await storeOwnerEchoes(trx, this.options.schema, items.flatMap((item) => (item.kind === 'echo' ? [item.row] : [])));
     // In this transaction: an agent's work exists if and only if its message does.
     // Edits and revokes after the messages, so one whose original came in the same batch finds it.
     const changeItems = items.filter((item): item is Extract<PlannedItem, { kind: 'change' }> => item.kind === 'change');
@@ -379,7 +384,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
       }
     }
     await this.options.jobs.insertMany(QueueName.AgentInbound, work, trx);
-    return { messages: stored, changes, advanced, recordedStatuses: recorded, failed: [] };
+    return { messages: stored, echoes, changes, advanced, recordedStatuses: recorded, failed: [] };
   }
 
   /**
@@ -433,6 +438,11 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
         continue;
       }
       if (item.kind === 'preference') continue;
+      if (item.kind === 'echo') {
+        if (applied.echoes.has(item.row.id)) plan.counts.messages += 1;
+        else plan.counts.duplicateMessages += 1;
+        continue;
+      }
       if (item.kind === 'change') {
         const outcome = applied.changes.get(item);
         if (outcome?.outcome === 'applied') {
@@ -518,7 +528,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     const result = await sql<AgentFacts & { credentialId: string; phoneNumberId: string }>`
       select credential_id as "credentialId", phone_number_id as "phoneNumberId", agent_id as "agentId", enabled,
              auto_reply as "autoReply", business_hours as "businessHours", welcome_message as "welcomeMessage",
-             fallback_message as "fallbackMessage"
+             fallback_message as "fallbackMessage", owner_reply_pause_minutes as "ownerReplyPauseMinutes"
         from ${this.table('agent_whatsapp_configs')}
        where credential_id = any(${credentialIds}::uuid[])
     `.execute(trx);

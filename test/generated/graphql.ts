@@ -484,6 +484,8 @@ export type WhatsAppAgentConfig = {
   markRead: Scalars['Boolean']['output'];
   /** The agent's messages, newest first; only one customer's with `customer`. Null, with NOT_FOUND, for anyone but the agent's owner (administrators too). */
   messages?: Maybe<WhatsAppMessagePage>;
+  /** Minutes the agent stays silent in a conversation after its owner writes from the WhatsApp Business app on the same number (so it does not talk over them); 0 never pauses. */
+  ownerReplyPauseMinutes: Scalars['Int']['output'];
   /** The phone number id of the agent's own credential; null without one. */
   phoneNumberId?: Maybe<Scalars['String']['output']>;
   /** The code that routes a customer to this agent on the platform's shared number. */
@@ -688,6 +690,8 @@ export type WhatsAppConversation = {
   agent?: Maybe<Agent>;
   /** The agent that talks to the customer; null when none does. */
   agentId?: Maybe<Scalars['ID']['output']>;
+  /** The agent stays silent here until then, because the owner wrote from the WhatsApp Business app on the same number; null when not paused. */
+  agentPausedUntil?: Maybe<Scalars['DateTimeISO']['output']>;
   /** When the customer first wrote (or was first written to). */
   createdAt: Scalars['DateTimeISO']['output'];
   /** The customer's WhatsApp profile name, when Meta sent it. */
@@ -992,6 +996,8 @@ export type WhatsAppEnableAgentInput = {
   fallbackMessage?: InputMaybe<Scalars['String']['input']>;
   /** Mark each customer message read as soon as the agent runtime is asked about it. */
   markRead?: Scalars['Boolean']['input'];
+  /** Minutes the agent stays silent in a conversation after its owner writes from the WhatsApp Business app (0 to 10,080; 0 never pauses). */
+  ownerReplyPauseMinutes?: Scalars['Int']['input'];
   /** Show "typing…" to the customer while the agent runtime works (also marks the message read). */
   typingIndicator?: Scalars['Boolean']['input'];
   /** Sent on a customer's first message; at most 4,096 characters. */
@@ -1238,6 +1244,8 @@ export type WhatsAppMessage = {
   mediaUrlExpiresAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** text, image, template, interactive, … or the unknown type exactly as Meta named it. */
   messageType: Scalars['String']['output'];
+  /** BUSINESS_APP for a message the number's owner sent from the WhatsApp Business app on the same number (a person, not the plugin); null otherwise. */
+  origin?: Maybe<Scalars['String']['output']>;
   /** The WhatsApp id of the message this one quotes or reacts to. */
   replyToMessageId?: Maybe<Scalars['String']['output']>;
   /** When the customer deleted the message for everyone; its content and earlier versions are then cleared. Null when not revoked. */
@@ -1714,6 +1722,8 @@ export type WhatsAppUpdateAgentInput = {
   fallbackMessage?: InputMaybe<Scalars['String']['input']>;
   /** Mark each customer message read as soon as the agent runtime is asked about it. */
   markRead?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Minutes the agent stays silent after its owner writes from the WhatsApp Business app (0 to 10,080; 0 never pauses). */
+  ownerReplyPauseMinutes?: InputMaybe<Scalars['Int']['input']>;
   /** Show "typing…" to the customer while the agent runtime works (also marks the message read). */
   typingIndicator?: InputMaybe<Scalars['Boolean']['input']>;
   /** Sent on a customer's first message; null removes it. */

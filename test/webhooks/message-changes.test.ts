@@ -1,6 +1,6 @@
 import { print } from 'graphql';
 import type { Sandbox } from '../../src/adapters/sandbox';
-import { Message, MessageDirection } from '../../src/messaging';
+import { Conversation, Message, MessageDirection } from '../../src/messaging';
 import { InboundDeadLetter } from '../../src/webhooks';
 import { WhatsAppMessageChangesDocument, type WhatsAppMessageChangesSubscription } from '../generated/graphql';
 import { queueDrained, seedAgent, startAgentRuntime, startAgentTestApp, type SeededAgent } from '../agents/agent-fixtures';
@@ -131,4 +131,45 @@ test('an edit of a message not here is dead-lettered to apply later; a malformed
   const malformed = await sandbox.deliverInboundMessage({ phoneNumberId, from: CUSTOMER, type: 'edit', edit: { message: { type: 'text', text: { body: 'sem original' } } } });
   expect((await done)[0]).toMatchObject({ outcome: 'processed_with_rejections', counts: { deadLettered: 1 } });
   expect(await app.orm.em.fork().findOne(InboundDeadLetter, { wamid: malformed.wamid })).toMatchObject({ reason: 'malformed_message' });
+});
+
+describe('smb_message_echoes', () => {
+  test('the owner\'s message from the WhatsApp Business app is history sent by a person, and the agent keeps quiet for a while', async () => {
+    const agent = await routedAgent();
+    const phoneNumberId = agent.account.phoneNumberId;
+    const calls = runtime.calls.length;
+    await sandbox.deliverInboundMessage({ phoneNumberId, from: CUSTOMER, type: 'text', text: { body: 'Oi' } });
+    await runtime.called(calls + 1);
+    await queueDrained(app);
+
+    const done = settled(app);
+    const echo = await sandbox.deliverOwnerEcho({ phoneNumberId, to: CUSTOMER, type: 'text', text: { body: 'Aqui é o João, já te ajudo' } });
+    expect(echo.status).toBe(200);
+    expect((await done)[0]).toMatchObject({ outcome: 'processed', counts: { messages: 1 } });
+    const stored = await rowOf(echo.wamid);
+    expect(stored).toMatchObject({ direction: MessageDirection.OUTBOUND, origin: 'BUSINESS_APP', status: 'sent', toPhone: CUSTOMER, agentId: agent.agentId, messageType: 'text' });
+    expect(stored.content).toMatchObject({ text: { body: 'Aqui é o João, já te ajudo' } });
+    const conversation = await app.orm.em.fork().findOneOrFail(Conversation, { id: stored.conversationId });
+    expect(conversation.agentPausedUntil!.getTime() - stored.timestamp.getTime()).toBe(30 * 60_000);
+
+    // The customer answers the owner: the agent's job runs and stays silent.
+    const answered = settled(app);
+    await sandbox.deliverInboundMessage({ phoneNumberId, from: CUSTOMER, type: 'text', text: { body: 'Obrigado, João' } });
+    await answered;
+    await queueDrained(app);
+    expect(runtime.calls).toHaveLength(calls + 1);
+  });
+
+  test('a pause of 0 minutes never silences the agent', async () => {
+    const agent = await seedAgent(app, sandbox, { ownerReplyPauseMinutes: 0 });
+    await configureNow(app, agent.credentialId);
+    const phoneNumberId = agent.account.phoneNumberId;
+    const calls = runtime.calls.length;
+    const done = settled(app);
+    await sandbox.deliverOwnerEcho({ phoneNumberId, to: CUSTOMER, type: 'text', text: { body: 'Bom dia' } });
+    await done;
+    await sandbox.deliverInboundMessage({ phoneNumberId, from: CUSTOMER, type: 'text', text: { body: 'Bom dia!' } });
+    await runtime.called(calls + 1);
+    await queueDrained(app);
+  });
 });

@@ -3,7 +3,7 @@ import type { FailureSpec } from './graph-errors';
 import { RequestLog, type SandboxRequestRecord } from './request-log';
 import { SandboxFaults, type FailureMatch, type HeldRequest } from './sandbox-faults';
 import type { SandboxEngine } from './sandbox-http-server';
-import { newGraphId } from './sandbox-ids';
+import { newGraphId, newWamid } from './sandbox-ids';
 import { appFieldsOf, SandboxState, type CreateAccountOptions, type SandboxAccount, type SandboxSnapshot, type SandboxTemplate } from './sandbox-state';
 import { businessAccountRoute } from './routes/business-account-route';
 import { debugTokenRoute } from './routes/debug-token-route';
@@ -169,6 +169,18 @@ export class Sandbox {
   /** The customer deletes an earlier message for everyone: `type: "revoke"` naming the original. */
   deliverMessageRevoke(input: { phoneNumberId: string; from: string; originalWamid: string; id?: string }): Promise<DeliveryResult & { wamid: string }> {
     return this.delivery.deliverInboundMessage({ phoneNumberId: input.phoneNumberId, from: input.from, id: input.id, type: 'revoke', revoke: { original_message_id: input.originalWamid } });
+  }
+
+  /**
+   * The owner sends a message from the WhatsApp Business app on a number shared with the Cloud API:
+   * `smb_message_echoes` with the message as sent (`from` the business, `to` the customer).
+   */
+  async deliverOwnerEcho(input: { phoneNumberId: string; to: string; type: string; id?: string; [content: string]: unknown }): Promise<DeliveryResult & { wamid: string }> {
+    const phone = this.state.phoneOrThrow(input.phoneNumberId);
+    const { phoneNumberId, id, ...message } = input;
+    const wamid = id ?? newWamid(input.to);
+    const echo = { from: phone.displayPhoneNumber.replace(/\D/g, ''), ...message, id: wamid, timestamp: String(Math.floor(this.now() / 1000)) };
+    return { ...(await this.delivery.deliverNumberChange(phoneNumberId, 'smb_message_echoes', { message_echoes: [echo] })), wamid };
   }
 
   /** Delivers a status webhook for a message (normally one the simulator accepted). */

@@ -163,6 +163,20 @@ export class WebhookDelivery {
     return this.post(app.callbackUrl, app, serializeLikeMeta(payload), undefined);
   }
 
+  /**
+   * A number-level field other than `messages` (`smb_message_echoes`, `calls`): routed like messages,
+   * through the overrides (docs/whatsapp-cloud-api.md §2.5), when the app subscribed to the field.
+   */
+  async deliverNumberChange(phoneNumberId: string, field: string, value: Record<string, unknown>): Promise<DeliveryResult> {
+    const { url, app, phone } = this.resolve(phoneNumberId);
+    requireField(app, field);
+    const payload = {
+      object: 'whatsapp_business_account',
+      entry: [{ id: phone.wabaId, changes: [{ field, value: { messaging_product: 'whatsapp', metadata: { display_phone_number: phone.displayPhoneNumber.replace(/\D/g, ''), phone_number_id: phone.id }, ...value } }] }],
+    };
+    return this.post(url, app, serializeLikeMeta(payload), undefined);
+  }
+
   async deliverRaw(body: string | Buffer | object, options: RawDeliveryOptions = {}): Promise<DeliveryResult> {
     const rawBody = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body), 'utf8');
     const phoneNumberId = options.phoneNumberId ?? phoneNumberIdOf(rawBody);

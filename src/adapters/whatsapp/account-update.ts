@@ -32,3 +32,22 @@ export const UserPreferencesValueSchema = z.looseObject({
     }),
   ),
 });
+
+/**
+ * `smb_message_echoes`: messages the business sent from the WhatsApp Business app (or a linked device)
+ * on a number it shares with the Cloud API. Each echo is shaped like a sent message: `from` is the
+ * business number, `to` the customer (or `to_user_id`), with the object named by `type`.
+ */
+export const OwnerEchoesValueSchema = z.looseObject({
+  metadata: z.looseObject({ display_phone_number: z.string(), phone_number_id: z.string() }),
+  message_echoes: z.array(
+    z.looseObject({
+      from: z.string().optional(),
+      to: z.string().optional(),
+      to_user_id: z.string().optional(),
+      id: z.string().min(1),
+      timestamp: z.union([z.string().regex(/^\d+$/), z.number()]).transform(Number),
+      type: z.string().min(1),
+    }).refine((echo) => echo.to !== undefined || echo.to_user_id !== undefined, 'to or to_user_id'),
+  ),
+});

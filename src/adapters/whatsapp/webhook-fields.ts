@@ -11,4 +11,5 @@ export const WEBHOOK_FIELDS_USED: readonly string[] = [
   'phone_number_quality_update',
   'account_update',
   'user_preferences',
+  'smb_message_echoes',
 ];
