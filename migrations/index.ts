@@ -21,6 +21,7 @@ import { Migration20261206050000_webhook_fields } from './Migration2026120605000
 import { Migration20261206051500_message_edits } from './Migration20261206051500_message_edits';
 import { Migration20261206053000_marketing_preferences } from './Migration20261206053000_marketing_preferences';
 import { Migration20261206054000_owner_echoes } from './Migration20261206054000_owner_echoes';
+import { Migration20261206055000_calls } from './Migration20261206055000_calls';
 import { Migration20261206031000_templates_and_quality } from './Migration20261206031000_templates_and_quality';
 
 /** Every migration in the order it must run. MikroORM is given this list instead of scanning files. */
@@ -48,4 +49,5 @@ export const ALL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206051500_message_edits', class: Migration20261206051500_message_edits },
   { name: 'Migration20261206053000_marketing_preferences', class: Migration20261206053000_marketing_preferences },
   { name: 'Migration20261206054000_owner_echoes', class: Migration20261206054000_owner_echoes },
+  { name: 'Migration20261206055000_calls', class: Migration20261206055000_calls },
 ];

@@ -10,6 +10,7 @@ import {
   AccountUpdateSchema,
   UserPreferencesValueSchema,
   OwnerEchoesValueSchema,
+  CallsValueSchema,
   PhoneNumberQualityUpdateSchema,
   TemplateCategoryUpdateSchema,
   TemplateQualityUpdateSchema,
@@ -28,6 +29,7 @@ import {
 import { DeadLetterKind } from './inbound-dead-letter.entity';
 import { DeliveryOutcome } from './delivery-outcome';
 import type { AgentFacts } from './inbound-agents';
+import type { CallRow } from './call-store';
 
 /**
  * Inbound processing, step one: a stored delivery taken apart in memory into what the batch will write
@@ -96,6 +98,8 @@ export type PlannedItem =
       consent: ConsentChangeRow | null;
     }
   | { kind: 'status'; delivery: number; row: InboundStatusRow; agentId: null; deadLetter: DeadLetterDraft }
+  /** A voice call's event (`calls`): recorded and announced. */
+  | { kind: 'call'; delivery: number; row: CallRow; deadLetter: DeadLetterDraft }
   /** A message the owner sent from the WhatsApp Business app (`smb_message_echoes`). */
   | { kind: 'echo'; delivery: number; row: OwnerEchoRow; deadLetter: DeadLetterDraft }
   /** A customer stopped or resumed marketing messages (`user_preferences`). */
@@ -203,6 +207,12 @@ export async function planDelivery(
         const other = OtherChangeSchema.safeParse(rawChange);
         if (!other.success) {
           reject(DeadLetterKind.CHANGE, null, { wabaId, change: rawChange }, 'malformed_change', { field, issues: issuesOf(other.error) });
+          continue;
+        }
+        if (field === 'calls') {
+          const outcome = planCalls(index, wabaId, other.data.value, endpoint, items, deadLetter);
+          if (outcome === 'ignored') plan.counts.ignoredChanges += 1;
+          else if (outcome !== 'planned') reject(DeadLetterKind.CHANGE, null, { wabaId, change: rawChange }, 'malformed_change', { field, issues: outcome });
           continue;
         }
         if (field === 'smb_message_echoes') {
@@ -387,6 +397,51 @@ async function planMessagesValue(
       },
     });
   }
+}
+
+/**
+ * `calls` of this endpoint's number: each call event is recorded for the number's owner. Business-
+ * initiated call statuses (`statuses[]` of type call) are not used: the plugin places no calls.
+ */
+function planCalls(
+  index: number,
+  wabaId: string,
+  value: unknown,
+  endpoint: EndpointFacts,
+  items: PlannedItem[],
+  deadLetter: (kind: DeadLetterKind, wamid: string | null, payload: unknown) => DeadLetterDraft,
+): 'planned' | 'ignored' | string[] {
+  if (endpoint.platform) return 'ignored';
+  const parsed = CallsValueSchema.safeParse(value);
+  if (!parsed.success) return issuesOf(parsed.error);
+  if (parsed.data.metadata.phone_number_id !== endpoint.phoneNumberId) return 'ignored';
+  let planned = false;
+  for (const call of parsed.data.calls) {
+    const direction = call.direction ?? 'USER_INITIATED';
+    const customer = direction === 'BUSINESS_INITIATED' ? call.to : call.from;
+    if (!customer) continue;
+    planned = true;
+    const seconds = (value: number | undefined) => (value === undefined ? null : new Date(value * 1000));
+    items.push({
+      kind: 'call',
+      delivery: index,
+      deadLetter: deadLetter(DeadLetterKind.CHANGE, null, { wabaId, change: { field: 'calls', value: { ...parsed.data, calls: [call] } } }),
+      row: {
+        userId: endpoint.userId,
+        credentialId: endpoint.credentialId,
+        callId: call.id,
+        customerWaId: customer,
+        direction,
+        event: call.event,
+        status: call.status ?? null,
+        at: new Date(call.timestamp * 1000),
+        startedAt: seconds(call.start_time),
+        endedAt: seconds(call.end_time) ?? (call.event === 'terminate' ? new Date(call.timestamp * 1000) : null),
+        durationSeconds: call.duration ?? null,
+      },
+    });
+  }
+  return planned ? 'planned' : 'ignored';
 }
 
 /**

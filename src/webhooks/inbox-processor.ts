@@ -26,7 +26,9 @@ import {
 import { applyTemplateUpdates, publishTemplateStatusChanges, type TemplateEvents, type TemplateStatusChange } from '../templates';
 import type { Logger } from '../platform/observability/logger';
 import { verifyWebhookSignature } from '../adapters/whatsapp';
+import { recordCalls } from './call-store';
 import { DeliveryOutcome } from './delivery-outcome';
+import { WebhookTopic, type WebhookEvents } from './webhook-events';
 import type { AgentFacts, InboundAgents } from './inbound-agents';
 import {
   emptyCounts,
@@ -48,7 +50,7 @@ export interface InboxProcessorOptions {
   orm: MikroORM;
   keys: KeyService;
   jobs: JobQueue;
-  eventBus: EventBus<MessageEvents & TemplateEvents & CredentialEvents>;
+  eventBus: EventBus<MessageEvents & TemplateEvents & CredentialEvents & WebhookEvents>;
   /** What the agents domain decides about inbound messages (wired by src/app). */
   agents: InboundAgents;
   logger: Logger;
@@ -98,6 +100,8 @@ interface Applied {
   messages: Map<string, StoredInboundMessage>;
   /** Ids of the owner's echoes stored for the first time. */
   echoes: Set<string>;
+  /** Calls recorded (new or changed), to announce after commit. */
+  calls: Array<{ id: string; userId: string }>;
   changes: Map<PlannedItem, MessageChangeOutcome>;
   advanced: MessageSnapshot[];
   recordedStatuses: Set<string>;
@@ -202,6 +206,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     let outcome: {
       settled: SettledDelivery[];
       events: Array<[MessageTopic, string, MessageEvent]>;
+      calls: Array<{ id: string; userId: string }>;
       account: AccountOutcome;
       endpoints: Set<string>;
       report: BatchReport;
@@ -222,6 +227,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     }
     await this.touchEndpoints(outcome.endpoints);
     for (const [topic, agentId, event] of outcome.events) this.options.eventBus.publish(topic, agentId, event);
+    for (const call of outcome.calls) this.options.eventBus.publish(WebhookTopic.Call, call.userId, { userId: call.userId, callRowId: call.id });
     await this.afterAccountChanges(outcome.account);
     outcome.report.seconds = (performance.now() - startedAt) / 1000;
     this.options.onBatch?.(outcome.report);
@@ -318,7 +324,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
       seconds: 0,
     };
     const touched = new Set(plans.filter((plan) => plan.endpointId && plan.outcome !== DeliveryOutcome.SIGNATURE_REJECTED).map((plan) => plan.endpointId!));
-    return { settled, events, account, endpoints: touched, report };
+    return { settled, events, calls: applied.calls, account, endpoints: touched, report };
   }
 
   /**
@@ -327,7 +333,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
    * 2·log2(n) extra statements per bad item; none when the batch is good.
    */
   private async applyIsolating(trx: Trx, items: PlannedItem[], depth: number): Promise<Applied> {
-    const empty: Applied = { messages: new Map(), echoes: new Set(), changes: new Map(), advanced: [], recordedStatuses: new Set(), failed: [] };
+    const empty: Applied = { messages: new Map(), echoes: new Set(), calls: [], changes: new Map(), advanced: [], recordedStatuses: new Set(), failed: [] };
     if (items.length === 0) return empty;
     const name = `apply_${depth}`;
     const savepoint = await trx.savepoint(name).execute();
@@ -349,6 +355,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
         messages: new Map([...first.messages, ...second.messages]),
         changes: new Map([...first.changes, ...second.changes]),
         echoes: new Set([...first.echoes, ...second.echoes]),
+        calls: [...first.calls, ...second.calls],
         advanced: [...first.advanced, ...second.advanced],
         recordedStatuses: new Set([...first.recordedStatuses, ...second.recordedStatuses]),
         failed: [...first.failed, ...second.failed],
@@ -367,6 +374,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     await applyConsentChanges(trx, this.options.schema, consent);
     const preferences = items.flatMap((item) => (item.kind === 'preference' ? [item.row] : []));
     await applyMarketingPreferences(trx, this.options.schema, preferences);
+    const calls = await recordCalls(trx, this.options.schema, items.flatMap((item) => (item.kind === 'call' ? [item.row] : [])));
     const echoes = await storeOwnerEchoes(trx, this.options.schema, items.flatMap((item) => (item.kind === 'echo' ? [item.row] : [])));
     // In this transaction: an agent's work exists if and only if its message does.
     // Edits and revokes after the messages, so one whose original came in the same batch finds it.
@@ -384,7 +392,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
       }
     }
     await this.options.jobs.insertMany(QueueName.AgentInbound, work, trx);
-    return { messages: stored, echoes, changes, advanced, recordedStatuses: recorded, failed: [] };
+    return { messages: stored, echoes, calls, changes, advanced, recordedStatuses: recorded, failed: [] };
   }
 
   /**
@@ -437,7 +445,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
         plan.deadLetters.push({ ...item.deadLetter, reason: failure.reason, errorCode: failure.errorCode });
         continue;
       }
-      if (item.kind === 'preference') continue;
+      if (item.kind === 'preference' || item.kind === 'call') continue;
       if (item.kind === 'echo') {
         if (applied.echoes.has(item.row.id)) plan.counts.messages += 1;
         else plan.counts.duplicateMessages += 1;

@@ -6,14 +6,17 @@ import { print } from 'graphql';
 import { AuditEntry } from '../../src/audit';
 import { CredentialStatus, CredentialStatusReason, WhatsAppCredential } from '../../src/credentials';
 import { InboundDeadLetter } from '../../src/webhooks';
+import { WhatsAppCall } from '../../src/webhooks/whatsapp-call.entity';
 import {
   ConnectCredentialDocument,
   CredentialAccountAlertsDocument,
   MyCredentialWebhooksDocument,
   SendWhatsAppMessageDocument,
   SyncWhatsAppTemplatesDocument,
+  WhatsAppCallChangedDocument,
   WhatsAppMarketingSuppressionsDocument,
   type CredentialAccountAlertsSubscription,
+  type WhatsAppCallChangedSubscription,
 } from '../generated/graphql';
 import { createDeferred } from '../support/deferred';
 import { connectSubscriptions } from '../support/subscription-client';
@@ -245,5 +248,43 @@ describe('user_preferences', () => {
       { phoneNumberId, url: (await endpointOf(app, tenant.credentialId)).webhookUrl },
     );
     expect((await done)[0]).toMatchObject({ outcome: 'processed_with_rejections', counts: { deadLettered: 1 } });
+  });
+});
+
+describe('calls', () => {
+  it('a customer\'s call is recorded and its owner hears when it starts and ends', async () => {
+    const tenant = await subscribedTenant();
+    const { phoneNumberId } = tenant.account;
+    const events: Array<WhatsAppCallChangedSubscription['whatsAppCallChanged']> = [];
+    const one = createDeferred<void>();
+    const two = createDeferred<void>();
+    const { client } = connectSubscriptions(app.subscriptionsUrl, tenant.token);
+    const connected = createDeferred<void>();
+    client.on('connected', () => connected.resolve());
+    client.subscribe<WhatsAppCallChangedSubscription>({ query: print(WhatsAppCallChangedDocument) }, {
+      next: (value) => {
+        events.push(value.data!.whatsAppCallChanged);
+        if (events.length === 1) one.resolve();
+        if (events.length === 2) two.resolve();
+      },
+      error: (err) => two.reject(err),
+      complete: () => undefined,
+    });
+    await connected.promise;
+
+    const ringing = await running.sandbox.deliverCall({ phoneNumberId, from: '5511987654321', event: 'connect' });
+    expect(ringing.status).toBe(200);
+    // The event carries the call as it is when read: wait for the ringing one before it ends.
+    await one.promise;
+    await running.sandbox.deliverCall({ phoneNumberId, from: '5511987654321', event: 'terminate', callId: ringing.callId, status: 'COMPLETED', durationSeconds: 42 });
+    await two.promise;
+    expect(events[0]).toMatchObject({ credentialId: tenant.credentialId, callId: ringing.callId, customerWaId: '5511987654321', direction: 'USER_INITIATED', lastEvent: 'connect', status: null, endedAt: null });
+    expect(events[1]).toMatchObject({ id: events[0]!.id, lastEvent: 'terminate', status: 'COMPLETED', durationSeconds: 42, endedAt: expect.any(String) });
+
+    // Meta delivers the connect again, late: what is known of the end stays.
+    const done = settled(app);
+    await running.sandbox.deliverCall({ phoneNumberId, from: '5511987654321', event: 'connect', callId: ringing.callId });
+    await done;
+    expect(await app.orm.em.fork().findOneOrFail(WhatsAppCall, { callId: ringing.callId })).toMatchObject({ lastEvent: 'terminate', status: 'COMPLETED', durationSeconds: 42 });
   });
 });

@@ -183,6 +183,20 @@ export class Sandbox {
     return { ...(await this.delivery.deliverNumberChange(phoneNumberId, 'smb_message_echoes', { message_echoes: [echo] })), wamid };
   }
 
+  /**
+   * A customer calls the number (`calls`, routed like messages): `connect` when it rings, `terminate` with
+   * how it ended. Returns the call id to pass to the terminate.
+   */
+  async deliverCall(input: { phoneNumberId: string; from: string; event: 'connect' | 'terminate'; callId?: string; status?: 'COMPLETED' | 'FAILED'; durationSeconds?: number }): Promise<DeliveryResult & { callId: string }> {
+    const phone = this.state.phoneOrThrow(input.phoneNumberId);
+    const callId = input.callId ?? `wacid.${newGraphId()}`;
+    const now = Math.floor(this.now() / 1000);
+    const call: Record<string, unknown> = { id: callId, from: input.from, to: phone.displayPhoneNumber.replace(/\D/g, ''), event: input.event, timestamp: String(now), direction: 'USER_INITIATED' };
+    if (input.event === 'connect') call.session = { sdp_type: 'offer', sdp: 'v=0' };
+    else Object.assign(call, { status: input.status ?? 'COMPLETED', start_time: String(now - (input.durationSeconds ?? 0)), end_time: String(now), duration: input.durationSeconds ?? 0 });
+    return { ...(await this.delivery.deliverNumberChange(input.phoneNumberId, 'calls', { contacts: [{ profile: { name: 'Sandbox User' }, wa_id: input.from }], calls: [call] })), callId };
+  }
+
   /** Delivers a status webhook for a message (normally one the simulator accepted). */
   deliverStatus(input: StatusInput): Promise<DeliveryResult> {
     return this.delivery.deliverStatus(input);

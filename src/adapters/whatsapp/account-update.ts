@@ -51,3 +51,28 @@ export const OwnerEchoesValueSchema = z.looseObject({
     }).refine((echo) => echo.to !== undefined || echo.to_user_id !== undefined, 'to or to_user_id'),
   ),
 });
+
+/**
+ * `calls`: `calls[]` of a number's voice calls, one element per event (`connect`, `terminate`), with
+ * `from`, `to`, `direction` and, on terminate, `status`, `start_time`, `end_time` and `duration`. Call
+ * control (SDP and the like) is kept in the schema's pass-through and not used.
+ */
+export const CallsValueSchema = z.looseObject({
+  metadata: z.looseObject({ phone_number_id: z.string() }),
+  calls: z
+    .array(
+      z.looseObject({
+        id: z.string().min(1),
+        from: z.string().optional(),
+        to: z.string().optional(),
+        event: z.string().min(1),
+        timestamp: z.union([z.string().regex(/^\d+$/), z.number()]).transform(Number),
+        direction: z.string().optional(),
+        status: z.string().optional(),
+        start_time: z.union([z.string().regex(/^\d+$/), z.number()]).transform(Number).optional(),
+        end_time: z.union([z.string().regex(/^\d+$/), z.number()]).transform(Number).optional(),
+        duration: z.union([z.string().regex(/^\d+$/), z.number()]).transform(Number).optional(),
+      }),
+    )
+    .default([]),
+});

@@ -28,7 +28,7 @@ export {
   
 } from './graph-api-types';
 export { WEBHOOK_FIELDS_USED } from './webhook-fields';
-export { AccountUpdateSchema, OwnerEchoesValueSchema, UserPreferencesValueSchema } from './account-update';
+export { AccountUpdateSchema, CallsValueSchema, OwnerEchoesValueSchema, UserPreferencesValueSchema } from './account-update';
 export { isMessageChange, parseMessageChange } from './message-changes';
 export { downloadMedia } from './media-download';
 export { signWebhookBody, verifyWebhookSignature, SIGNATURE_HEADER } from './webhook-signature';

@@ -12,4 +12,5 @@ export const WEBHOOK_FIELDS_USED: readonly string[] = [
   'account_update',
   'user_preferences',
   'smb_message_echoes',
+  'calls',
 ];
