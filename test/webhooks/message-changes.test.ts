@@ -2,7 +2,8 @@ import { print } from 'graphql';
 import type { Sandbox } from '../../src/adapters/sandbox';
 import { Conversation, Message, MessageDirection } from '../../src/messaging';
 import { InboundDeadLetter } from '../../src/webhooks';
-import { WhatsAppMessageChangesDocument, type WhatsAppMessageChangesSubscription } from '../generated/graphql';
+import { RetryWhatsAppInboundDeadLetterDocument, WhatsAppMessageChangesDocument, type WhatsAppMessageChangesSubscription } from '../generated/graphql';
+import { postGraphQL } from '../support/graphql-http';
 import { queueDrained, seedAgent, startAgentRuntime, startAgentTestApp, type SeededAgent } from '../agents/agent-fixtures';
 import { createDeferred } from '../support/deferred';
 import type { TestApp } from '../support/start-test-app';
@@ -126,6 +127,16 @@ test('an edit of a message not here is dead-lettered to apply later; a malformed
   expect((await done)[0]).toMatchObject({ outcome: 'processed_with_rejections', counts: { messageChanges: 0, deadLettered: 1 } });
   const letter = await eventually(() => app.orm.em.fork().findOne(InboundDeadLetter, { wamid: orphan.wamid }), (l) => l !== null);
   expect(letter).toMatchObject({ reason: 'original_message_not_found' });
+
+  // The original arrives late; retrying the dead letter then applies the edit to it.
+  done = settled(app);
+  await sandbox.deliverInboundMessage({ phoneNumberId, from: CUSTOMER, type: 'text', text: { body: 'original' }, id: 'wamid.HBgNNTUxMTk4NzY1NDMyMRUCABIYFDNBMDAwMDAwMDAwMDAwMDAwMDAA' });
+  await done;
+  done = settled(app);
+  const retried = await postGraphQL(app.graphqlUrl, RetryWhatsAppInboundDeadLetterDocument, { authorization: agent.token, variables: { id: letter!.id } });
+  expect(retried.errors).toBeUndefined();
+  expect((await done)[0]).toMatchObject({ outcome: 'processed', counts: { messageChanges: 1 } });
+  expect(await rowOf('wamid.HBgNNTUxMTk4NzY1NDMyMRUCABIYFDNBMDAwMDAwMDAwMDAwMDAwMDAA')).toMatchObject({ content: expect.objectContaining({ text: { body: 'corrigido' } }), edits: [expect.objectContaining({ editWhatsAppMessageId: orphan.wamid })] });
 
   done = settled(app);
   const malformed = await sandbox.deliverInboundMessage({ phoneNumberId, from: CUSTOMER, type: 'edit', edit: { message: { type: 'text', text: { body: 'sem original' } } } });

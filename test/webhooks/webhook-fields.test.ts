@@ -288,3 +288,29 @@ describe('calls', () => {
     expect(await app.orm.em.fork().findOneOrFail(WhatsAppCall, { callId: ringing.callId })).toMatchObject({ lastEvent: 'terminate', status: 'COMPLETED', durationSeconds: 42 });
   });
 });
+
+it('malformed echoes and calls are dead-lettered, other numbers\' are ignored, and nothing else of the delivery is lost', async () => {
+  const tenant = await subscribedTenant();
+  const { wabaId, phoneNumberId } = tenant.account;
+  const url = (await endpointOf(app, tenant.credentialId)).webhookUrl;
+  const metadata = { display_phone_number: '15550001111', phone_number_id: phoneNumberId };
+  const done = settled(app);
+  await running.sandbox.deliverRaw(
+    {
+      object: 'whatsapp_business_account',
+      entry: [{
+        id: wabaId,
+        changes: [
+          { field: 'smb_message_echoes', value: { messaging_product: 'whatsapp', metadata, message_echoes: [{ from: '15550001111', id: 'wamid.x', timestamp: '1', type: 'text' }] } },
+          { field: 'calls', value: { messaging_product: 'whatsapp', metadata, calls: [{ from: '5511987654321', event: 'connect', timestamp: '1' }] } },
+          { field: 'calls', value: { messaging_product: 'whatsapp', metadata: { ...metadata, phone_number_id: '999999' }, calls: [] } },
+          { field: 'messages', value: { messaging_product: 'whatsapp', metadata, messages: [{ from: '5511987654321', id: 'wamid.kept', timestamp: '1', type: 'text', text: { body: 'ainda aqui' } }] } },
+        ],
+      }],
+    },
+    { phoneNumberId, url },
+  );
+  expect((await done)[0]).toMatchObject({ outcome: 'processed_with_rejections', counts: { messages: 1, rejectedChanges: 2, ignoredChanges: 1, deadLettered: 2 } });
+  const letters = await app.orm.em.fork().find(InboundDeadLetter, { credentialId: tenant.credentialId });
+  expect(letters.map((l) => l.reason).sort()).toEqual(['malformed_change', 'malformed_change']);
+});
