@@ -17,6 +17,11 @@ import { Migration20261205171007_audit_occurred_at_index } from './Migration2026
 import { Migration20261205233545_suppressions } from './Migration20261205233545_suppressions';
 import { Migration20261206021958_dead_letter_indexes } from './Migration20261206021958_dead_letter_indexes';
 import { Migration20261206025500_agent_read_receipts } from './Migration20261206025500_agent_read_receipts';
+import { Migration20261206050000_webhook_fields } from './Migration20261206050000_webhook_fields';
+import { Migration20261206051500_message_edits } from './Migration20261206051500_message_edits';
+import { Migration20261206053000_marketing_preferences } from './Migration20261206053000_marketing_preferences';
+import { Migration20261206054000_owner_echoes } from './Migration20261206054000_owner_echoes';
+import { Migration20261206055000_calls } from './Migration20261206055000_calls';
 import { Migration20261206031000_templates_and_quality } from './Migration20261206031000_templates_and_quality';
 import { Migration20261206050037_failure_alerts } from './Migration20261206050037_failure_alerts';
 import { Migration20261206051213_agent_consent_keywords } from './Migration20261206051213_agent_consent_keywords';
@@ -43,7 +48,12 @@ export const ALL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206021958_dead_letter_indexes', class: Migration20261206021958_dead_letter_indexes },
   { name: 'Migration20261206025500_agent_read_receipts', class: Migration20261206025500_agent_read_receipts },
   { name: 'Migration20261206031000_templates_and_quality', class: Migration20261206031000_templates_and_quality },
+  { name: 'Migration20261206050000_webhook_fields', class: Migration20261206050000_webhook_fields },
   { name: 'Migration20261206050037_failure_alerts', class: Migration20261206050037_failure_alerts },
   { name: 'Migration20261206050500_agent_reply_refused', class: Migration20261206050500_agent_reply_refused },
   { name: 'Migration20261206051213_agent_consent_keywords', class: Migration20261206051213_agent_consent_keywords },
+  { name: 'Migration20261206051500_message_edits', class: Migration20261206051500_message_edits },
+  { name: 'Migration20261206053000_marketing_preferences', class: Migration20261206053000_marketing_preferences },
+  { name: 'Migration20261206054000_owner_echoes', class: Migration20261206054000_owner_echoes },
+  { name: 'Migration20261206055000_calls', class: Migration20261206055000_calls },
 ];

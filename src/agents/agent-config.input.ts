@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { BusinessHours } from './business-hours';
 
 @InputType('WhatsAppEnableAgentInput', { description: 'Puts an agent on a WhatsApp number, with its first settings.' })
@@ -20,6 +20,9 @@ export class EnableAgentWhatsAppInput {
 
   @Field({ defaultValue: false, description: 'Show "typing…" to the customer while the agent runtime works (also marks the message read).' })
   typingIndicator!: boolean;
+
+  @Field(() => Int, { defaultValue: 30, description: 'Minutes the agent stays silent in a conversation after its owner writes from the WhatsApp Business app (0 to 10,080; 0 never pauses).' })
+  ownerReplyPauseMinutes!: number;
 
   @Field(() => String, { nullable: true, description: 'Sent on a customer\'s first message; at most 4,096 characters.' })
   welcomeMessage?: string | null;
@@ -53,6 +56,9 @@ export class UpdateAgentWhatsAppInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Show "typing…" to the customer while the agent runtime works (also marks the message read).' })
   typingIndicator?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'Minutes the agent stays silent after its owner writes from the WhatsApp Business app (0 to 10,080; 0 never pauses).' })
+  ownerReplyPauseMinutes?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Sent on a customer\'s first message; null removes it.' })
   welcomeMessage?: string | null;

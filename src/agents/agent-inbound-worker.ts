@@ -2,10 +2,13 @@ import { QueueName } from '../platform/jobs';
 import { mediaLinkSettingsOf } from '../messaging';
 import type { AgentRuntimeClient } from './agent-runtime-client';
 import type { AgentServices } from './agent-services';
+import { notifyAgentOfChange, type MessageChangeJob } from './agent-message-change';
 import { handleAgentInbound } from './handle-agent-inbound';
 
 export interface AgentInboundJob {
   messageId: string;
+  /** Set when the customer edited or revoked the message: the runtime is told, nothing is sent. */
+  change?: MessageChangeJob;
 }
 
 /**
@@ -17,7 +20,9 @@ export async function startAgentInboundWorker(services: AgentServices, runtime: 
   const { config, logger } = services;
   const deps = { ...services, runtime, runtimeTimeoutMs: config.agentRuntime.timeoutMs, mediaLinks: mediaLinkSettingsOf(services) };
   await services.jobs.define<AgentInboundJob>(QueueName.AgentInbound, async (job) => {
-    const outcome = await handleAgentInbound(deps, job.data.messageId);
+    const outcome = job.data.change
+      ? await notifyAgentOfChange(deps, job.data.messageId, job.data.change, job.retryCount + 1)
+      : await handleAgentInbound(deps, job.data.messageId);
     logger.debug({ messageId: job.data.messageId, outcome, retryCount: job.retryCount }, 'agent inbound handled');
   });
 }

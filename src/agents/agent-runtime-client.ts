@@ -6,6 +6,7 @@ import {
   SIGNATURE_HEADER,
   TIMESTAMP_HEADER,
   signAgentRuntimeRequest,
+  type AgentRuntimeMessageChange,
   type AgentRuntimeReply,
   type AgentRuntimeRequest,
 } from './agent-runtime-contract';
@@ -64,6 +65,36 @@ export class AgentRuntimeClient {
 
   /** The runtime's reply, or null when it has nothing to say. */
   async requestReply(request: AgentRuntimeRequest): Promise<AgentRuntimeReply | null> {
+    const { statusCode, text } = await this.post(request);
+    if (statusCode >= 500 || statusCode === 408 || statusCode === 429) {
+      throw new AgentRuntimeUnavailableError(`the agent runtime answered HTTP ${statusCode}`);
+    }
+    if (statusCode < 200 || statusCode >= 300) throw new AgentRuntimeRejectedError(`the agent runtime answered HTTP ${statusCode}`);
+    if (statusCode === 204 || text.trim() === '') return null;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new AgentRuntimeRejectedError('the agent runtime answered with a body that is not JSON');
+    }
+    const parsed = AgentRuntimeResponseSchema.safeParse(json);
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
+      throw new AgentRuntimeRejectedError(`the agent runtime's answer breaks the contract at: ${fields}`);
+    }
+    return parsed.data.reply;
+  }
+
+  /** Tells the runtime of an edit or revoke; any 2xx is an acknowledgement and its body is not read. */
+  async notifyChange(notice: AgentRuntimeMessageChange): Promise<void> {
+    const { statusCode } = await this.post(notice);
+    if (statusCode >= 500 || statusCode === 408 || statusCode === 429) {
+      throw new AgentRuntimeUnavailableError(`the agent runtime answered HTTP ${statusCode}`);
+    }
+    if (statusCode < 200 || statusCode >= 300) throw new AgentRuntimeRejectedError(`the agent runtime answered HTTP ${statusCode}`);
+  }
+
+  private async post(request: AgentRuntimeRequest | AgentRuntimeMessageChange): Promise<{ statusCode: number; text: string }> {
     const body = JSON.stringify(request);
     const timestamp = String(Math.floor(Date.now() / 1000));
     let statusCode: number;
@@ -97,23 +128,7 @@ export class AgentRuntimeClient {
       // Only the error code: the URL (which may carry a token of the host's) never reaches a log.
       throw new AgentRuntimeUnavailableError(`the agent runtime is unreachable (${typeof code === 'string' ? code : (error as Error).name})`);
     }
-    if (statusCode >= 500 || statusCode === 408 || statusCode === 429) {
-      throw new AgentRuntimeUnavailableError(`the agent runtime answered HTTP ${statusCode}`);
-    }
-    if (statusCode < 200 || statusCode >= 300) throw new AgentRuntimeRejectedError(`the agent runtime answered HTTP ${statusCode}`);
-    if (statusCode === 204 || text.trim() === '') return null;
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new AgentRuntimeRejectedError('the agent runtime answered with a body that is not JSON');
-    }
-    const parsed = AgentRuntimeResponseSchema.safeParse(json);
-    if (!parsed.success) {
-      const fields = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
-      throw new AgentRuntimeRejectedError(`the agent runtime's answer breaks the contract at: ${fields}`);
-    }
-    return parsed.data.reply;
+    return { statusCode, text };
   }
 
   async close(): Promise<void> {

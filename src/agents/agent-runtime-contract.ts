@@ -56,6 +56,34 @@ export interface AgentRuntimeRequest {
   refusedReplies?: Array<{ messageId: string; reason: string }>;
 }
 
+/**
+ * The customer edited or deleted (for everyone) a message the runtime was sent earlier. A notice: the
+ * plugin sends no reply to it, so the runtime answers 2xx (or 204) and may act on it, e.g. by
+ * forgetting a revoked message. Signed and retried like the inbound request.
+ */
+export interface AgentRuntimeMessageChange {
+  version: typeof CONTRACT_VERSION;
+  type: 'whatsapp.message_edited' | 'whatsapp.message_revoked';
+  /** `<message id>:edited:<edit wamid>` or `<message id>:revoked`: the same on every attempt. */
+  idempotencyKey: string;
+  attempt: number;
+  agent: { id: string; userId: string };
+  conversation: { id: string; customer: { waId: string; name: string | null } };
+  message: {
+    /** The id the runtime saw in the message's `whatsapp.inbound_message` request. */
+    id: string;
+    wamid: string | null;
+    /** After an edit: the new type and text; after a revoke: the type it had, and a null text. */
+    type: string;
+    text: string | null;
+    content: Record<string, unknown>;
+    /** After an edit: the text before it (null when it had none). */
+    previousText?: string | null;
+    /** When the customer edited or revoked it. */
+    changedAt: string;
+  };
+}
+
 /** `reply: null` (or a 204) means "nothing to say"; the kinds of reply are in agent-runtime-reply.ts. */
 export const AgentRuntimeResponseSchema = z.object({ reply: AgentRuntimeReplySchema.nullable() });
 export type { AgentRuntimeReply };

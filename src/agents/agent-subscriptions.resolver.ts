@@ -54,6 +54,10 @@ function messageOf(snapshot: MessageSnapshot): Message {
     statusAt: snapshot.statusAt ? new Date(snapshot.statusAt) : null,
     timestamp: new Date(snapshot.timestamp),
     createdAt: new Date(snapshot.createdAt),
+    edits: snapshot.edits ?? [],
+    editedAt: snapshot.editedAt ? new Date(snapshot.editedAt) : null,
+    revokedAt: snapshot.revokedAt ? new Date(snapshot.revokedAt) : null,
+    origin: snapshot.origin ?? null,
   };
   return message as Message;
 }

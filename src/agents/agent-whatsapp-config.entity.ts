@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, ManyToOne, PrimaryKey, Property, Unique, Index } from '@mikro-orm/decorators/legacy';
-import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { WhatsAppCredential } from '../credentials/whatsapp-credential.entity';
 import { BusinessHours } from './business-hours';
 
@@ -10,7 +10,7 @@ import { BusinessHours } from './business-hours';
 @Entity({ tableName: 'agent_whatsapp_configs' })
 @Index({ properties: ['userId'] })
 export class AgentWhatsAppConfig {
-  [OptionalProps]?: 'id' | 'credentialId' | 'credential' | 'phoneNumberId' | 'platformCode' | 'enabled' | 'autoReply' | 'markRead' | 'typingIndicator' | 'businessHours' | 'welcomeMessage' | 'fallbackMessage' | 'optOutKeywords' | 'optInKeywords' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'id' | 'credentialId' | 'credential' | 'phoneNumberId' | 'platformCode' | 'enabled' | 'autoReply' | 'markRead' | 'typingIndicator' | 'ownerReplyPauseMinutes' | 'businessHours' | 'welcomeMessage' | 'fallbackMessage' | 'optOutKeywords' | 'optInKeywords' | 'createdAt' | 'updatedAt';
 
   @Field(() => ID, { description: 'The configuration\'s id.' })
   @PrimaryKey({ type: 'uuid' })
@@ -63,6 +63,12 @@ export class AgentWhatsAppConfig {
   @Field({ description: 'Show "typing…" to the customer while the agent runtime works on a reply (up to 25 s; also marks the message read).' })
   @Property({ type: 'boolean', default: false })
   typingIndicator: boolean = false;
+
+  @Field(() => Int, {
+    description: 'Minutes the agent stays silent in a conversation after its owner writes from the WhatsApp Business app on the same number (so it does not talk over them); 0 never pauses.',
+  })
+  @Property({ type: 'integer', default: 30 })
+  ownerReplyPauseMinutes: number = 30;
 
   @Field(() => BusinessHours, { nullable: true, description: 'When the agent answers; null: at any time.' })
   @Property({ type: 'json', nullable: true })

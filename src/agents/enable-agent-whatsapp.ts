@@ -17,6 +17,7 @@ import { configMessage } from './agent-config-lookup';
 import { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';
 import { normalizeBusinessHours } from './business-hours-clock';
 import { newPlatformCode } from './platform-routing';
+import { ownerReplyPauseOf } from './owner-reply-pause';
 
 /**
  * Puts one of the caller's agents on one of the caller's phone numbers. The plugin cannot see the host's
@@ -51,6 +52,7 @@ export async function enableAgentWhatsApp(
     autoReply: input.autoReply,
     markRead: input.markRead,
     typingIndicator: input.typingIndicator,
+    ownerReplyPauseMinutes: ownerReplyPauseOf(input.ownerReplyPauseMinutes ?? 30, 'input.ownerReplyPauseMinutes'),
     welcomeMessage,
     fallbackMessage,
     businessHours,

@@ -32,7 +32,7 @@ export interface AgentInboundDependencies extends SendDependencies {
 }
 
 export type AgentInboundOutcome =
-  | 'not_found' | 'not_inbound' | 'no_agent' | 'paused' | 'auto_reply_off' | 'credential_unavailable' | 'closed'
+  | 'not_found' | 'not_inbound' | 'no_agent' | 'paused' | 'owner_replying' | 'auto_reply_off' | 'credential_unavailable' | 'closed'
   | 'runtime_missing' | 'no_reply' | 'replied' | 'refused';
 
 /** Another worker is calling the runtime for this message right now: the job retries after its lease. */
@@ -67,6 +67,8 @@ export async function handleAgentInbound(deps: AgentInboundDependencies, message
   if (!config) return 'no_agent';
   if (!config.enabled) return 'paused';
   if (!config.autoReply) return 'auto_reply_off';
+  // The owner wrote from the WhatsApp Business app on this number just before: the agent keeps quiet.
+  if (conversation.agentPausedUntil && conversation.agentPausedUntil > message.timestamp) return 'owner_replying';
   // Answers go out from the number the customer wrote to.
   const credential = await em.findOne(WhatsAppCredential, { id: message.credentialId }, { populate: [...SECRET_COLUMNS] });
   // Nothing could be sent: do not ask the runtime for a reply that would be thrown away.

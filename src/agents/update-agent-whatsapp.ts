@@ -6,6 +6,7 @@ import { configMessage, ownAgentConfig } from './agent-config-lookup';
 import { applyKeywordInput } from './agent-keywords';
 import type { AgentWhatsAppConfig } from './agent-whatsapp-config.entity';
 import { normalizeBusinessHours } from './business-hours-clock';
+import { ownerReplyPauseOf } from './owner-reply-pause';
 
 /** Changes what the caller gave; an omitted field keeps its value and an explicit null clears it. */
 export async function updateAgentWhatsApp(
@@ -31,6 +32,10 @@ export async function updateAgentWhatsApp(
       config[flag] = value;
       changed.push(flag);
     }
+  }
+  if (input.ownerReplyPauseMinutes != null) {
+    config.ownerReplyPauseMinutes = ownerReplyPauseOf(input.ownerReplyPauseMinutes, 'input.ownerReplyPauseMinutes');
+    changed.push('ownerReplyPauseMinutes');
   }
   if (input.welcomeMessage !== undefined) {
     config.welcomeMessage = configMessage(input.welcomeMessage, 'input.welcomeMessage');

@@ -18,6 +18,7 @@ import { MessageStatusEvent } from '../messaging/message-status-event.entity';
 import { InboundDeadLetter } from '../webhooks/inbound-dead-letter.entity';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
 import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity';
+import { WhatsAppCall } from '../webhooks/whatsapp-call.entity';
 
 /**
  * Every entity the plugin owns: the only place the ORM learns about them. Entity files are imported
@@ -28,6 +29,7 @@ export const ALL_ENTITIES: Function[] = [
   WebhookEndpoint,
   WebhookDelivery,
   InboundDeadLetter,
+  WhatsAppCall,
   AgentWhatsAppConfig,
   AgentReply,
   Conversation,

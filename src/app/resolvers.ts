@@ -19,7 +19,7 @@ import { SuppressionResolver } from '../opt-outs';
 import { TemplatesResolver } from '../templates';
 import { PlatformMigrationResolver } from '../platform-migration';
 import { UserErasureResolver } from '../user-erasure';
-import { CredentialWebhookResolver, InboundDeadLetterResolver, WebhookMutationResolver } from '../webhooks';
+import { CredentialWebhookResolver, InboundDeadLetterResolver, WebhookMutationResolver, WhatsAppCallResolver } from '../webhooks';
 import { pluginEntityReferenceResolvers } from './plugin-entity-references';
 
 /** Every resolver class of the subgraph, and the federation reference resolvers of the host's entities. */
@@ -37,6 +37,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CredentialWebhookResolver,
   WebhookMutationResolver,
   InboundDeadLetterResolver,
+  WhatsAppCallResolver,
   PlatformMigrationResolver,
   SuppressionResolver,
   MessageMediaResolver,

@@ -38,6 +38,9 @@ const WARNING_ADVICE: Record<QualityWarning, string> = {
   [QualityWarning.QUALITY_RED]: 'Look at the number\'s quality in WhatsApp Manager: send fewer unsolicited messages, make opting out easy and check your templates.',
   [QualityWarning.NUMBER_FLAGGED]: 'Improve the number\'s quality within 7 days, or Meta lowers its messaging limit.',
   [QualityWarning.MESSAGING_LIMIT_DECREASED]: 'Business-initiated messages now reach fewer customers a day; plan campaigns around the new limit.',
+  [QualityWarning.ACCOUNT_DISABLE_SCHEDULED]: 'Open the account in WhatsApp Manager and request a review before the date Meta gives.',
+  [QualityWarning.ACCOUNT_POLICY_VIOLATION]: 'Read the violation in WhatsApp Manager\'s account quality page and appeal or fix it.',
+  [QualityWarning.ACCOUNT_DISCONNECTED]: 'Check in WhatsApp Manager that the number and app are still connected; reconnect the credential if not.',
 };
 
 /** A quality warning: the number still works, so the e-mail says what dropped and what to do, not a status. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { auditWithin, AuditOutcome } from '../audit';
 import { PublicError } from '../platform/errors';
+import { WEBHOOK_FIELDS_USED } from '../adapters/whatsapp';
 import type { CommandContext } from './command-context';
 import { auditedOperation } from './credential-errors';
 import { applyHealthVerdict, announceHealthChange, verdictFromFacts } from './credential-health';
@@ -26,6 +27,7 @@ export interface CredentialNotice {
 export interface ConnectCredentialResult {
   credential: WhatsAppCredential;
   warnings: CredentialNotice[];
+  subscribedWebhookFields: string[];
 }
 
 export const PHONE_NUMBER_TAKEN = 'This phone number is already connected. Delete the existing connection first.';
@@ -109,7 +111,7 @@ export async function connectCredential(ctx: CommandContext, command: ConnectCre
         if (err instanceof UniqueConstraintViolationException) throw PublicError.conflict(PHONE_NUMBER_TAKEN, 'phoneNumberId');
         throw err;
       }
-      return { credential, warnings: noticesOf(facts, services.config.health.expiryWarningDays) };
+      return { credential, warnings: noticesOf(facts, services.config.health.expiryWarningDays), subscribedWebhookFields: [...WEBHOOK_FIELDS_USED] };
     },
   );
 }

@@ -77,6 +77,12 @@ export class WhatsAppCredentialPayload {
 
   @Field(() => [CredentialWarning], { description: 'Things to act on (an expiring token, a restricted number, ...); empty when none.' })
   warnings!: CredentialNotice[];
+
+  @Field(() => [String], {
+    description:
+      'The webhook fields the plugin subscribes the credential\'s app to while it configures the webhook in the background (Meta chooses fields per app, not per number); the webhook\'s subscribedFields and fieldsNote say what Meta confirmed.',
+  })
+  subscribedWebhookFields!: string[];
 }
 
 @ObjectType('WhatsAppDeleteCredentialPayload', { description: 'What disconnecting a credential removed.' })

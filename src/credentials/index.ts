@@ -21,6 +21,7 @@ export {
 export { registerAlertEmailJobs } from './alert-email';
 export { recordHealthVerdict, announceHealthChange, type HealthVerdict, type HealthChange } from './credential-health';
 export { applyQualityUpdates, type QualityUpdateRow } from './quality-webhooks';
+export { applyAccountUpdates, type AccountUpdateRow, type AccountEffect } from './account-webhooks';
 export { QualityWarning } from './quality-warning';
 export { CredentialCircuitBreaker, DEFAULT_CIRCUIT_POLICY, type CircuitPolicy } from './circuit-breaker';
 export { CircuitState } from './circuit-state';

@@ -1,5 +1,6 @@
 import { auditSeparately, auditWithin, AuditOutcome } from '../audit';
 import { PublicError } from '../platform/errors';
+import { WEBHOOK_FIELDS_USED } from '../adapters/whatsapp';
 import { parseId } from '../platform/graphql/ids';
 import { assertOwnerOrAdmin } from '../platform/graphql/viewer-guards';
 import type { CommandContext } from './command-context';
@@ -80,7 +81,7 @@ export async function updateCredential(ctx: CommandContext, rawId: string, comma
       return { row, change: changed };
     });
     await announceHealthChange(services, change);
-    return { credential: updated, warnings: facts ? noticesOf(facts, services.config.health.expiryWarningDays) : [] };
+    return { credential: updated, warnings: facts ? noticesOf(facts, services.config.health.expiryWarningDays) : [], subscribedWebhookFields: [...WEBHOOK_FIELDS_USED] };
   });
 }
 

@@ -6,14 +6,21 @@ export enum QualityWarning {
   QUALITY_RED = 'quality_red',
   NUMBER_FLAGGED = 'number_flagged',
   MESSAGING_LIMIT_DECREASED = 'messaging_limit_decreased',
+  /** From `account_update` (see account-webhooks.ts). */
+  ACCOUNT_DISABLE_SCHEDULED = 'account_disable_scheduled',
+  ACCOUNT_POLICY_VIOLATION = 'account_policy_violation',
+  ACCOUNT_DISCONNECTED = 'account_disconnected',
 }
 registerEnumType(QualityWarning, {
   name: 'WhatsAppQualityWarning',
-  description: 'A drop in a phone number\'s quality or limits that its owner should act on; the number keeps sending.',
+  description: 'A drop in a phone number\'s quality or limits, or an alert about its business account, that its owner should act on; the number keeps sending.',
   valuesConfig: {
     QUALITY_RED: { description: 'Meta rated the number\'s quality RED (low): customers block or report its messages.' },
     NUMBER_FLAGGED: { description: 'Meta flagged the number for low quality; without improvement its messaging limit is lowered.' },
     MESSAGING_LIMIT_DECREASED: { description: 'Meta lowered the messaging limit: fewer customers can be reached outside a service window per day.' },
+    ACCOUNT_DISABLE_SCHEDULED: { description: 'Meta announced it will disable the business account (account_update DISABLED_UPDATE, SCHEDULE_FOR_DISABLE).' },
+    ACCOUNT_POLICY_VIOLATION: { description: 'Meta found a policy violation on the business account (account_update ACCOUNT_VIOLATION).' },
+    ACCOUNT_DISCONNECTED: { description: 'The business account or number was offboarded or its partner removed (account_update): sending may stop.' },
   },
 });
 

@@ -17,7 +17,7 @@ import { serviceWindowOf } from './customer-window';
 // History filtered to one customer starts from their threads.
 @Index({ name: 'whatsapp_conversations_user_customer_idx', properties: ['userId', 'customerWaId'] })
 export class Conversation {
-  [OptionalProps]?: 'id' | 'agentId' | 'agentLine' | 'lastInboundAt' | 'lastOutboundAt' | 'createdAt' | 'customerName' | 'windowOpen' | 'windowClosesAt';
+  [OptionalProps]?: 'id' | 'agentId' | 'agentLine' | 'lastInboundAt' | 'lastOutboundAt' | 'agentPausedUntil' | 'createdAt' | 'customerName' | 'windowOpen' | 'windowClosesAt';
 
   @Field(() => ID, { description: 'The conversation\'s id.' })
   @PrimaryKey({ type: 'uuid' })
@@ -57,6 +57,13 @@ export class Conversation {
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the last message to the customer was sent.' })
   @Property({ type: 'timestamptz', nullable: true })
   lastOutboundAt: Date | null = null;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'The agent stays silent here until then, because the owner wrote from the WhatsApp Business app on the same number; null when not paused.',
+  })
+  @Property({ type: 'timestamptz', nullable: true })
+  agentPausedUntil: Date | null = null;
 
   @Field(() => GraphQLISODateTime, { description: 'When the customer first wrote (or was first written to).' })
   @Property({ type: 'timestamptz' })

@@ -29,6 +29,12 @@ export interface MessageSnapshot {
   errorTitle: string | null;
   timestamp: string;
   createdAt: string;
+  /** Set on inbound messages the customer edited or revoked (absent means none of that). */
+  /** `BUSINESS_APP` for what the owner sent from the WhatsApp Business app; absent otherwise. */
+  origin?: string | null;
+  edits?: Array<{ editWhatsAppMessageId: string; previousType: string; previousContent: Record<string, unknown>; editedAt: string }>;
+  editedAt?: string | null;
+  revokedAt?: string | null;
 }
 
 export interface MessageEvent {
@@ -37,6 +43,8 @@ export interface MessageEvent {
   agentId: string | null;
   status: MessageStatus;
   message?: MessageSnapshot;
+  /** On the inbound topic: the customer edited or revoked this (earlier) message. */
+  change?: 'edited' | 'revoked';
 }
 
 /** Topic → [the agent a subscriber filters on, payload]: this domain's part of the bus's event map. */

@@ -4,6 +4,7 @@ import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/de
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { MessageDirection, MessageStatus } from './message-enums';
+import { WhatsAppMessageEdit, type StoredMessageEdit } from './message-edit.type';
 
 /** One WhatsApp message, inbound or outbound, with its latest delivery status. */
 // An entity the host may reference by id; resolved in src/platform/graphql/plugin-entity-references.ts.
@@ -19,7 +20,7 @@ import { MessageDirection, MessageStatus } from './message-enums';
 export class Message {
   [OptionalProps]?:
     | 'id' | 'agentId' | 'status' | 'statusAt' | 'errorCode' | 'errorTitle' | 'createdAt' | 'whatsappMessageId'
-    | 'idempotencyKey' | 'requestFingerprint' | 'replyToMessageId';
+    | 'idempotencyKey' | 'requestFingerprint' | 'replyToMessageId' | 'edits' | 'editedAt' | 'revokedAt' | 'origin';
 
   @Field(() => ID, { description: 'Our id of the message.' })
   @PrimaryKey({ type: 'uuid' })
@@ -105,4 +106,27 @@ export class Message {
   @Field(() => GraphQLISODateTime, { description: 'When the plugin stored it.' })
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
+
+  /** Earlier versions, oldest first; `content` is always the latest. */
+  @Field(() => String, {
+    nullable: true,
+    description: 'BUSINESS_APP for a message the number\'s owner sent from the WhatsApp Business app on the same number (a person, not the plugin); null otherwise.',
+  })
+  @Property({ type: 'text', nullable: true })
+  origin: string | null = null;
+
+  @Field(() => [WhatsAppMessageEdit], { description: 'Earlier versions of a message the customer edited, oldest first (content holds the latest); empty when never edited or once revoked.' })
+  @Property({ type: 'jsonb', defaultRaw: `'[]'` })
+  edits: StoredMessageEdit[] = [];
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the customer last edited the message; null when never.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  editedAt: Date | null = null;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the customer deleted the message for everyone; its content and earlier versions are then cleared. Null when not revoked.',
+  })
+  @Property({ type: 'timestamptz', nullable: true })
+  revokedAt: Date | null = null;
 }

@@ -47,6 +47,13 @@ export function optedOutError(): PublicError {
   );
 }
 
+export function marketingOptedOutError(): PublicError {
+  return new PublicError(
+    ErrorCode.RecipientOptedOut,
+    'This customer stopped marketing messages from this business in WhatsApp; no marketing template was sent. Other messages still go, and marketing resumes when they turn it back on.',
+  );
+}
+
 /** Meta's code for a customer who stopped messages from the business: the same refusal as our own list. */
 const OPTED_OUT_AT_META = 131050;
 

@@ -23,9 +23,11 @@ interface ConversationKey {
 export interface SendTarget {
   conversation: Conversation | null;
   optedOut: boolean;
+  /** The customer stopped marketing messages at WhatsApp: marketing templates are refused, the rest goes. */
+  marketingOptedOut: boolean;
 }
 
-type TargetRow = { conversation: Row | null; optedOut: boolean };
+type TargetRow = { conversation: Row | null; optedOut: boolean; marketingOptedOut: boolean };
 
 interface SentRow {
   id: string;
@@ -85,8 +87,8 @@ export class SendLedger {
   async target(em: EntityManager, key: ConversationKey): Promise<SendTarget> {
     const row = em.isInTransaction() ? (await this.readConversations(em, [key]))[0]! : ok(await this.conversations.submit(key));
     if (!row.ok) throw row.error;
-    const { conversation, optedOut } = row.value;
-    return { conversation: conversation ? em.map(Conversation, { ...conversation }) : null, optedOut };
+    const { conversation, optedOut, marketingOptedOut } = row.value;
+    return { conversation: conversation ? em.map(Conversation, { ...conversation }) : null, optedOut, marketingOptedOut };
   }
 
   /**
@@ -127,19 +129,22 @@ export class SendLedger {
     const tuples = keys.map(() => '(?::int, ?, ?, ?, ?::uuid)').join(', ');
     const rows = (await this.execute(
       em,
-      `select k.i as "__key", exists(
-                select 1 from ${qualifiedTable(this.orm.em, WhatsAppSuppression)} s
-                 where s.credential_id = k.credential_id and s.customer_wa_id = k.customer_wa_id
-              ) as "__opted_out", c.*
+      `select k.i as "__key", s.marketing_only as "__marketing_only", c.*
          from (values ${tuples}) as k(i, phone_number_id, customer_wa_id, agent_line, credential_id)
+         -- One entry per customer and number (unique), so this join adds no row.
+         left join ${qualifiedTable(this.orm.em, WhatsAppSuppression)} s
+           on s.credential_id = k.credential_id and s.customer_wa_id = k.customer_wa_id
          left join ${qualifiedTable(this.orm.em, Conversation)} c
            on c.phone_number_id = k.phone_number_id and c.customer_wa_id = k.customer_wa_id and c.agent_line = k.agent_line`,
       keys.flatMap((k, i) => [i, k.phoneNumberId, k.customerWaId, k.agentLine, k.credentialId]),
     )) as Row[];
     const found = new Map(
-      rows.map(({ __key, __opted_out, ...conversation }) => [Number(__key), { conversation: conversation.id == null ? null : conversation, optedOut: __opted_out === true }]),
+      rows.map(({ __key, __marketing_only, ...conversation }) => [
+        Number(__key),
+        { conversation: conversation.id == null ? null : conversation, optedOut: __marketing_only === false, marketingOptedOut: __marketing_only === true },
+      ]),
     );
-    return keys.map((_k, i) => ok(found.get(i) ?? { conversation: null, optedOut: false }));
+    return keys.map((_k, i) => ok(found.get(i) ?? { conversation: null, optedOut: false, marketingOptedOut: false }));
   }
 
   /**

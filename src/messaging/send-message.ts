@@ -18,8 +18,8 @@ import { Message } from './message.entity';
 import { admitSend, callMeta, type OutboundGuardDependencies } from './outbound-guard';
 import { toOutboundContent, type OutboundDraft } from './outbound-content';
 import { suppressAfterMetaRefusal } from '../opt-outs';
-import { templateRefusal } from '../templates';
-import { classifySendFailure, credentialUnavailableError, isOptedOutAtMeta, optedOutError, storedFailureError, windowClosedError } from './send-errors';
+import { isMarketingTemplate, templateRefusal } from '../templates';
+import { classifySendFailure, credentialUnavailableError, isOptedOutAtMeta, marketingOptedOutError, optedOutError, storedFailureError, windowClosedError } from './send-errors';
 import type { SendLedger } from './send-ledger';
 
 export interface SendDependencies extends OutboundGuardDependencies {
@@ -139,6 +139,7 @@ async function sendOnce(deps: SendDependencies, em: EntityManager, request: Send
   const refused =
     refusal(credential, conversation, draft, now) ??
     (target.optedOut ? optedOutError() : null) ??
+    (target.marketingOptedOut && draft.type === 'template' && (await isMarketingTemplate(em, credential, draft.body)) ? marketingOptedOutError() : null) ??
     // A template is checked against the synced copy, so a mismatch never costs a Graph call.
     (draft.type === 'template' ? await templateRefusal(em, credential, draft.body) : null);
   if (refused) {

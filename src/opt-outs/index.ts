@@ -2,3 +2,4 @@ export { assertDistinctKeywords, consentChangeOf, normalizeKeywords } from './op
 export { applyConsentChanges, suppressAfterMetaRefusal, type ConsentChangeRow } from './suppression-store';
 export { WhatsAppSuppression } from './whatsapp-suppression.entity';
 export { SuppressionResolver } from './suppressions.resolver';
+export { applyMarketingPreferences, type MarketingPreferenceRow } from './marketing-preferences';

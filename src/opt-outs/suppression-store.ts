@@ -37,13 +37,16 @@ export async function applyConsentChanges(db: Executor, schema: string, rows: Co
       select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as x(user_id uuid, credential_id uuid, customer_wa_id text, opt_out boolean)
     ),
     lifted as (
+      -- START lifts our list, not the customer's marketing preference at WhatsApp (that takes a resume).
       delete from ${table} s using input
-       where not input.opt_out and s.credential_id = input.credential_id and s.customer_wa_id = input.customer_wa_id
+       where not input.opt_out and s.credential_id = input.credential_id and s.customer_wa_id = input.customer_wa_id and not s.marketing_only
     )
     insert into ${table} (id, user_id, credential_id, customer_wa_id, reason, source, created_at)
     select gen_random_uuid(), user_id, credential_id, customer_wa_id, 'The customer wrote an opt-out keyword.', ${SuppressionSource.KEYWORD}, now()
       from input where opt_out
-    on conflict (credential_id, customer_wa_id) do nothing
+    -- STOP widens a marketing-only entry to every send.
+    on conflict (credential_id, customer_wa_id) do update set marketing_only = false, source = excluded.source, reason = excluded.reason
+      where ${table}.marketing_only
   `.execute(db as Kysely<unknown>);
 }
 

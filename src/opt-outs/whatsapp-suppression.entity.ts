@@ -11,6 +11,8 @@ export enum SuppressionSource {
   META_131050 = 'meta_131050',
   /** The number's owner added it. */
   MANUAL = 'manual',
+  /** Meta's `user_preferences` webhook: the customer stopped marketing messages (marketing templates only). */
+  META_USER_PREFERENCES = 'meta_user_preferences',
 }
 registerEnumType(SuppressionSource, {
   name: 'WhatsAppSuppressionSource',
@@ -19,6 +21,7 @@ registerEnumType(SuppressionSource, {
     KEYWORD: { description: 'The customer wrote an opt-out keyword (STOP or UNSUBSCRIBE) to the number.' },
     META_131050: { description: 'WhatsApp refused a send with error 131050: the customer stopped marketing messages from this business.' },
     MANUAL: { description: 'The number\'s owner added the customer.' },
+    META_USER_PREFERENCES: { description: 'The customer stopped marketing messages in WhatsApp (Meta\'s user_preferences webhook): only marketing templates are refused, until they resume.' },
   },
 });
 
@@ -31,7 +34,7 @@ registerEnumType(SuppressionSource, {
 @Unique({ name: 'whatsapp_suppressions_credential_customer_unique', properties: ['credentialId', 'customerWaId'] })
 @Index({ name: 'whatsapp_suppressions_user_idx', properties: ['userId'] })
 export class WhatsAppSuppression {
-  [OptionalProps]?: 'id' | 'reason' | 'createdAt';
+  [OptionalProps]?: 'id' | 'reason' | 'createdAt' | 'marketingOnly';
 
   @Field(() => ID, { description: 'This entry\'s id.' })
   @PrimaryKey({ type: 'uuid' })
@@ -57,6 +60,10 @@ export class WhatsAppSuppression {
   @Field(() => SuppressionSource, { description: 'How the entry was made.' })
   @Enum({ items: () => SuppressionSource })
   source!: SuppressionSource;
+
+  @Field({ description: 'Only marketing templates are refused (the customer stopped marketing messages at WhatsApp); other sends go out.' })
+  @Property({ type: 'boolean', default: false })
+  marketingOnly: boolean = false;
 
   @Field(() => GraphQLISODateTime, { description: 'When the customer was added.' })
   @Property({ type: 'timestamptz' })

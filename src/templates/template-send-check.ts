@@ -20,3 +20,12 @@ export async function templateRefusal(
   if (!stored) return templateNotApproved(name, language, null);
   return templateSendRefusal(stored, name, language, template as Parameters<typeof templateSendRefusal>[3]);
 }
+
+/**
+ * Whether a template send is marketing, by the synced copy's category (one indexed row); false when
+ * templates were never synced or the template is unknown here, since only a known category can say so.
+ */
+export async function isMarketingTemplate(em: EntityManager, credential: { id: string }, template: { name?: unknown; language?: { code?: unknown } }): Promise<boolean> {
+  const stored = await em.findOne(WhatsAppTemplate, { credentialId: credential.id, name: String(template.name), language: String(template.language?.code) }, { fields: ['category'] });
+  return stored?.category?.toUpperCase() === 'MARKETING';
+}

@@ -36,7 +36,7 @@ export function batchFailures({ items, applied, deadLetters, endpoints, agentOn 
       const agent = agentOn(credentialId, item.row.phoneNumberId);
       if (agent?.enabled) continue;
       failures.push({ userId, credentialId, kind: FailureAlertKind.UNROUTED_MESSAGE, at: item.row.timestamp, reason: 'No agent is enabled on this number, so nobody answered.' });
-    } else if (item.row.status === 'failed' && applied.recordedStatuses.has(statusKey(item.row))) {
+    } else if (item.kind === 'status' && item.row.status === 'failed' && applied.recordedStatuses.has(statusKey(item.row))) {
       const { errorCode, errorTitle } = item.row;
       failures.push({ userId, credentialId, kind: FailureAlertKind.MESSAGE_FAILED, at: item.row.timestamp, errorCode: errorCode === null ? null : String(errorCode), reason: failureReasonOf(errorCode, errorTitle) });
     }

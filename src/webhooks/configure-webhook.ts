@@ -5,6 +5,7 @@ import { QueueName, type JobQueue } from '../platform/jobs';
 import { KeyError, type KeyService } from '../adapters/keys';
 import type { Logger } from '../platform/observability/logger';
 import { GraphApiError, WhatsAppClientError, type GraphAuth, type WhatsAppClient, type WebhookConfiguration, type SubscribedApp } from '../adapters/whatsapp';
+import { hostOf, subscribeAppFields } from './subscribe-app-fields';
 import { newWebhookEndpoint } from './new-webhook-endpoint';
 import { teardownWebhookConfiguration } from './teardown-webhook';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
@@ -82,6 +83,8 @@ interface Configured {
   status: WebhookStatus;
   routing: WebhookRouting;
   reason: string | null;
+  fields: string[];
+  fieldsNote: string | null;
 }
 
 /**
@@ -117,11 +120,13 @@ export async function configureWebhook(deps: ConfigureWebhookDeps, em: EntityMan
   endpoint.status = configured.status;
   endpoint.routing = configured.routing;
   endpoint.statusReason = configured.reason;
+  endpoint.subscribedFields = configured.fields;
+  endpoint.fieldsNote = configured.fieldsNote;
   endpoint.configuredAt = new Date();
   auditWithin(em, {
     ...auditBaseOf(credential),
     outcome: configured.status === WebhookStatus.ACTIVE ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
-    details: { status: configured.status, routing: configured.routing },
+    details: { status: configured.status, routing: configured.routing, fields: configured.fields.join(','), fieldsNote: configured.fieldsNote !== null },
   });
   await em.flush();
 }
@@ -220,11 +225,14 @@ async function applyConfiguration(
   const [configuration, apps] = await step('read_back', () =>
     Promise.all([whatsapp.getWebhookConfiguration(auth, phone), whatsapp.listSubscribedApps(auth, waba)]),
   );
-  return routingOf(configuration, isSubscribed(apps, appId), endpoint.webhookUrl, fallbackNote);
+  // Last: the fields are the app's, shared by all its numbers, and a refusal here leaves this number's
+  // messages flowing, so it is reported beside the routing rather than failing it.
+  const fields = await subscribeAppFields(whatsapp, appId, secrets, endpoint.webhookUrl);
+  return { ...routingOf(configuration, isSubscribed(apps, appId), endpoint.webhookUrl, fallbackNote), ...fields };
 }
 
 /** Which layer delivers this number's `messages` webhooks: phone override, then WABA override, then app (§2). */
-function routingOf(configuration: WebhookConfiguration, subscribed: boolean, url: string, note: string | null): Configured {
+function routingOf(configuration: WebhookConfiguration, subscribed: boolean, url: string, note: string | null): Omit<Configured, 'fields' | 'fieldsNote'> {
   if (!subscribed) {
     return { status: WebhookStatus.FAILED, routing: WebhookRouting.NOT_ROUTED_HERE, reason: 'Meta does not list the app as subscribed to the WhatsApp Business Account, so it sends no webhooks.' };
   }
@@ -263,14 +271,6 @@ function isSubscribed(apps: SubscribedApp[], appId: string | undefined): boolean
 /** Meta refused the phone level for a reason the WABA level may not share (e.g. #200 on coexistence numbers). */
 function canFallBack(error: unknown): boolean {
   return error instanceof GraphApiError && !error.retryable && error.kind !== 'token_invalid' && error.kind !== 'token_expired';
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return 'an unparseable URL';
-  }
 }
 
 async function signal(deps: ConfigureWebhookDeps, credential: WhatsAppCredential, failure: { kind: string; graphCode?: number }): Promise<void> {

@@ -14,6 +14,8 @@ export interface AgentFacts {
   /** The agent's own opt-out and opt-in keywords (lowercase); null keeps the defaults. */
   optOutKeywords: string[] | null;
   optInKeywords: string[] | null;
+  /** Minutes of silence after the owner writes from the WhatsApp Business app; 0: none. */
+  ownerReplyPauseMinutes: number;
 }
 
 /** Who a message to the platform's shared number is for, and how that was decided. */

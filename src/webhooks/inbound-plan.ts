@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AuditOutcome, type AuditDetail, type AuditRecord } from '../audit';
-import type { InboundMessageRow, InboundStatusRow } from '../messaging';
-import { consentChangeOf, type ConsentChangeRow } from '../opt-outs';
-import type { QualityUpdateRow } from '../credentials';
+import type { InboundMessageRow, InboundStatusRow, MessageChangeRow, OwnerEchoRow } from '../messaging';
+import { consentChangeOf, type ConsentChangeRow, type MarketingPreferenceRow } from '../opt-outs';
+import type { AccountUpdateRow, QualityUpdateRow } from '../credentials';
+import { accountDetailsOf, accountEffectOf } from './account-update-plan';
 import type { TemplateUpdateRow } from '../templates';
 import {
+  AccountUpdateSchema,
+  UserPreferencesValueSchema,
+  OwnerEchoesValueSchema,
+  CallsValueSchema,
   PhoneNumberQualityUpdateSchema,
   TemplateCategoryUpdateSchema,
   TemplateQualityUpdateSchema,
@@ -13,6 +18,8 @@ import {
   LenientMessagesValueSchema,
   OtherChangeSchema,
   parseInboundMessage,
+  isMessageChange,
+  parseMessageChange,
   parseWebhookContact,
   StatusSchema,
   type InboundMessage,
@@ -22,6 +29,7 @@ import {
 import { DeadLetterKind } from './inbound-dead-letter.entity';
 import { DeliveryOutcome } from './delivery-outcome';
 import type { AgentFacts } from './inbound-agents';
+import type { CallRow } from './call-store';
 
 /**
  * Inbound processing, step one: a stored delivery taken apart in memory into what the batch will write
@@ -36,6 +44,8 @@ export interface DeliveryCounts {
   incompleteMessages: number;
   statuses: number;
   duplicateStatuses: number;
+  /** Edits and revokes applied to earlier messages (redelivered ones count as duplicate messages). */
+  messageChanges: number;
   rejectedChanges: number;
   ignoredChanges: number;
   systemErrors: number;
@@ -87,7 +97,15 @@ export type PlannedItem =
       /** Set when the text is an opt-out keyword (STOP, START...): applied with the message, if it is new. */
       consent: ConsentChangeRow | null;
     }
-  | { kind: 'status'; delivery: number; row: InboundStatusRow; agentId: null; deadLetter: DeadLetterDraft };
+  | { kind: 'status'; delivery: number; row: InboundStatusRow; agentId: null; deadLetter: DeadLetterDraft }
+  /** A voice call's event (`calls`): recorded and announced. */
+  | { kind: 'call'; delivery: number; row: CallRow; deadLetter: DeadLetterDraft }
+  /** A message the owner sent from the WhatsApp Business app (`smb_message_echoes`). */
+  | { kind: 'echo'; delivery: number; row: OwnerEchoRow; deadLetter: DeadLetterDraft }
+  /** A customer stopped or resumed marketing messages (`user_preferences`). */
+  | { kind: 'preference'; delivery: number; row: MarketingPreferenceRow; deadLetter: DeadLetterDraft }
+  /** A customer's edit or revoke of an earlier message; dead-lettered (to apply again later) when that message is not here. */
+  | { kind: 'change'; delivery: number; row: MessageChangeRow; deadLetter: DeadLetterDraft };
 
 export interface DeliveryPlan {
   deliveryId: string;
@@ -102,10 +120,12 @@ export interface DeliveryPlan {
   templateUpdates?: TemplateUpdateRow[];
   /** `phone_number_quality_update` of this endpoint's number (rare). */
   qualityUpdates?: QualityUpdateRow[];
+  /** `account_update` of this endpoint's business account (rare). */
+  accountUpdates?: AccountUpdateRow[];
 }
 
 export function emptyCounts(): DeliveryCounts {
-  return { messages: 0, duplicateMessages: 0, incompleteMessages: 0, statuses: 0, duplicateStatuses: 0, rejectedChanges: 0, ignoredChanges: 0, systemErrors: 0, deadLettered: 0 };
+  return { messages: 0, duplicateMessages: 0, incompleteMessages: 0, statuses: 0, duplicateStatuses: 0, messageChanges: 0, rejectedChanges: 0, ignoredChanges: 0, systemErrors: 0, deadLettered: 0 };
 }
 
 const EntrySchema = z.looseObject({ id: z.string(), changes: z.array(z.unknown()) });
@@ -189,6 +209,24 @@ export async function planDelivery(
           reject(DeadLetterKind.CHANGE, null, { wabaId, change: rawChange }, 'malformed_change', { field, issues: issuesOf(other.error) });
           continue;
         }
+        if (field === 'calls') {
+          const outcome = planCalls(index, wabaId, other.data.value, endpoint, items, deadLetter);
+          if (outcome === 'ignored') plan.counts.ignoredChanges += 1;
+          else if (outcome !== 'planned') reject(DeadLetterKind.CHANGE, null, { wabaId, change: rawChange }, 'malformed_change', { field, issues: outcome });
+          continue;
+        }
+        if (field === 'smb_message_echoes') {
+          const outcome = planOwnerEchoes(index, wabaId, other.data.value, endpoint, context, items, deadLetter);
+          if (outcome === 'ignored') plan.counts.ignoredChanges += 1;
+          else if (outcome !== 'planned') reject(DeadLetterKind.CHANGE, null, { wabaId, change: rawChange }, 'malformed_change', { field, issues: outcome });
+          continue;
+        }
+        if (field === 'user_preferences') {
+          const outcome = planPreferences(index, wabaId, other.data.value, endpoint, items, deadLetter);
+          if (outcome === 'ignored') plan.counts.ignoredChanges += 1;
+          else if (outcome !== 'planned') reject(DeadLetterKind.CHANGE, null, { wabaId, change: rawChange }, 'malformed_change', { field, issues: outcome });
+          continue;
+        }
         // These fields go to the app's callback URL, which the owner may point at this endpoint.
         const outcome = planAccountChange(field, wabaId, other.data.value, endpoint, plan);
         if (outcome === 'ignored') plan.counts.ignoredChanges += 1;
@@ -233,8 +271,33 @@ async function planMessagesValue(
   const slice = (part: Record<string, unknown>) => ({ wabaId, value: { messaging_product: 'whatsapp', metadata, ...part } });
 
   for (const raw of value.messages ?? []) {
-    const parsed = parseInboundMessage(raw);
     const wamid = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : null;
+    if (isMessageChange(raw)) {
+      const change = parseMessageChange(raw);
+      const letter = deadLetter(DeadLetterKind.MESSAGE, wamid, slice({ contacts: value.contacts, messages: [raw] }));
+      if (!change.ok) {
+        plan.counts.rejectedChanges += 1;
+        plan.deadLetters.push({ ...letter, reason: 'malformed_message', errorCode: null });
+        audit('webhook.message_rejected', AuditOutcome.REJECTED, { reason: 'malformed_message', issues: change.issues });
+        continue;
+      }
+      const c = change.change;
+      items.push({
+        kind: 'change',
+        delivery: index,
+        deadLetter: letter,
+        row: {
+          credentialId: endpoint.credentialId,
+          wamid: c.id,
+          originalWamid: c.type === 'edit' ? c.edit.original_message_id : c.revoke.original_message_id,
+          kind: c.type,
+          message: c.type === 'edit' ? (c.edit.message as Record<string, unknown>) : null,
+          timestamp: fromUnixSeconds(c.timestamp),
+        },
+      });
+      continue;
+    }
+    const parsed = parseInboundMessage(raw);
     if (!parsed.ok) {
       plan.counts.rejectedChanges += 1;
       plan.deadLetters.push({ ...deadLetter(DeadLetterKind.MESSAGE, wamid, slice({ contacts: value.contacts, messages: [raw] })), reason: 'malformed_message', errorCode: null });
@@ -338,6 +401,132 @@ async function planMessagesValue(
   }
 }
 
+/**
+ * `calls` of this endpoint's number: each call event is recorded for the number's owner. Business-
+ * initiated call statuses (`statuses[]` of type call) are not used: the plugin places no calls.
+ */
+function planCalls(
+  index: number,
+  wabaId: string,
+  value: unknown,
+  endpoint: EndpointFacts,
+  items: PlannedItem[],
+  deadLetter: (kind: DeadLetterKind, wamid: string | null, payload: unknown) => DeadLetterDraft,
+): 'planned' | 'ignored' | string[] {
+  if (endpoint.platform) return 'ignored';
+  const parsed = CallsValueSchema.safeParse(value);
+  if (!parsed.success) return issuesOf(parsed.error);
+  if (parsed.data.metadata.phone_number_id !== endpoint.phoneNumberId) return 'ignored';
+  let planned = false;
+  for (const call of parsed.data.calls) {
+    const direction = call.direction ?? 'USER_INITIATED';
+    const customer = direction === 'BUSINESS_INITIATED' ? call.to : call.from;
+    if (!customer) continue;
+    planned = true;
+    const seconds = (value: number | undefined) => (value === undefined ? null : new Date(value * 1000));
+    items.push({
+      kind: 'call',
+      delivery: index,
+      deadLetter: deadLetter(DeadLetterKind.CHANGE, null, { wabaId, change: { field: 'calls', value: { ...parsed.data, calls: [call] } } }),
+      row: {
+        userId: endpoint.userId,
+        credentialId: endpoint.credentialId,
+        callId: call.id,
+        customerWaId: customer,
+        direction,
+        event: call.event,
+        status: call.status ?? null,
+        at: new Date(call.timestamp * 1000),
+        startedAt: seconds(call.start_time),
+        endedAt: seconds(call.end_time) ?? (call.event === 'terminate' ? new Date(call.timestamp * 1000) : null),
+        durationSeconds: call.duration ?? null,
+      },
+    });
+  }
+  return planned ? 'planned' : 'ignored';
+}
+
+/**
+ * `smb_message_echoes` of this endpoint's number: each echo is an outbound message a person sent, and
+ * pauses the number's agent in that conversation for its `ownerReplyPauseMinutes`. Edits and revokes of
+ * the owner's own messages are not applied (counted as ignored when nothing else is in the change).
+ */
+function planOwnerEchoes(
+  index: number,
+  wabaId: string,
+  value: unknown,
+  endpoint: EndpointFacts,
+  context: PlanContext,
+  items: PlannedItem[],
+  deadLetter: (kind: DeadLetterKind, wamid: string | null, payload: unknown) => DeadLetterDraft,
+): 'planned' | 'ignored' | string[] {
+  // The platform's shared number is never a WhatsApp Business app number.
+  if (endpoint.platform) return 'ignored';
+  const parsed = OwnerEchoesValueSchema.safeParse(value);
+  if (!parsed.success) return issuesOf(parsed.error);
+  const { metadata } = parsed.data;
+  if (metadata.phone_number_id !== endpoint.phoneNumberId) return 'ignored';
+  const agent = context.agentOn(endpoint.credentialId, metadata.phone_number_id);
+  let planned = false;
+  for (const echo of parsed.data.message_echoes) {
+    if (echo.type === 'edit' || echo.type === 'revoke') continue;
+    planned = true;
+    const timestamp = new Date(echo.timestamp * 1000);
+    const minutes = agent?.ownerReplyPauseMinutes ?? 0;
+    const { from: _from, to: _to, to_user_id: _toUser, ...content } = echo;
+    items.push({
+      kind: 'echo',
+      delivery: index,
+      deadLetter: deadLetter(DeadLetterKind.MESSAGE, echo.id, { wabaId, change: { field: 'smb_message_echoes', value: { ...parsed.data, message_echoes: [echo] } } }),
+      row: {
+        id: randomUUID(),
+        userId: endpoint.userId,
+        credentialId: endpoint.credentialId,
+        agentId: agent?.agentId ?? null,
+        phoneNumberId: metadata.phone_number_id,
+        businessNumber: metadata.display_phone_number,
+        wamid: echo.id,
+        customerWaId: (echo.to ?? echo.to_user_id)!,
+        messageType: echo.type,
+        content: { ...content, timestamp: String(echo.timestamp) },
+        timestamp,
+        pauseUntil: minutes > 0 ? new Date(timestamp.getTime() + minutes * 60_000) : null,
+      },
+    });
+  }
+  return planned ? 'planned' : 'ignored';
+}
+
+/**
+ * `user_preferences` of this endpoint's number: one item per customer's stop or resume, applied with
+ * the batch's messages (the list belongs to the number's owner, on the platform's number too).
+ */
+function planPreferences(
+  index: number,
+  wabaId: string,
+  value: unknown,
+  endpoint: EndpointFacts,
+  items: PlannedItem[],
+  deadLetter: (kind: DeadLetterKind, wamid: string | null, payload: unknown) => DeadLetterDraft,
+): 'planned' | 'ignored' | string[] {
+  const parsed = UserPreferencesValueSchema.safeParse(value);
+  if (!parsed.success) return issuesOf(parsed.error);
+  if (parsed.data.metadata.phone_number_id !== endpoint.phoneNumberId) return 'ignored';
+  let planned = false;
+  for (const preference of parsed.data.user_preferences) {
+    const stop = preference.value === 'stop';
+    if (preference.category !== 'marketing_messages' || (!stop && preference.value !== 'resume')) continue;
+    planned = true;
+    items.push({
+      kind: 'preference',
+      delivery: index,
+      row: { userId: endpoint.userId, credentialId: endpoint.credentialId, customerWaId: preference.wa_id, stop, timestamp: new Date(preference.timestamp * 1000) },
+      deadLetter: deadLetter(DeadLetterKind.CHANGE, null, { wabaId, change: { field: 'user_preferences', value: { ...parsed.data, user_preferences: [preference] } } }),
+    });
+  }
+  return planned ? 'planned' : 'ignored';
+}
+
 const TEMPLATE_FIELDS = new Set(['message_template_status_update', 'message_template_quality_update', 'template_category_update']);
 
 /**
@@ -357,6 +546,18 @@ function planAccountChange(field: string, wabaId: string, value: unknown, endpoi
       event: parsed.data.event,
       currentLimit: parsed.data.current_limit ?? null,
       oldLimit: parsed.data.old_limit ?? null,
+    });
+    return 'planned';
+  }
+  if (field === 'account_update') {
+    const parsed = AccountUpdateSchema.safeParse(value);
+    if (!parsed.success) return issuesOf(parsed.error);
+    (plan.accountUpdates ??= []).push({
+      userId: endpoint.userId,
+      businessAccountId: wabaId,
+      event: parsed.data.event,
+      effect: accountEffectOf(parsed.data),
+      details: accountDetailsOf(parsed.data),
     });
     return 'planned';
   }

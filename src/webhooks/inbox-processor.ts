@@ -3,20 +3,23 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { sql, type ControlledTransaction, type Kysely } from 'kysely';
 import type { FailureAlerts, FailureObservation } from '../alerts';
 import { insertAuditRecords, AuditOutcome } from '../audit';
-import { announceHealthChange, applyQualityUpdates, readCredentialSecrets, requestCredentialHealthCheck, WhatsAppCredential, type CredentialEvents, type HealthChange } from '../credentials';
+import { announceHealthChange, applyAccountUpdates, applyQualityUpdates, readCredentialSecrets, requestCredentialHealthCheck, WhatsAppCredential, type CredentialEvents, type HealthChange } from '../credentials';
 import { mayPassOnRetry } from '../platform/db/pg-errors';
 import type { EventBus } from '../platform/events';
 import { QueueName, type JobQueue } from '../platform/jobs';
 import { KeyServiceUnavailableError, type KeyService } from '../adapters/keys';
-import { applyConsentChanges } from '../opt-outs';
+import { applyConsentChanges, applyMarketingPreferences } from '../opt-outs';
 import {
+  applyMessageChanges,
   readableText,
   statusKey,
   storeInboundMessages,
+  storeOwnerEchoes,
   storeMessageStatuses,
   MessageStatus,
   MessageTopic,
   type MessageEvent,
+  type MessageChangeOutcome,
   type MessageEvents,
   type MessageSnapshot,
   type StoredInboundMessage,
@@ -24,8 +27,10 @@ import {
 import { applyTemplateUpdates, publishTemplateStatusChanges, type TemplateEvents, type TemplateStatusChange } from '../templates';
 import type { Logger } from '../platform/observability/logger';
 import { verifyWebhookSignature } from '../adapters/whatsapp';
+import { recordCalls } from './call-store';
 import { DeliveryOutcome } from './delivery-outcome';
 import { batchFailures } from './batch-failures';
+import { WebhookTopic, type WebhookEvents } from './webhook-events';
 import type { AgentFacts, InboundAgents } from './inbound-agents';
 import {
   emptyCounts,
@@ -47,7 +52,7 @@ export interface InboxProcessorOptions {
   orm: MikroORM;
   keys: KeyService;
   jobs: JobQueue;
-  eventBus: EventBus<MessageEvents & TemplateEvents & CredentialEvents>;
+  eventBus: EventBus<MessageEvents & TemplateEvents & CredentialEvents & WebhookEvents>;
   /** What the agents domain decides about inbound messages (wired by src/app). */
   agents: InboundAgents;
   logger: Logger;
@@ -97,6 +102,11 @@ interface ClaimedDelivery {
 
 interface Applied {
   messages: Map<string, StoredInboundMessage>;
+  /** Ids of the owner's echoes stored for the first time. */
+  echoes: Set<string>;
+  /** Calls recorded (new or changed), to announce after commit. */
+  calls: Array<{ id: string; userId: string }>;
+  changes: Map<PlannedItem, MessageChangeOutcome>;
   advanced: MessageSnapshot[];
   recordedStatuses: Set<string>;
   failed: Array<{ item: PlannedItem; reason: string; errorCode: string | null }>;
@@ -200,6 +210,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     let outcome: {
       settled: SettledDelivery[];
       events: Array<[MessageTopic, string, MessageEvent]>;
+      calls: Array<{ id: string; userId: string }>;
       account: AccountOutcome;
       endpoints: Set<string>;
       report: BatchReport;
@@ -221,6 +232,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     }
     await this.touchEndpoints(outcome.endpoints);
     for (const [topic, agentId, event] of outcome.events) this.options.eventBus.publish(topic, agentId, event);
+    for (const call of outcome.calls) this.options.eventBus.publish(WebhookTopic.Call, call.userId, { userId: call.userId, callRowId: call.id });
     await this.afterAccountChanges(outcome.account);
     await this.options.failureAlerts?.record(outcome.failures);
     outcome.report.seconds = (performance.now() - startedAt) / 1000;
@@ -319,7 +331,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     };
     const touched = new Set(plans.filter((plan) => plan.endpointId && plan.outcome !== DeliveryOutcome.SIGNATURE_REJECTED).map((plan) => plan.endpointId!));
     const failures = batchFailures({ items, applied, deadLetters, endpoints, agentOn: context.agentOn });
-    return { settled, events, account, endpoints: touched, report, failures };
+    return { settled, events, calls: applied.calls, account, endpoints: touched, report, failures };
   }
 
   /**
@@ -328,7 +340,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
    * 2·log2(n) extra statements per bad item; none when the batch is good.
    */
   private async applyIsolating(trx: Trx, items: PlannedItem[], depth: number): Promise<Applied> {
-    const empty: Applied = { messages: new Map(), advanced: [], recordedStatuses: new Set(), failed: [] };
+    const empty: Applied = { messages: new Map(), echoes: new Set(), calls: [], changes: new Map(), advanced: [], recordedStatuses: new Set(), failed: [] };
     if (items.length === 0) return empty;
     const name = `apply_${depth}`;
     const savepoint = await trx.savepoint(name).execute();
@@ -348,6 +360,9 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
       const second = await this.applyIsolating(trx, items.slice(middle), depth + 1);
       return {
         messages: new Map([...first.messages, ...second.messages]),
+        changes: new Map([...first.changes, ...second.changes]),
+        echoes: new Set([...first.echoes, ...second.echoes]),
+        calls: [...first.calls, ...second.calls],
         advanced: [...first.advanced, ...second.advanced],
         recordedStatuses: new Set([...first.recordedStatuses, ...second.recordedStatuses]),
         failed: [...first.failed, ...second.failed],
@@ -364,10 +379,27 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     // A fourth statement only in a batch with an opt-out keyword; a redelivered keyword changes nothing.
     const consent = messages.flatMap((item) => (item.consent && stored.has(item.row.id) ? [item.consent] : []));
     await applyConsentChanges(trx, this.options.schema, consent);
+    const preferences = items.flatMap((item) => (item.kind === 'preference' ? [item.row] : []));
+    await applyMarketingPreferences(trx, this.options.schema, preferences);
+    const calls = await recordCalls(trx, this.options.schema, items.flatMap((item) => (item.kind === 'call' ? [item.row] : [])));
+    const echoes = await storeOwnerEchoes(trx, this.options.schema, items.flatMap((item) => (item.kind === 'echo' ? [item.row] : [])));
     // In this transaction: an agent's work exists if and only if its message does.
-    const work = messages.filter((item) => item.agentWillAct && stored.has(item.row.id)).map((item) => ({ messageId: item.row.id }));
+    // Edits and revokes after the messages, so one whose original came in the same batch finds it.
+    const changeItems = items.filter((item): item is Extract<PlannedItem, { kind: 'change' }> => item.kind === 'change');
+    const changed = await applyMessageChanges(trx, this.options.schema, changeItems.map((item) => item.row));
+    const changes = new Map(changeItems.map((item) => [item as PlannedItem, changed.get(item.row)!]));
+    const work: Array<{ messageId: string; change?: { kind: 'edited' | 'revoked'; wamid: string } }> = messages
+      .filter((item) => item.agentWillAct && stored.has(item.row.id))
+      .map((item) => ({ messageId: item.row.id }));
+    // The agent's runtime hears of a change to a message of its own (it decides whether that matters).
+    for (const item of changeItems) {
+      const outcome = changes.get(item)!;
+      if (outcome.outcome === 'applied' && outcome.message.agentId) {
+        work.push({ messageId: outcome.message.id, change: { kind: item.row.kind === 'edit' ? 'edited' : 'revoked', wamid: item.row.wamid } });
+      }
+    }
     await this.options.jobs.insertMany(QueueName.AgentInbound, work, trx);
-    return { messages: stored, advanced, recordedStatuses: recorded, failed: [] };
+    return { messages: stored, echoes, calls, changes, advanced, recordedStatuses: recorded, failed: [] };
   }
 
   /**
@@ -378,12 +410,15 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
   private async applyAccountChanges(trx: Trx, plans: DeliveryPlan[]): Promise<AccountOutcome> {
     const templateUpdates = plans.flatMap((plan) => plan.templateUpdates ?? []);
     const qualityUpdates = plans.flatMap((plan) => plan.qualityUpdates ?? []);
+    const accountUpdates = plans.flatMap((plan) => plan.accountUpdates ?? []);
     const none: AccountOutcome = { templates: [], health: [], recheck: [] };
-    if (templateUpdates.length === 0 && qualityUpdates.length === 0) return none;
+    if (templateUpdates.length === 0 && qualityUpdates.length === 0 && accountUpdates.length === 0) return none;
     const savepoint = await trx.savepoint('account_changes').execute();
     try {
       const templates = await applyTemplateUpdates(savepoint, this.options.schema, templateUpdates);
-      const health = await applyQualityUpdates(savepoint, this.options.schema, qualityUpdates, { jobs: this.options.jobs, emailAlerts: this.options.emailAlerts ?? false });
+      const alerts = { jobs: this.options.jobs, emailAlerts: this.options.emailAlerts ?? false };
+      const health = await applyQualityUpdates(savepoint, this.options.schema, qualityUpdates, alerts);
+      health.push(...(await applyAccountUpdates(savepoint, this.options.schema, accountUpdates, alerts)));
       await savepoint.releaseSavepoint('account_changes').execute();
       return { templates, health, recheck: [...new Set(qualityUpdates.map((update) => update.credentialId))] };
     } catch (error) {
@@ -409,11 +444,31 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
   private account(plans: DeliveryPlan[], items: PlannedItem[], applied: Applied) {
     const failed = new Map(applied.failed.map((f) => [f.item, f]));
     const inbound: Array<{ row: Extract<PlannedItem, { kind: 'message' }>['row']; stored: StoredInboundMessage }> = [];
+    const changed: Array<{ item: Extract<PlannedItem, { kind: 'change' }>; message: MessageSnapshot }> = [];
     for (const item of items) {
       const plan = plans[item.delivery]!;
       const failure = failed.get(item);
       if (failure) {
         plan.deadLetters.push({ ...item.deadLetter, reason: failure.reason, errorCode: failure.errorCode });
+        continue;
+      }
+      if (item.kind === 'preference' || item.kind === 'call') continue;
+      if (item.kind === 'echo') {
+        if (applied.echoes.has(item.row.id)) plan.counts.messages += 1;
+        else plan.counts.duplicateMessages += 1;
+        continue;
+      }
+      if (item.kind === 'change') {
+        const outcome = applied.changes.get(item);
+        if (outcome?.outcome === 'applied') {
+          plan.counts.messageChanges += 1;
+          if (outcome.message.agentId) changed.push({ item, message: outcome.message });
+        } else if (outcome?.outcome === 'missing') {
+          // Kept to apply again (the dead-letter replay) once its original is here: nothing accepted is lost.
+          plan.deadLetters.push({ ...item.deadLetter, reason: 'original_message_not_found', errorCode: null });
+        } else {
+          plan.counts.duplicateMessages += 1;
+        }
         continue;
       }
       if (item.kind === 'message') {
@@ -460,6 +515,10 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
       };
       events.push([MessageTopic.Inbound, row.agentId!, withSnapshot({ messageId: row.id, userId: row.userId, agentId: row.agentId, status: MessageStatus.RECEIVED }, snapshot)]);
     }
+    for (const { item, message } of changed) {
+      const change = item.row.kind === 'edit' ? 'edited' : 'revoked';
+      events.push([MessageTopic.Inbound, message.agentId!, withSnapshot({ messageId: message.id, userId: message.userId, agentId: message.agentId, status: MessageStatus.RECEIVED, change }, message)]);
+    }
     for (const message of applied.advanced) {
       if (!message.agentId) continue;
       events.push([MessageTopic.Status, message.agentId, withSnapshot({ messageId: message.id, userId: message.userId, agentId: message.agentId, status: message.status as MessageStatus }, message)]);
@@ -484,7 +543,8 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     const result = await sql<AgentFacts & { credentialId: string; phoneNumberId: string }>`
       select credential_id as "credentialId", phone_number_id as "phoneNumberId", agent_id as "agentId", enabled,
              auto_reply as "autoReply", business_hours as "businessHours", welcome_message as "welcomeMessage",
-             fallback_message as "fallbackMessage", opt_out_keywords as "optOutKeywords", opt_in_keywords as "optInKeywords"
+             fallback_message as "fallbackMessage", opt_out_keywords as "optOutKeywords", opt_in_keywords as "optInKeywords",
+             owner_reply_pause_minutes as "ownerReplyPauseMinutes"
         from ${this.table('agent_whatsapp_configs')}
        where credential_id = any(${credentialIds}::uuid[])
     `.execute(trx);

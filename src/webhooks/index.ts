@@ -13,3 +13,4 @@ export { CredentialWebhookResolver, WebhookMutationResolver } from './webhook.re
 export { InboundDeadLetterResolver } from './dead-letter.resolver';
 export { InboundDeadLetter, DeadLetterKind } from './inbound-dead-letter.entity';
 export type { WebhookServices } from './webhook-services';
+export { WhatsAppCallResolver } from './calls.resolver';

@@ -31,6 +31,8 @@ export interface TeardownResult {
   clearedPhoneOverride: boolean;
   clearedBusinessAccountOverride: boolean;
   unsubscribedApp: boolean;
+  /** The app's own callback URL pointed here (configuration sets it when the app had none) and was removed. */
+  removedAppCallback: boolean;
   /** Safe, human-readable descriptions of the steps that failed. */
   problems: string[];
 }
@@ -50,7 +52,7 @@ export async function teardownWebhookConfiguration(
   credential: WhatsAppCredential,
   options: TeardownOptions = {},
 ): Promise<TeardownResult> {
-  const result: TeardownResult = { complete: true, clearedPhoneOverride: false, clearedBusinessAccountOverride: false, unsubscribedApp: false, problems: [] };
+  const result: TeardownResult = { complete: true, clearedPhoneOverride: false, clearedBusinessAccountOverride: false, unsubscribedApp: false, removedAppCallback: false, problems: [] };
   /** Runs one step; a failure is recorded and yields undefined. */
   const attempt = async <T>(what: string, run: () => Promise<T>): Promise<{ value: T } | undefined> => {
     try {
@@ -92,6 +94,15 @@ export async function teardownWebhookConfiguration(
         deps.whatsapp.clearWabaCallbackOverride(auth, waba),
       ));
     }
+    if (readBack && endpoint && isEndpointUrl(readBack.value.application, endpoint)) {
+      // Else Meta goes on sending the app's fields, for every WABA of the app, to an endpoint that is gone.
+      const { accessToken, appSecret } = secrets.value;
+      result.removedAppCallback = !!(await attempt('removing the app\'s callback URL', async () => {
+        const appId = (await deps.whatsapp.debugToken(accessToken, appSecret)).app_id;
+        if (!appId) throw new Error('Meta did not name the token\'s app.');
+        await deps.whatsapp.deleteAppSubscription(appId, appSecret);
+      }));
+    }
   }
 
   await auditSeparately(em, {
@@ -106,6 +117,7 @@ export async function teardownWebhookConfiguration(
       clearedPhoneOverride: result.clearedPhoneOverride,
       clearedBusinessAccountOverride: result.clearedBusinessAccountOverride,
       unsubscribedApp: result.unsubscribedApp,
+      removedAppCallback: result.removedAppCallback,
       problems: result.problems.length,
     },
   });

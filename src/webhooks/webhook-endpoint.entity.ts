@@ -10,7 +10,7 @@ import { WebhookRouting, WebhookStatus } from './webhook-status';
 @Entity({ tableName: 'whatsapp_webhooks' })
 @Index({ properties: ['userId'] })
 export class WebhookEndpoint {
-  [OptionalProps]?: 'id' | 'credentialId' | 'status' | 'statusReason' | 'routing' | 'createdAt' | 'updatedAt' | 'configuredAt' | 'verifiedAt' | 'configureAttempts' | 'lastDeliveryAt';
+  [OptionalProps]?: 'id' | 'credentialId' | 'status' | 'statusReason' | 'routing' | 'createdAt' | 'updatedAt' | 'configuredAt' | 'verifiedAt' | 'configureAttempts' | 'lastDeliveryAt' | 'subscribedFields' | 'fieldsNote';
 
   @Field(() => ID, { description: 'The endpoint\'s id.' })
   @PrimaryKey({ type: 'uuid' })
@@ -51,6 +51,19 @@ export class WebhookEndpoint {
 
   @Property({ type: 'integer' })
   configureAttempts: number = 0;
+
+  @Field(() => [String], {
+    description: 'The webhook fields Meta lists for the credential\'s app, read back at the last configuration (Meta chooses fields per app, not per number); empty until then.',
+  })
+  @Property({ type: 'text[]', defaultRaw: `'{}'` })
+  subscribedFields: string[] = [];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why some webhook fields the plugin uses do not reach this endpoint (the app\'s callback URL points elsewhere, or Meta refused the subscription); null when they all do.',
+  })
+  @Property({ type: 'text', nullable: true })
+  fieldsNote: string | null = null;
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the plugin last configured the webhook at Meta.' })
   @Property({ type: 'timestamptz', nullable: true })

@@ -66,6 +66,9 @@ describe('automatic configuration', () => {
       `POST /${phoneNumberId}`,
       `GET /${phoneNumberId}`,
       `GET /${wabaId}/subscribed_apps`,
+      `GET /${tenant.account.appId}/subscriptions`,
+      `POST /${tenant.account.appId}/subscriptions`,
+      `GET /${tenant.account.appId}/subscriptions`,
     ]);
     expect(running.sandbox.routedCallbackUrl(phoneNumberId)).toBe(endpoint.webhookUrl);
     const delivered = await running.sandbox.deliverInboundMessage({ phoneNumberId, from: '5511987654321', type: 'text', text: { body: 'chegou?' } });
@@ -153,7 +156,7 @@ describe('teardown', () => {
     const em = app.orm.em.fork();
     const credential = await em.findOneOrFail(WhatsAppCredential, { id: first.credentialId });
     const result = await teardownWebhookConfiguration(app.services, em, credential);
-    expect(result).toEqual({ complete: true, clearedPhoneOverride: true, clearedBusinessAccountOverride: false, unsubscribedApp: false, problems: [] });
+    expect(result).toEqual({ complete: true, clearedPhoneOverride: true, clearedBusinessAccountOverride: false, unsubscribedApp: false, removedAppCallback: true, problems: [] });
     await em.nativeDelete(WhatsAppCredential, { id: first.credentialId });
     expect(running.sandbox.routedCallbackUrl(second.account.phoneNumberId)).toBe(secondUrl);
     expect(() => running.sandbox.routedCallbackUrl(first.account.phoneNumberId)).toThrow(/No callback URL/);
@@ -196,7 +199,9 @@ describe('racing a deletion', () => {
     held.release();
     await configuring;
 
-    expect(() => running.sandbox.routedCallbackUrl(doomed.account.phoneNumberId)).toThrow(/No callback URL/);
+    // Its override is gone: Meta falls back to the app's callback, which the sibling's configuration set
+    // to the sibling's endpoint (and that endpoint refuses another number's messages).
+    expect(running.sandbox.routedCallbackUrl(doomed.account.phoneNumberId)).toBe(stayingUrl);
     expect(running.sandbox.routedCallbackUrl(staying.account.phoneNumberId)).toBe(stayingUrl);
     const teardowns = await app.orm.em.fork().find(AuditEntry, { action: 'webhook.teardown', targetId: doomed.credentialId });
     expect(teardowns.map((entry) => entry.outcome)).toEqual([AuditOutcome.SUCCESS, AuditOutcome.SUCCESS]);

@@ -15,6 +15,16 @@ export interface SandboxApp {
   callbackUrl?: string;
   /** Mirrors the "Require app secret" app setting: calls without `appsecret_proof` are refused. */
   requireAppSecretProof: boolean;
+  /**
+   * The webhook fields the app subscribed to (App Dashboard or `POST /<APP_ID>/subscriptions`); Meta
+   * sends no other field for any of its WABAs. Absent: `messages` only, what the dashboard's quick start ticks.
+   */
+  fields?: string[];
+}
+
+/** What the app receives; see `SandboxApp.fields`. */
+export function appFieldsOf(app: SandboxApp): string[] {
+  return app.fields ?? ['messages'];
 }
 
 /** A message template of a WABA (docs/whatsapp-cloud-api.md §5.5), as `message_templates` returns it. */

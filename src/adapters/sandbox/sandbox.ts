@@ -3,8 +3,8 @@ import type { FailureSpec } from './graph-errors';
 import { RequestLog, type SandboxRequestRecord } from './request-log';
 import { SandboxFaults, type FailureMatch, type HeldRequest } from './sandbox-faults';
 import type { SandboxEngine } from './sandbox-http-server';
-import { newGraphId } from './sandbox-ids';
-import { SandboxState, type CreateAccountOptions, type SandboxAccount, type SandboxSnapshot, type SandboxTemplate } from './sandbox-state';
+import { newGraphId, newWamid } from './sandbox-ids';
+import { appFieldsOf, SandboxState, type CreateAccountOptions, type SandboxAccount, type SandboxSnapshot, type SandboxTemplate } from './sandbox-state';
 import { businessAccountRoute } from './routes/business-account-route';
 import { debugTokenRoute } from './routes/debug-token-route';
 import { mediaRoute, storeMedia } from './routes/media-route';
@@ -13,6 +13,7 @@ import { messagesRoute } from './routes/messages-route';
 import { phoneNumberRoute } from './routes/phone-number-route';
 import type { SentMessageRecord } from './routes/route-context';
 import { subscribedAppsRoute } from './routes/subscribed-apps-route';
+import { appSubscriptionsRoute } from './routes/app-subscriptions-route';
 import {
   WebhookDelivery,
   type DeliveryResult,
@@ -64,7 +65,7 @@ export class Sandbox {
       faults: this.faults,
       log: this.log,
       logger: options.logger,
-      routes: [debugTokenRoute, mediaRoute, messagesRoute, messageTemplatesRoute, subscribedAppsRoute, businessAccountRoute, phoneNumberRoute],
+      routes: [debugTokenRoute, mediaRoute, messagesRoute, messageTemplatesRoute, subscribedAppsRoute, appSubscriptionsRoute, businessAccountRoute, phoneNumberRoute],
       context: {
         state: this.state,
         now,
@@ -116,6 +117,13 @@ export class Sandbox {
     app.callbackUrl = url ?? undefined;
   }
 
+  /** The app's webhook fields, as its App Dashboard shows them (default `messages` only). */
+  appFields(appId: string): string[] {
+    const app = this.state.apps.get(appId);
+    if (!app) throw new Error(`No sandbox app ${appId}`);
+    return appFieldsOf(app);
+  }
+
   /** Mirrors the "Require app secret" app setting. */
   setRequireAppSecretProof(appId: string, required: boolean): void {
     const app = this.state.apps.get(appId);
@@ -148,6 +156,45 @@ export class Sandbox {
   /** Delivers a user's message to the routed callback, signed with the app secret; opens the window. */
   deliverInboundMessage(input: InboundMessageInput): Promise<DeliveryResult & { wamid: string }> {
     return this.delivery.deliverInboundMessage(input);
+  }
+
+  /**
+   * The customer edits an earlier message (docs/whatsapp-cloud-api.md, "Edits and revokes"): a `messages`
+   * webhook whose element has `type: "edit"` and the message as it reads now, signed like any other.
+   */
+  deliverMessageEdit(input: { phoneNumberId: string; from: string; originalWamid: string; message: Record<string, unknown> & { type: string }; id?: string }): Promise<DeliveryResult & { wamid: string }> {
+    return this.delivery.deliverInboundMessage({ phoneNumberId: input.phoneNumberId, from: input.from, id: input.id, type: 'edit', edit: { original_message_id: input.originalWamid, message: input.message } });
+  }
+
+  /** The customer deletes an earlier message for everyone: `type: "revoke"` naming the original. */
+  deliverMessageRevoke(input: { phoneNumberId: string; from: string; originalWamid: string; id?: string }): Promise<DeliveryResult & { wamid: string }> {
+    return this.delivery.deliverInboundMessage({ phoneNumberId: input.phoneNumberId, from: input.from, id: input.id, type: 'revoke', revoke: { original_message_id: input.originalWamid } });
+  }
+
+  /**
+   * The owner sends a message from the WhatsApp Business app on a number shared with the Cloud API:
+   * `smb_message_echoes` with the message as sent (`from` the business, `to` the customer).
+   */
+  async deliverOwnerEcho(input: { phoneNumberId: string; to: string; type: string; id?: string; [content: string]: unknown }): Promise<DeliveryResult & { wamid: string }> {
+    const phone = this.state.phoneOrThrow(input.phoneNumberId);
+    const { phoneNumberId, id, ...message } = input;
+    const wamid = id ?? newWamid(input.to);
+    const echo = { from: phone.displayPhoneNumber.replace(/\D/g, ''), ...message, id: wamid, timestamp: String(Math.floor(this.now() / 1000)) };
+    return { ...(await this.delivery.deliverNumberChange(phoneNumberId, 'smb_message_echoes', { message_echoes: [echo] })), wamid };
+  }
+
+  /**
+   * A customer calls the number (`calls`, routed like messages): `connect` when it rings, `terminate` with
+   * how it ended. Returns the call id to pass to the terminate.
+   */
+  async deliverCall(input: { phoneNumberId: string; from: string; event: 'connect' | 'terminate'; callId?: string; status?: 'COMPLETED' | 'FAILED'; durationSeconds?: number }): Promise<DeliveryResult & { callId: string }> {
+    const phone = this.state.phoneOrThrow(input.phoneNumberId);
+    const callId = input.callId ?? `wacid.${newGraphId()}`;
+    const now = Math.floor(this.now() / 1000);
+    const call: Record<string, unknown> = { id: callId, from: input.from, to: phone.displayPhoneNumber.replace(/\D/g, ''), event: input.event, timestamp: String(now), direction: 'USER_INITIATED' };
+    if (input.event === 'connect') call.session = { sdp_type: 'offer', sdp: 'v=0' };
+    else Object.assign(call, { status: input.status ?? 'COMPLETED', start_time: String(now - (input.durationSeconds ?? 0)), end_time: String(now), duration: input.durationSeconds ?? 0 });
+    return { ...(await this.delivery.deliverNumberChange(input.phoneNumberId, 'calls', { contacts: [{ profile: { name: 'Sandbox User' }, wa_id: input.from }], calls: [call] })), callId };
   }
 
   /** Delivers a status webhook for a message (normally one the simulator accepted). */
@@ -225,6 +272,44 @@ export class Sandbox {
       event: change.event,
       current_limit: phone.messagingLimit ?? 'TIER_2K',
       ...(change.messagingLimit && change.messagingLimit !== oldLimit ? { old_limit: oldLimit } : {}),
+    });
+  }
+
+  /**
+   * Meta changes the business account (`account_update` to the app's callback URL). A ban
+   * (DISABLED_UPDATE with DISABLE) or a messaging restriction makes every number of the account refuse
+   * sends (131031, health BLOCKED) until REINSTATE or a restriction update without one.
+   */
+  async updateAccount(wabaId: string, value: Record<string, unknown> & { event: string }): Promise<DeliveryResult> {
+    const waba = this.state.wabas.get(wabaId);
+    if (!waba) throw new Error(`No sandbox WABA ${wabaId}`);
+    const ban = (value.ban_info as { waba_ban_state?: string } | undefined)?.waba_ban_state;
+    const restrictions = value.event === 'ACCOUNT_RESTRICTION' ? ((value.restriction_info as Array<{ restriction_type: string }> | undefined) ?? []) : null;
+    const blocked =
+      value.event === 'DISABLED_UPDATE' && (ban === 'DISABLE' || ban === 'REINSTATE') ? ban === 'DISABLE'
+      : restrictions ? restrictions.some((r) => r.restriction_type.endsWith('_MESSAGING'))
+      : undefined;
+    if (blocked !== undefined) for (const phoneId of waba.phoneNumberIds) this.restrictPhone(phoneId, blocked);
+    return this.delivery.deliverAccountChange(wabaId, 'account_update', value);
+  }
+
+  /**
+   * A customer stops or resumes marketing messages from the business in WhatsApp: `user_preferences`
+   * (to the app's callback URL) names the number in `metadata` and the customer by `wa_id`.
+   */
+  async setMarketingPreference(phoneNumberId: string, waId: string, value: 'stop' | 'resume'): Promise<DeliveryResult> {
+    const phone = this.state.phoneOrThrow(phoneNumberId);
+    return this.delivery.deliverAccountChange(phone.wabaId, 'user_preferences', {
+      messaging_product: 'whatsapp',
+      metadata: { display_phone_number: phone.displayPhoneNumber.replace(/\D/g, ''), phone_number_id: phone.id },
+      contacts: [{ profile: { name: 'Sandbox User' }, wa_id: waId }],
+      user_preferences: [{
+        wa_id: waId,
+        category: 'marketing_messages',
+        value,
+        detail: value === 'stop' ? 'User requested to stop marketing messages' : 'User requested to resume marketing messages',
+        timestamp: Math.floor(this.now() / 1000),
+      }],
     });
   }
 

@@ -1,11 +1,11 @@
 import { signWebhookBody } from '../whatsapp/webhook-signature';
 import { newGraphId, newWamid } from './sandbox-ids';
-import type { SandboxApp, SandboxPhone, SandboxState } from './sandbox-state';
+import { appFieldsOf, type SandboxApp, type SandboxPhone, type SandboxState } from './sandbox-state';
 import { carriesConversation, messagesEnvelope, serializeLikeMeta } from './webhook-payloads';
 import type { WebhookSender } from './webhook-sender';
 import type { SentMessageRecord } from './routes/route-context';
 
-export type DeliveryFailureReason = 'unknown_phone' | 'not_subscribed' | 'no_callback_url' | 'unreachable';
+export type DeliveryFailureReason = 'unknown_phone' | 'not_subscribed' | 'field_not_subscribed' | 'no_callback_url' | 'unreachable';
 
 /** The simulator could not deliver: no route to a callback, or the receiver did not answer at all. */
 export class SandboxDeliveryError extends Error {
@@ -96,6 +96,7 @@ export class WebhookDelivery {
 
   async deliverInboundMessage(input: InboundMessageInput): Promise<DeliveryResult & { wamid: string }> {
     const { url, app, phone } = this.resolve(input.phoneNumberId);
+    requireField(app, 'messages');
     const at = this.now();
     // The inbound message opens (or refreshes) the 24 h window even if the receiver then fails (§6.1).
     phone.lastInboundAt.set(input.from, at);
@@ -120,6 +121,7 @@ export class WebhookDelivery {
 
   async deliverStatus(input: StatusInput): Promise<DeliveryResult> {
     const { url, app, phone } = this.resolve(input.phoneNumberId);
+    requireField(app, 'messages');
     const original = this.sent.get(input.wamid);
     const status: Record<string, unknown> = {
       id: input.wamid,
@@ -155,9 +157,24 @@ export class WebhookDelivery {
     if (!waba) throw new SandboxDeliveryError('unknown_phone', `No sandbox WABA ${wabaId}`);
     const app = this.state.apps.get(waba.ownerAppId)!;
     if (!waba.subscriptions.has(app.id)) throw new SandboxDeliveryError('not_subscribed', `App ${app.id} is not subscribed to WABA ${waba.id}`);
+    requireField(app, field);
     if (!app.callbackUrl) throw new SandboxDeliveryError('no_callback_url', `App ${app.id} has no callback URL`);
     const payload = { object: 'whatsapp_business_account', entry: [{ id: waba.id, time: Math.floor(this.now() / 1000), changes: [{ field, value }] }] };
     return this.post(app.callbackUrl, app, serializeLikeMeta(payload), undefined);
+  }
+
+  /**
+   * A number-level field other than `messages` (`smb_message_echoes`, `calls`): routed like messages,
+   * through the overrides (docs/whatsapp-cloud-api.md §2.5), when the app subscribed to the field.
+   */
+  async deliverNumberChange(phoneNumberId: string, field: string, value: Record<string, unknown>): Promise<DeliveryResult> {
+    const { url, app, phone } = this.resolve(phoneNumberId);
+    requireField(app, field);
+    const payload = {
+      object: 'whatsapp_business_account',
+      entry: [{ id: phone.wabaId, changes: [{ field, value: { messaging_product: 'whatsapp', metadata: { display_phone_number: phone.displayPhoneNumber.replace(/\D/g, ''), phone_number_id: phone.id }, ...value } }] }],
+    };
+    return this.post(url, app, serializeLikeMeta(payload), undefined);
   }
 
   async deliverRaw(body: string | Buffer | object, options: RawDeliveryOptions = {}): Promise<DeliveryResult> {
@@ -186,6 +203,11 @@ export class WebhookDelivery {
       throw new SandboxDeliveryError('unreachable', `The receiver at ${url} did not answer (${code})`);
     }
   }
+}
+
+/** Meta sends a field only to apps subscribed to it (docs/whatsapp-cloud-api.md §2.1). */
+function requireField(app: SandboxApp, field: string): void {
+  if (!appFieldsOf(app).includes(field)) throw new SandboxDeliveryError('field_not_subscribed', `App ${app.id} is not subscribed to the ${field} field`);
 }
 
 function phoneNumberIdOf(rawBody: Buffer): string | undefined {

@@ -160,6 +160,17 @@ const SubscribedAppSchema = z.looseObject({
 export type SubscribedApp = z.infer<typeof SubscribedAppSchema>;
 export const SubscribedAppsResponseSchema = z.looseObject({ data: z.array(SubscribedAppSchema) });
 
+// ---- app subscriptions (§2.1) -------------------------------------------------------------------------
+
+const AppSubscriptionSchema = z.looseObject({
+  object: z.string(),
+  callback_url: z.string().optional(),
+  active: z.boolean().optional(),
+  fields: z.array(z.looseObject({ name: z.string(), version: z.string().optional() })).default([]),
+});
+export type AppSubscription = z.infer<typeof AppSubscriptionSchema>;
+export const AppSubscriptionsResponseSchema = z.looseObject({ data: z.array(AppSubscriptionSchema) });
+
 /** `{"success": true}`; Graph may add a `data[]` echo, which we ignore (docs/whatsapp-cloud-api.md §2.2). */
 export const SuccessResponseSchema = z.looseObject({ success: z.boolean() });
 

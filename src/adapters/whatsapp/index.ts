@@ -16,6 +16,7 @@ export {
   type HealthStatus,
   type WebhookConfiguration,
   type SubscribedApp,
+  type AppSubscription,
   type OutboundMessage,
   type OutboundContent,
   
@@ -26,6 +27,9 @@ export {
   
   
 } from './graph-api-types';
+export { WEBHOOK_FIELDS_USED } from './webhook-fields';
+export { AccountUpdateSchema, CallsValueSchema, OwnerEchoesValueSchema, UserPreferencesValueSchema } from './account-update';
+export { isMessageChange, parseMessageChange } from './message-changes';
 export { downloadMedia } from './media-download';
 export { signWebhookBody, verifyWebhookSignature, SIGNATURE_HEADER } from './webhook-signature';
 export {

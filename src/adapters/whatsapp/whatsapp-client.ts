@@ -12,6 +12,7 @@ import {
   PhoneNumberSchema,
   SendMessageResponseSchema,
   SubscribedAppsResponseSchema,
+  AppSubscriptionsResponseSchema,
   SuccessResponseSchema,
   MediaInfoSchema,
   MediaUploadResponseSchema,
@@ -28,6 +29,7 @@ import {
   type PhoneNumberList,
   type SendMessageResponse,
   type SubscribedApp,
+  type AppSubscription,
   type WebhookConfiguration,
 } from './graph-api-types';
 import { GraphTransport, type GraphTransportOptions } from './graph-transport';
@@ -217,6 +219,43 @@ export class WhatsAppClient {
     return result.data;
   }
 
+  /**
+   * `GET /<APP_ID>/subscriptions` (§2.1) with the app access token `<APP_ID>|<APP_SECRET>`: the app's
+   * callback URL and the webhook fields it subscribed to, per object. Fields are chosen here, per app;
+   * nothing on a WABA narrows or widens them.
+   */
+  async listAppSubscriptions(appId: string, appSecret: string): Promise<AppSubscription[]> {
+    const result = await this.transport.send({
+      method: 'GET',
+      segments: [graphId('appId', appId), 'subscriptions'],
+      auth: `${appId}|${appSecret}`,
+      schema: AppSubscriptionsResponseSchema,
+    });
+    return result.data;
+  }
+
+  /**
+   * `POST /<APP_ID>/subscriptions` (§2.1): sets the app's `whatsapp_business_account` callback URL and
+   * its full list of fields (always the whole list: whether Meta merges is not documented). Meta runs
+   * the `hub.challenge` handshake against `callbackUrl` with `verifyToken` first.
+   */
+  async setAppSubscription(appId: string, appSecret: string, subscription: { callbackUrl: string; verifyToken: string; fields: readonly string[] }): Promise<void> {
+    if (subscription.fields.length === 0) throw new GraphRequestValidationError('fields', 'At least one webhook field is required.');
+    if (!subscription.verifyToken) throw new GraphRequestValidationError('verifyToken', 'A verify token is required.');
+    await this.expectSuccess({
+      method: 'POST',
+      segments: [graphId('appId', appId), 'subscriptions'],
+      auth: `${appId}|${appSecret}`,
+      json: { object: 'whatsapp_business_account', callback_url: subscription.callbackUrl, verify_token: subscription.verifyToken, fields: subscription.fields.join(',') },
+      secrets: [subscription.verifyToken, appSecret],
+    });
+  }
+
+  /** `DELETE /<APP_ID>/subscriptions` (§2.1): the app's `whatsapp_business_account` callback URL and fields go. */
+  async deleteAppSubscription(appId: string, appSecret: string): Promise<void> {
+    await this.expectSuccess({ method: 'DELETE', segments: [graphId('appId', appId), 'subscriptions'], auth: `${appId}|${appSecret}`, query: { object: 'whatsapp_business_account' }, secrets: [appSecret] });
+  }
+
   /** `DELETE /<WABA_ID>/subscribed_apps` (§2.2). */
   async unsubscribeApp(auth: GraphAuth, wabaId: string): Promise<void> {
     await this.expectSuccess({ method: 'DELETE', segments: [graphId('wabaId', wabaId), 'subscribed_apps'], auth });
@@ -366,6 +405,7 @@ export class WhatsAppClient {
     segments: string[];
     auth: GraphAuth;
     json?: unknown;
+    query?: Record<string, string>;
     secrets?: string[];
   }): Promise<void> {
     const result = await this.transport.send({ ...call, schema: SuccessResponseSchema });
