@@ -52,10 +52,19 @@ test('SIGKILL while processing, then a new process on the same database: every d
     }),
   );
 
-  // Killed as soon as processing has begun, with deliveries still arriving and a backlog stored.
+  // Killed once processing has begun, holding a batch it has not committed and with a backlog behind
+  // it. The batch is held by a lock on the messages table (its insert waits), since a fast processor
+  // could otherwise have drained everything stored at the moment of the kill.
   await eventually(inbox, (counts) => counts.processed > 0, 60_000, 'the first process to start processing');
+  const holder = new Client({ connectionString: databaseUrl });
+  await holder.connect();
+  onDispose(() => holder.end());
+  await holder.query('begin');
+  await holder.query('lock table whatsapp_connect.whatsapp_messages in share mode');
+  await eventually(inbox, (counts) => counts.total > counts.processed, 60_000, 'a backlog behind the held batch');
   await first.kill();
   const atKill = await inbox();
+  await holder.query('rollback');
   await burst;
   expect(atKill.total - atKill.processed).toBeGreaterThan(0);
 
