@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { PublicError } from '../platform/errors';
-import type { AgentContext } from './agent-services';
+import type { GraphQLContext } from '../platform/graphql/context';
+import type { AgentServices } from './agent-services';
 import { requireViewer } from '../platform/graphql/viewer-guards';
 import { Message, SendMessageInput, draftFromInput, markMessageRead, sendMessage } from '../messaging';
 import { resolveSender } from './resolve-sender';
@@ -10,18 +11,20 @@ const CLIENT_KEY = /^[A-Za-z0-9_.-]{1,128}$/;
 
 @Resolver()
 export class AgentMessagingResolver {
+  constructor(private readonly services: AgentServices) {}
+
   @Mutation(() => Message, {
     description:
       'Sends a WhatsApp message from an agent\'s (or a credential\'s) phone number. Free-form content needs the customer\'s 24-hour window to be open; outside it only a template is sent. Repeating the same idempotencyKey never sends twice.',
   })
-  async sendWhatsAppMessage(@Arg('input', { description: 'Sender, recipient, idempotency key and exactly one kind of content.' }) input: SendMessageInput, @Ctx() ctx: AgentContext): Promise<Message> {
+  async sendWhatsAppMessage(@Arg('input', { description: 'Sender, recipient, idempotency key and exactly one kind of content.' }) input: SendMessageInput, @Ctx() ctx: GraphQLContext): Promise<Message> {
     const viewer = requireViewer(ctx);
     if (!CLIENT_KEY.test(input.idempotencyKey)) {
       throw PublicError.badInput('input.idempotencyKey', 'The idempotency key is 1-128 characters of A-Z a-z 0-9 _ . -');
     }
     const draft = draftFromInput(input);
-    const sender = await resolveSender(ctx.em, ctx.services.config.platform.defaultSource, viewer.userId, input);
-    return sendMessage(ctx.services, ctx.em, {
+    const sender = await resolveSender(ctx.em, this.services.config.platform.defaultSource, viewer.userId, input);
+    return sendMessage(this.services, ctx.em, {
       sender,
       to: input.to,
       draft,
@@ -34,9 +37,9 @@ export class AgentMessagingResolver {
   async markWhatsAppMessageRead(
     @Arg('messageId', () => ID, { description: 'Our id of a received (inbound) message.' }) messageId: string,
     @Arg('typingIndicator', { defaultValue: false, description: 'Also show "typing…" until the reply (at most 25 s).' }) typingIndicator: boolean,
-    @Ctx() ctx: AgentContext,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<Message> {
     const viewer = requireViewer(ctx);
-    return markMessageRead(ctx.services, ctx.em, { userId: viewer.userId, messageId, typingIndicator });
+    return markMessageRead(this.services, ctx.em, { userId: viewer.userId, messageId, typingIndicator });
   }
 }

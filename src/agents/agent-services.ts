@@ -1,6 +1,5 @@
 import type { Config } from '../config';
 import type { EventBus } from '../platform/events';
-import type { GraphQLContext } from '../platform/graphql/context';
 import type { MessageEvents } from '../messaging';
 import type { AgentOwnership } from './agent-ownership';
 import type { AgentInboundDependencies } from './handle-agent-inbound';
@@ -14,6 +13,3 @@ export interface AgentServices extends Omit<AgentInboundDependencies, 'runtime' 
   /** Filled in once the server listens: where /media/… links in runtime requests point. */
   publicUrls: { mediaBase: string };
 }
-
-/** A resolver's context in this domain. */
-export type AgentContext = GraphQLContext<AgentServices>;

@@ -4,7 +4,7 @@ export { BusinessHours, BusinessHoursSpan, Weekday } from './business-hours';
 export { isOpenAt, closedPeriodOf, agentWillAct, type AgentActivity } from './business-hours-clock';
 export { AgentWhatsAppFieldResolver, AgentWhatsAppResolver } from './agent-config.resolver';
 export { AgentMessagingResolver } from './agent-messaging.resolver';
-export { AgentSubscriptionsResolver } from './agent-subscriptions.resolver';
+export { agentSubscriptionsResolver, type AgentSubscriptionServices } from './agent-subscriptions.resolver';
 export { AgentRuntimeClient, AgentRuntimeRejectedError, AgentRuntimeUnavailableError } from './agent-runtime-client';
 export {
   signAgentRuntimeRequest,
@@ -17,5 +17,5 @@ export { handleAgentInbound, type AgentInboundOutcome } from './handle-agent-inb
 export { startAgentInboundWorker, type AgentInboundJob } from './agent-inbound-worker';
 export { routePlatformInbound } from './platform-routing';
 export { inboundAgents } from './inbound-agents';
-export type { AgentServices, AgentContext } from './agent-services';
+export type { AgentServices } from './agent-services';
 export { resolveSender } from './resolve-sender';

@@ -24,7 +24,7 @@ import { operationLoggingPlugin } from '../platform/graphql/plugins/operation-lo
 import { operationPipelinePlugin } from '../platform/graphql/plugins/operation-pipeline.plugin';
 import { OperationGate } from '../platform/graphql/operation-gate';
 import { limitRules, operationLimits, parseOptionsFor } from '../platform/graphql/operation-limits';
-import { ORPHANED_TYPES, REFERENCE_RESOLVERS, RESOLVERS, resolverContainer } from './resolvers';
+import { ORPHANED_TYPES, REFERENCE_RESOLVERS, resolverContainer, subgraphResolvers } from './resolvers';
 import { startWebSocketServer } from '../platform/graphql/websocket-server';
 import { apolloNodeHandler, MAX_GRAPHQL_BODY_BYTES } from '../platform/http/apollo-node-handler';
 import { requestIdOf } from '../platform/http/request-id';
@@ -381,14 +381,14 @@ async function startSurface(
   const { services, userErasure, rateLimiter, webhooks } = domains;
   const { role } = config.operations;
   const schema = await buildSubgraph({
-    resolvers: RESOLVERS,
+    resolvers: subgraphResolvers(services),
     orphanedTypes: ORPHANED_TYPES,
     referenceResolvers: REFERENCE_RESOLVERS,
     pubSub: eventBus,
     container: resolverContainer(services),
     deprecatedFields: config.graphql.deprecatedFields,
   });
-  const contextFor = (viewer: Viewer | null, requestId: string, remoteAddress: string | undefined): GraphQLContext<AppServices> => {
+  const contextFor = (viewer: Viewer | null, requestId: string, remoteAddress: string | undefined): GraphQLContext => {
     let requestLogger: Logger | undefined;
     const request = currentRequest();
     if (request && viewer) request.userId = viewer.userId;
@@ -401,7 +401,6 @@ async function startSurface(
       get logger() {
         return (requestLogger ??= logger.child({ requestId }));
       },
-      services,
     };
   };
 
@@ -426,7 +425,7 @@ async function startSurface(
       burst: config.rateLimits.userMutationsPerMinute,
     }),
   });
-  const apollo = new ApolloServer<GraphQLContext<AppServices>>({
+  const apollo = new ApolloServer<GraphQLContext>({
     schema,
     // The gate decides who may introspect (everyone in development, only the gateway in production).
     introspection: true,

@@ -4,7 +4,7 @@ import { ResolverContainer } from './resolver-container';
 import { AuditResolver } from '../audit/audit.resolver';
 import { AgentWhatsAppFieldResolver, AgentWhatsAppResolver } from '../agents/agent-config.resolver';
 import { AgentMessagingResolver } from '../agents/agent-messaging.resolver';
-import { AgentSubscriptionsResolver } from '../agents/agent-subscriptions.resolver';
+import { agentSubscriptionsResolver, type AgentSubscriptionServices } from '../agents';
 import { FailureAlertsResolver } from '../alerts';
 import { CredentialHealthResolver } from '../credentials/credential-health.resolver';
 import { CredentialResolver, UserCredentialsResolver } from '../credentials/credential.resolver';
@@ -22,8 +22,8 @@ import { UserErasureResolver } from '../user-erasure';
 import { CredentialWebhookResolver, InboundDeadLetterResolver, WebhookMutationResolver, WhatsAppCallResolver } from '../webhooks';
 import { pluginEntityReferenceResolvers } from './plugin-entity-references';
 
-/** Every resolver class of the subgraph, and the federation reference resolvers of the host's entities. */
-export const RESOLVERS: NonEmptyArray<Function> = [
+/** The resolver classes declared once, at load; the container builds those that take services. */
+const DECLARED_RESOLVERS: NonEmptyArray<Function> = [
   CredentialResolver,
   UserCredentialsResolver,
   CredentialHealthResolver,
@@ -33,7 +33,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   UserErasureResolver,
   AgentWhatsAppResolver,
   AgentMessagingResolver,
-  AgentSubscriptionsResolver,
   CredentialWebhookResolver,
   WebhookMutationResolver,
   InboundDeadLetterResolver,
@@ -51,9 +50,33 @@ export const RESOLVERS: NonEmptyArray<Function> = [
 ];
 
 /**
+ * Every resolver class of the subgraph. The agents' subscriptions are built here over their services:
+ * type-graphql calls their `subscribe` functions without an instance (docs/architecture.md, "How
+ * services reach resolvers").
+ */
+export function subgraphResolvers(services: AgentSubscriptionServices): NonEmptyArray<Function> {
+  return [...DECLARED_RESOLVERS, agentSubscriptionsResolver(services)];
+}
+
+/**
+ * What only refuses: the services of a schema built to be printed or checked (schema emission, the
+ * composition and lint tests), where nothing subscribes. The schema's shape does not depend on them.
+ */
+const UNWIRED: AgentSubscriptionServices = {
+  get orm(): never {
+    throw new Error('This schema was built to be printed: it has no database');
+  },
+  get eventBus(): never {
+    throw new Error('This schema was built to be printed: it has no event bus');
+  },
+};
+
+/** Every resolver class, for building the schema without running it. */
+export const SCHEMA_RESOLVERS = subgraphResolvers(UNWIRED);
+
+/**
  * The resolvers that take their domain's services in the constructor, built with them; the compiler
- * checks each against its constructor. The agents domain still reads them from the context
- * (docs/architecture.md, "How services reach resolvers").
+ * checks each against its constructor.
  */
 export function resolverContainer(services: AppServices): ResolverContainer {
   return new ResolverContainer()
@@ -61,6 +84,9 @@ export function resolverContainer(services: AppServices): ResolverContainer {
     .provide(CredentialValidationResolver, services)
     .provide(MediaUploadResolver, services)
     .provide(MessageMediaResolver, services)
+    .provide(AgentWhatsAppFieldResolver, services)
+    .provide(AgentWhatsAppResolver, services)
+    .provide(AgentMessagingResolver, services)
     .provide(PlatformMigrationResolver, services)
     .provide(KeyRotationResolver, services.keyRotation)
     .provide(UserErasureResolver, services.userErasure)

@@ -4,7 +4,7 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { isObjectType, parse, type GraphQLSchema } from 'graphql';
 import { createEventBus } from '../../src/platform/events';
 import { buildSubgraph } from '../../src/platform/graphql/build-subgraph-schema';
-import { ORPHANED_TYPES, REFERENCE_RESOLVERS, RESOLVERS } from '../../src/app/resolvers';
+import { ORPHANED_TYPES, REFERENCE_RESOLVERS, SCHEMA_RESOLVERS } from '../../src/app/resolvers';
 
 // A realistic host: it owns User and Agent, and has its own types and root fields with the generic
 // names an agent platform is likely to use. Composed with ours, nothing may clash or be merged.
@@ -35,7 +35,7 @@ const TRIVIAL_HOST = parse(`
 `);
 
 async function ourSubgraph(deprecatedFields: boolean) {
-  const schema = await buildSubgraph({ resolvers: RESOLVERS, orphanedTypes: ORPHANED_TYPES, referenceResolvers: REFERENCE_RESOLVERS, pubSub: createEventBus(), deprecatedFields });
+  const schema = await buildSubgraph({ resolvers: SCHEMA_RESOLVERS, orphanedTypes: ORPHANED_TYPES, referenceResolvers: REFERENCE_RESOLVERS, pubSub: createEventBus(), deprecatedFields });
   return { name: 'whatsapp', url: 'http://whatsapp.invalid/graphql', typeDefs: parse(printSubgraphSchema(schema)) };
 }
 

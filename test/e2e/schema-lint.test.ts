@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import { createEventBus } from '../../src/platform/events';
 import { buildSubgraph } from '../../src/platform/graphql/build-subgraph-schema';
-import { ORPHANED_TYPES, REFERENCE_RESOLVERS, RESOLVERS } from '../../src/app/resolvers';
+import { ORPHANED_TYPES, REFERENCE_RESOLVERS, SCHEMA_RESOLVERS } from '../../src/app/resolvers';
 
 // The schema is the contract hosts compose and generate clients from (docs/graphql-naming.md). These
 // rules keep it that way as it grows: each failure lists every offender, so one run shows all to fix.
@@ -64,7 +64,7 @@ function members(schema: GraphQLSchema): Member[] {
 let schema: GraphQLSchema;
 
 beforeAll(async () => {
-  schema = await buildSubgraph({ resolvers: RESOLVERS, orphanedTypes: ORPHANED_TYPES, referenceResolvers: REFERENCE_RESOLVERS, pubSub: createEventBus() });
+  schema = await buildSubgraph({ resolvers: SCHEMA_RESOLVERS, orphanedTypes: ORPHANED_TYPES, referenceResolvers: REFERENCE_RESOLVERS, pubSub: createEventBus() });
 });
 
 test('every type, field, argument, input field and enum value of the plugin has a description', () => {

@@ -4,7 +4,7 @@ import { createEventBus } from '../../src/platform/events';
 import { buildSubgraph } from '../../src/platform/graphql/build-subgraph-schema';
 import { OperationGate } from '../../src/platform/graphql/operation-gate';
 import { limitRules, operationLimits, parseOperation, validateOperation } from '../../src/platform/graphql/operation-limits';
-import { ORPHANED_TYPES, REFERENCE_RESOLVERS, RESOLVERS } from '../../src/app/resolvers';
+import { ORPHANED_TYPES, REFERENCE_RESOLVERS, SCHEMA_RESOLVERS } from '../../src/app/resolvers';
 import { hostileDocuments, type HostileDocument } from './hostile-documents';
 
 /**
@@ -12,7 +12,7 @@ import { hostileDocuments, type HostileDocument } from './hostile-documents';
  * thread or the heap with the measurement.
  */
 test('any document up to 100 KB is judged in under 50 ms (parse, validation and gate, in process)', async () => {
-  const schema = await buildSubgraph({ resolvers: RESOLVERS, orphanedTypes: ORPHANED_TYPES, referenceResolvers: REFERENCE_RESOLVERS, pubSub: createEventBus(new EventTarget()) });
+  const schema = await buildSubgraph({ resolvers: SCHEMA_RESOLVERS, orphanedTypes: ORPHANED_TYPES, referenceResolvers: REFERENCE_RESOLVERS, pubSub: createEventBus(new EventTarget()) });
   // The production limits, with the document length raised to 100 KB so every byte reaches the lexer.
   const limits = { ...operationLimits(loadConfig({ NODE_ENV: 'test' }).graphql), maxDocumentLength: 100 * 1024, fieldSuggestions: false };
   const rules = limitRules(limits);
