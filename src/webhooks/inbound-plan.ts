@@ -4,10 +4,11 @@ import { AuditOutcome, type AuditDetail, type AuditRecord } from '../audit';
 import type { InboundMessageRow, InboundStatusRow } from '../messaging';
 import { consentChangeOf, type ConsentChangeRow } from '../opt-outs';
 import type { QualityUpdateRow } from '../credentials';
-import type { TemplateUpdateRow } from '../templates';
+import { templateComponentsRow, type TemplateUpdateRow } from '../templates';
 import {
   PhoneNumberQualityUpdateSchema,
   TemplateCategoryUpdateSchema,
+  TemplateComponentsUpdateSchema,
   TemplateQualityUpdateSchema,
   TemplateStatusUpdateSchema,
   LenientMessagesValueSchema,
@@ -338,7 +339,7 @@ async function planMessagesValue(
   }
 }
 
-const TEMPLATE_FIELDS = new Set(['message_template_status_update', 'message_template_quality_update', 'template_category_update']);
+const TEMPLATE_FIELDS = new Set(['message_template_status_update', 'message_template_quality_update', 'template_category_update', 'message_template_components_update']);
 
 /**
  * A template or quality webhook, taken apart into rows for the batch; 'ignored' for fields not used here
@@ -374,6 +375,10 @@ function planAccountChange(field: string, wabaId: string, value: unknown, endpoi
     if (!parsed.success) return issuesOf(parsed.error);
     const v = parsed.data;
     row = { ...base, metaTemplateId: v.message_template_id ?? null, name: v.message_template_name, language: v.message_template_language, qualityScore: v.new_quality_score };
+  } else if (field === 'message_template_components_update') {
+    const parsed = TemplateComponentsUpdateSchema.safeParse(value);
+    if (!parsed.success) return issuesOf(parsed.error);
+    row = { ...base, ...templateComponentsRow(parsed.data) };
   } else {
     const parsed = TemplateCategoryUpdateSchema.safeParse(value);
     if (!parsed.success) return issuesOf(parsed.error);

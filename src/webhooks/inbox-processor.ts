@@ -382,7 +382,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     if (templateUpdates.length === 0 && qualityUpdates.length === 0) return none;
     const savepoint = await trx.savepoint('account_changes').execute();
     try {
-      const templates = await applyTemplateUpdates(savepoint, this.options.schema, templateUpdates);
+      const templates = await applyTemplateUpdates(savepoint, this.options.schema, templateUpdates, this.options.jobs);
       const health = await applyQualityUpdates(savepoint, this.options.schema, qualityUpdates, { jobs: this.options.jobs, emailAlerts: this.options.emailAlerts ?? false });
       await savepoint.releaseSavepoint('account_changes').execute();
       return { templates, health, recheck: [...new Set(qualityUpdates.map((update) => update.credentialId))] };
