@@ -6,7 +6,7 @@ import type { MessageTemplate } from '../adapters/whatsapp';
 import { publishTemplateStatusChanges, type TemplateStatusChange } from './template-events';
 import type { TemplateServices } from './template-services';
 import { WhatsAppTemplate } from './whatsapp-template.entity';
-import { chargeTemplateSyncCall, TemplateSyncBudgetExhausted } from './template-sync-budget';
+import { chargeTemplateSyncCall, isMetaThrottle, spendTemplateSyncBudget, TemplateSyncBudgetExhausted } from './template-sync-budget';
 
 type SyncServices = Pick<TemplateServices, 'orm' | 'keys' | 'whatsapp' | 'eventBus' | 'jobs' | 'logger' | 'rateLimiter'>;
 
@@ -46,9 +46,14 @@ export async function syncTemplates(services: SyncServices, credentialId: string
   const credential = await em.findOne(WhatsAppCredential, { id: credentialId });
   if (!credential) return null;
   const secrets = await readCredentialSecrets(em, services.keys, credential);
-  const listed = await services.whatsapp.listMessageTemplates(secrets, credential.businessAccountId, {
-    beforePage: () => chargeTemplateSyncCall(services.rateLimiter, credential.businessAccountId),
-  });
+  const listed = await services.whatsapp
+    .listMessageTemplates(secrets, credential.businessAccountId, {
+      beforePage: () => chargeTemplateSyncCall(services.rateLimiter, credential.businessAccountId),
+    })
+    .catch(async (error: unknown) => {
+      if (isMetaThrottle(error)) await spendTemplateSyncBudget(services.rateLimiter, credential.businessAccountId);
+      throw error;
+    });
   if (listed.skipped > 0 || listed.truncated) {
     services.logger.warn({ credentialId, skipped: listed.skipped, truncated: listed.truncated }, 'template sync: some templates were not read');
   }

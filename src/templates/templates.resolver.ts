@@ -10,7 +10,7 @@ import { parseId } from '../platform/graphql/ids';
 import { decodeCursor, PageInfo, pageSize, toPage } from '../platform/graphql/pagination';
 import { requireViewer } from '../platform/graphql/viewer-guards';
 import { syncTemplates } from './template-sync';
-import { TemplateSyncBudgetExhausted } from './template-sync-budget';
+import { isMetaThrottle, TEMPLATE_SYNC_CALL_INTERVAL_SECONDS, TemplateSyncBudgetExhausted } from './template-sync-budget';
 import { WhatsAppTemplate } from './whatsapp-template.entity';
 
 @ObjectType('WhatsAppTemplateConnection', { description: 'A page of message templates, by name then language.' })
@@ -114,6 +114,8 @@ export class TemplatesResolver {
     } catch (raw) {
       // Over the account's hourly budget: refused before the call, with the wait (nothing to audit).
       if (raw instanceof TemplateSyncBudgetExhausted) throw PublicError.rateLimited(raw.retryAfterSeconds);
+      // Meta's throttle emptied the account's budget (see syncTemplates): the wait is the budget's.
+      if (isMetaThrottle(raw)) throw PublicError.rateLimited(TEMPLATE_SYNC_CALL_INTERVAL_SECONDS);
       const err = toCredentialPublicError(raw);
       await auditSeparately(ctx.em, {
         actor: requireViewer(ctx),

@@ -132,6 +132,14 @@ test('on-demand syncs past the account\'s budget are refused with the wait, and 
   const siblingSync = await syncNow({ ...sibling, token: await app.tokenFor(sibling.userId) });
   expect(siblingSync.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
   expect(templateCalls(tenant)).toBe(10);
+
+  // A queued sync over the budget puts itself off until the budget allows it, spending no retry.
+  await requestTemplateSync(app.services.jobs, sibling.credentialId);
+  const jobs = await eventually(() => syncJobs(sibling.credentialId), (rows) => rows.length === 2 && rows[0]!.state === 'completed', 20_000, 'the deferred sync');
+  expect(jobs[0]!.state).toBe('completed');
+  expect(jobs[1]).toMatchObject({ state: 'created' });
+  expect(jobs[1]!.waitSeconds).toBeGreaterThan(1);
+  expect(templateCalls(tenant)).toBe(10);
 });
 
 test('a throttled sync (80008) is retried later by the queue, and nothing is lost', async () => {
@@ -144,9 +152,14 @@ test('a throttled sync (80008) is retried later by the queue, and nothing is los
   // Backed off by the queue (a minute, then longer), not tried again at once.
   expect(retrying!.waitSeconds).toBeGreaterThan(30);
   expect(templateCalls(tenant)).toBe(1);
+  // Meta's throttle emptied the account's budget: an on-demand sync meanwhile does not call Meta.
+  const meanwhile = await syncNow(tenant);
+  expect(meanwhile.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+  expect(templateCalls(tenant)).toBe(1);
 
   // The wait passes: the same job runs again and the templates arrive.
   const schema = `${app.services.config.database.schema}_jobs`;
+  await app.orm.em.getConnection().execute(`delete from "${app.services.config.database.schema}".rate_limit_buckets where key = ?`, [`waba:${tenant.account.wabaId}`]);
   await app.orm.em.getConnection().execute(`update "${schema}".job set start_after = now() where name = ? and data->>'credentialId' = ? and state = 'retry'`, [QueueName.TemplateSync, tenant.credentialId]);
   await eventually(() => syncJobs(tenant.credentialId), (jobs) => jobs[0]?.state === 'completed', 20_000, 'the retried sync to complete');
   const list = await postGraphQL(app.graphqlUrl, WhatsAppTemplatesDocument, { authorization: tenant.token, variables: { credentialId: tenant.credentialId } });
