@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EventBus } from '../platform/events';
 import type { JobQueue } from '../platform/jobs';
 import type { KeyService } from '../adapters/keys';
+import type { PostgresRateLimiter } from '../rate-limits';
 import type { Logger } from '../platform/observability/logger';
 import type { WhatsAppClient } from '../adapters/whatsapp';
 import type { TemplateEvents } from './template-events';
@@ -14,4 +15,6 @@ export interface TemplateServices {
   eventBus: EventBus<TemplateEvents>;
   jobs: JobQueue;
   logger: Logger;
+  /** Holds the per-business-account budget of Graph calls that template syncs share. */
+  rateLimiter: PostgresRateLimiter;
 }

@@ -6,8 +6,9 @@ import type { MessageTemplate } from '../adapters/whatsapp';
 import { publishTemplateStatusChanges, type TemplateStatusChange } from './template-events';
 import type { TemplateServices } from './template-services';
 import { WhatsAppTemplate } from './whatsapp-template.entity';
+import { chargeTemplateSyncCall, isMetaThrottle, spendTemplateSyncBudget, TemplateSyncBudgetExhausted } from './template-sync-budget';
 
-type SyncServices = Pick<TemplateServices, 'orm' | 'keys' | 'whatsapp' | 'eventBus' | 'jobs' | 'logger'>;
+type SyncServices = Pick<TemplateServices, 'orm' | 'keys' | 'whatsapp' | 'eventBus' | 'jobs' | 'logger' | 'rateLimiter'>;
 
 export interface TemplateSyncResult {
   credential: WhatsAppCredential;
@@ -45,7 +46,14 @@ export async function syncTemplates(services: SyncServices, credentialId: string
   const credential = await em.findOne(WhatsAppCredential, { id: credentialId });
   if (!credential) return null;
   const secrets = await readCredentialSecrets(em, services.keys, credential);
-  const listed = await services.whatsapp.listMessageTemplates(secrets, credential.businessAccountId);
+  const listed = await services.whatsapp
+    .listMessageTemplates(secrets, credential.businessAccountId, {
+      beforePage: () => chargeTemplateSyncCall(services.rateLimiter, credential.businessAccountId),
+    })
+    .catch(async (error: unknown) => {
+      if (isMetaThrottle(error)) await spendTemplateSyncBudget(services.rateLimiter, credential.businessAccountId);
+      throw error;
+    });
   if (listed.skipped > 0 || listed.truncated) {
     services.logger.warn({ credentialId, skipped: listed.skipped, truncated: listed.truncated }, 'template sync: some templates were not read');
   }
@@ -131,7 +139,16 @@ export async function requestTemplateSync(jobs: JobQueue, credentialId: string, 
  */
 export async function registerTemplateSyncJobs(services: SyncServices): Promise<void> {
   await services.jobs.define<{ credentialId: string }>(QueueName.TemplateSync, async (job) => {
-    await syncTemplates(services, job.data.credentialId);
+    try {
+      await syncTemplates(services, job.data.credentialId);
+    } catch (error) {
+      // Our own budget says when the next call is allowed: come back then, rather than spend retries
+      // (a stately queue keeps one queued job beside this active one). Meta's throttles (4, 80007,
+      // 80008...) are thrown on and retried with the queue's backoff.
+      if (!(error instanceof TemplateSyncBudgetExhausted)) throw error;
+      services.logger.info({ credentialId: job.data.credentialId, retryAfterSeconds: error.retryAfterSeconds }, 'template sync deferred: the account\'s hourly budget is spent');
+      await services.jobs.send(QueueName.TemplateSync, job.data, { singletonKey: job.data.credentialId, startAfter: error.retryAfterSeconds });
+    }
   });
   await services.jobs.define<Record<string, never>>(QueueName.TemplateSyncSweep, async () => {
     const due = new Date(Date.now() - TEMPLATE_SYNC_INTERVAL_HOURS * 3_600_000);

@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Executor } from '../platform/db/query-executor';
+import { QueueName, type JobQueue } from '../platform/jobs';
 import type { TemplateStatusChange } from './template-events';
 
-/** One template webhook (status, quality or category), as the inbound plan read it. */
+/** One template webhook (status, quality, category or components), as the inbound plan read it. */
 export interface TemplateUpdateRow {
   userId: string;
   businessAccountId: string;
@@ -14,6 +15,10 @@ export interface TemplateUpdateRow {
   category: string | null;
   qualityScore: string | null;
   reason: string | null;
+  /** A components update's rebuilt components (see template-components-update.ts); absent otherwise. */
+  components?: Array<Record<string, unknown>>;
+  /** With `components`: the edit has a text header, so a stored media header is replaced, not kept. */
+  textHeader?: boolean;
 }
 
 /**
@@ -21,9 +26,16 @@ export interface TemplateUpdateRow {
  * every credential of the delivering endpoint's owner on that account is updated (never another user's,
  * even on the same account). A status for a template not yet synced adds it (its components come with
  * the next sync); quality and category updates change only rows already there. Several updates of one
- * template in a batch: the last one counts, as applying them one by one would leave it.
+ * template in a batch: the last one counts, as applying them one by one would leave it. A components
+ * update rewrites the stored components of rows already there and queues a sync of their credentials
+ * (in this transaction, one per credential), since the webhook does not carry everything.
  */
-export async function applyTemplateUpdates(db: Executor, schema: string, rows: TemplateUpdateRow[]): Promise<TemplateStatusChange[]> {
+export async function applyTemplateUpdates(
+  db: Executor,
+  schema: string,
+  rows: TemplateUpdateRow[],
+  jobs: Pick<JobQueue, 'insertMany'>,
+): Promise<TemplateStatusChange[]> {
   if (rows.length === 0) return [];
   const merged = new Map<string, TemplateUpdateRow>();
   for (const row of rows) {
@@ -36,6 +48,8 @@ export async function applyTemplateUpdates(db: Executor, schema: string, rows: T
       category: row.category ?? seen.category,
       qualityScore: row.qualityScore ?? seen.qualityScore,
       reason: row.status ? row.reason : seen.reason,
+      components: row.components ?? seen.components,
+      textHeader: row.components ? row.textHeader : seen.textHeader,
     } : row);
   }
   const input = [...merged.values()].map((row) => ({
@@ -48,11 +62,13 @@ export async function applyTemplateUpdates(db: Executor, schema: string, rows: T
     category: row.category,
     quality: row.qualityScore,
     reason: row.reason,
+    components: row.components ?? null,
+    text_header: row.textHeader ?? false,
   }));
   const json = JSON.stringify(input);
   const templates = sql.table(`${schema}.whatsapp_templates`);
   const credentials = sql.table(`${schema}.whatsapp_credentials`);
-  const recordset = sql`jsonb_to_recordset(${json}::jsonb) as x(user_id uuid, waba text, meta_id text, name text, language text, status text, category text, quality text, reason text)`;
+  const recordset = sql`jsonb_to_recordset(${json}::jsonb) as x(user_id uuid, waba text, meta_id text, name text, language text, status text, category text, quality text, reason text, components jsonb, text_header boolean)`;
 
   const changed = await sql<{ id: string; user_id: string; credential_id: string; name: string; language: string; status: string; reason: string | null; previous_status: string | null }>`
     with input as (select * from ${recordset} where status is not null),
@@ -81,15 +97,27 @@ export async function applyTemplateUpdates(db: Executor, schema: string, rows: T
      where t.previous_status is distinct from u.status
   `.execute(db as Kysely<unknown>);
 
-  if (input.some((row) => row.status === null)) {
-    await sql`
+  if (input.some((row) => row.status === null || row.components !== null)) {
+    // A media or location header (the webhook names only text headers) and component types the webhook
+    // does not describe are kept from the stored row around the rebuilt ones.
+    const kept = (where: ReturnType<typeof sql>) => sql`coalesce((select jsonb_agg(c) from jsonb_array_elements(t.components) c where ${where}), '[]'::jsonb)`;
+    const edited = await sql<{ credential_id: string; edited: boolean }>`
       update ${templates} t set
         quality_score = coalesce(x.quality, t.quality_score),
         category = coalesce(x.category, t.category),
+        components = case when x.components is null then t.components else
+          ${kept(sql`upper(c->>'type') = 'HEADER' and not x.text_header and upper(coalesce(c->>'format', 'TEXT')) <> 'TEXT'`)}
+          || x.components
+          || ${kept(sql`upper(c->>'type') not in ('HEADER', 'BODY', 'FOOTER', 'BUTTONS')`)}
+        end,
         updated_at = now()
         from ${recordset}
-       where x.status is null and t.user_id = x.user_id and t.business_account_id = x.waba and t.name = x.name and t.language = x.language
+       where (x.status is null or x.components is not null)
+         and t.user_id = x.user_id and t.business_account_id = x.waba and t.name = x.name and t.language = x.language
+      returning t.credential_id, x.components is not null as edited
     `.execute(db as Kysely<unknown>);
+    const resync = [...new Set(edited.rows.filter((row) => row.edited).map((row) => row.credential_id))];
+    await jobs.insertMany(QueueName.TemplateSync, resync.map((credentialId) => ({ credentialId })), db as Kysely<unknown>, { singletonKey: (job) => job.credentialId });
   }
 
   const occurredAt = new Date().toISOString();

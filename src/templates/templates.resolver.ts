@@ -10,6 +10,7 @@ import { parseId } from '../platform/graphql/ids';
 import { decodeCursor, PageInfo, pageSize, toPage } from '../platform/graphql/pagination';
 import { requireViewer } from '../platform/graphql/viewer-guards';
 import { syncTemplates } from './template-sync';
+import { isMetaThrottle, TEMPLATE_SYNC_CALL_INTERVAL_SECONDS, TemplateSyncBudgetExhausted } from './template-sync-budget';
 import { WhatsAppTemplate } from './whatsapp-template.entity';
 
 @ObjectType('WhatsAppTemplateConnection', { description: 'A page of message templates, by name then language.' })
@@ -99,7 +100,7 @@ export class TemplatesResolver {
   }
 
   @Mutation(() => TemplateSyncResult, {
-    description: 'Reads my number\'s message templates from Meta now (they are also synced when the number is connected, every few hours, and kept current by Meta\'s webhooks).',
+    description: 'Reads my number\'s message templates from Meta now (they are also synced when the number is connected, every few hours, and kept current by Meta\'s webhooks). Syncs share an hourly budget per business account; past it, RATE_LIMITED with retryAfterSeconds.',
   })
   async syncWhatsAppTemplates(
     @Ctx() ctx: GraphQLContext,
@@ -111,6 +112,10 @@ export class TemplatesResolver {
       if (!result) throw PublicError.notFound('Credential');
       return { credentialId: credential.id, templateCount: result.count, removedCount: result.removed, syncedAt: result.credential.templatesSyncedAt ?? new Date() };
     } catch (raw) {
+      // Over the account's hourly budget: refused before the call, with the wait (nothing to audit).
+      if (raw instanceof TemplateSyncBudgetExhausted) throw PublicError.rateLimited(raw.retryAfterSeconds);
+      // Meta's throttle emptied the account's budget (see syncTemplates): the wait is the budget's.
+      if (isMetaThrottle(raw)) throw PublicError.rateLimited(TEMPLATE_SYNC_CALL_INTERVAL_SECONDS);
       const err = toCredentialPublicError(raw);
       await auditSeparately(ctx.em, {
         actor: requireViewer(ctx),

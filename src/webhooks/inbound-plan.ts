@@ -5,7 +5,7 @@ import type { InboundMessageRow, InboundStatusRow, MessageChangeRow, OwnerEchoRo
 import { consentChangeOf, type ConsentChangeRow, type MarketingPreferenceRow } from '../opt-outs';
 import type { AccountUpdateRow, QualityUpdateRow } from '../credentials';
 import { accountDetailsOf, accountEffectOf } from './account-update-plan';
-import type { TemplateUpdateRow } from '../templates';
+import { templateComponentsRow, type TemplateUpdateRow } from '../templates';
 import {
   AccountUpdateSchema,
   UserPreferencesValueSchema,
@@ -13,6 +13,7 @@ import {
   CallsValueSchema,
   PhoneNumberQualityUpdateSchema,
   TemplateCategoryUpdateSchema,
+  TemplateComponentsUpdateSchema,
   TemplateQualityUpdateSchema,
   TemplateStatusUpdateSchema,
   LenientMessagesValueSchema,
@@ -527,7 +528,7 @@ function planPreferences(
   return planned ? 'planned' : 'ignored';
 }
 
-const TEMPLATE_FIELDS = new Set(['message_template_status_update', 'message_template_quality_update', 'template_category_update']);
+const TEMPLATE_FIELDS = new Set(['message_template_status_update', 'message_template_quality_update', 'template_category_update', 'message_template_components_update']);
 
 /**
  * A template or quality webhook, taken apart into rows for the batch; 'ignored' for fields not used here
@@ -575,6 +576,10 @@ function planAccountChange(field: string, wabaId: string, value: unknown, endpoi
     if (!parsed.success) return issuesOf(parsed.error);
     const v = parsed.data;
     row = { ...base, metaTemplateId: v.message_template_id ?? null, name: v.message_template_name, language: v.message_template_language, qualityScore: v.new_quality_score };
+  } else if (field === 'message_template_components_update') {
+    const parsed = TemplateComponentsUpdateSchema.safeParse(value);
+    if (!parsed.success) return issuesOf(parsed.error);
+    row = { ...base, ...templateComponentsRow(parsed.data) };
   } else {
     const parsed = TemplateCategoryUpdateSchema.safeParse(value);
     if (!parsed.success) return issuesOf(parsed.error);

@@ -415,7 +415,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     if (templateUpdates.length === 0 && qualityUpdates.length === 0 && accountUpdates.length === 0) return none;
     const savepoint = await trx.savepoint('account_changes').execute();
     try {
-      const templates = await applyTemplateUpdates(savepoint, this.options.schema, templateUpdates);
+      const templates = await applyTemplateUpdates(savepoint, this.options.schema, templateUpdates, this.options.jobs);
       const alerts = { jobs: this.options.jobs, emailAlerts: this.options.emailAlerts ?? false };
       const health = await applyQualityUpdates(savepoint, this.options.schema, qualityUpdates, alerts);
       health.push(...(await applyAccountUpdates(savepoint, this.options.schema, accountUpdates, alerts)));

@@ -105,7 +105,7 @@ export type Mutation = {
   startWhatsAppKeyRotationRun: WhatsAppKeyRotationRun;
   /** Administrators: take a credential out of service (no sending, no checks). */
   suspendWhatsAppCredential: WhatsAppCredential;
-  /** Reads my number's message templates from Meta now (they are also synced when the number is connected, every few hours, and kept current by Meta's webhooks). */
+  /** Reads my number's message templates from Meta now (they are also synced when the number is connected, every few hours, and kept current by Meta's webhooks). Syncs share an hourly budget per business account; past it, RATE_LIMITED with retryAfterSeconds. */
   syncWhatsAppTemplates: WhatsAppTemplateSyncResult;
   /** Changes an agent's WhatsApp settings (auto-reply, messages, business hours, pause). */
   updateAgentWhatsApp: WhatsAppAgentConfig;

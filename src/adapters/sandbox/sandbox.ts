@@ -252,6 +252,37 @@ export class Sandbox {
   }
 
   /**
+   * The owner edits a template in WhatsApp Manager: its components change at once and
+   * `message_template_components_update` goes to the app's callback URL with the texts Meta sends (body,
+   * text header, footer, buttons; a media header has no title).
+   */
+  async editTemplate(wabaId: string, name: string, language: string, components: SandboxTemplate['components']): Promise<DeliveryResult> {
+    const template = this.templateOrThrow(wabaId, name, language);
+    template.components = components;
+    const find = (type: string) => components.find((c) => String(c.type).toUpperCase() === type) as Record<string, unknown> | undefined;
+    const header = find('HEADER');
+    const buttons = (find('BUTTONS')?.buttons ?? []) as Array<Record<string, unknown>>;
+    return this.delivery.deliverAccountChange(wabaId, 'message_template_components_update', {
+      message_template_id: Number(template.id),
+      message_template_name: template.name,
+      message_template_language: template.language.replace('_', '-'),
+      message_template_element: String(find('BODY')?.text ?? ''),
+      ...(header && String(header.format ?? 'TEXT').toUpperCase() === 'TEXT' ? { message_template_title: String(header.text) } : {}),
+      ...(find('FOOTER') ? { message_template_footer: String(find('FOOTER')!.text) } : {}),
+      ...(buttons.length > 0
+        ? {
+            message_template_buttons: buttons.map((button) => ({
+              message_template_button_type: button.type,
+              message_template_button_text: button.text,
+              ...(button.url ? { message_template_button_url: button.url } : {}),
+              ...(button.phone_number ? { message_template_button_phone_number: button.phone_number } : {}),
+            })),
+          }
+        : {}),
+    });
+  }
+
+  /**
    * The number's quality or messaging limit changes: the phone number's fields change at once, and
    * `phone_number_quality_update` goes to the app's callback URL (it names the number by its digits only).
    */

@@ -27,6 +27,8 @@ describe('classifyGraphError', () => {
     ['callback verification failed', 2200, undefined, 'invalid_parameter', false, false],
     ['app rate limit', 4, undefined, 'rate_limited', true, false],
     ['WABA rate limit', 80007, undefined, 'rate_limited', true, false],
+    ['management rate limit', 80008, undefined, 'rate_limited', true, false],
+    ['custom rate limit', 613, undefined, 'rate_limited', true, false],
     ['throughput', 130429, 2494055, 'throughput_limited', true, false],
     ['pair rate limit', 131056, undefined, 'pair_rate_limited', true, false],
     ['spam rate limit', 131048, undefined, 'rate_limited', false, false],

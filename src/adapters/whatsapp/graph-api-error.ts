@@ -38,7 +38,10 @@ export interface GraphErrorInput {
   httpStatus?: number;
 }
 
-const RETRYABLE_CODES = new Set([1, 2, 4, 80007, 130429, 131000, 131016, 131056, 131057]);
+const RETRYABLE_CODES = new Set([1, 2, 4, 17, 32, 613, 80007, 80008, 130429, 131000, 131016, 131056, 131057]);
+// Graph's call-volume throttles: app (4), user (17), page (32), custom (613) and business use case
+// (80007 WhatsApp Business, 80008 WhatsApp Business Management). Waiting for the window to pass fixes them.
+const CALL_RATE_CODES = new Set([4, 17, 32, 613, 80007, 80008]);
 const TEMPLATE_CODES = new Set([132000, 132001, 132005, 132007, 132012, 132015, 132016, 132068, 132069, 131063]);
 const RECIPIENT_CODES = new Set([130403, 130472, 131021, 131026, 131030, 131049, 131050, 131062]);
 const INVALID_PARAMETER_CODES = new Set([100, 2200, 131008, 131009, 131051, 131052, 131053]);
@@ -62,7 +65,7 @@ function kindOf({ code, subcode, isTransient, httpStatus }: GraphErrorInput): Gr
   if (code === 131047) return 'window_closed';
   if (code === 130429) return 'throughput_limited';
   if (code === 131056) return 'pair_rate_limited';
-  if (code === 4 || code === 80007 || NON_RETRYABLE_RATE_CODES.has(code)) return 'rate_limited';
+  if (CALL_RATE_CODES.has(code) || NON_RETRYABLE_RATE_CODES.has(code)) return 'rate_limited';
   if (INTEGRITY_CODES.has(code)) return 'integrity_restricted';
   if (TEMPLATE_CODES.has(code)) return 'template_error';
   if (RECIPIENT_CODES.has(code)) return 'recipient_error';

@@ -65,11 +65,13 @@ export {
   TemplateStatusUpdateSchema,
   TemplateQualityUpdateSchema,
   TemplateCategoryUpdateSchema,
+  TemplateComponentsUpdateSchema,
   PhoneNumberQualityUpdateSchema,
   
   messagingLimitOf,
   isLimitDecrease,
   type MessageTemplate,
+  type TemplateComponentsUpdate,
   
 } from './message-templates';
 export { OUTBOUND_MEDIA_LIMITS, outboundMediaProblem, type WhatsAppMediaKind } from './outbound-media-limits';

@@ -65,6 +65,28 @@ export const TemplateCategoryUpdateSchema = z.looseObject({
   correct_category: z.string().optional(),
 });
 
+/**
+ * `message_template_components_update`: the texts of an edited template as Meta sends them after the edit
+ * (body, text header, footer, buttons). It carries no media header format, examples or parameter format.
+ */
+export const TemplateComponentsUpdateSchema = z.looseObject({
+  ...TemplateRef,
+  message_template_element: z.string(),
+  message_template_title: z.string().optional(),
+  message_template_footer: z.string().optional(),
+  message_template_buttons: z
+    .array(
+      z.looseObject({
+        message_template_button_type: z.string().min(1),
+        message_template_button_text: z.string().optional(),
+        message_template_button_url: z.string().optional(),
+        message_template_button_phone_number: z.string().optional(),
+      }),
+    )
+    .optional(),
+});
+export type TemplateComponentsUpdate = z.infer<typeof TemplateComponentsUpdateSchema>;
+
 export const PhoneNumberQualityUpdateSchema = z.looseObject({
   display_phone_number: z.union([z.string(), z.number()]).transform(String),
   event: z.string().min(1),

@@ -8,6 +8,7 @@ export const WEBHOOK_FIELDS_USED: readonly string[] = [
   'message_template_status_update',
   'message_template_quality_update',
   'template_category_update',
+  'message_template_components_update',
   'phone_number_quality_update',
   'account_update',
   'user_preferences',

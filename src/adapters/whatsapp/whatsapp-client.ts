@@ -167,12 +167,18 @@ export class WhatsAppClient {
    * `GET /<WABA_ID>/message_templates` (§5.5), every page, following the `after` cursor as
    * `listPhoneNumbers` does. An entry that is not a documented template is skipped and counted.
    */
-  async listMessageTemplates(auth: GraphAuth, wabaId: string, options: { pageSize?: number; maxPages?: number } = {}): Promise<MessageTemplateList> {
+  async listMessageTemplates(
+    auth: GraphAuth,
+    wabaId: string,
+    options: { pageSize?: number; maxPages?: number; beforePage?: () => Promise<void> } = {},
+  ): Promise<MessageTemplateList> {
     const maxPages = options.maxPages ?? 50;
     const templates: MessageTemplate[] = [];
     let skipped = 0;
     let after: string | undefined;
     for (let page = 0; page < maxPages; page++) {
+      // Each page is one call against the account's hourly management budget: the caller may refuse it.
+      await options.beforePage?.();
       const result = await this.transport.send({
         method: 'GET',
         segments: [graphId('wabaId', wabaId), 'message_templates'],

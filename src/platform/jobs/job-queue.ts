@@ -181,11 +181,17 @@ export class JobQueue {
    * Enqueues one job per payload in one statement, inside the transaction `db` runs in (the
    * transactional outbox for set-based code that does not use the ORM).
    */
-  async insertMany<T extends object>(name: string, payloads: T[], db: Pick<Kysely<unknown>, 'executeQuery'>): Promise<void> {
+  async insertMany<T extends object>(
+    name: string,
+    payloads: T[],
+    db: Pick<Kysely<unknown>, 'executeQuery'>,
+    options: { singletonKey?: (payload: T) => string } = {},
+  ): Promise<void> {
     if (payloads.length === 0) return;
     await this.boss.insert(
       name,
-      payloads.map((data) => ({ data })),
+      // A payload whose singleton key is already queued is skipped (pg-boss inserts with ON CONFLICT DO NOTHING).
+      payloads.map((data) => ({ data, singletonKey: options.singletonKey?.(data) })),
       {
         db: {
           executeSql: async (text: string, values: unknown[] = []) => ({ rows: (await db.executeQuery(CompiledQuery.raw(text, values))).rows as never[] }),

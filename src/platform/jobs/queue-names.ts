@@ -95,8 +95,10 @@ export function queueSettings(config: Pick<Config, 'webhooks' | 'health' | 'agen
     [QueueName.PlatformCredentialSync]: { policy: 'singleton', retryLimit: 12, retryDelaySeconds: 5 },
     [QueueName.KeyMaintenance]: { policy: 'singleton', retryLimit: 3, retryDelaySeconds: 60, expireInSeconds: 3600 },
     [QueueName.AuditRetention]: { policy: 'singleton', retryLimit: 3, retryDelaySeconds: 60, expireInSeconds: 3600 },
-    // Meta unreachable or throttling (200 management calls an hour): back off; the sweep tries again later anyway.
-    [QueueName.TemplateSync]: { policy: 'stately', retryLimit: 5, retryDelaySeconds: 60, concurrency: 2 },
+    // Meta unreachable or throttling (4, 80007, 80008: the account's management calls for the hour are
+    // spent): back off from a minute to half an hour, about two hours in all, so the window has passed.
+    // Our own per-account budget defers a job by itself (see template-sync-budget.ts), spending no retry.
+    [QueueName.TemplateSync]: { policy: 'stately', retryLimit: 8, retryDelaySeconds: 60, retryDelayMaxSeconds: 1800, concurrency: 2 },
     [QueueName.TemplateSyncSweep]: { policy: 'singleton', retryLimit: 1 },
     [QueueName.FailureAlertFlush]: { policy: 'stately', retryLimit: 5, retryDelaySeconds: 5, concurrency: 1 },
     // A digest that could not be sent (SMTP away) is tried again within the hour; its counts wait meanwhile.
