@@ -20,6 +20,7 @@ import { Migration20261206025500_agent_read_receipts } from './Migration20261206
 import { Migration20261206031000_templates_and_quality } from './Migration20261206031000_templates_and_quality';
 import { Migration20261206050037_failure_alerts } from './Migration20261206050037_failure_alerts';
 import { Migration20261206051213_agent_consent_keywords } from './Migration20261206051213_agent_consent_keywords';
+import { Migration20261206060500_media_copies } from './Migration20261206060500_media_copies';
 import { Migration20261206050500_agent_reply_refused } from './Migration20261206050500_agent_reply_refused';
 
 /** Every migration in the order it must run. MikroORM is given this list instead of scanning files. */
@@ -46,4 +47,5 @@ export const ALL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206050037_failure_alerts', class: Migration20261206050037_failure_alerts },
   { name: 'Migration20261206050500_agent_reply_refused', class: Migration20261206050500_agent_reply_refused },
   { name: 'Migration20261206051213_agent_consent_keywords', class: Migration20261206051213_agent_consent_keywords },
+  { name: 'Migration20261206060500_media_copies', class: Migration20261206060500_media_copies },
 ];

@@ -22,6 +22,6 @@ export {
   type InboundStatusRow,
   type StoredInboundMessage,
 } from './inbound-batch-store';
-export { inboundMediaOf, mediaLinkFor, mediaLinkSettingsOf, type MediaLinkSettings } from './inbound-media';
+export { inboundMediaOf, mediaLinkFor, mediaLinkSettingsOf, type InboundMediaRef, type MediaLinkSettings } from './inbound-media';
 export { verifyMediaUrl } from './signed-media-url';
 export { credentialUnavailableError } from './send-errors';

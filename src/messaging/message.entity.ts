@@ -19,7 +19,7 @@ import { MessageDirection, MessageStatus } from './message-enums';
 export class Message {
   [OptionalProps]?:
     | 'id' | 'agentId' | 'status' | 'statusAt' | 'errorCode' | 'errorTitle' | 'createdAt' | 'whatsappMessageId'
-    | 'idempotencyKey' | 'requestFingerprint' | 'replyToMessageId';
+    | 'idempotencyKey' | 'requestFingerprint' | 'replyToMessageId' | 'mediaCopiedAt';
 
   @Field(() => ID, { description: 'Our id of the message.' })
   @PrimaryKey({ type: 'uuid' })
@@ -101,6 +101,10 @@ export class Message {
   @Field(() => GraphQLISODateTime, { description: 'When WhatsApp says the message was sent or received.' })
   @Property({ type: 'timestamptz' })
   timestamp!: Date;
+
+  /** When the file was copied to the operator's bucket (docs/media.md); null: served from Meta only. */
+  @Property({ type: 'timestamptz', nullable: true })
+  mediaCopiedAt: Date | null = null;
 
   @Field(() => GraphQLISODateTime, { description: 'When the plugin stored it.' })
   @Property({ type: 'timestamptz' })

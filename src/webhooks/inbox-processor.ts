@@ -10,6 +10,7 @@ import { QueueName, type JobQueue } from '../platform/jobs';
 import { KeyServiceUnavailableError, type KeyService } from '../adapters/keys';
 import { applyConsentChanges } from '../opt-outs';
 import {
+  inboundMediaOf,
   readableText,
   statusKey,
   storeInboundMessages,
@@ -63,6 +64,8 @@ export interface InboxProcessorOptions {
   emailAlerts?: boolean;
   /** Told after each commit, in one call per batch, of the failures owners are alerted to. */
   failureAlerts?: Pick<FailureAlerts, 'record'>;
+  /** Media messages get a job that copies their file to the operator's bucket (MEDIA_STORE_S3_BUCKET set). */
+  copyMedia?: boolean;
 }
 
 /** Emitted after commit, once per delivery handled in a batch. */
@@ -367,6 +370,10 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     // In this transaction: an agent's work exists if and only if its message does.
     const work = messages.filter((item) => item.agentWillAct && stored.has(item.row.id)).map((item) => ({ messageId: item.row.id }));
     await this.options.jobs.insertMany(QueueName.AgentInbound, work, trx);
+    if (this.options.copyMedia) {
+      const copies = messages.filter((item) => stored.has(item.row.id) && inboundMediaOf(item.row)).map((item) => ({ messageId: item.row.id }));
+      await this.options.jobs.insertMany(QueueName.MediaCopy, copies, trx);
+    }
     return { messages: stored, advanced, recordedStatuses: recorded, failed: [] };
   }
 

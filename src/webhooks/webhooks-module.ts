@@ -99,6 +99,7 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
     onBatch: (report) => metrics.recordInboundBatch(report),
     emailAlerts: Boolean(config.email.smtpUrl),
     failureAlerts: options.failureAlerts,
+    copyMedia: Boolean(config.media.store),
   });
   // One statement, read by the metrics scrape and by /readyz. The deliveries part walks only the partial
   // index of unprocessed rows (and their heap rows for the age), never the retained processed ones, so
