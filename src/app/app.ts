@@ -260,7 +260,7 @@ async function startInfrastructure(config: Config, logger: Logger, metrics: Metr
     queues: queueSettings(config),
   });
   stack.push(() => jobs.stop());
-  const mediaStore = config.media.store ? createS3ObjectStore({ ...config.media.store, timeoutMs: config.whatsapp.timeoutMs }) : undefined;
+  const mediaStore = config.media.store ? createS3ObjectStore({ ...config.media.store, timeoutMs: config.whatsapp.timeoutMs, logger }) : undefined;
   if (mediaStore) stack.push(async () => mediaStore.close());
   return { databaseUrl, orm, eventBus, verifyToken, developmentJwtSecret, sandbox, sandboxUrl, whatsapp, graphBaseUrl, keys, agentRuntime, jobs, mediaStore };
 }

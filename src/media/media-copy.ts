@@ -30,7 +30,7 @@ export interface MediaCopyDependencies {
   maxBytes: number;
 }
 
-export interface MediaCopyJob {
+interface MediaCopyJob {
   messageId: string;
 }
 
@@ -40,7 +40,7 @@ export interface MediaCopyJob {
  * has ends the job without a retry. Everything else (Meta or the bucket away) throws, so the queue's
  * backoff tries again (see queueSettings).
  */
-export async function copyInboundMedia(deps: MediaCopyDependencies, messageId: string): Promise<'copied' | 'skipped'> {
+async function copyInboundMedia(deps: MediaCopyDependencies, messageId: string): Promise<'copied' | 'skipped'> {
   const em = deps.orm.em.fork();
   const message = await em.findOne(Message, { id: messageId });
   const ref = message ? inboundMediaOf(message) : null;

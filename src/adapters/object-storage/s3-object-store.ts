@@ -8,9 +8,10 @@ import {
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
+import type { Logger } from '../../platform/observability/logger';
 import type { ObjectStore, StoredObject } from './object-store';
 
-export interface S3ObjectStoreSettings {
+interface S3ObjectStoreSettings {
   /** Empty for AWS itself; the S3-compatible service's URL otherwise (MinIO, R2, Ceph, …). */
   endpoint?: string;
   bucket: string;
@@ -22,6 +23,8 @@ export interface S3ObjectStoreSettings {
   /** Prepended to every key, so several installations (or other data) can share a bucket. */
   keyPrefix: string;
   timeoutMs: number;
+  /** The SDK's own warnings (a failed streaming upload); without it the SDK writes to the console. */
+  logger?: Logger;
 }
 
 /** A bucket that failed or could not be reached; the message names the S3 error code only, never a credential. */
@@ -39,6 +42,17 @@ function translate(operation: string, error: unknown): ObjectStoreError {
   return new ObjectStoreError(`object storage ${operation} failed: ${code}`, { cause: error });
 }
 
+/** The SDK's messages at debug, its warnings and errors as such; they never carry the request's keys. */
+function sdkLogger(logger: Logger) {
+  return {
+    trace: () => undefined,
+    debug: (...content: unknown[]) => logger.debug({ sdk: 's3' }, content.map(String).join(' ')),
+    info: (...content: unknown[]) => logger.debug({ sdk: 's3' }, content.map(String).join(' ')),
+    warn: (...content: unknown[]) => logger.warn({ sdk: 's3' }, content.map(String).join(' ')),
+    error: (...content: unknown[]) => logger.error({ sdk: 's3' }, content.map(String).join(' ')),
+  };
+}
+
 /** The ObjectStore over any S3-compatible service, with the AWS SDK's client. */
 export function createS3ObjectStore(settings: S3ObjectStoreSettings): ObjectStore {
   const client = new S3Client({
@@ -54,6 +68,7 @@ export function createS3ObjectStore(settings: S3ObjectStoreSettings): ObjectStor
     responseChecksumValidation: 'WHEN_REQUIRED',
     requestHandler: { requestTimeout: settings.timeoutMs, connectionTimeout: settings.timeoutMs },
     maxAttempts: 3,
+    logger: settings.logger ? sdkLogger(settings.logger) : undefined,
   });
   const bucket = settings.bucket;
   const full = (key: string) => `${settings.keyPrefix}${key}`;
