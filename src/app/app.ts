@@ -39,7 +39,7 @@ import { CiphertextRegistry, KeyRotation, credentialCiphertextColumns } from '..
 import { KeyService, createKeyBackend } from '../adapters/keys';
 import { createS3ObjectStore, type ObjectStore } from '../adapters/object-storage';
 import { SendLedger } from '../messaging/send-ledger';
-import { createMediaRoute, createMediaUploadRoute, mediaUserPrefix, registerMediaCopyJob } from '../media';
+import { createMediaRoute, createMediaUploadRoute, mediaObjectKey, mediaUserPrefix, registerMediaCopyJob } from '../media';
 import { createLogger, type Logger } from '../platform/observability/logger';
 import { startSandbox, type Sandbox } from '../adapters/sandbox';
 import { UserErasure, UserErasureTopic } from '../user-erasure';
@@ -373,6 +373,7 @@ async function startDomains(config: Config, logger: Logger, metrics: Metrics, in
     metrics,
     onCredentialFailure: ({ credentialId }) => requestCredentialHealthCheck(services, credentialId),
     failureAlerts,
+    onMediaCopiesDeleted: mediaStore ? (messages) => mediaStore.deleteKeys(messages.map(mediaObjectKey)) : undefined,
   });
   // Disconnecting a credential first removes its configuration at Meta (best effort: problems are logged
   // and the deletion goes on, so a dead token never traps a user's data).

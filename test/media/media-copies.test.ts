@@ -48,7 +48,8 @@ describe('with a bucket configured', () => {
 
   beforeAll(async () => {
     s3 = await startS3TestServer();
-    app = await startAppOn(running, s3.env());
+    // A sweep every second, so the retention case below sees the app's own sweeper at work.
+    app = await startAppOn(running, { ...s3.env(), RETENTION_SWEEP_INTERVAL_SECONDS: '1' });
   });
 
   test('an inbound image is copied, and its link keeps working after Meta forgets it; erasure removes the copies', async () => {
@@ -98,6 +99,13 @@ describe('with a bucket configured', () => {
     expect([...s3.objects.keys()].filter((k) => k.includes(tenant.userId))).toEqual([]);
     // Another user's copies stay.
     expect([...s3.objects.keys()].filter((k) => k.includes(other.userId))).toHaveLength(1);
+
+    // The owner's message retention deletes the message, and its copy with it.
+    await app.orm.em.getConnection().execute('update whatsapp_connect.whatsapp_credentials set message_retention_days = 1 where id = ?', [other.credentialId]);
+    await app.orm.em.getConnection().execute(`update whatsapp_connect.whatsapp_messages set "timestamp" = now() - interval '3 days' where id = ?`, [kept.message.id]);
+    await eventually(async () => [...s3.objects.keys()], (keys) => !keys.some((k) => k.includes(other.userId)), 20_000, 'the retention sweep to remove the copy');
+    expect(await app.orm.em.fork().findOne(Message, { id: kept.message.id })).toBeNull();
+
     // Every request the plugin made carried a valid signature with the configured keys.
     expect(s3.refused).toBe(0);
   });

@@ -23,6 +23,8 @@ export interface ObjectStore {
   get(key: string, range?: string): Promise<StoredObject | null>;
   /** Deleting a missing object is not an error. */
   delete(key: string): Promise<void>;
+  /** Deletes these objects (missing ones are no error), in as few requests as the service allows. */
+  deleteKeys(keys: string[]): Promise<void>;
   /** Deletes every object whose key starts with `prefix`; answers how many were deleted. */
   deleteByPrefix(prefix: string): Promise<number>;
   close(): void;

@@ -72,6 +72,12 @@ export function createS3ObjectStore(settings: S3ObjectStoreSettings): ObjectStor
   });
   const bucket = settings.bucket;
   const full = (key: string) => `${settings.keyPrefix}${key}`;
+  /** One DeleteObjects request (at most 1000 keys, with the prefix already on). */
+  const deleteFull = async (keys: string[]) => {
+    if (keys.length === 0) return;
+    const answer = await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys.map((Key) => ({ Key })), Quiet: true } }));
+    if (answer.Errors && answer.Errors.length > 0) throw new ObjectStoreError(`object storage refused to delete ${answer.Errors.length} object(s): ${answer.Errors[0]!.Code ?? '?'}`);
+  };
 
   return {
     async put(key, body, options) {
@@ -119,18 +125,25 @@ export function createS3ObjectStore(settings: S3ObjectStoreSettings): ObjectStor
       }
     },
 
+    async deleteKeys(keys) {
+      try {
+        for (let start = 0; start < keys.length; start += DELETE_BATCH) {
+          await deleteFull(keys.slice(start, start + DELETE_BATCH).map(full));
+        }
+      } catch (error) {
+        throw error instanceof ObjectStoreError ? error : translate('delete', error);
+      }
+    },
+
     async deleteByPrefix(prefix) {
       let deleted = 0;
       let token: string | undefined;
       try {
         do {
           const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: full(prefix), ContinuationToken: token, MaxKeys: DELETE_BATCH }));
-          const keys = (page.Contents ?? []).flatMap((item) => (item.Key ? [{ Key: item.Key }] : []));
-          if (keys.length > 0) {
-            const answer = await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys, Quiet: true } }));
-            if (answer.Errors && answer.Errors.length > 0) throw new ObjectStoreError(`object storage refused to delete ${answer.Errors.length} object(s): ${answer.Errors[0]!.Code ?? '?'}`);
-            deleted += keys.length;
-          }
+          const keys = (page.Contents ?? []).flatMap((item) => (item.Key ? [item.Key] : []));
+          await deleteFull(keys);
+          deleted += keys.length;
           token = page.IsTruncated ? page.NextContinuationToken : undefined;
         } while (token);
       } catch (error) {
