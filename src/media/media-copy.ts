@@ -68,8 +68,13 @@ async function copyInboundMedia(deps: MediaCopyDependencies, messageId: string):
     }
     throw error;
   }
-  // A conditional update: a copy raced by a second job, or a message erased meanwhile, changes nothing.
-  await em.nativeUpdate(Message, { id: message.id, mediaCopiedAt: null }, { mediaCopiedAt: new Date() });
+  // Conditional: a second job that copied the same file first has marked it already.
+  const marked = await em.nativeUpdate(Message, { id: message.id, mediaCopiedAt: null }, { mediaCopiedAt: new Date() });
+  if (marked === 0 && (await em.count(Message, { id: message.id })) === 0) {
+    // The message was erased or swept while its file was copied: the copy must not outlive it.
+    await deps.store.delete(mediaObjectKey(message));
+    return 'skipped';
+  }
   return 'copied';
 }
 
