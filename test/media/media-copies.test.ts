@@ -100,6 +100,15 @@ describe('with a bucket configured', () => {
     // Another user's copies stay.
     expect([...s3.objects.keys()].filter((k) => k.includes(other.userId))).toHaveLength(1);
 
+    // A copy lost from the bucket: the link falls back to Meta, which still has this one.
+    const keptKey = [...s3.objects.keys()].find((k) => k.endsWith(kept.message.id))!;
+    const keptCopy = s3.objects.get(keptKey)!;
+    s3.objects.delete(keptKey);
+    const fallback = await get(linkTo(app, kept.message));
+    expect(fallback.status).toBe(200);
+    expect(fallback.body.equals(PHOTO)).toBe(true);
+    s3.objects.set(keptKey, keptCopy);
+
     // The owner's message retention deletes the message, and its copy with it.
     await app.orm.em.getConnection().execute('update whatsapp_connect.whatsapp_credentials set message_retention_days = 1 where id = ?', [other.credentialId]);
     await app.orm.em.getConnection().execute(`update whatsapp_connect.whatsapp_messages set "timestamp" = now() - interval '3 days' where id = ?`, [kept.message.id]);
