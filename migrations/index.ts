@@ -25,6 +25,7 @@ import { Migration20261206055000_calls } from './Migration20261206055000_calls';
 import { Migration20261206031000_templates_and_quality } from './Migration20261206031000_templates_and_quality';
 import { Migration20261206050037_failure_alerts } from './Migration20261206050037_failure_alerts';
 import { Migration20261206051213_agent_consent_keywords } from './Migration20261206051213_agent_consent_keywords';
+import { Migration20261206060500_media_copies } from './Migration20261206060500_media_copies';
 import { Migration20261206050500_agent_reply_refused } from './Migration20261206050500_agent_reply_refused';
 
 /** Every migration in the order it must run. MikroORM is given this list instead of scanning files. */
@@ -56,4 +57,5 @@ export const ALL_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206053000_marketing_preferences', class: Migration20261206053000_marketing_preferences },
   { name: 'Migration20261206054000_owner_echoes', class: Migration20261206054000_owner_echoes },
   { name: 'Migration20261206055000_calls', class: Migration20261206055000_calls },
+  { name: 'Migration20261206060500_media_copies', class: Migration20261206060500_media_copies },
 ];

@@ -188,6 +188,19 @@ describe('production refuses unsafe settings, one message per problem, naming th
     expect(problemsOf({ ...safe, MEDIA_URL_TTL_SECONDS: '5' })[0]).toMatch(/^MEDIA_URL_TTL_SECONDS/);
   });
 
+  test('the media bucket is off without MEDIA_STORE_S3_BUCKET; its keys come in pairs and are never echoed', () => {
+    expect(loadConfig(safe).media.store).toBeUndefined();
+    const bucket = { MEDIA_STORE_S3_BUCKET: 'wa-media', MEDIA_STORE_S3_ENDPOINT: 'https://s3.example.com', MEDIA_STORE_S3_FORCE_PATH_STYLE: 'true' };
+    expect(loadConfig({ ...safe, ...bucket }).media.store).toEqual({
+      bucket: 'wa-media', endpoint: 'https://s3.example.com', region: 'us-east-1', forcePathStyle: true, keyPrefix: 'whatsapp-media/',
+    });
+    const problems = problemsOf({ ...safe, ...bucket, MEDIA_STORE_S3_SECRET_ACCESS_KEY: 'very-secret-value' });
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['MEDIA_STORE_S3_ACCESS_KEY_ID']);
+    expect(problems.join('\n')).not.toContain('very-secret-value');
+    expect(problemsOf({ ...safe, ...bucket, MEDIA_STORE_S3_KEY_PREFIX: 'no-slash' })[0]).toMatch(/^MEDIA_STORE_S3_KEY_PREFIX/);
+    expect(problemsOf({ ...safe, MEDIA_STORE_S3_BUCKET: 'Not A Bucket' })[0]).toMatch(/^MEDIA_STORE_S3_BUCKET/);
+  });
+
   test('a loopback base URL (a local try-out Meta cannot reach) may stay http', () => {
     expect(problemsOf({ ...safe, PUBLIC_BASE_URL: 'http://localhost:4000' })).toEqual([]);
   });

@@ -130,6 +130,13 @@ const EnvSchema = z.object({
   MEDIA_URL_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
   MEDIA_URL_TTL_SECONDS: int(900, 30, 86_400),
   MEDIA_MAX_BYTES: int(100 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+  MEDIA_STORE_S3_BUCKET: optional(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name')),
+  MEDIA_STORE_S3_ENDPOINT: optional(url),
+  MEDIA_STORE_S3_REGION: z.string().min(1).default('us-east-1'),
+  MEDIA_STORE_S3_ACCESS_KEY_ID: optional(z.string().min(1)),
+  MEDIA_STORE_S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
+  MEDIA_STORE_S3_FORCE_PATH_STYLE: bool(false),
+  MEDIA_STORE_S3_KEY_PREFIX: z.string().regex(/^([\w.-]+\/)*$/, 'must be empty or end with "/" (letters, digits, ".", "-", "_")').default('whatsapp-media/'),
 
   INSTANCE_ROLE: optional(z.enum(['receive', 'process', 'both'])),
   SHUTDOWN_GRACE_SECONDS: int(10, 1, 600),
@@ -299,7 +306,7 @@ export interface Config {
    * Signed links to inbound media (docs/media.md): the key that signs them (MEDIA_URL_SECRET, or one
    * derived from a secret the plugin already holds), their lifetime, and the largest file served or uploaded.
    */
-  media: { urlSecret: string; urlTtlSeconds: number; maxBytes: number };
+  media: { urlSecret: string; urlTtlSeconds: number; maxBytes: number; store?: MediaStoreConfig };
   /** Process-level operation: stopping, log format, and the optional extra listeners. */
   operations: {
     /** From the first SIGTERM/SIGINT to a forced exit. */
@@ -323,6 +330,33 @@ export interface Config {
 }
 
 type ParsedEnvironment = z.infer<typeof EnvSchema>;
+
+/**
+ * The optional bucket inbound media is copied to (docs/media.md), off without MEDIA_STORE_S3_BUCKET.
+ * The secret key lives only here and in the S3 client; Config is never logged whole.
+ */
+export interface MediaStoreConfig {
+  bucket: string;
+  endpoint?: string;
+  region: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  forcePathStyle: boolean;
+  keyPrefix: string;
+}
+
+function mediaStoreOf(e: ParsedEnvironment): MediaStoreConfig | undefined {
+  if (!e.MEDIA_STORE_S3_BUCKET) return undefined;
+  return {
+    bucket: e.MEDIA_STORE_S3_BUCKET,
+    endpoint: e.MEDIA_STORE_S3_ENDPOINT,
+    region: e.MEDIA_STORE_S3_REGION,
+    accessKeyId: e.MEDIA_STORE_S3_ACCESS_KEY_ID,
+    secretAccessKey: e.MEDIA_STORE_S3_SECRET_ACCESS_KEY,
+    forcePathStyle: e.MEDIA_STORE_S3_FORCE_PATH_STYLE,
+    keyPrefix: e.MEDIA_STORE_S3_KEY_PREFIX,
+  };
+}
 
 /**
  * The key of the signed media links. Without MEDIA_URL_SECRET it is derived (HKDF) from a secret whose
@@ -428,6 +462,9 @@ export function loadConfig(rawEnv: Environment): Config {
   }
   if (e.VAULT_ERASURE_TOKEN && e.VAULT_ERASURE_TOKEN === e.VAULT_TOKEN) {
     problems.push('VAULT_ERASURE_TOKEN: must be a separate token from VAULT_TOKEN (its own, privileged policy)');
+  }
+  if (!e.MEDIA_STORE_S3_ACCESS_KEY_ID !== !e.MEDIA_STORE_S3_SECRET_ACCESS_KEY) {
+    problems.push('MEDIA_STORE_S3_ACCESS_KEY_ID: set together with MEDIA_STORE_S3_SECRET_ACCESS_KEY, or neither (the SDK\'s default credential chain)');
   }
   if (e.AGENT_RUNTIME_URL && !e.AGENT_RUNTIME_SECRET) {
     problems.push('AGENT_RUNTIME_SECRET: required when AGENT_RUNTIME_URL is set');
@@ -567,7 +604,7 @@ export function loadConfig(rawEnv: Environment): Config {
     email: { smtpUrl: e.SMTP_URL, from: e.SMTP_FROM },
     failureAlerts: { windowSeconds: e.FAILURE_ALERT_WINDOW_SECONDS, digestHourUtc: e.FAILURE_ALERT_DIGEST_HOUR },
     agentRuntime: { url: e.AGENT_RUNTIME_URL, secret: e.AGENT_RUNTIME_SECRET, timeoutMs: e.AGENT_RUNTIME_TIMEOUT_MS },
-    media: { urlSecret: mediaUrlSecret(e), urlTtlSeconds: e.MEDIA_URL_TTL_SECONDS, maxBytes: e.MEDIA_MAX_BYTES },
+    media: { urlSecret: mediaUrlSecret(e), urlTtlSeconds: e.MEDIA_URL_TTL_SECONDS, maxBytes: e.MEDIA_MAX_BYTES, store: mediaStoreOf(e) },
     agentOwnership,
     audit: { retentionDays: e.AUDIT_RETENTION_DAYS },
     platform: {

@@ -23,7 +23,7 @@ type Delivered = Message | typeof FELL_BEHIND;
  * thousand events a second is work for nothing, since resolvers only read the fields.
  */
 function messageOf(snapshot: MessageSnapshot): Message {
-  const message: Omit<Message, typeof OptionalProps | 'idempotencyKey' | 'requestFingerprint'> = {
+  const message: Omit<Message, typeof OptionalProps | 'idempotencyKey' | 'requestFingerprint' | 'mediaCopiedAt'> = {
     ...snapshot,
     direction: snapshot.direction as MessageDirection,
     status: snapshot.status as MessageStatus,

@@ -37,8 +37,9 @@ import { JobQueue, QueueName, queueSettings } from '../platform/jobs';
 import { mutationCharge, Pacer, PostgresRateLimiter } from '../rate-limits';
 import { CiphertextRegistry, KeyRotation, credentialCiphertextColumns } from '../key-rotation';
 import { KeyService, createKeyBackend } from '../adapters/keys';
+import { createS3ObjectStore, type ObjectStore } from '../adapters/object-storage';
 import { SendLedger } from '../messaging/send-ledger';
-import { createMediaRoute, createMediaUploadRoute } from '../media';
+import { createMediaRoute, createMediaUploadRoute, mediaObjectKey, mediaUserPrefix, registerMediaCopyJob } from '../media';
 import { createLogger, type Logger } from '../platform/observability/logger';
 import { startSandbox, type Sandbox } from '../adapters/sandbox';
 import { UserErasure, UserErasureTopic } from '../user-erasure';
@@ -97,6 +98,8 @@ interface Infrastructure {
   keys: KeyService;
   agentRuntime: AgentRuntimeClient | null;
   jobs: JobQueue;
+  /** The operator's bucket for copies of inbound media; absent unless MEDIA_STORE_S3_BUCKET is set. */
+  mediaStore?: ObjectStore;
 }
 
 /** The wired domains: the services object resolvers and jobs receive, and what the surface needs of them. */
@@ -257,7 +260,9 @@ async function startInfrastructure(config: Config, logger: Logger, metrics: Metr
     queues: queueSettings(config),
   });
   stack.push(() => jobs.stop());
-  return { databaseUrl, orm, eventBus, verifyToken, developmentJwtSecret, sandbox, sandboxUrl, whatsapp, graphBaseUrl, keys, agentRuntime, jobs };
+  const mediaStore = config.media.store ? createS3ObjectStore({ ...config.media.store, timeoutMs: config.whatsapp.timeoutMs, logger }) : undefined;
+  if (mediaStore) stack.push(async () => mediaStore.close());
+  return { databaseUrl, orm, eventBus, verifyToken, developmentJwtSecret, sandbox, sandboxUrl, whatsapp, graphBaseUrl, keys, agentRuntime, jobs, mediaStore };
 }
 
 /** Every domain, its jobs and the hooks between domains, wired on the infrastructure. */
@@ -351,6 +356,16 @@ async function startDomains(config: Config, logger: Logger, metrics: Metrics, in
   const { role } = config.operations;
   // Agent replies are inbound work: they follow the inbox onto the instances that process it.
   if (role !== 'receive') await startAgentInboundWorker(services, agentRuntime);
+  const { mediaStore } = infrastructure;
+  if (mediaStore) {
+    if (role !== 'receive') {
+      await registerMediaCopyJob({
+        orm, keys, whatsapp, logger, jobs, store: mediaStore, graphBaseUrl: infrastructure.graphBaseUrl, timeoutMs: config.whatsapp.timeoutMs, maxBytes: config.media.maxBytes,
+      });
+    }
+    // Best effort like every hook: a bucket that is away is reported in `hooksFailed` (docs/media.md).
+    userErasure.onBeforeErase({ name: 'media-copies', run: async ({ userId }) => void (await mediaStore.deleteByPrefix(mediaUserPrefix(userId))) });
+  }
   const webhooks = createWebhooksModule({
     services,
     agents: inboundAgents,
@@ -358,6 +373,7 @@ async function startDomains(config: Config, logger: Logger, metrics: Metrics, in
     metrics,
     onCredentialFailure: ({ credentialId }) => requestCredentialHealthCheck(services, credentialId),
     failureAlerts,
+    onMediaCopiesDeleted: mediaStore ? (messages) => mediaStore.deleteKeys(messages.map(mediaObjectKey)) : undefined,
   });
   // Disconnecting a credential first removes its configuration at Meta (best effort: problems are logged
   // and the deletion goes on, so a dead token never traps a user's data).
@@ -500,6 +516,7 @@ async function startSurface(
       graphBaseUrl,
       timeoutMs: config.whatsapp.timeoutMs,
       media: config.media,
+      store: infrastructure.mediaStore,
     }),
     mediaUpload: createMediaUploadRoute({
       orm,

@@ -1,16 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { readCredentialSecrets, WhatsAppCredential } from '../credentials';
 import { ErrorCode } from '../platform/errors';
 import { isUuid } from '../platform/graphql/ids';
 import type { KeyService } from '../adapters/keys';
+import type { ObjectStore, StoredObject } from '../adapters/object-storage';
 import { Message } from '../messaging';
 import type { Logger } from '../platform/observability/logger';
 import { currentRequest } from '../platform/observability/request-context';
 import { downloadMedia, GraphApiError, type WhatsAppClient } from '../adapters/whatsapp';
-import { inboundMediaOf, verifyMediaUrl } from '../messaging';
+import { inboundMediaOf, verifyMediaUrl, type InboundMediaRef } from '../messaging';
+import { mediaObjectKey } from './media-copy';
 
 const MEDIA_PATH_PREFIX = '/media/';
 
@@ -22,6 +24,19 @@ export interface MediaRouteDependencies {
   graphBaseUrl: string;
   timeoutMs: number;
   media: { urlSecret: string; maxBytes: number };
+  /** The operator's bucket (MEDIA_STORE_S3_*): a file copied there is served from it, not from Meta. */
+  store?: ObjectStore;
+}
+
+const RANGE_HEADER = /^bytes=[\d,\s-]+$/;
+
+/** The file as either source answers it: Meta's CDN download, or the copy in the bucket. */
+interface FileAnswer {
+  status: number;
+  headers: Record<string, string | undefined>;
+  body: Readable;
+  /** The type of record; the source's content-type is sometimes generic. */
+  mimeType: string | null;
 }
 
 function refuse(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
@@ -88,38 +103,22 @@ export function createMediaRoute(deps: MediaRouteDependencies) {
       return;
     }
 
-    let download;
-    let info;
-    try {
-      const secrets = await readCredentialSecrets(em, deps.keys, credential);
-      info = await deps.whatsapp.getMedia(secrets, ref.mediaId);
-      if (info.file_size > deps.media.maxBytes) {
-        refuse(res, 413, ErrorCode.MediaTooLarge, `The file is larger than this plugin serves (${deps.media.maxBytes} bytes).`);
-        return;
+    const range = req.headers.range && RANGE_HEADER.test(req.headers.range) ? req.headers.range : undefined;
+    let download: FileAnswer | null = null;
+    if (message.mediaCopiedAt && deps.store) {
+      try {
+        const copy = await deps.store.get(mediaObjectKey(message), range);
+        if (copy) download = fromCopy(copy, ref.mimeType);
+      } catch (error) {
+        // The bucket is away: Meta may still have the file.
+        deps.logger.warn({ err: error, messageId: message.id }, 'media copy unreadable; serving from Meta');
       }
-      const range = req.headers.range;
-      download = await downloadMedia(
-        { graphBaseUrl: deps.graphBaseUrl, timeoutMs: deps.timeoutMs },
-        secrets.accessToken,
-        info.url,
-        range && /^bytes=[\d,\s-]+$/.test(range) ? range : undefined,
-      );
-    } catch (error) {
-      if (error instanceof GraphApiError && error.isCredentialFailure) {
-        refuse(res, 503, ErrorCode.CredentialUnavailable, 'Meta refused the number\'s credential.');
-      } else if (error instanceof GraphApiError && error.graphCode === 100) {
-        // Meta keeps a customer's media for 30 days; after that its id no longer resolves.
-        refuse(res, 404, ErrorCode.NotFound, 'Meta no longer has this file.');
-      } else {
-        deps.logger.warn({ err: error, messageId: message.id }, 'media download failed');
-        refuse(res, 502, ErrorCode.DependencyUnavailable, 'The file could not be fetched from Meta; retry later.');
-      }
-      return;
     }
+    download ??= await fromMeta(deps, res, em, credential, ref, message.id, range);
+    if (!download) return;
 
     const headers: Record<string, string> = {
-      // Meta's type of record; the CDN's content-type is sometimes generic.
-      'content-type': info.mime_type || download.headers['content-type'] || 'application/octet-stream',
+      'content-type': download.mimeType || download.headers['content-type'] || 'application/octet-stream',
       'content-disposition': dispositionOf(ref.fileName),
       'cache-control': 'private, no-store',
       // The bytes are a customer's: never let a browser run them as a page of this origin.
@@ -145,4 +144,51 @@ export function createMediaRoute(deps: MediaRouteDependencies) {
       res.destroy();
     }
   };
+}
+
+/** The file from Meta with the owner's token; null when a refusal has been answered. */
+async function fromMeta(
+  deps: MediaRouteDependencies,
+  res: ServerResponse,
+  em: EntityManager,
+  credential: WhatsAppCredential,
+  ref: InboundMediaRef,
+  messageId: string,
+  range: string | undefined,
+): Promise<FileAnswer | null> {
+  try {
+    const secrets = await readCredentialSecrets(em, deps.keys, credential);
+    const info = await deps.whatsapp.getMedia(secrets, ref.mediaId);
+    if (info.file_size > deps.media.maxBytes) {
+      refuse(res, 413, ErrorCode.MediaTooLarge, `The file is larger than this plugin serves (${deps.media.maxBytes} bytes).`);
+      return null;
+    }
+    const download = await downloadMedia({ graphBaseUrl: deps.graphBaseUrl, timeoutMs: deps.timeoutMs }, secrets.accessToken, info.url, range);
+    // Meta's type of record; the CDN's content-type is sometimes generic.
+    return { ...download, mimeType: info.mime_type };
+  } catch (error) {
+    if (error instanceof GraphApiError && error.isCredentialFailure) {
+      refuse(res, 503, ErrorCode.CredentialUnavailable, 'Meta refused the number\'s credential.');
+    } else if (error instanceof GraphApiError && error.graphCode === 100) {
+      // Meta keeps a customer's media for 30 days; after that its id no longer resolves.
+      refuse(res, 404, ErrorCode.NotFound, 'Meta no longer has this file.');
+    } else {
+      deps.logger.warn({ err: error, messageId }, 'media download failed');
+      refuse(res, 502, ErrorCode.DependencyUnavailable, 'The file could not be fetched from Meta; retry later.');
+    }
+    return null;
+  }
+}
+
+/** A copy read from the bucket, shaped like Meta's download so both are answered the same way. */
+function fromCopy(copy: StoredObject, mimeType: string | null): FileAnswer {
+  const headers: Record<string, string | undefined> = {
+    'content-type': copy.contentType ?? undefined,
+    'content-length': copy.contentLength === null ? undefined : String(copy.contentLength),
+    'content-range': copy.contentRange ?? undefined,
+    'accept-ranges': 'bytes',
+    etag: copy.etag ?? undefined,
+    'last-modified': copy.lastModified?.toUTCString(),
+  };
+  return { status: copy.status, headers, body: copy.body, mimeType };
 }

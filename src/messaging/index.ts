@@ -24,6 +24,6 @@ export {
 } from './inbound-batch-store';
 export { applyMessageChanges, type MessageChangeRow, type MessageChangeOutcome } from './message-changes-store';
 export { storeOwnerEchoes, type OwnerEchoRow } from './owner-echo-store';
-export { inboundMediaOf, mediaLinkFor, mediaLinkSettingsOf, type MediaLinkSettings } from './inbound-media';
+export { inboundMediaOf, mediaLinkFor, mediaLinkSettingsOf, type InboundMediaRef, type MediaLinkSettings } from './inbound-media';
 export { verifyMediaUrl } from './signed-media-url';
 export { credentialUnavailableError } from './send-errors';

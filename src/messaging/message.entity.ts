@@ -20,7 +20,7 @@ import { WhatsAppMessageEdit, type StoredMessageEdit } from './message-edit.type
 export class Message {
   [OptionalProps]?:
     | 'id' | 'agentId' | 'status' | 'statusAt' | 'errorCode' | 'errorTitle' | 'createdAt' | 'whatsappMessageId'
-    | 'idempotencyKey' | 'requestFingerprint' | 'replyToMessageId' | 'edits' | 'editedAt' | 'revokedAt' | 'origin';
+    | 'idempotencyKey' | 'requestFingerprint' | 'replyToMessageId' | 'edits' | 'editedAt' | 'revokedAt' | 'origin' | 'mediaCopiedAt';
 
   @Field(() => ID, { description: 'Our id of the message.' })
   @PrimaryKey({ type: 'uuid' })
@@ -102,6 +102,10 @@ export class Message {
   @Field(() => GraphQLISODateTime, { description: 'When WhatsApp says the message was sent or received.' })
   @Property({ type: 'timestamptz' })
   timestamp!: Date;
+
+  /** When the file was copied to the operator's bucket (docs/media.md); null: served from Meta only. */
+  @Property({ type: 'timestamptz', nullable: true })
+  mediaCopiedAt: Date | null = null;
 
   @Field(() => GraphQLISODateTime, { description: 'When the plugin stored it.' })
   @Property({ type: 'timestamptz' })

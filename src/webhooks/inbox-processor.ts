@@ -11,6 +11,7 @@ import { KeyServiceUnavailableError, type KeyService } from '../adapters/keys';
 import { applyConsentChanges, applyMarketingPreferences } from '../opt-outs';
 import {
   applyMessageChanges,
+  inboundMediaOf,
   readableText,
   statusKey,
   storeInboundMessages,
@@ -68,6 +69,8 @@ export interface InboxProcessorOptions {
   emailAlerts?: boolean;
   /** Told after each commit, in one call per batch, of the failures owners are alerted to. */
   failureAlerts?: Pick<FailureAlerts, 'record'>;
+  /** Media messages get a job that copies their file to the operator's bucket (MEDIA_STORE_S3_BUCKET set). */
+  copyMedia?: boolean;
 }
 
 /** Emitted after commit, once per delivery handled in a batch. */
@@ -399,6 +402,10 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
       }
     }
     await this.options.jobs.insertMany(QueueName.AgentInbound, work, trx);
+    if (this.options.copyMedia) {
+      const copies = messages.filter((item) => stored.has(item.row.id) && inboundMediaOf(item.row)).map((item) => ({ messageId: item.row.id }));
+      await this.options.jobs.insertMany(QueueName.MediaCopy, copies, trx);
+    }
     return { messages: stored, echoes, calls, changes, advanced, recordedStatuses: recorded, failed: [] };
   }
 

@@ -14,6 +14,14 @@ export interface RetentionOptions {
   batchRows: number;
   /** Between sweeps started by `start()`. */
   intervalMs: number;
+  /** Told, after each batch, of the deleted messages whose file had a copy in the operator's bucket. */
+  onMediaCopiesDeleted?: (messages: DeletedMessage[]) => Promise<void>;
+}
+
+interface DeletedMessage {
+  id: string;
+  userId: string;
+  credentialId: string;
 }
 
 export interface SweepResult {
@@ -149,7 +157,7 @@ export class RetentionSweeper {
       let from = '00000000-0000-0000-0000-000000000000';
       for (;;) {
         if (this.stopped) return;
-        const { rows } = await client.query<{ deleted: number; last: string | null }>(
+        const { rows } = await client.query<{ deleted: number; last: string | null; copies: DeletedMessage[] }>(
           `with batch as (
              select m.id, c.id as conversation_id
              from (select id from ${this.table('whatsapp_conversations')} where phone_number_id = $1 and id >= $2 order by id) c
@@ -159,12 +167,14 @@ export class RetentionSweeper {
              order by c.id
              limit $5
            ),
-           gone as (delete from ${messages} t using batch b where t.id = b.id returning 1)
-           select (select count(*) from gone)::int as deleted, (select (array_agg(conversation_id order by conversation_id desc))[1] from batch)::text as last`,
+           gone as (delete from ${messages} t using batch b where t.id = b.id returning t.id, t.user_id, t.credential_id, t.media_copied_at)
+           select (select count(*) from gone)::int as deleted, (select (array_agg(conversation_id order by conversation_id desc))[1] from batch)::text as last,
+             (select coalesce(json_agg(json_build_object('id', id, 'userId', user_id, 'credentialId', credential_id)), '[]') from gone where media_copied_at is not null) as copies`,
           [credential.phone_number_id, from, cutoff, credential.id, this.options.batchRows],
         );
         result.messages += rows[0]!.deleted;
         result.batches += 1;
+        await this.forgetCopies(rows[0]!.copies);
         if (rows[0]!.deleted < this.options.batchRows || rows[0]!.last === null) break;
         from = rows[0]!.last;
       }
@@ -179,6 +189,16 @@ export class RetentionSweeper {
         result.batches += 1;
         if ((rowCount ?? 0) < this.options.batchRows) break;
       }
+    }
+  }
+
+  /** The rows are gone already: a bucket that is away leaves orphaned objects, which is logged, not retried. */
+  private async forgetCopies(messages: DeletedMessage[]): Promise<void> {
+    if (messages.length === 0 || !this.options.onMediaCopiesDeleted) return;
+    try {
+      await this.options.onMediaCopiesDeleted(messages);
+    } catch (error) {
+      this.options.logger.warn({ err: error, copies: messages.length }, 'media copies of deleted messages could not be removed');
     }
   }
 }

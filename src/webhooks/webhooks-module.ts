@@ -13,7 +13,7 @@ import { InboxProcessor } from './inbox-processor';
 import { InboxWriter } from './inbox-writer';
 import { WebhookReceiver } from './webhook-receiver';
 import type { FailureAlerts } from '../alerts';
-import { RetentionSweeper } from './retention';
+import { RetentionSweeper, type RetentionOptions } from './retention';
 import { createWebhookRoute } from './webhook-route';
 
 export interface WebhooksModuleOptions {
@@ -27,6 +27,8 @@ export interface WebhooksModuleOptions {
   onCredentialFailure?: (signal: CredentialFailureSignal) => Promise<void> | void;
   /** Told after each batch about its unrouted messages, failed statuses and dead letters (owners' alerts). */
   failureAlerts?: Pick<FailureAlerts, 'record'>;
+  /** Removes the bucket copies of messages the retention sweep deleted (MEDIA_STORE_S3_BUCKET set). */
+  onMediaCopiesDeleted?: RetentionOptions['onMediaCopiesDeleted'];
 }
 
 interface InboxBacklog {
@@ -99,6 +101,7 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
     onBatch: (report) => metrics.recordInboundBatch(report),
     emailAlerts: Boolean(config.email.smtpUrl),
     failureAlerts: options.failureAlerts,
+    copyMedia: Boolean(config.media.store),
   });
   // One statement, read by the metrics scrape and by /readyz. The deliveries part walks only the partial
   // index of unprocessed rows (and their heap rows for the age), never the retained processed ones, so
@@ -145,6 +148,7 @@ export function createWebhooksModule(options: WebhooksModuleOptions): WebhooksMo
     statusRetentionDays: config.retention.statusDays,
     batchRows: config.retention.batchRows,
     intervalMs: config.retention.sweepIntervalSeconds * 1000,
+    onMediaCopiesDeleted: options.onMediaCopiesDeleted,
   });
   processor.on('settled', (item) => {
     if (item.outcome) metrics.webhookDeliveriesSettled.inc({ outcome: item.outcome });

@@ -145,6 +145,11 @@ export class Sandbox {
     return { id: media.id, sha256: media.sha256 };
   }
 
+  /** Meta's retention ending: the id no longer resolves (Graph error 100), as for a file older than 30 days. */
+  forgetMedia(mediaId: string): void {
+    this.state.media.delete(mediaId);
+  }
+
   /** An uploaded (or added) file's bytes and type, or undefined once deleted. */
   mediaFile(mediaId: string): { bytes: Buffer; mimeType: string; fileName?: string } | undefined {
     const media = this.state.media.get(mediaId);

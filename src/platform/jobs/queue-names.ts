@@ -35,6 +35,8 @@ export const QueueName = {
   FailureAlertFlush: 'whatsapp-failure-alert-flush',
   /** {}: daily; e-mails each owner who asked for it the failures of the past day. */
   FailureAlertDigest: 'whatsapp-failure-alert-digest',
+  /** { messageId }: copy an inbound message's file from Meta to the operator's bucket (MEDIA_STORE_S3_*). */
+  MediaCopy: 'whatsapp-media-copy',
 } as const;
 
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
@@ -103,5 +105,7 @@ export function queueSettings(config: Pick<Config, 'webhooks' | 'health' | 'agen
     [QueueName.FailureAlertFlush]: { policy: 'stately', retryLimit: 5, retryDelaySeconds: 5, concurrency: 1 },
     // A digest that could not be sent (SMTP away) is tried again within the hour; its counts wait meanwhile.
     [QueueName.FailureAlertDigest]: { policy: 'singleton', retryLimit: 6, retryDelaySeconds: 60, retryDelayMaxSeconds: 600, concurrency: 1 },
+    // Meta keeps the file 30 days: retry for about a day (backoff up to an hour) before giving up on a copy.
+    [QueueName.MediaCopy]: { retryLimit: 30, retryDelaySeconds: 10, retryDelayMaxSeconds: 3600, expireInSeconds: 900, concurrency: 2 },
   };
 }

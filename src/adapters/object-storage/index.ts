@@ -1,0 +1,2 @@
+export type { ObjectStore, StoredObject } from './object-store';
+export { createS3ObjectStore, ObjectStoreError } from './s3-object-store';
