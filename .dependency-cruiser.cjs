@@ -4,7 +4,7 @@
 //   app/        the composition root: the only folder that may import everything
 //   domains     credentials, webhooks, messaging, agents, ... : may import platform, adapters and each
 //               other's index.ts (entity and GraphQL type files directly: see domain-through-index)
-//   adapters    the outside world behind our own types: key stores, the WhatsApp Graph client, the sandbox
+//   adapters    the outside world behind our own types: key stores, the WhatsApp Graph client, e-mail, the sandbox
 //   platform    kits every domain uses: database, events, GraphQL kit, HTTP, identity, jobs, errors, logs
 //   config.ts   the only reader of the environment
 const DOMAINS = '(agents|alerts|audit|credentials|host|key-rotation|media|messaging|opt-outs|platform-migration|rate-limits|templates|user-erasure|webhooks)';

@@ -60,7 +60,7 @@ interface LoadResult {
 
 // ---- load generator (worker thread) ----------------------------------------------------------------------
 
-/** A documented inbound text webhook (reference §3.3), unique per request, signed like Meta signs it. */
+/** A documented inbound text webhook (docs/whatsapp-cloud-api.md §3.3), unique per request, signed like Meta signs it. */
 function delivery(appSecret: string, n: number): { body: Buffer; signature: string } {
   const body = serializeLikeMeta({
     object: 'whatsapp_business_account',

@@ -1,9 +1,9 @@
 import { Arg, Ctx, Field, GraphQLISODateTime, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { ownCredential } from '../credentials';
 import { WhatsAppCredential } from '../credentials/whatsapp-credential.entity';
 import { PublicError } from '../platform/errors';
 import type { GraphQLContext } from '../platform/graphql/context';
-import { parseId } from '../platform/graphql/ids';
-import { assertOwnerOrAdmin, requireViewer } from '../platform/graphql/viewer-guards';
+import { requireViewer } from '../platform/graphql/viewer-guards';
 import { FailureAlertTopic, type FailureAlertEvent } from './failure-alert-events';
 import { FailureAlertKind } from './failure-alert-kind';
 import { FailureAlertTally } from './failure-alert-tally.entity';
@@ -39,15 +39,6 @@ export class FailureAlert {
 
   @Field(() => WhatsAppCredential, { nullable: true, description: 'The credential as it is now; null once deleted.' })
   credential!: WhatsAppCredential | null;
-}
-
-/** The viewer's own credential; anyone else's is NOT_FOUND. */
-async function ownCredential(ctx: GraphQLContext, credentialId: string): Promise<WhatsAppCredential> {
-  const viewer = requireViewer(ctx);
-  const credential = await ctx.em.findOne(WhatsAppCredential, { id: parseId(credentialId, 'Credential') });
-  if (!credential) throw PublicError.notFound('Credential');
-  assertOwnerOrAdmin(viewer, credential.userId, 'Credential', false);
-  return credential;
 }
 
 @Resolver()

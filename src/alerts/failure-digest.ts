@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createTransport } from 'nodemailer';
+import type { Mailer } from '../adapters/email';
 import { qualifiedTable } from '../platform/db/orm';
 import { QueueName, type JobQueue } from '../platform/jobs';
 import type { Logger } from '../platform/observability/logger';
@@ -12,7 +12,8 @@ export interface FailureDigestOptions {
   orm: MikroORM;
   jobs: JobQueue;
   logger: Logger;
-  email: { smtpUrl?: string; from: string };
+  /** Digests go out only when it is enabled (SMTP_URL set). */
+  mailer: Mailer;
   /** The hour of the day (UTC) the digest goes out. */
   digestHourUtc: number;
 }
@@ -59,10 +60,9 @@ function digestEmailOf(rows: DigestRow[]): { subject: string; text: string } {
  * rows, so two runs never send one twice), e-mails each number's summary to its alert address, and
  * resets the counts in the same transaction, so a failed e-mail leaves them for the retry.
  */
-export async function registerFailureDigestJob(options: FailureDigestOptions): Promise<() => void> {
-  const { orm, jobs, logger, email } = options;
-  if (!email.smtpUrl) return () => undefined;
-  const transport = createTransport(email.smtpUrl, { from: email.from });
+export async function registerFailureDigestJob(options: FailureDigestOptions): Promise<void> {
+  const { orm, jobs, logger, mailer } = options;
+  if (!mailer.enabled) return;
   await jobs.define(QueueName.FailureAlertDigest, async () => {
     await orm.em.fork().transactional(async (em) => {
       const tallies = qualifiedTable(em, FailureAlertTally);
@@ -80,7 +80,7 @@ export async function registerFailureDigestJob(options: FailureDigestOptions): P
       for (const [credentialId, credentialRows] of byCredential) {
         const to = credentialRows[0]!.alert_email;
         if (!to) continue;
-        await transport.sendMail({ to, ...digestEmailOf(credentialRows) });
+        await mailer.send({ to, ...digestEmailOf(credentialRows) });
         logger.info({ credentialId, kinds: credentialRows.length }, 'failure digest e-mailed');
       }
       if (rows.length === 0) return;
@@ -92,5 +92,4 @@ export async function registerFailureDigestJob(options: FailureDigestOptions): P
     });
   });
   await jobs.schedule(QueueName.FailureAlertDigest, `0 ${options.digestHourUtc} * * *`, {});
-  return () => transport.close();
 }

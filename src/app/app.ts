@@ -36,6 +36,7 @@ import { CircuitState, CredentialCircuitBreaker, CredentialLifecycle, readCreden
 import { JobQueue, QueueName, queueSettings } from '../platform/jobs';
 import { mutationCharge, Pacer, PostgresRateLimiter } from '../rate-limits';
 import { CiphertextRegistry, KeyRotation, credentialCiphertextColumns } from '../key-rotation';
+import { createMailer, type Mailer } from '../adapters/email';
 import { KeyService, createKeyBackend } from '../adapters/keys';
 import { createS3ObjectStore, type ObjectStore } from '../adapters/object-storage';
 import { SendLedger } from '../messaging/send-ledger';
@@ -96,6 +97,7 @@ interface Infrastructure {
   /** Meta's Graph API origin, or the sandbox's. */
   graphBaseUrl: string;
   keys: KeyService;
+  mailer: Mailer;
   agentRuntime: AgentRuntimeClient | null;
   jobs: JobQueue;
   /** The operator's bucket for copies of inbound media; absent unless MEDIA_STORE_S3_BUCKET is set. */
@@ -244,7 +246,9 @@ async function startInfrastructure(config: Config, logger: Logger, metrics: Metr
   const keys = new KeyService({ backend: keyBackend, cache: config.secretCache });
   stack.push(() => keys.close());
 
-  // Created before the queue so that it closes after the queue's workers have stopped.
+  // Created before the queue so that they close after the queue's workers have stopped.
+  const mailer = createMailer(config.email);
+  stack.push(() => mailer.close());
   const { agentRuntime: runtimeSettings } = config;
   const agentRuntime =
     runtimeSettings.url && runtimeSettings.secret
@@ -262,12 +266,12 @@ async function startInfrastructure(config: Config, logger: Logger, metrics: Metr
   stack.push(() => jobs.stop());
   const mediaStore = config.media.store ? createS3ObjectStore({ ...config.media.store, timeoutMs: config.whatsapp.timeoutMs, logger }) : undefined;
   if (mediaStore) stack.push(async () => mediaStore.close());
-  return { databaseUrl, orm, eventBus, verifyToken, developmentJwtSecret, sandbox, sandboxUrl, whatsapp, graphBaseUrl, keys, agentRuntime, jobs, mediaStore };
+  return { databaseUrl, orm, eventBus, verifyToken, developmentJwtSecret, sandbox, sandboxUrl, whatsapp, graphBaseUrl, keys, mailer, agentRuntime, jobs, mediaStore };
 }
 
 /** Every domain, its jobs and the hooks between domains, wired on the infrastructure. */
 async function startDomains(config: Config, logger: Logger, metrics: Metrics, infrastructure: Infrastructure, stack: StopSteps): Promise<Domains> {
-  const { databaseUrl, orm, eventBus, whatsapp, keys, jobs, agentRuntime } = infrastructure;
+  const { databaseUrl, orm, eventBus, whatsapp, keys, mailer, jobs, agentRuntime } = infrastructure;
   // Every place ciphertexts made with a user's key are stored: a domain adding one registers it here.
   const ciphertexts = new CiphertextRegistry([credentialCiphertextColumns]);
   const keyRotation = new KeyRotation({
@@ -304,6 +308,7 @@ async function startDomains(config: Config, logger: Logger, metrics: Metrics, in
     whatsapp,
     keys,
     jobs,
+    mailer,
     config,
     logger,
     credentialLifecycle,
@@ -348,11 +353,9 @@ async function startDomains(config: Config, logger: Logger, metrics: Metrics, in
     if (deleted > 0) logger.info({ deleted, retentionDays: config.audit.retentionDays }, 'deleted audit entries past retention');
   });
   await jobs.schedule(QueueName.AuditRetention, config.keyRotation.maintenanceCron, {});
-  const closeMail = await registerAlertEmailJobs(services);
-  stack.push(async () => closeMail());
+  await registerAlertEmailJobs(services);
   await failureAlerts.registerJobs();
-  const closeDigest = await registerFailureDigestJob({ orm, jobs, logger, email: config.email, digestHourUtc: config.failureAlerts.digestHourUtc });
-  stack.push(async () => closeDigest());
+  await registerFailureDigestJob({ orm, jobs, logger, mailer, digestHourUtc: config.failureAlerts.digestHourUtc });
   const { role } = config.operations;
   // Agent replies are inbound work: they follow the inbox onto the instances that process it.
   if (role !== 'receive') await startAgentInboundWorker(services, agentRuntime);

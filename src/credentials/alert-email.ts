@@ -1,4 +1,3 @@
-import { createTransport, type Transporter } from 'nodemailer';
 import type { CredentialServices } from './credential-services';
 import { QueueName } from '../platform/jobs';
 import type { CredentialAlertJob } from './credential-health';
@@ -56,16 +55,13 @@ function warningEmailOf(credential: WhatsAppCredential, job: CredentialAlertJob 
   };
 }
 
-export async function registerAlertEmailJobs(services: Pick<CredentialServices, 'orm' | 'jobs' | 'config' | 'logger'>): Promise<() => void> {
-  const { smtpUrl, from } = services.config.email;
-  if (!smtpUrl) return () => undefined;
-  const transport: Transporter = createTransport(smtpUrl, { from });
+export async function registerAlertEmailJobs(services: Pick<CredentialServices, 'orm' | 'jobs' | 'mailer' | 'logger'>): Promise<void> {
+  if (!services.mailer.enabled) return;
   await services.jobs.define<CredentialAlertJob>(QueueName.CredentialAlertEmail, async (job) => {
     const credential = await services.orm.em.fork().findOne(WhatsAppCredential, { id: job.data.credentialId });
     if (!credential?.alertEmail) return;
     const { subject, text } = alertEmailOf(credential, job.data);
-    await transport.sendMail({ to: credential.alertEmail, subject, text });
+    await services.mailer.send({ to: credential.alertEmail, subject, text });
     services.logger.info({ credentialId: credential.id, status: job.data.status }, 'credential alert e-mailed');
   });
-  return () => transport.close();
 }

@@ -63,7 +63,7 @@ export function unreachableVerdict(failures: number): HealthVerdict {
  */
 export async function applyHealthVerdict(
   em: EntityManager,
-  services: Pick<CredentialServices, 'jobs' | 'config'>,
+  services: Pick<CredentialServices, 'jobs' | 'mailer'>,
   credential: WhatsAppCredential,
   verdict: HealthVerdict,
   context: { actor: AuditActor; requestId?: string | null; now?: Date; liftAdminHold?: boolean },
@@ -126,7 +126,7 @@ export async function applyHealthVerdict(
     requestId: context.requestId,
     details: { previousStatus, previousReason, status, reason: verdict.reason },
   });
-  if (services.config.email.smtpUrl && credential.alertEmail) {
+  if (services.mailer.enabled && credential.alertEmail) {
     await services.jobs.send(QueueName.CredentialAlertEmail, alertJobOf(change), { em });
   }
   return change;
@@ -138,7 +138,7 @@ export async function applyHealthVerdict(
  */
 async function warnOfQuality(
   em: EntityManager,
-  services: Pick<CredentialServices, 'jobs' | 'config'>,
+  services: Pick<CredentialServices, 'jobs' | 'mailer'>,
   credential: WhatsAppCredential,
   quality: { warning: QualityWarning; message: string },
   context: { actor: AuditActor; requestId?: string | null; now: Date },
@@ -164,7 +164,7 @@ async function warnOfQuality(
     requestId: context.requestId,
     details: { warning: quality.warning, qualityRating: credential.qualityRating, messagingLimit: credential.messagingLimit },
   });
-  if (services.config.email.smtpUrl && credential.alertEmail) {
+  if (services.mailer.enabled && credential.alertEmail) {
     await services.jobs.send(QueueName.CredentialAlertEmail, alertJobOf(change), { em });
   }
   return change;
@@ -208,7 +208,7 @@ export async function announceHealthChange(services: Pick<CredentialServices, 'e
 
 /** Loads, applies and commits a verdict in one transaction (optimistic lock on the row), then announces. */
 export async function recordHealthVerdict(
-  services: Pick<CredentialServices, 'orm' | 'jobs' | 'config' | 'eventBus'>,
+  services: Pick<CredentialServices, 'orm' | 'jobs' | 'mailer' | 'eventBus'>,
   credentialId: string,
   verdict: HealthVerdict | ((credential: WhatsAppCredential) => HealthVerdict | null),
   context: { actor: AuditActor; requestId?: string | null; liftAdminHold?: boolean },

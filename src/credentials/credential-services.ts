@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
 import type { EventBus } from '../platform/events';
 import type { JobQueue } from '../platform/jobs';
+import type { Mailer } from '../adapters/email';
 import type { KeyService } from '../adapters/keys';
 import type { Logger } from '../platform/observability/logger';
 import type { Metrics } from '../platform/observability/metrics';
@@ -21,6 +22,8 @@ export interface CredentialServices {
   keys: KeyService;
   /** Durable background work (pg-boss). */
   jobs: JobQueue;
+  /** Alert e-mails to a credential's alert address (disabled when SMTP_URL is unset). */
+  mailer: Mailer;
   /** Prometheus series the domain counts into (see docs/operations.md). */
   metrics: Metrics;
   /** Hooks other domains register on credentials being connected and deleted. */

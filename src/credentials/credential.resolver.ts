@@ -1,14 +1,15 @@
 import { raw } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { PublicError, WhatsAppErrorCode, type ErrorCode } from '../platform/errors';
+import { WhatsAppErrorCode, type ErrorCode } from '../platform/errors';
 import { ADMIN_ONLY } from '../platform/graphql/contract-tags';
 import { parseId } from '../platform/graphql/ids';
 import { decodeTimeIdCursor, PageInfo, pageSize, toPage } from '../platform/graphql/pagination';
-import { assertOwnerOrAdmin, requireAdmin, requireViewer } from '../platform/graphql/viewer-guards';
+import { requireAdmin, requireViewer } from '../platform/graphql/viewer-guards';
 import { User } from '../host/user.type';
 import { commandContextOf } from './command-context';
 import { connectCredential, type CredentialNotice } from './connect-credential';
 import { exportCredentials, importCredentials } from './credential-bundle';
+import { ownCredential } from './own-credential';
 import { CredentialStatus } from './credential-status';
 import {
   deleteCredential,
@@ -170,11 +171,7 @@ export class CredentialResolver {
     @Arg('id', () => ID, { description: 'The credential\'s id.' }) id: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<WhatsAppCredential> {
-    const viewer = requireViewer(ctx);
-    const credential = await ctx.em.findOne(WhatsAppCredential, { id: parseId(id, 'Credential') });
-    if (!credential) throw PublicError.notFound('Credential');
-    assertOwnerOrAdmin(viewer, credential.userId, 'Credential', false);
-    return credential;
+    return ownCredential(ctx, id);
   }
 
   @Query(() => WhatsAppCredential, { description: 'Old name of whatsAppCredential.', deprecationReason: 'Use whatsAppCredential.' })

@@ -15,7 +15,7 @@ import {
 import { CredentialRejectedError, inspectCredential } from './inspect-credential';
 import { WhatsAppCredential } from './whatsapp-credential.entity';
 
-type HealthServices = Pick<CredentialServices, 'orm' | 'jobs' | 'config' | 'eventBus' | 'keys' | 'whatsapp'> & Partial<Pick<CredentialServices, 'metrics'>>;
+type HealthServices = Pick<CredentialServices, 'orm' | 'jobs' | 'mailer' | 'config' | 'eventBus' | 'keys' | 'whatsapp'> & Partial<Pick<CredentialServices, 'metrics'>>;
 
 /** Meta could not answer (network, timeout, 5xx, throttling): says nothing about the credential. */
 export function isMetaUnavailable(err: unknown): boolean {

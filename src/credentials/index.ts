@@ -38,4 +38,5 @@ export {
 } from './credential-source';
 export { auditedOperation, toCredentialPublicError } from './credential-errors';
 export { commandContextOf, type CommandContext } from './command-context';
+export { ownCredential } from './own-credential';
 export type { CredentialServices } from './credential-services';

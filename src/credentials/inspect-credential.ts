@@ -189,7 +189,18 @@ function rejectionOf(err: GraphApiError, field: CredentialRejectedError['field']
         : undefined;
     case 'integrity_restricted':
       return new CredentialRejectedError(CredentialStatusReason.ACCOUNT_RESTRICTED, 'Meta has restricted this account.', field, code);
-    default:
+    // Limits, outages and send-time errors say nothing about the secrets: the caller reports Meta's error as it is.
+    case 'rate_limited':
+    case 'pair_rate_limited':
+    case 'throughput_limited':
+    case 'window_closed':
+    case 'template_error':
+    case 'recipient_error':
+    case 'transient':
+    case 'unknown':
       return undefined;
   }
+  // A new kind of Graph error must be sorted above: the compiler refuses to build until it is.
+  const unhandled: never = err.kind;
+  throw new Error(`no rejection rule for Graph error kind ${String(unhandled)}`);
 }

@@ -143,29 +143,27 @@ export class CiphertextRegistry {
   }
 
   /** Owners with at least one row not yet bound, after `after` (uuid order), up to `limit`. */
-  async unboundOwnersAfter(em: EntityManager, after: string | null, limit: number): Promise<string[]> {
-    const owners = new Set<string>();
-    for (const set of this.sets) {
-      if (!set.binding) continue;
-      const where: Row = { [set.binding.marker]: set.binding.unbound, ...(after === null ? {} : { [set.owner]: { $gt: after } }) };
-      const rows: Row[] = await em
-        .createQueryBuilder(set.entity)
-        .select([set.owner] as never)
-        .distinct()
-        .where(where as FilterQuery<object>)
-        .orderBy({ [set.owner]: 'asc' } as never)
-        .limit(limit)
-        .execute('all');
-      for (const row of rows) owners.add(String(row[set.owner]));
-    }
-    return [...owners].sort().slice(0, limit);
+  unboundOwnersAfter(em: EntityManager, after: string | null, limit: number): Promise<string[]> {
+    return this.distinctOwnersAfter(em, after, limit, (set) => (set.binding ? { [set.binding.marker]: set.binding.unbound } : null));
   }
 
   /** Up to `limit` distinct owners after `after` (uuid order) across every set: the users who have ciphertexts. */
-  async ownersAfter(em: EntityManager, after: string | null, limit: number): Promise<string[]> {
+  ownersAfter(em: EntityManager, after: string | null, limit: number): Promise<string[]> {
+    return this.distinctOwnersAfter(em, after, limit, () => ({}));
+  }
+
+  /** Distinct owners after `after` of the rows `filterOf` picks in each set (null: skip the set), up to `limit`. */
+  private async distinctOwnersAfter(
+    em: EntityManager,
+    after: string | null,
+    limit: number,
+    filterOf: (set: CiphertextColumns) => Row | null,
+  ): Promise<string[]> {
     const owners = new Set<string>();
     for (const set of this.sets) {
-      const where: Row = after === null ? {} : { [set.owner]: { $gt: after } };
+      const filter = filterOf(set);
+      if (!filter) continue;
+      const where: Row = { ...filter, ...(after === null ? {} : { [set.owner]: { $gt: after } }) };
       const rows: Row[] = await em
         .createQueryBuilder(set.entity)
         .select([set.owner] as never)

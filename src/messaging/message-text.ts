@@ -25,6 +25,7 @@ export function readableText(type: string, content: Json): string | null {
       for (const reply of [inner.button_reply, inner.list_reply]) if (isObject(reply)) return str(reply.title);
       return isObject(inner.body) ? str(inner.body.text) : null;
     }
+    // Meta adds message types over time (and sends `unsupported`): an open set, so anything else has no text.
     default:
       return null;
   }

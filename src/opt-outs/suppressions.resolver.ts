@@ -1,21 +1,11 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { AuditOutcome, auditWithin } from '../audit';
-import { WhatsAppCredential } from '../credentials/whatsapp-credential.entity';
+import { ownCredential } from '../credentials';
 import { PublicError } from '../platform/errors';
 import type { GraphQLContext } from '../platform/graphql/context';
-import { parseId } from '../platform/graphql/ids';
-import { assertOwnerOrAdmin, requireViewer } from '../platform/graphql/viewer-guards';
+import { requireViewer } from '../platform/graphql/viewer-guards';
 import { parseRecipient, toWaId } from '../adapters/whatsapp';
 import { SuppressionSource, WhatsAppSuppression } from './whatsapp-suppression.entity';
-
-/** The viewer's own credential; anyone else's (administrators' included) is NOT_FOUND: the list names customers. */
-async function ownCredential(ctx: GraphQLContext, credentialId: string): Promise<WhatsAppCredential> {
-  const viewer = requireViewer(ctx);
-  const credential = await ctx.em.findOne(WhatsAppCredential, { id: parseId(credentialId, 'Credential') });
-  if (!credential) throw PublicError.notFound('Credential');
-  assertOwnerOrAdmin(viewer, credential.userId, 'Credential', false);
-  return credential;
-}
 
 /** The customer as sends address them: digits of the number, or the business-scoped user id as given. */
 function customerWaIdOf(customer: string): string {

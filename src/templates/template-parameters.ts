@@ -107,7 +107,7 @@ function buttonRule(button: Record<string, unknown>): { subType: string | null; 
     case 'QUICK_REPLY':
       return { subType: 'quick_reply', required: false };
     default:
-      // Phone numbers, flows, OTP and the rest: not given from this API.
+      // The type is Meta's string, an open set: phone numbers, flows, OTP and the rest are not given from this API.
       return { subType: null, required: false };
   }
 }

@@ -1,12 +1,10 @@
 import { Arg, Ctx, Field, GraphQLISODateTime, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { AuditOutcome, auditSeparately } from '../audit';
-import { toCredentialPublicError } from '../credentials';
-import { WhatsAppCredential } from '../credentials/whatsapp-credential.entity';
+import { ownCredential, toCredentialPublicError } from '../credentials';
 import { PublicError } from '../platform/errors';
 import { TemplateTopic, type TemplateStatusChange } from './template-events';
 import type { GraphQLContext } from '../platform/graphql/context';
 import type { TemplateServices } from './template-services';
-import { parseId } from '../platform/graphql/ids';
 import { decodeCursor, PageInfo, pageSize, toPage } from '../platform/graphql/pagination';
 import { requireViewer } from '../platform/graphql/viewer-guards';
 import { syncTemplates } from './template-sync';
@@ -62,14 +60,6 @@ export class TemplateStatusEvent {
 
   @Field(() => WhatsAppTemplate, { nullable: true, description: 'The template as it is now; null once removed.' })
   template!: WhatsAppTemplate | null;
-}
-
-/** The viewer's own credential; anyone else's (administrators' included) is NOT_FOUND. */
-async function ownCredential(ctx: GraphQLContext, credentialId: string): Promise<WhatsAppCredential> {
-  const viewer = requireViewer(ctx);
-  const credential = await ctx.em.findOne(WhatsAppCredential, { id: parseId(credentialId, 'Credential'), userId: viewer.userId });
-  if (!credential) throw PublicError.notFound('Credential');
-  return credential;
 }
 
 @Resolver(() => WhatsAppTemplate)

@@ -1,6 +1,4 @@
 import { Client } from 'pg';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { checkCredentialHealth, sweepCredentialHealth, WhatsAppCredential } from '../../src/credentials';
 import { WebhookEndpoint } from '../../src/webhooks';
 import type { SandboxAccount } from '../../src/adapters/sandbox';
@@ -20,52 +18,15 @@ import {
   type WhatsAppConnectCredentialInput,
 } from '../generated/graphql';
 import { postGraphQL } from '../support/graphql-http';
-import { onDispose } from '../support/leftovers';
+import { startSmtpSink } from '../support/smtp-sink';
 import { newUserId, startTestApp, type TestApp } from '../support/start-test-app';
 import { connectSubscriptions, firstEvent } from '../support/subscription-client';
 
-interface CapturedMail {
-  to: string;
-  body: string;
-}
-
-async function startSmtp(): Promise<{ url: string; nextTo(address: string): Promise<CapturedMail> }> {
-  const waiting: Array<{ address: string; resolve: (mail: CapturedMail) => void }> = [];
-  const received: CapturedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const mail = { to: session.envelope.rcptTo.map((r) => r.address).join(','), body: Buffer.concat(chunks).toString('utf8') };
-        const index = waiting.findIndex((w) => w.address === mail.to);
-        if (index >= 0) waiting.splice(index, 1)[0]!.resolve(mail);
-        else received.push(mail);
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  onDispose(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    nextTo: (address) => {
-      const index = received.findIndex((m) => m.to === address);
-      if (index >= 0) return Promise.resolve(received.splice(index, 1)[0]!);
-      return new Promise((resolve) => waiting.push({ address, resolve }));
-    },
-  };
-}
-
 let app: TestApp;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 
 beforeAll(async () => {
-  smtp = await startSmtp();
+  smtp = await startSmtpSink();
   app = await startTestApp({ SANDBOX: 'true', SMTP_URL: smtp.url, EXPIRY_WARNING_DAYS: '7' });
 });
 

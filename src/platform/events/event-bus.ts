@@ -1,4 +1,5 @@
 import { ErrorCode, PublicError } from '../errors';
+import { endOnError } from './end-on-error';
 
 /**
  * Topic → [the id a subscriber filters on, payload]. Each domain declares the topics it publishes (for
@@ -126,25 +127,5 @@ function boundedSubscription<T>(target: EventTarget, type: string, maxPending: n
  * behind: a subscription resolver turns it into a typed error the client sees before completion.
  */
 export function endWithNotice<T, N>(source: AsyncIterableIterator<T>, notice: N): AsyncIterableIterator<T | N> {
-  let finished = false;
-  const iterator: AsyncIterableIterator<T | N> = {
-    async next() {
-      if (finished) return { value: undefined, done: true };
-      try {
-        return await source.next();
-      } catch (error) {
-        if (!(error instanceof SubscriberOverflowError)) throw error;
-        finished = true;
-        return { value: notice, done: false };
-      }
-    },
-    return() {
-      finished = true;
-      return source.return ? source.return() : Promise.resolve({ value: undefined, done: true });
-    },
-    [Symbol.asyncIterator]() {
-      return iterator;
-    },
-  };
-  return iterator;
+  return endOnError(source, (error): error is SubscriberOverflowError => error instanceof SubscriberOverflowError, () => notice);
 }

@@ -4,6 +4,7 @@ import { MANAGEMENT_SCOPE, type SandboxWaba } from '../sandbox-state';
 import { selectFields } from './field-selection';
 import { healthStatus } from './health-status';
 import { phoneNumberFields } from './phone-number-route';
+import { cursorPage } from './cursor-page';
 import { ok, type RouteHandler } from './route-context';
 
 const DEFAULT_WABA_FIELDS = ['id', 'name'];
@@ -12,17 +13,6 @@ const DEFAULT_LIST_FIELDS = [
   'id', 'verified_name', 'code_verification_status', 'display_phone_number', 'quality_rating', 'platform_type',
   'throughput', 'webhook_configuration',
 ];
-const DEFAULT_PAGE_SIZE = 25;
-const MAX_PAGE_SIZE = 100;
-
-const encodeCursor = (index: number) => Buffer.from(`idx:${index}`).toString('base64url');
-
-function decodeCursor(cursor: string | null): number {
-  if (!cursor) return 0;
-  const match = /^idx:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw graphErrors.invalidParameter('Param after is not a valid cursor.');
-  return Number(match[1]);
-}
 
 /** `GET /<WABA_ID>` (§1.3) and `GET /<WABA_ID>/phone_numbers` with cursor paging (§1.4). */
 export const businessAccountRoute: RouteHandler = (request, context) => {
@@ -50,24 +40,15 @@ export const businessAccountRoute: RouteHandler = (request, context) => {
     return ok(selectFields(request.query.get('fields'), available, DEFAULT_WABA_FIELDS, 'WhatsAppBusinessAccount'));
   }
 
-  const limit = Math.min(Number(request.query.get('limit') ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-  const start = decodeCursor(request.query.get('after'));
-  const ids = waba.phoneNumberIds.slice(start, start + limit);
+  const { items: ids, paging } = cursorPage(request, context, waba.phoneNumberIds, {
+    path: `${waba.id}/phone_numbers`,
+    cursorPrefix: 'idx',
+    invalidCursor: () => graphErrors.invalidParameter('Param after is not a valid cursor.'),
+  });
   const data = ids.map((phoneId) => {
     const phone = context.state.phones.get(phoneId)!;
     const fields = phoneNumberFields(context.state, phone, request.principal);
     return selectFields(request.query.get('fields'), fields, DEFAULT_LIST_FIELDS, 'WhatsAppBusinessPhoneNumber');
   });
-  const end = start + ids.length;
-  const hasMore = end < waba.phoneNumberIds.length;
-  const next = new URL(`${context.baseUrl()}/${request.version}/${waba.id}/phone_numbers`);
-  for (const [key, value] of request.query) if (key !== 'after' && key !== 'appsecret_proof') next.searchParams.set(key, value);
-  next.searchParams.set('after', encodeCursor(end));
-  return ok({
-    data,
-    paging: {
-      cursors: { before: encodeCursor(start), after: encodeCursor(end) },
-      ...(hasMore ? { next: next.toString() } : {}),
-    },
-  });
+  return ok({ data, paging });
 };

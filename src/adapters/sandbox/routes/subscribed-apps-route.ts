@@ -47,6 +47,7 @@ export const subscribedAppsRoute: RouteHandler = async (request, context) => {
       subscription.overrideUri = await validateOverride(context, body.override_callback_uri, body.verify_token, (f) => f);
       return ok({ success: true });
     }
+    // Any HTTP method can arrive: Graph answers the others with its own error, and so does the sandbox.
     default:
       throw graphErrors.unsupportedMethod(request.method, `/${waba.id}/subscribed_apps`);
   }
