@@ -131,7 +131,16 @@ export function replyDraft(reply: AgentRuntimeReply, inboundMessageId: string): 
     case 'reaction':
       if (quoted) throw PublicError.badInput(`${at}.quote`, 'A reaction cannot quote a message: it already points at the customer\'s message.');
       return { draft: contentDraft('reaction', { messageId: inboundMessageId, emoji: reply.emoji }, at), quote: false };
-    default:
+    case 'image':
+    case 'video':
+    case 'audio':
+    case 'document':
+    case 'sticker':
       return { draft: contentDraft(reply.type, reply, at), quote: quoted };
+    default: {
+      // A new kind in the schema fails compilation here until it is mapped.
+      const unmapped: never = reply;
+      throw new Error(`unmapped reply kind ${JSON.stringify(unmapped)}`);
+    }
   }
 }
