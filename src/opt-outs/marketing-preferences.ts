@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Executor } from '../platform/db/query-executor';
 import { SuppressionSource } from './whatsapp-suppression.entity';
+import { latestPerCustomer } from './latest-per-customer';
 
 /** A customer's marketing preference from Meta's `user_preferences` webhook. */
 export interface MarketingPreferenceRow {
@@ -19,15 +20,7 @@ export interface MarketingPreferenceRow {
  */
 export async function applyMarketingPreferences(db: Executor, schema: string, rows: MarketingPreferenceRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const latest = new Map<string, MarketingPreferenceRow>();
-  for (const row of rows) {
-    const key = `${row.credentialId} ${row.customerWaId}`;
-    const seen = latest.get(key);
-    if (!seen || row.timestamp >= seen.timestamp) latest.set(key, row);
-  }
-  const input = [...latest.values()]
-    .sort((a, b) => (a.credentialId + a.customerWaId < b.credentialId + b.customerWaId ? -1 : 1))
-    .map((row) => ({ user_id: row.userId, credential_id: row.credentialId, customer_wa_id: row.customerWaId, stop: row.stop }));
+  const input = latestPerCustomer(rows).map((row) => ({ user_id: row.userId, credential_id: row.credentialId, customer_wa_id: row.customerWaId, stop: row.stop }));
   const table = sql.table(`${schema}.whatsapp_suppressions`);
   await sql`
     with input as (

@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Executor } from '../platform/db/query-executor';
 import type { ConsentChange } from './opt-out-keywords';
 import { SuppressionSource, WhatsAppSuppression } from './whatsapp-suppression.entity';
+import { latestPerCustomer } from './latest-per-customer';
 
 /** A keyword a customer wrote to a number, as the inbound plan found it. */
 export interface ConsentChangeRow {
@@ -22,15 +23,7 @@ export interface ConsentChangeRow {
  */
 export async function applyConsentChanges(db: Executor, schema: string, rows: ConsentChangeRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const latest = new Map<string, ConsentChangeRow>();
-  for (const row of rows) {
-    const key = `${row.credentialId} ${row.customerWaId}`;
-    const seen = latest.get(key);
-    if (!seen || row.timestamp >= seen.timestamp) latest.set(key, row);
-  }
-  const input = [...latest.values()]
-    .sort((a, b) => (a.credentialId + a.customerWaId < b.credentialId + b.customerWaId ? -1 : 1))
-    .map((row) => ({ user_id: row.userId, credential_id: row.credentialId, customer_wa_id: row.customerWaId, opt_out: row.change === 'opt_out' }));
+  const input = latestPerCustomer(rows).map((row) => ({ user_id: row.userId, credential_id: row.credentialId, customer_wa_id: row.customerWaId, opt_out: row.change === 'opt_out' }));
   const table = sql.table(`${schema}.whatsapp_suppressions`);
   await sql`
     with input as (
