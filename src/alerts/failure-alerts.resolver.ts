@@ -56,8 +56,8 @@ export class FailureAlertsResolver {
   ): Promise<FailureAlert> {
     const viewer = requireViewer(ctx);
     // The topic is already per user; this re-check guards against a mis-published event.
-    const credential = await ctx.em.fork().findOne(WhatsAppCredential, { id: event.credentialId, userId: viewer.userId });
     if (event.userId !== viewer.userId) throw PublicError.notFound('Credential');
+    const credential = await ctx.em.fork().findOne(WhatsAppCredential, { id: event.credentialId, userId: viewer.userId });
     return {
       credentialId: event.credentialId,
       kind: event.kind,

@@ -42,7 +42,8 @@ export function batchFailures({ items, applied, deadLetters, endpoints, agentOn 
     }
   }
   for (const letter of deadLetters) {
-    if (!owned(letter.endpointId)) continue;
+    // An edit or revoke that overtook its message is expected and is applied when replayed: no alert.
+    if (!owned(letter.endpointId) || letter.reason === 'original_message_not_found') continue;
     failures.push({
       userId: letter.userId,
       credentialId: letter.credentialId,

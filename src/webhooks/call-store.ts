@@ -19,7 +19,7 @@ export interface CallRow {
 /**
  * Records a batch's call events in one statement, one row per call: `connect` creates it, `terminate`
  * adds how and when it ended. Events arrive out of order at times, so what is known is kept (a late
- * connect never clears an end). Returns the ids of the rows written, in input order.
+ * connect never clears an end). Returns the ids of the rows created or changed, in input order.
  */
 export async function recordCalls(db: Executor, schema: string, rows: CallRow[]): Promise<Array<{ id: string; userId: string }>> {
   if (rows.length === 0) return [];
@@ -58,6 +58,13 @@ export async function recordCalls(db: Executor, schema: string, rows: CallRow[])
       ended_at = coalesce(excluded.ended_at, c.ended_at),
       duration_seconds = coalesce(excluded.duration_seconds, c.duration_seconds),
       updated_at = now()
+    -- A redelivered event that changes nothing returns no row, so it is not published again.
+    where (c.last_event, c.status, c.started_at, c.ended_at, c.duration_seconds) is distinct from (
+      case when excluded.ended_at is not null or c.ended_at is null then excluded.last_event else c.last_event end,
+      coalesce(excluded.status, c.status),
+      least(c.started_at, excluded.started_at),
+      coalesce(excluded.ended_at, c.ended_at),
+      coalesce(excluded.duration_seconds, c.duration_seconds))
     returning c.id, c.user_id
   `.execute(db as Kysely<unknown>);
   return result.rows.map((row) => ({ id: row.id, userId: row.user_id }));

@@ -258,6 +258,7 @@ describe('calls', () => {
     const events: Array<WhatsAppCallChangedSubscription['whatsAppCallChanged']> = [];
     const one = createDeferred<void>();
     const two = createDeferred<void>();
+    const three = createDeferred<void>();
     const { client } = connectSubscriptions(app.subscriptionsUrl, tenant.token);
     const connected = createDeferred<void>();
     client.on('connected', () => connected.resolve());
@@ -266,6 +267,7 @@ describe('calls', () => {
         events.push(value.data!.whatsAppCallChanged);
         if (events.length === 1) one.resolve();
         if (events.length === 2) two.resolve();
+        if (events.length === 3) three.resolve();
       },
       error: (err) => two.reject(err),
       complete: () => undefined,
@@ -286,6 +288,10 @@ describe('calls', () => {
     await running.sandbox.deliverCall({ phoneNumberId, from: '5511987654321', event: 'connect', callId: ringing.callId });
     await done;
     expect(await app.orm.em.fork().findOneOrFail(WhatsAppCall, { callId: ringing.callId })).toMatchObject({ lastEvent: 'terminate', status: 'COMPLETED', durationSeconds: 42 });
+    // It changed nothing, so it was not announced: the next event (events keep their order) is a new call.
+    const next = await running.sandbox.deliverCall({ phoneNumberId, from: '5511987654321', event: 'connect' });
+    await three.promise;
+    expect(events[2]).toMatchObject({ callId: next.callId, lastEvent: 'connect' });
   });
 });
 
