@@ -220,7 +220,7 @@ async function main(): Promise<void> {
       const full = results.find((r) => r.concurrency === concurrency && r.cpuMs !== null)!;
       const ratio = full.perSecond / raw.perSecond;
       console.log(`${ratio >= MIN_RATIO ? 'ok  ' : 'MISS'} full path / raw undici at ${concurrency}: ${ratio.toFixed(3)}× (bound ≥ ${MIN_RATIO}×)`);
-      if (ratio < MIN_RATIO) problems.push(`full path / raw undici at ${concurrency} is ${ratio.toFixed(3)}×, below ${MIN_RATIO}×`);
+      if (!(ratio >= MIN_RATIO)) problems.push(`full path / raw undici at ${concurrency} is ${ratio.toFixed(3)}×, below ${MIN_RATIO}×`);
       if (full.failed > 0) problems.push(`${full.failed} mutations failed at ${concurrency}, the first with: ${full.firstFailure}`);
       if (raw.failed > 0) problems.push(`${raw.failed} raw calls failed at ${concurrency}, the first with: ${raw.firstFailure}`);
     }

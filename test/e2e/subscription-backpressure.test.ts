@@ -5,6 +5,7 @@ import { CredentialTopic } from '../../src/credentials';
 import { CredentialStatus, CredentialStatusReason } from '../../src/credentials/credential-status';
 import { createDeferred } from '../support/deferred';
 import { onDispose } from '../support/leftovers';
+import { publishUntilDelivered } from '../support/publish-until-delivered';
 import { startTestApp } from '../support/start-test-app';
 
 // Several times what a paused reader's socket buffers and its subscription's bounded queue (1,000 events)
@@ -61,11 +62,7 @@ test('a reader that stops reading is cut off with SUBSCRIPTION_OVERFLOW after an
     },
   );
   // The subscription registers after the socket is acknowledged: publish until the first event is through.
-  for (let attempt = 0; received.length === 0 && attempt < 200; attempt++) {
-    publish(0);
-    await Promise.race([first.promise, new Promise((resolve) => setTimeout(resolve, 20))]);
-  }
-  await first.promise;
+  await publishUntilDelivered(first.promise, () => publish(0), { everyMs: 20, times: 200 });
 
   // The reader stops reading; an in-process reader tells when every event has reached this instance.
   socket!.pause();
@@ -84,16 +81,12 @@ test('a reader that stops reading is cut off with SUBSCRIPTION_OVERFLOW after an
   expect(error).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'SUBSCRIPTION_OVERFLOW' }) })]);
   // Whatever arrived is the events in the order published, with none skipped: the cut is at the end.
   const measured = received.slice(before).filter((i) => i > 0);
+  expect(measured.length).toBeGreaterThan(0);
   expect(measured.length).toBeLessThan(EVENTS);
   expect(measured).toEqual(measured.map((_, k) => k + 1));
 
   // The same socket still serves a new subscription.
   const again = createDeferred<void>();
   client.subscribe({ query: HEALTH }, { next: () => again.resolve(), error: (e) => again.reject(e), complete: () => undefined });
-  for (let attempt = 0; attempt < 200; attempt++) {
-    publish(EVENTS + 1);
-    const done = await Promise.race([again.promise.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 20))]);
-    if (done) break;
-  }
-  await again.promise;
+  await publishUntilDelivered(again.promise, () => publish(EVENTS + 1), { everyMs: 20, times: 200 });
 }, 60_000);
