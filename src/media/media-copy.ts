@@ -57,6 +57,12 @@ async function copyInboundMedia(deps: MediaCopyDependencies, messageId: string):
     const download = await downloadMedia({ graphBaseUrl: deps.graphBaseUrl, timeoutMs: deps.timeoutMs }, secrets.accessToken, info.url);
     // The CDN's own length is what will flow; Meta's file_size is the fallback.
     const length = Number(download.headers['content-length'] ?? info.file_size);
+    // Meta's file_size was checked above; the CDN's own length is what the bucket is told to expect.
+    if (!(length <= deps.maxBytes)) {
+      download.body.destroy();
+      deps.logger.warn({ messageId, sizeBytes: length, maxBytes: deps.maxBytes }, 'media not copied: larger than MEDIA_MAX_BYTES');
+      return 'skipped';
+    }
     await deps.store.put(mediaObjectKey(message), download.body, {
       contentType: ref.mimeType ?? info.mime_type ?? 'application/octet-stream',
       contentLength: length,
