@@ -12,9 +12,14 @@
  * its own process): signature check, one INSERT with a pg NOTIFY, forwarded over a WebSocket. It is the
  * floor any durable webhook-to-live-event path pays on this machine, so the ratio travels.
  *
- *   npm run bench:e2e               # 1,000 messages/s for 20 s
- *   npm run bench:e2e -- 500 10     # RATE per second, SECONDS
+ *   npm run bench:e2e               # 1,000 messages/s for 20 s, after a 5 s ramp
+ *   npm run bench:e2e -- 500 10 0   # RATE per second, SECONDS, RAMP seconds (0: start cold at full rate)
  *   npm run bench:e2e -- --cpu-prof --cpu-prof-dir=.data/prof   # extra node options for the plugin
+ *
+ * The measured load follows a ramp from 0 to RATE over RAMP seconds without a pause, the way traffic
+ * reaches a running server: a step from idle to full rate measures JIT compilation and connection set-up
+ * (the first second's p99 is several times the rest's, for the baseline too), which the ramp's own row
+ * still shows. Its messages are not in the measured figures.
  *
  * Exits non-zero on any missing event, p99 over 250 ms, or a peak RSS over 300 MB.
  */
@@ -61,7 +66,10 @@ const positional = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const extraNodeOptions = process.argv.slice(2).filter((arg) => arg.startsWith('--'));
 const rate = Number(positional[0] ?? 1_000);
 const seconds = Number(positional[1] ?? 20);
+const rampSeconds = Number(positional[2] ?? 5);
 const total = Math.round(rate * seconds);
+/** Messages of the ramp: the area under a line from 0 to `rate` over `rampSeconds`. */
+const rampTotal = Math.round((rate * rampSeconds) / 2);
 
 /** Wall-clock milliseconds with sub-millisecond precision, comparable between the worker and the main thread. */
 const now = () => performance.timeOrigin + performance.now();
@@ -72,13 +80,19 @@ interface LoadSpec {
   url: string;
   tenant: Pick<Tenant, 'appSecret' | 'phoneNumberId' | 'displayPhoneNumber' | 'wabaId'>;
   run: string;
+  /** Run id of the ramp's messages, sent first. */
+  rampRun: string;
   rate: number;
   total: number;
+  rampSeconds: number;
+  rampTotal: number;
 }
 
 interface LoadResult {
-  /** Scheduled send time of message i (wall-clock ms). */
+  /** Scheduled send time of measured message i (wall-clock ms). */
   scheduled: Float64Array;
+  /** Scheduled send time of ramp message k. */
+  rampScheduled: Float64Array;
   ok: number;
   failed: number;
   /** POSTs issued per second between the first and the last send. */
@@ -89,23 +103,31 @@ async function generateLoad(spec: LoadSpec): Promise<LoadResult> {
   const url = new URL(spec.url);
   const pool = new HttpPool(url.origin, { connections: CONNECTIONS, pipelining: 1 });
   // Bodies and signatures are made before the clock starts, so the generator spends its time sending.
-  const prepared = Array.from({ length: spec.total }, (_, i) => signedDelivery(spec.tenant, spec.run, i));
+  const prepared = [
+    ...Array.from({ length: spec.rampTotal }, (_, k) => signedDelivery(spec.tenant, spec.rampRun, k)),
+    ...Array.from({ length: spec.total }, (_, i) => signedDelivery(spec.tenant, spec.run, i)),
+  ];
   const scheduled = new Float64Array(spec.total);
+  const rampScheduled = new Float64Array(spec.rampTotal);
   let ok = 0;
   let failed = 0;
   const inFlight = new Set<Promise<void>>();
   const interval = 1000 / spec.rate;
   const start = now() + 50;
+  const measuredStart = start + spec.rampSeconds * 1000;
   let firstSend = 0;
   let lastSend = 0;
-  for (let i = 0; i < spec.total; i++) {
-    const at = start + i * interval;
+  for (let j = 0; j < prepared.length; j++) {
+    const i = j - spec.rampTotal;
+    // On a linear ramp the k-th message is due when r·t²/(2T) = k, at t = √(2Tk/r).
+    const at = i < 0 ? start + Math.sqrt((2 * spec.rampSeconds * j) / spec.rate) * 1000 : measuredStart + i * interval;
     const wait = at - now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    scheduled[i] = at;
+    if (i < 0) rampScheduled[j] = at;
+    else scheduled[i] = at;
     lastSend = now();
     if (i === 0) firstSend = lastSend;
-    const { body, signature } = prepared[i]!;
+    const { body, signature } = prepared[j]!;
     const request = pool
       .request({ path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body })
       .then(async (response) => {
@@ -121,7 +143,7 @@ async function generateLoad(spec: LoadSpec): Promise<LoadResult> {
   }
   await Promise.all(inFlight);
   await pool.close();
-  return { scheduled, ok, failed, achievedRate: (spec.total - 1) / ((lastSend - firstSend) / 1000) };
+  return { scheduled, rampScheduled, ok, failed, achievedRate: (spec.total - 1) / ((lastSend - firstSend) / 1000) };
 }
 
 function runLoad(spec: LoadSpec): Promise<LoadResult> {
@@ -148,6 +170,19 @@ interface Figures {
   /** CPU of the server process and of PostgreSQL per message, from the first POST to the last event. */
   serverCpuMs: number;
   postgresCpuMs: number;
+  /** p99 of the messages scheduled in each second of the run: shows whether a tail is a moment or the whole run. */
+  p99BySecond: number[];
+  /** The ramp's own p99 and max, not in the figures above. */
+  rampP99: number;
+  rampMax: number;
+}
+
+function latenciesOf(arrivals: Arrivals, scheduled: Float64Array, from = 0, to = scheduled.length): number[] {
+  const latencies: number[] = [];
+  for (let i = from; i < to; i++) {
+    if (!Number.isNaN(arrivals.at[i]!)) latencies.push(arrivals.at[i]! - scheduled[i]!);
+  }
+  return latencies.sort((a, b) => a - b);
 }
 
 /** Messages of `run` seen by a subscriber: index → wall-clock time the event arrived. */
@@ -198,8 +233,13 @@ async function measure(
 ): Promise<Figures> {
   const run = Math.random().toString(36).slice(2, 8);
   const warm = new Arrivals(`${run}w`, 200);
+  const ramp = new Arrivals(`${run}r`, rampTotal);
   const measured = new Arrivals(run, total);
-  const unsubscribe = await subscribe((wamid) => (wamid.includes(`${run}w`) ? warm.record(wamid) : measured.record(wamid)));
+  const unsubscribe = await subscribe((wamid) => {
+    if (wamid.includes(`${run}w`)) warm.record(wamid);
+    else if (wamid.includes(`${run}r`)) ramp.record(wamid);
+    else measured.record(wamid);
+  });
   const warmPool = new HttpPool(new URL(webhookUrl).origin, { connections: 8 });
   for (let i = 0; i < warm.at.length && warm.count === 0; i++) {
     const { body, signature } = signedDelivery(tenant, `${run}w`, i);
@@ -212,23 +252,27 @@ async function measure(
   const rss = sampleRss(pid);
   const cpu0 = cpuSeconds(pid);
   const pg0 = postgresCpuSeconds(dataDir);
-  const load = await runLoad({ url: webhookUrl, tenant, run, rate, total });
+  const load = await runLoad({ url: webhookUrl, tenant, run, rampRun: `${run}r`, rate, total, rampSeconds, rampTotal });
   await measured.all(GRACE_MS);
-  const serverCpuMs = ((cpuSeconds(pid) - cpu0) * 1000) / total;
-  const postgresCpuMs = ((postgresCpuSeconds(dataDir) - pg0) * 1000) / total;
+  const serverCpuMs = ((cpuSeconds(pid) - cpu0) * 1000) / (total + rampTotal);
+  const postgresCpuMs = ((postgresCpuSeconds(dataDir) - pg0) * 1000) / (total + rampTotal);
   rss.stop();
   unsubscribe();
-  const latencies: number[] = [];
-  for (let i = 0; i < total; i++) {
-    if (!Number.isNaN(measured.at[i]!)) latencies.push(measured.at[i]! - load.scheduled[i]!);
-  }
-  latencies.sort((a, b) => a - b);
+  const latencies = latenciesOf(measured, load.scheduled);
+  const rampLatencies = latenciesOf(ramp, load.rampScheduled);
+  const p99BySecond = Array.from({ length: Math.ceil(seconds) }, (_, second) =>
+    percentile(latenciesOf(measured, load.scheduled, second * rate, Math.min(total, (second + 1) * rate)), 99),
+  );
   return {
+    p99BySecond,
+    rampP99: percentile(rampLatencies, 99),
+    rampMax: rampLatencies[rampLatencies.length - 1] ?? NaN,
     p50: percentile(latencies, 50),
     p90: percentile(latencies, 90),
     p99: percentile(latencies, 99),
     max: latencies[latencies.length - 1] ?? NaN,
-    missing: total - measured.count,
+    // A ramp message that never arrived is as lost as a measured one.
+    missing: total - measured.count + rampTotal - ramp.count,
     ok: load.ok,
     failed: load.failed,
     achievedRate: load.achievedRate,
@@ -309,7 +353,7 @@ async function main(): Promise<void> {
   try {
     const tenant = await seedTenant(database.url, 'bench_e2e', sandbox.baseUrl, sandbox.sandbox.createAccount());
     const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
-    console.log(`node ${process.version}, ${new Date().toISOString()}, open loop ${rate.toLocaleString('en-US')} signed single-message deliveries/s for ${seconds} s (${total.toLocaleString('en-US')}), load average ${load()}`);
+    console.log(`node ${process.version}, ${new Date().toISOString()}, open loop ${rate.toLocaleString('en-US')} signed single-message deliveries/s for ${seconds} s (${total.toLocaleString('en-US')}) after a ${rampSeconds} s ramp, load average ${load()}`);
     console.log(`plugin: node ${[...startNodeOptions(), ...extraNodeOptions].join(' ')} dist/src/app/main.js (NODE_ENV=production, INSTANCE_ROLE=both)`);
     const baseline = await measureBaseline(database.url, tenant, dataDir);
     const plugin = await measurePlugin(tenant, dataDir);
@@ -317,6 +361,9 @@ async function main(): Promise<void> {
     console.log(`${'POST → event (ms)'.padEnd(30)} ${'p50'.padStart(8)} ${'p90'.padStart(8)} ${'p99'.padStart(8)} ${'max'.padStart(8)} ${'missing'.padStart(8)} ${'POSTs/s'.padStart(9)} ${'2xx'.padStart(13)} ${'idle MB'.padStart(9)} ${'peak MB'.padStart(9)} ${'cpu ms/msg'.padStart(11)} ${'pg ms/msg'.padStart(9)}`);
     console.log(row('plugin (graphql-ws)', plugin));
     console.log(row('baseline (INSERT+NOTIFY, ws)', baseline));
+    for (const [name, f] of [['plugin', plugin], ['baseline', baseline]] as const) {
+      console.log(`${name}: ramp (${rampSeconds} s, ${rampTotal.toLocaleString('en-US')} messages, not in the row above) p99 ${f.rampP99.toFixed(1)} ms, max ${f.rampMax.toFixed(1)} ms; p99 by second (ms): ${f.p99BySecond.map((v) => v.toFixed(0)).join(' ')}`);
+    }
     console.log(`ratio plugin/baseline: p50 ${(plugin.p50 / baseline.p50).toFixed(1)}x, p99 ${(plugin.p99 / baseline.p99).toFixed(1)}x`);
     const failures: string[] = [];
     if (plugin.missing > 0) failures.push(`${plugin.missing} event(s) missing ${GRACE_MS / 1000} s after the last POST`);
