@@ -147,7 +147,7 @@ describe('Dockerfile', () => {
     expect(final).toMatch(/^USER (?!root\b|0\b)\S+/m);
     expect(final).toMatch(/^ENV NODE_ENV=production/m);
     expect(final).toMatch(/^HEALTHCHECK /m);
-    expect(final).toMatch(/^CMD \["node", "--enable-source-maps", "dist\/src\/app\/main.js"\]/m);
+    expect(final).toMatch(/^CMD \["node", "--enable-source-maps", "--max-semi-space-size=8", "--heap-growing-percent=50", "dist\/src\/app\/main.js"\]/m);
   });
 
   test('never copies local secrets or dependencies into the build context', () => {
