@@ -172,3 +172,16 @@ const docker = (() => {
     execFileSync('docker', ['compose', '-f', file, 'config', '--quiet'], { cwd: ROOT, env, stdio: 'pipe' });
   }
 });
+
+// bench:e2e measures the plugin started with `npm start`'s node options (memory settings among them);
+// every deployment must run it with the same ones, or the benchmark's memory figure says nothing of it.
+test('every file that starts the plugin gives node the options of `npm start`', () => {
+  const start = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts.start!;
+  const command = start.split('&&').pop()!.trim();
+  expect(command).toMatch(/^node (--\S+ )+dist\/src\/app\/main\.js$/);
+  const dockerCmd = /^CMD (\[.*\])$/m.exec(read('Dockerfile').split(/^FROM /m).at(-1)!)![1]!;
+  expect((JSON.parse(dockerCmd) as string[]).join(' ')).toBe(command);
+  for (const compose of [production, quickstart]) {
+    expect(String(compose.services.plugin!.entrypoint)).toMatch(new RegExp(`exec ${command.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`));
+  }
+});
