@@ -66,22 +66,28 @@ export async function applyHealthVerdict(
   services: Pick<CredentialServices, 'jobs' | 'mailer'>,
   credential: WhatsAppCredential,
   verdict: HealthVerdict,
-  context: { actor: AuditActor; requestId?: string | null; now?: Date; liftAdminHold?: boolean },
+  context: { actor: AuditActor; requestId?: string | null; now?: Date; liftAdminHold?: boolean; factsAskedAtVersion?: number },
 ): Promise<HealthChange | null> {
   const now = context.now ?? new Date();
   const facts = verdict.facts;
   let quality: ReturnType<typeof qualityWarningOf> = null;
   if (facts) {
+    // Quality webhooks write the limit and the flag too. One that committed while Meta was being asked
+    // is at least as new as Meta's answer: writing the answer over it would undo a downgrade (and warn
+    // of it a second time at the next check).
+    const rowMovedOn = context.factsAskedAtVersion !== undefined && context.factsAskedAtVersion !== credential.version;
+    const messagingLimit = rowMovedOn ? credential.messagingLimit : (facts.messagingLimit ?? credential.messagingLimit);
+    const qualityFlagged = rowMovedOn ? credential.qualityFlagged : facts.flagged;
     quality = qualityWarningOf(
       { qualityRating: credential.qualityRating, messagingLimit: credential.messagingLimit, qualityFlagged: credential.qualityFlagged },
-      { qualityRating: facts.qualityRating, messagingLimit: facts.messagingLimit ?? credential.messagingLimit, qualityFlagged: facts.flagged },
+      { qualityRating: facts.qualityRating, messagingLimit, qualityFlagged },
     );
     credential.tokenExpiresAt = facts.tokenExpiresAt;
     credential.tokenScopes = facts.scopes;
     credential.qualityRating = facts.qualityRating;
-    if (facts.messagingLimit) credential.messagingLimit = facts.messagingLimit;
+    credential.messagingLimit = messagingLimit;
     if (facts.throughputLevel) credential.throughputLevel = facts.throughputLevel;
-    credential.qualityFlagged = facts.flagged;
+    credential.qualityFlagged = qualityFlagged;
     credential.phoneNumber = facts.phoneNumber;
     if (facts.displayName) credential.displayName = facts.displayName;
     credential.lastValidatedAt = now;
@@ -211,7 +217,7 @@ export async function recordHealthVerdict(
   services: Pick<CredentialServices, 'orm' | 'jobs' | 'mailer' | 'eventBus'>,
   credentialId: string,
   verdict: HealthVerdict | ((credential: WhatsAppCredential) => HealthVerdict | null),
-  context: { actor: AuditActor; requestId?: string | null; liftAdminHold?: boolean },
+  context: { actor: AuditActor; requestId?: string | null; liftAdminHold?: boolean; factsAskedAtVersion?: number },
 ): Promise<WhatsAppCredential | null> {
   let change: HealthChange | null = null;
   const credential = await services.orm.em.fork().transactional(async (em) => {

@@ -73,7 +73,7 @@ export async function checkCredentialHealth(
       throw err;
     }
   }
-  return recordHealthVerdict(services, credentialId, verdict, options);
+  return recordHealthVerdict(services, credentialId, verdict, { ...options, factsAskedAtVersion: credential.version });
 }
 
 /**

@@ -10,7 +10,10 @@ import {
   type CredentialQualityWarningsSubscription,
   type WhatsAppTemplatesQuery,
 } from '../generated/graphql';
+import { AuditEntry } from '../../src/audit';
+import { checkCredentialHealth, WhatsAppCredential } from '../../src/credentials';
 import { createDeferred } from '../support/deferred';
+import { eventually } from '../support/eventually';
 import { postGraphQL } from '../support/graphql-http';
 import { connectSubscriptions, firstEvent } from '../support/subscription-client';
 import type { TestApp } from '../support/start-test-app';
@@ -186,4 +189,31 @@ test('a lower messaging limit is a warning once; the same limit again is not', a
   await expect(event).resolves.toMatchObject({
     credentialHealthChanged: { warning: 'MESSAGING_LIMIT_DECREASED', status: 'ACTIVE', credential: { messagingLimit: 'TIER_250' } },
   });
+});
+
+test('a downgrade webhook that commits while a health check asks Meta is neither undone nor warned of twice', async () => {
+  const tenant = await routedTenant();
+  const stored = () => app.services.orm.em.fork().findOneOrFail(WhatsAppCredential, { id: tenant.credentialId });
+  const phoneNumbers = { method: 'GET', pathIncludes: `${tenant.account.wabaId}/phone_numbers` };
+  // The check has read the number (TIER_2K) and waits on its next request to Meta.
+  const staleCheck = running.sandbox.holdNext(phoneNumbers);
+  const checking = checkCredentialHealth(app.services, tenant.credentialId, { actor: 'system', whenUnreachable: 'count' });
+  await staleCheck.arrived;
+  // The check the webhook asks for is held too, so the stale one is the last to write before it.
+  const freshCheck = running.sandbox.holdNext(phoneNumbers);
+  const processed = settled(app);
+  await running.sandbox.setPhoneQuality(tenant.account.phoneNumberId, { event: 'DOWNGRADE', messagingLimit: 'TIER_250' });
+  await processed;
+  expect((await stored()).messagingLimit).toBe('TIER_250');
+
+  staleCheck.release();
+  const checked = await checking;
+  expect(checked).toMatchObject({ messagingLimit: 'TIER_250' });
+
+  await freshCheck.arrived;
+  freshCheck.release();
+  const done = await eventually(stored, (row) => row.healthCheckedAt! > checked!.healthCheckedAt!, 20_000, 'the health check the webhook asked for');
+  expect(done.messagingLimit).toBe('TIER_250');
+  const warnings = await app.services.orm.em.fork().count(AuditEntry, { action: 'credential.quality_warning', targetId: tenant.credentialId });
+  expect(warnings).toBe(1);
 });
