@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AgentWhatsAppConfig } from '../../src/agents';
 import { AuditEntry } from '../../src/audit';
-import { Message } from '../../src/messaging';
+import { Message, MessageStatus, MessageTopic, type MessageEvent } from '../../src/messaging';
 import { serializeLikeMeta } from '../../src/adapters/sandbox';
 import { WebhookDelivery, type SettledDelivery } from '../../src/webhooks';
 import { signWebhookBody } from '../../src/adapters/whatsapp';
@@ -46,8 +46,30 @@ describe('nothing answered 200 is lost', () => {
     const tenant = await addTenant(one, running);
     await configureNow(one, tenant.credentialId);
     const em = one.orm.em.fork();
-    em.create(AgentWhatsAppConfig, { agentId: randomUUID(), userId: tenant.userId, credential: tenant.credentialId, phoneNumberId: tenant.account.phoneNumberId });
+    const agentId = randomUUID();
+    em.create(AgentWhatsAppConfig, { agentId, userId: tenant.userId, credential: tenant.credentialId, phoneNumberId: tenant.account.phoneNumberId });
     await em.flush();
+    // Every live subscriber, on either instance, hears each stored message once, whichever stored it.
+    const hearers = [one, two].map((app) => {
+      const heard: string[] = [];
+      const waiters: Array<{ until: (ids: string[]) => boolean; resolve: () => void }> = [];
+      void (async () => {
+        for await (const event of app.services.eventBus.subscribe(MessageTopic.Inbound, agentId) as AsyncIterable<MessageEvent>) {
+          heard.push(event.messageId);
+          for (const waiter of waiters.filter((w) => w.until(heard))) {
+            waiters.splice(waiters.indexOf(waiter), 1);
+            waiter.resolve();
+          }
+        }
+      })();
+      const hears = (until: (ids: string[]) => boolean) => {
+        const done = createDeferred();
+        if (until(heard)) done.resolve();
+        else waiters.push({ until, resolve: done.resolve });
+        return done.promise;
+      };
+      return { app, heard, hears };
+    });
 
     const total = 40;
     const seen: SettledDelivery[] = [];
@@ -80,6 +102,20 @@ describe('nothing answered 200 is lost', () => {
     expect(seen.length).toBe(total);
     expect(seen.reduce((sum, s) => sum + s.counts!.messages, 0)).toBe(wamids.length);
     expect(await one.orm.em.fork().count(Message, { whatsappMessageId: { $in: wamids } })).toBe(wamids.length);
+    await Promise.all(hearers.map(({ hears }) => hears((ids) => ids.length >= wamids.length)));
+    // Each instance's own NOTIFYs reach its listener before a fence the other sends after hearing them
+    // (PostgreSQL delivers in commit order), so a duplicate heard back would show by then.
+    const [first, second] = hearers as [(typeof hearers)[0], (typeof hearers)[0]];
+    const fence = (from: typeof first, to: typeof first) => {
+      const heard = to.hears((ids) => ids.includes(`fence-${from.app.webhookBaseUrl}`));
+      from.app.services.eventBus.publish(MessageTopic.Inbound, agentId, { messageId: `fence-${from.app.webhookBaseUrl}`, userId: tenant.userId, agentId, status: MessageStatus.RECEIVED });
+      return heard;
+    };
+    await Promise.all([fence(first, second), fence(second, first)]);
+    const stored = await one.orm.em.fork().find(Message, { whatsappMessageId: { $in: wamids } });
+    for (const { heard } of hearers) {
+      expect(heard.filter((id) => !id.startsWith('fence-')).sort()).toEqual(stored.map((message) => message.id).sort());
+    }
     const jobs: Array<{ n: string }> = await one.orm.em.getConnection().execute(`select count(*)::text as n from "whatsapp_connect_jobs"."job" where name = 'agent-inbound'`);
     expect(Number(jobs[0]!.n)).toBe(wamids.length);
     reportFaultRun({

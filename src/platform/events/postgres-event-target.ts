@@ -1,14 +1,24 @@
+import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { ASYNC_COMMIT } from '../db/async-commit';
 import type { Logger } from '../observability/logger';
 
 const MAX_NOTIFY_BYTES = 7900; // PostgreSQL rejects NOTIFY payloads of 8000 bytes or more
 
+interface WireEvent {
+  type: string;
+  detail: unknown;
+}
+
 /**
- * An EventTarget shared by every plugin instance through PostgreSQL LISTEN/NOTIFY: dispatching an event
- * NOTIFYs it, and every instance (this one included) re-dispatches what it hears to its local listeners.
- * Payloads carry ids, not content, so they stay far below NOTIFY's size limit and subscribers reload
- * (and re-authorize) from the database.
+ * An EventTarget shared by every plugin instance through PostgreSQL LISTEN/NOTIFY. Dispatching an event
+ * delivers it to this instance's listeners at the end of the event-loop turn, and NOTIFYs it for the
+ * other instances, which re-dispatch what they hear to their own listeners; each instance skips its own
+ * NOTIFYs. Local listeners receive what the wire carries (the detail through JSON), so a subscriber
+ * sees the same event whichever instance it is connected to.
+ *
+ * Local listeners used to hear their own events back through PostgreSQL as well: at 1,000 events/s the
+ * NOTIFYs, one at a time, were most of the wait between a commit and a subscriber hearing of it.
  */
 export class PostgresEventTarget extends EventTarget {
   private listener: Client | null = null;
@@ -16,13 +26,18 @@ export class PostgresEventTarget extends EventTarget {
   private closed = false;
   private reconnectDelayMs = 100;
   private readyPromise: Promise<void>;
-  /** Events waiting for the next NOTIFY. */
+  /**
+   * The first element of every NOTIFY this instance sends, so it can skip them by a prefix test. An
+   * element without a `type` is ignored by every listener, older releases included (rolling upgrades).
+   */
+  private readonly originMark = `{"origin":"${randomBytes(8).toString('hex')}"}`;
+  /** Events waiting for the end of the turn. */
   private pending: string[] = [];
-  private pendingBytes = 0;
+  private pendingBytes: number;
   private flushScheduled = false;
   /** Full NOTIFY payloads, oldest first, waiting for the one out to be answered. */
   private sealed: string[] = [];
-  /** A NOTIFY is out: one at a time, so listeners hear events in the order they were published. */
+  /** A NOTIFY is out: one at a time, so other instances hear events in the order they were published. */
   private notifying = false;
 
   constructor(
@@ -33,6 +48,7 @@ export class PostgresEventTarget extends EventTarget {
     super();
     this.publisher = new Pool({ connectionString, max: 1 });
     this.publisher.on('error', () => undefined); // a broken idle connection is replaced on next use
+    this.pendingBytes = this.emptyPayloadBytes();
     this.readyPromise = this.connect();
   }
 
@@ -44,45 +60,58 @@ export class PostgresEventTarget extends EventTarget {
   override dispatchEvent(event: Event): boolean {
     const detail = (event as CustomEvent).detail;
     const payload = JSON.stringify({ type: event.type, detail });
-    if (Buffer.byteLength(payload) > MAX_NOTIFY_BYTES) {
+    const bytes = Buffer.byteLength(payload);
+    if (bytes + this.emptyPayloadBytes() > MAX_NOTIFY_BYTES) {
       this.logger.error({ type: event.type }, 'event payload too large for NOTIFY; dropped');
       return false;
     }
-    this.enqueue(payload);
+    this.enqueue(payload, bytes);
     return true;
   }
 
   /**
    * Events of one event-loop turn travel in one NOTIFY (a JSON array, kept under NOTIFY's size limit),
    * and while a NOTIFY is out (PostgreSQL serialises notifying commits) the next events wait for it and
-   * go together: under load that is one round trip for many sends instead of one each. NOTIFYs go one at
-   * a time: two on separate connections may commit in either order, and a burst would reach
-   * subscribers shuffled.
+   * go together: under load that is one round trip for many events instead of one each. NOTIFYs go one
+   * at a time: two on separate connections may commit in either order, and a burst would reach other
+   * instances' subscribers shuffled. This instance's listeners hear each payload as it is sealed.
    */
-  private enqueue(payload: string): void {
-    if (this.pendingBytes + payload.length + 1 > MAX_NOTIFY_BYTES) this.seal();
+  private enqueue(payload: string, bytes: number): void {
+    if (this.pendingBytes + bytes + 1 > MAX_NOTIFY_BYTES) this.seal();
     this.pending.push(payload);
-    this.pendingBytes += payload.length + 1;
+    this.pendingBytes += bytes + 1;
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(() => {
         this.flushScheduled = false;
+        this.seal();
         this.send();
       });
     }
   }
 
-  private seal(): void {
-    if (this.pending.length === 0) return;
-    this.sealed.push(`[${this.pending.join(',')}]`);
-    this.pending = [];
-    this.pendingBytes = 0;
+  private emptyPayloadBytes(): number {
+    return this.originMark.length + 2;
   }
 
-  /** Sends the oldest sealed payload, or what is pending, unless a NOTIFY is out (its answer calls again). */
+  private seal(): void {
+    if (this.pending.length === 0) return;
+    const events = `[${this.pending.join(',')}]`;
+    this.sealed.push(`[${this.originMark},${this.pending.join(',')}]`);
+    this.pending = [];
+    this.pendingBytes = this.emptyPayloadBytes();
+    this.dispatchLocally(events);
+  }
+
+  private dispatchLocally(json: string): void {
+    for (const event of JSON.parse(json) as unknown[]) {
+      if (isWireEvent(event)) super.dispatchEvent(new CustomEvent(event.type, { detail: event.detail }));
+    }
+  }
+
+  /** Sends the oldest sealed payload unless a NOTIFY is out (its answer calls again). */
   private send(): void {
     if (this.notifying) return;
-    if (this.sealed.length === 0) this.seal();
     const payload = this.sealed.shift();
     if (payload === undefined) return;
     this.notifying = true;
@@ -93,6 +122,7 @@ export class PostgresEventTarget extends EventTarget {
   }
 
   async close(): Promise<void> {
+    this.seal();
     this.send();
     this.closed = true;
     await Promise.allSettled([this.listener?.end(), this.publisher.end()]);
@@ -120,8 +150,13 @@ export class PostgresEventTarget extends EventTarget {
         const client = await this.openClient();
         client.on('notification', (message) => {
           if (message.channel !== this.channel || !message.payload) return;
-          const events = JSON.parse(message.payload) as Array<{ type: string; detail: unknown }>;
-          for (const { type, detail } of events) super.dispatchEvent(new CustomEvent(type, { detail }));
+          // Our own: already delivered here when sent.
+          if (message.payload.startsWith(`[${this.originMark}`)) return;
+          try {
+            this.dispatchLocally(message.payload);
+          } catch (err) {
+            this.logger.warn({ err }, 'an event notification could not be read; ignored');
+          }
         });
         client.on('end', () => {
           if (this.closed) return;
@@ -141,4 +176,8 @@ export class PostgresEventTarget extends EventTarget {
       }
     }
   }
+}
+
+function isWireEvent(value: unknown): value is WireEvent {
+  return typeof value === 'object' && value !== null && typeof (value as WireEvent).type === 'string';
 }
