@@ -25,7 +25,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import { Pool, type PoolClient } from 'pg';
+import { Pool } from 'pg';
 import { startApp, type RunningApp } from '../src/app/app';
 import { AgentWhatsAppConfig } from '../src/agents';
 import { loadConfig } from '../src/config';
@@ -33,6 +33,7 @@ import { WhatsAppCredential, writeCredentialSecrets } from '../src/credentials';
 import { storeMessageStatuses, type InboundStatusRow } from '../src/messaging/inbound-batch-store';
 import { serializeLikeMeta } from '../src/adapters/sandbox';
 import { newWebhookEndpoint } from '../src/webhooks';
+import { claimDeliveries } from '../src/webhooks/inbox-claim';
 
 const LIMIT = 1.1;
 const CUSTOMERS = 1_000;
@@ -226,16 +227,13 @@ async function seedRetained(pool: Pool, schema: string, target: Target): Promise
   for (const table of ['webhook_deliveries', 'whatsapp_messages', 'whatsapp_message_statuses']) await pool.query(`analyze "${schema}".${table}`);
 }
 
-/** Milliseconds of one claim statement, rolled back so nothing changes. */
-async function claimSample(client: PoolClient, schema: string): Promise<number> {
-  await client.query('begin');
+/** Milliseconds of one claim statement (the processor's own), rolled back so nothing changes. */
+async function claimSample(connection: Kysely<unknown>, schema: string): Promise<number> {
+  await sql`begin`.execute(connection);
   const t0 = performance.now();
-  await client.query(
-    `select id, raw_body from "${schema}".webhook_deliveries where processed_at is null and next_attempt_at <= now()
-      order by next_attempt_at, id limit 500 for update skip locked`,
-  );
+  await claimDeliveries(connection, schema, { limit: 500, only: null });
   const ms = performance.now() - t0;
-  await client.query('rollback');
+  await sql`rollback`.execute(connection);
   return ms;
 }
 
@@ -340,19 +338,14 @@ async function main(): Promise<void> {
       }
       // The single statements sample by sample in turns (the order flipping each time), so a burst of
       // load from elsewhere on the machine lands on both tables alike.
-      const client = await pool.connect();
-      try {
-        await db.connection().execute(async (connection) => {
-          for (let i = 0; i < CLAIM_SAMPLES; i++) {
-            for (const table of i % 2 === 0 ? prepared : [...prepared].reverse()) {
-              table.claims.push(await claimSample(client, table.schema));
-              table.applies.push(await statusApplySample(connection, table.schema, table.statuses));
-            }
+      await db.connection().execute(async (connection) => {
+        for (let i = 0; i < CLAIM_SAMPLES; i++) {
+          for (const table of i % 2 === 0 ? prepared : [...prepared].reverse()) {
+            table.claims.push(await claimSample(connection, table.schema));
+            table.applies.push(await statusApplySample(connection, table.schema, table.statuses));
           }
-        });
-      } finally {
-        client.release();
-      }
+        }
+      });
       // The drains take turns, as bench:inbound does, the order flipping every round.
       for (const table of round % 2 === 0 ? prepared : [...prepared].reverse()) {
         const perSecond = await drainPerSecond(pool, table.schema, table.target.app);

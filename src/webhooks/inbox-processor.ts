@@ -33,13 +33,13 @@ import { DeliveryOutcome } from './delivery-outcome';
 import { batchFailures } from './batch-failures';
 import { WebhookTopic, type WebhookEvents } from './webhook-events';
 import type { AgentFacts, InboundAgents } from './inbound-agents';
+import { claimDeliveries, type Claim, type ClaimedDelivery } from './inbox-claim';
 import {
   emptyCounts,
   planDelivery,
   type DeadLetterDraft,
   type DeliveryCounts,
   type DeliveryPlan,
-  type EndpointFacts,
   type PlannedItem,
   type PlatformRoute,
 } from './inbound-plan';
@@ -92,17 +92,6 @@ interface BatchReport {
   seconds: number;
 }
 
-;
-
-interface ClaimedDelivery {
-  id: string;
-  endpoint_id: string;
-  raw_body: Buffer;
-  signature_verified: boolean;
-  signature_header: string | null;
-  attempts: number;
-}
-
 interface Applied {
   messages: Map<string, StoredInboundMessage>;
   /** Ids of the owner's echoes stored for the first time. */
@@ -127,6 +116,8 @@ interface AccountOutcome {
 type Trx = ControlledTransaction<unknown, string[]>;
 
 const MAX_BACKOFF_SECONDS = 15 * 60;
+/** How stale an endpoint's `lastDeliveryAt` may be. */
+const LAST_DELIVERY_PRECISION_MS = 1_000;
 /** An event carries its message only while the whole NOTIFY stays small (see PostgresEventTarget). */
 const MAX_SNAPSHOT_BYTES = 3_000;
 
@@ -137,9 +128,10 @@ const MAX_SNAPSHOT_BYTES = 3_000;
  * transaction: conversations and messages, statuses, agent jobs, dead letters, audit entries, and the
  * deliveries marked processed. Live events are published after the commit.
  *
- * One bad item never sinks the others: a failing apply is split in halves, each in a savepoint, until
- * the item that fails is alone; it becomes a dead letter and the rest are stored. Failures that waiting
- * may fix (the database or the key service away) roll the batch back and retry it with backoff.
+ * One bad item never sinks the others: a batch the database refuses is rolled back and claimed again,
+ * and its apply is split in halves, each in a savepoint, until the item that fails is alone; it becomes a
+ * dead letter and the rest are stored. Failures that waiting may fix (the database or the key service
+ * away) roll the batch back and retry it with backoff.
  */
 export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }> {
   private readonly batchSize: number;
@@ -149,6 +141,8 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
   private readonly idleLoops = new Set<() => void>();
   private missedWake = false;
   private readonly table: (name: string) => ReturnType<typeof sql.table>;
+  /** Endpoints whose last delivery time this instance recorded in the current window. */
+  private touched = { since: 0, ids: new Set<string>() };
 
   constructor(private readonly options: InboxProcessorOptions) {
     super();
@@ -206,7 +200,16 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
   }
 
   /** Claims and handles one batch; returns how many deliveries it claimed. */
-  async processBatch(): Promise<number> {
+  processBatch(): Promise<number> {
+    return this.runBatch(null);
+  }
+
+  /**
+   * A batch is applied first without savepoints, which cost two round trips of every batch. When that
+   * fails for a reason in the data, the transaction is lost: it is rolled back and the same deliveries
+   * (`isolating`: their ids) are claimed again and applied in savepoints that isolate the bad item.
+   */
+  private async runBatch(isolating: string[] | null): Promise<number> {
     const startedAt = performance.now();
     const trx = await this.options.db.startTransaction().execute();
     let claimed: ClaimedDelivery[] = [];
@@ -220,22 +223,24 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
       failures: FailureObservation[];
     };
     try {
-      claimed = await this.claim(trx);
+      const claim = await claimDeliveries(trx, this.options.schema, { limit: this.batchSize, only: isolating });
+      claimed = claim.deliveries;
       if (claimed.length === 0) {
         await trx.commit().execute();
         return 0;
       }
-      outcome = await this.handle(trx, claimed);
+      outcome = await this.handle(trx, claim, isolating !== null);
       await trx.commit().execute();
     } catch (error) {
       await trx.rollback().execute().catch(() => undefined);
       if (claimed.length === 0) throw error;
+      if (error instanceof ItemRefusedWithoutSavepoint) return this.runBatch(claimed.map((delivery) => delivery.id));
       await this.scheduleRetries(claimed, error);
       return claimed.length;
     }
-    await this.touchEndpoints(outcome.endpoints);
     for (const [topic, agentId, event] of outcome.events) this.options.eventBus.publish(topic, agentId, event);
     for (const call of outcome.calls) this.options.eventBus.publish(WebhookTopic.Call, call.userId, { userId: call.userId, callRowId: call.id });
+    await this.touchEndpoints(outcome.endpoints);
     await this.afterAccountChanges(outcome.account);
     await this.options.failureAlerts?.record(outcome.failures);
     outcome.report.seconds = (performance.now() - startedAt) / 1000;
@@ -244,22 +249,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     return claimed.length;
   }
 
-  /** Ordered as the partial index `(next_attempt_at, id) where processed_at is null` is, so retained rows are never walked. */
-  private async claim(trx: Trx): Promise<ClaimedDelivery[]> {
-    const result = await sql<ClaimedDelivery>`
-      select id::text as id, endpoint_id, raw_body, signature_verified, signature_header, attempts
-        from ${this.table('webhook_deliveries')}
-       where processed_at is null and next_attempt_at <= now()
-       order by next_attempt_at, id
-       limit ${this.batchSize}
-         for update skip locked
-    `.execute(trx);
-    return result.rows;
-  }
-
-  private async handle(trx: Trx, claimed: ClaimedDelivery[]) {
-    const endpoints = await this.endpointsOf(trx, claimed);
-    const agents = await this.agentsOf(trx, [...new Set([...endpoints.values()].filter((e) => !e.platform).map((e) => e.credentialId))]);
+  private async handle(trx: Trx, { deliveries: claimed, endpoints, agents }: Claim, isolating: boolean) {
     const platformRoutes = new Map<string, PlatformRoute>();
     const context = {
       agentOn: (credentialId: string, phoneNumberId: string) => agents.get(`${credentialId} ${phoneNumberId}`) ?? null,
@@ -308,7 +298,7 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
       plans.push(plan);
     }
 
-    const applied = await this.applyIsolating(trx, items, 0);
+    const applied = isolating ? await this.applyIsolating(trx, items, 0) : await this.applyWhole(trx, items);
     const events = this.account(plans, items, applied);
     const account = await this.applyAccountChanges(trx, plans);
     const deadLetters = plans.flatMap((plan) => plan.deadLetters);
@@ -337,10 +327,20 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     return { settled, events, calls: applied.calls, account, endpoints: touched, report, failures };
   }
 
+  /** The first try: every item in the batch's transaction itself, no savepoint. */
+  private async applyWhole(trx: Trx, items: PlannedItem[]): Promise<Applied> {
+    try {
+      return await this.apply(trx, items);
+    } catch (error) {
+      if (mayPassOnRetry(error)) throw error;
+      throw new ItemRefusedWithoutSavepoint(error);
+    }
+  }
+
   /**
-   * Applies the items in a savepoint; when that fails for a reason that lies in the data, splits them in
-   * halves and tries each, down to the single item, which is then set aside. At most about
-   * 2·log2(n) extra statements per bad item; none when the batch is good.
+   * The second try, once the first was refused: applies the items in a savepoint; when that fails for a
+   * reason that lies in the data, splits them in halves and tries each, down to the single item, which
+   * is then set aside. At most about 2·log2(n) extra statements per bad item.
    */
   private async applyIsolating(trx: Trx, items: PlannedItem[], depth: number): Promise<Applied> {
     const empty: Applied = { messages: new Map(), echoes: new Set(), calls: [], changes: new Map(), advanced: [], recordedStatuses: new Set(), failed: [] };
@@ -533,31 +533,6 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
     return events;
   }
 
-  private async endpointsOf(trx: Trx, claimed: ClaimedDelivery[]): Promise<Map<string, EndpointFacts>> {
-    const ids = [...new Set(claimed.map((delivery) => delivery.endpoint_id))];
-    const result = await sql<EndpointFacts>`
-      select e.id, e.user_id as "userId", e.phone_number_id as "phoneNumberId", c.id as "credentialId",
-             c.business_account_id as "businessAccountId", c.phone_number as "phoneNumber", c.platform
-        from ${this.table('whatsapp_webhooks')} e
-        join ${this.table('whatsapp_credentials')} c on c.id = e.credential_id
-       where e.id = any(${ids}::uuid[])
-    `.execute(trx);
-    return new Map(result.rows.map((row) => [row.id, row]));
-  }
-
-  private async agentsOf(trx: Trx, credentialIds: string[]): Promise<Map<string, AgentFacts>> {
-    if (credentialIds.length === 0) return new Map();
-    const result = await sql<AgentFacts & { credentialId: string; phoneNumberId: string }>`
-      select credential_id as "credentialId", phone_number_id as "phoneNumberId", agent_id as "agentId", enabled,
-             auto_reply as "autoReply", business_hours as "businessHours", welcome_message as "welcomeMessage",
-             fallback_message as "fallbackMessage", opt_out_keywords as "optOutKeywords", opt_in_keywords as "optInKeywords",
-             owner_reply_pause_minutes as "ownerReplyPauseMinutes"
-        from ${this.table('agent_whatsapp_configs')}
-       where credential_id = any(${credentialIds}::uuid[])
-    `.execute(trx);
-    return new Map(result.rows.map((row) => [`${row.credentialId} ${row.phoneNumberId}`, row]));
-  }
-
   /**
    * The platform's shared number (rare): the ORM's routing rule, with the batch's own earlier decisions
    * first, since a customer's thread opened earlier in this batch is not committed yet.
@@ -658,17 +633,31 @@ export class InboxProcessor extends EventEmitter<{ settled: [SettledDelivery] }>
   }
 
   /**
-   * After the commit, in one statement; an endpoint another instance is updating right now is skipped
-   * (it is setting the same time), so instances never wait on each other for this.
+   * After the commit and the events, in one statement, at most once per endpoint per
+   * LAST_DELIVERY_PRECISION_MS: the time is for people reading it, and one statement per batch was a
+   * round trip of every batch. An endpoint another instance is updating right now is skipped (it is
+   * setting the same time), so instances never wait on each other for this.
    */
   private async touchEndpoints(ids: Set<string>): Promise<void> {
-    if (ids.size === 0) return;
+    const now = Date.now();
+    if (now - this.touched.since >= LAST_DELIVERY_PRECISION_MS) this.touched = { since: now, ids: new Set() };
+    const due = [...ids].filter((id) => !this.touched.ids.has(id));
+    if (due.length === 0) return;
+    for (const id of due) this.touched.ids.add(id);
     await sql`
       update ${this.table('whatsapp_webhooks')} set last_delivery_at = now()
-       where id in (select id from ${this.table('whatsapp_webhooks')} where id = any(${[...ids]}::uuid[]) order by id for update skip locked)
+       where id in (select id from ${this.table('whatsapp_webhooks')} where id = any(${due}::uuid[]) order by id for update skip locked)
     `.execute(this.options.db).catch((error: unknown) => {
       this.options.logger.warn({ err: error }, 'could not record the last delivery time');
     });
+  }
+}
+
+/** The batch's transaction is lost to an item the database refused: the batch is run again, isolating. */
+class ItemRefusedWithoutSavepoint extends Error {
+  constructor(cause: unknown) {
+    super('an inbound item was refused; the batch is applied again in savepoints', { cause });
+    this.name = 'ItemRefusedWithoutSavepoint';
   }
 }
 

@@ -73,7 +73,7 @@ export class WebhookEndpoint {
   @Property({ type: 'timestamptz', nullable: true })
   verifiedAt: Date | null = null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the last authenticated delivery from Meta was processed.' })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the last authenticated delivery from Meta was processed, to within a second.' })
   @Property({ type: 'timestamptz', nullable: true })
   lastDeliveryAt: Date | null = null;
 

@@ -7,6 +7,7 @@ import { pluginOrmConfig } from '../../src/app/database';
 import { migrateToLatest } from '../../src/platform/db/orm';
 import { SelfReleasingClient } from '../../src/platform/db/self-releasing-client';
 import { InboundDeadLetterResolver } from '../../src/webhooks';
+import { claimDeliveries } from '../../src/webhooks/inbox-claim';
 import type { CredentialServices } from '../../src/credentials';
 import type { GraphQLContext } from '../../src/platform/graphql/context';
 import { encodeCursor } from '../../src/platform/graphql/pagination';
@@ -216,15 +217,7 @@ test('the audit logs page through the subject, action and target indexes', async
 
 test('the inbox claim walks the pending index, not the 200,000 processed rows kept for retention', async () => {
   const ran = await plansOf(() =>
-    orm.em.transactional((tx) =>
-      tx.getConnection().execute(
-        `select id from ${S}.webhook_deliveries where processed_at is null and next_attempt_at <= now()
-         order by next_attempt_at, id limit 500 for update skip locked`,
-        [],
-        'all',
-        tx.getTransactionContext(),
-      ),
-    ),
+    orm.em.getKysely().transaction().execute((trx) => claimDeliveries(trx, TEST_SCHEMA, { limit: 500, only: null })),
   );
   expectIndexBacked(ran, 'webhook_deliveries', 'webhook_deliveries_pending_idx', 600);
 });

@@ -1949,7 +1949,7 @@ export type WhatsAppWebhookEndpoint = {
   fieldsNote?: Maybe<Scalars['String']['output']>;
   /** The endpoint's id. */
   id: Scalars['ID']['output'];
-  /** When the last authenticated delivery from Meta was processed. */
+  /** When the last authenticated delivery from Meta was processed, to within a second. */
   lastDeliveryAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Meta's id of the phone number whose events arrive here. */
   phoneNumberId: Scalars['String']['output'];

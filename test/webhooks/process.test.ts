@@ -5,7 +5,7 @@ import { MessageTopic, type MessageEvent } from '../../src/messaging';
 import { applyRecordedStatuses, Conversation, Message, MessageDirection, MessageStatus, MessageStatusEvent } from '../../src/messaging';
 import { serializeLikeMeta, type RunningSandbox, type SandboxAccount } from '../../src/adapters/sandbox';
 import type { TestApp } from '../support/start-test-app';
-import { InboundDeadLetter } from '../../src/webhooks';
+import { InboundDeadLetter, WebhookEndpoint } from '../../src/webhooks';
 import { postGraphQL } from '../support/graphql-http';
 import { addTenant, configureNow, countRows, settled, startAppOn, startSandboxForTest, type Tenant } from './webhook-kit';
 import { WhatsAppTemplate } from '../../src/templates';
@@ -471,6 +471,16 @@ describe('processing stored deliveries', () => {
     const message = await em.fork().findOneOrFail(Message, { whatsappMessageId: id });
     expect(message.agentId).toBe(tenant.agentId);
     expect(await agentJobs()).not.toContain(message.id);
+  });
+
+  it('records on the endpoint when it last had a delivery', async () => {
+    const tenant = await routedTenant();
+    const before = new Date();
+    const first = settled(app);
+    await running.sandbox.deliverInboundMessage({ phoneNumberId: tenant.account.phoneNumberId, from: '5511987654321', type: 'text', text: { body: 'oi' } });
+    await first;
+    const endpoint = await app.orm.em.fork().findOneOrFail(WebhookEndpoint, { id: tenant.endpoint.id });
+    expect(endpoint.lastDeliveryAt!.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1_000);
   });
 
   it('re-processing a delivery (a crash after applying it, before marking it) changes nothing', async () => {
