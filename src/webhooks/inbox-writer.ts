@@ -32,7 +32,7 @@ const COLUMNS_PER_ROW = 5;
  * Writes accepted deliveries to the durable inbox (`webhook_deliveries`), resolving only once the row is
  * committed, so a 200 always means "stored". Under load, rows that arrive while INSERTs are running are
  * grouped into one multi-row INSERT (group commit): one round trip and one WAL flush for many deliveries,
- * with no added wait when the inbox is idle.
+ * with no added wait beyond the current event-loop turn.
  *
  * Each row is inserted only if its endpoint still exists and its credential still has the version the
  * signature was checked against; `false` means the caller's view is stale (secret changed, credential
@@ -41,6 +41,7 @@ const COLUMNS_PER_ROW = 5;
 export class InboxWriter {
   private readonly queue: Pending[] = [];
   private inFlight = 0;
+  private scheduled = false;
   private readonly maxBatch: number;
   private readonly maxInFlight: number;
   private readonly tables: { deliveries: string; endpoints: string; credentials: string };
@@ -55,7 +56,13 @@ export class InboxWriter {
   append(row: InboxRow): Promise<boolean> {
     return new Promise((resolve, reject) => {
       this.queue.push({ row, resolve, reject });
-      this.flush();
+      if (this.scheduled) return;
+      // After this turn's I/O callbacks: the requests they finish join one INSERT.
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        this.flush();
+      });
     });
   }
 

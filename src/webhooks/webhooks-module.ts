@@ -55,10 +55,12 @@ export interface WebhooksModule {
  * Connections of the inbox pool, i.e. INSERTs in flight at once (see InboxWriter). Few on purpose: rows
  * that arrive while they are busy share the next INSERT, and fewer, larger INSERTs cost the database and
  * this process less per delivery. Measured with `npm run bench:webhooks` (method and current figures in
- * docs/benchmarks.md) when this was chosen: 4 took about 1.6 times the deliveries per second of one INSERT
- * per request, where 8 only matched it, with no worse latency at 1,000 deliveries/s.
+ * docs/benchmarks.md): 4 took about 1.6 times the deliveries per second of one INSERT per request, where
+ * 8 only matched it. 2, with each turn's rows gathered into one INSERT, took 1.4 times the single-INSERT
+ * server closed loop and, at 1,000 deliveries/s in bench:e2e, wrote 8,400 INSERTs for 22,500 deliveries
+ * where 4 wrote 13,600: a third fewer round trips for the database and this process to pay.
  */
-const INBOX_CONNECTIONS = 4;
+const INBOX_CONNECTIONS = 2;
 /**
  * Batches of the inbox worked at once per instance; more instances add more. Two, so that one batch's
  * statements run while the other's wait for their commit.
