@@ -51,8 +51,9 @@ function delivered(root: Delivered): Message {
 /**
  * Authorizes twice: at subscribe time (the agent is the viewer's, else NOT_FOUND before any event flows)
  * and per event (the message must belong to the viewer and the agent), so a mis-published event or an
- * agent that changed hands never leaks a message. Events come from every instance through the
- * LISTEN/NOTIFY event bus and carry the committed message; only one too long for a NOTIFY is read back.
+ * agent that changed hands never leaks a message. Events come from every instance through the event bus
+ * (LISTEN/NOTIFY between instances) and carry the committed message; only one too long for a NOTIFY is
+ * read back.
  */
 function subscribeToAgent(services: AgentSubscriptionServices, topic: MessageTopic) {
   return async ({ args, context }: SubscribeResolverData<unknown, { agentId: string }, GraphQLContext>): Promise<AsyncIterable<Delivered>> => {
