@@ -63,6 +63,14 @@ test('an event reaches this instance and every other once each, bursts in order 
   expect(b.heard).toHaveLength(301);
 });
 
+test('listeners hear a turn\'s events after it, never inside publish, even when the turn fills several NOTIFYs', async () => {
+  const a = await instance();
+  for (let i = 0; i < 40; i++) a.publish({ n: i, text: 'x'.repeat(600) });
+  expect(a.heard).toHaveLength(0);
+  await a.hears(40);
+  expect(a.heard.map((detail) => (detail as { n: number }).n)).toEqual([...Array(40).keys()]);
+});
+
 test('this instance hears an event as other instances do: its detail after JSON, not the object published', async () => {
   const a = await instance();
   const at = new Date('2026-12-06T10:00:00.000Z');

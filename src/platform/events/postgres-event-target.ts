@@ -35,6 +35,8 @@ export class PostgresEventTarget extends EventTarget {
   private pending: string[] = [];
   private pendingBytes: number;
   private flushScheduled = false;
+  /** Sealed events (JSON arrays) this instance's listeners have yet to hear, oldest first. */
+  private unheard: string[] = [];
   /** Full NOTIFY payloads, oldest first, waiting for the one out to be answered. */
   private sealed: string[] = [];
   /** A NOTIFY is out: one at a time, so other instances hear events in the order they were published. */
@@ -74,7 +76,7 @@ export class PostgresEventTarget extends EventTarget {
    * and while a NOTIFY is out (PostgreSQL serialises notifying commits) the next events wait for it and
    * go together: under load that is one round trip for many events instead of one each. NOTIFYs go one
    * at a time: two on separate connections may commit in either order, and a burst would reach other
-   * instances' subscribers shuffled. This instance's listeners hear each payload as it is sealed.
+   * instances' subscribers shuffled. This instance's listeners hear the turn's events at its end.
    */
   private enqueue(payload: string, bytes: number): void {
     if (this.pendingBytes + bytes + 1 > MAX_NOTIFY_BYTES) this.seal();
@@ -84,10 +86,16 @@ export class PostgresEventTarget extends EventTarget {
       this.flushScheduled = true;
       setImmediate(() => {
         this.flushScheduled = false;
-        this.seal();
-        this.send();
+        this.flush();
       });
     }
+  }
+
+  /** At the end of the turn, never inside publish(): a listener must not run in the publisher's stack. */
+  private flush(): void {
+    this.seal();
+    for (const events of this.unheard.splice(0)) this.dispatchLocally(events);
+    this.send();
   }
 
   private emptyPayloadBytes(): number {
@@ -96,11 +104,11 @@ export class PostgresEventTarget extends EventTarget {
 
   private seal(): void {
     if (this.pending.length === 0) return;
-    const events = `[${this.pending.join(',')}]`;
-    this.sealed.push(`[${this.originMark},${this.pending.join(',')}]`);
+    const events = this.pending.join(',');
+    this.sealed.push(`[${this.originMark},${events}]`);
+    this.unheard.push(`[${events}]`);
     this.pending = [];
     this.pendingBytes = this.emptyPayloadBytes();
-    this.dispatchLocally(events);
   }
 
   private dispatchLocally(json: string): void {
@@ -122,8 +130,7 @@ export class PostgresEventTarget extends EventTarget {
   }
 
   async close(): Promise<void> {
-    this.seal();
-    this.send();
+    this.flush();
     this.closed = true;
     await Promise.allSettled([this.listener?.end(), this.publisher.end()]);
   }
