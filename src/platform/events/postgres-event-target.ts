@@ -4,6 +4,8 @@ import { ASYNC_COMMIT } from '../db/async-commit';
 import type { Logger } from '../observability/logger';
 
 const MAX_NOTIFY_BYTES = 7900; // PostgreSQL rejects NOTIFY payloads of 8000 bytes or more
+/** NOTIFYs sent in one statement at most (about 1 MB). */
+const MAX_PAYLOADS_PER_STATEMENT = 128;
 
 interface WireEvent {
   type: string;
@@ -37,9 +39,9 @@ export class PostgresEventTarget extends EventTarget {
   private flushScheduled = false;
   /** Sealed events (JSON arrays) this instance's listeners have yet to hear, oldest first. */
   private unheard: string[] = [];
-  /** Full NOTIFY payloads, oldest first, waiting for the one out to be answered. */
+  /** Full NOTIFY payloads, oldest first, waiting for the statement out to be answered. */
   private sealed: string[] = [];
-  /** A NOTIFY is out: one at a time, so other instances hear events in the order they were published. */
+  /** A statement of NOTIFYs is out: one at a time, so other instances hear events in the order they were published. */
   private notifying = false;
 
   constructor(
@@ -72,11 +74,12 @@ export class PostgresEventTarget extends EventTarget {
   }
 
   /**
-   * Events of one event-loop turn travel in one NOTIFY (a JSON array, kept under NOTIFY's size limit),
-   * and while a NOTIFY is out (PostgreSQL serialises notifying commits) the next events wait for it and
-   * go together: under load that is one round trip for many events instead of one each. NOTIFYs go one
-   * at a time: two on separate connections may commit in either order, and a burst would reach other
-   * instances' subscribers shuffled. This instance's listeners hear the turn's events at its end.
+   * Events of one event-loop turn travel in as few NOTIFYs as fit (JSON arrays, each under NOTIFY's size
+   * limit), and while a statement of NOTIFYs is out (PostgreSQL serialises notifying commits) the next
+   * ones wait for it and go together: under load that is one round trip for many events instead of one
+   * each. The statements go one at a time: two on separate connections may commit in either order, and
+   * a burst would reach other instances' subscribers shuffled. This instance's listeners hear the
+   * turn's events at its end.
    */
   private enqueue(payload: string, bytes: number): void {
     if (this.pendingBytes + bytes + 1 > MAX_NOTIFY_BYTES) this.seal();
@@ -117,13 +120,17 @@ export class PostgresEventTarget extends EventTarget {
     }
   }
 
-  /** Sends the oldest sealed payload unless a NOTIFY is out (its answer calls again). */
+  /**
+   * Sends the sealed payloads, oldest first, in one statement, unless one is out (its answer calls
+   * again). One transaction's notifications reach listeners in the order they were sent; one payload per
+   * round trip carried only eight or so events, and a drain of several thousand messages a second left
+   * other instances seconds behind.
+   */
   private send(): void {
-    if (this.notifying) return;
-    const payload = this.sealed.shift();
-    if (payload === undefined) return;
+    if (this.notifying || this.sealed.length === 0) return;
+    const payloads = this.sealed.splice(0, MAX_PAYLOADS_PER_STATEMENT);
     this.notifying = true;
-    void this.notify(payload).finally(() => {
+    void this.notify(payloads).finally(() => {
       this.notifying = false;
       this.send();
     });
@@ -135,10 +142,13 @@ export class PostgresEventTarget extends EventTarget {
     await Promise.allSettled([this.listener?.end(), this.publisher.end()]);
   }
 
-  private async notify(payload: string): Promise<void> {
+  private async notify(payloads: string[]): Promise<void> {
     try {
       // Live events are best effort: the NOTIFY's commit does not wait for a WAL flush.
-      await this.publisher.query(`select pg_notify($1, $2), ${ASYNC_COMMIT}`, [this.channel, payload]);
+      await this.publisher.query(
+        `select pg_notify($1, t.payload), ${ASYNC_COMMIT} from unnest($2::text[]) with ordinality as t(payload, n) order by t.n`,
+        [this.channel, payloads],
+      );
     } catch (err) {
       this.logger.warn({ err }, 'could not publish event; live subscribers miss it (history is unaffected)');
     }
