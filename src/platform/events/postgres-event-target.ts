@@ -19,8 +19,8 @@ interface WireEvent {
  * NOTIFYs. Local listeners receive what the wire carries (the detail through JSON), so a subscriber
  * sees the same event whichever instance it is connected to.
  *
- * Local listeners used to hear their own events back through PostgreSQL as well: at 1,000 events/s the
- * NOTIFYs, one at a time, were most of the wait between a commit and a subscriber hearing of it.
+ * Local listeners used to hear their own events back through PostgreSQL as well: a round trip to the
+ * server and back, behind any NOTIFYs still queued, between a commit and its own subscribers.
  */
 export class PostgresEventTarget extends EventTarget {
   private listener: Client | null = null;
