@@ -14,6 +14,12 @@ export interface HealthVerdict {
   reason: CredentialStatusReason;
   message: string | null;
   facts?: CredentialFacts;
+  /**
+   * Meta was asked before the credential's row last changed: a webhook (a downgrade, a blocked account)
+   * or the owner (a new token) got there first, so the answer may describe what is no longer there.
+   * Nothing of it is written but the time of the check; a fresh check decides.
+   */
+  outdated?: boolean;
 }
 
 export interface HealthChange {
@@ -66,28 +72,28 @@ export async function applyHealthVerdict(
   services: Pick<CredentialServices, 'jobs' | 'mailer'>,
   credential: WhatsAppCredential,
   verdict: HealthVerdict,
-  context: { actor: AuditActor; requestId?: string | null; now?: Date; liftAdminHold?: boolean; factsAskedAtVersion?: number },
+  context: { actor: AuditActor; requestId?: string | null; now?: Date; liftAdminHold?: boolean },
 ): Promise<HealthChange | null> {
   const now = context.now ?? new Date();
+  if (verdict.outdated) {
+    // Writing it would undo a downgrade a webhook just recorded (and warn of it again at the next
+    // check), or mark a replaced token's successor revoked.
+    credential.healthCheckedAt = now;
+    return null;
+  }
   const facts = verdict.facts;
   let quality: ReturnType<typeof qualityWarningOf> = null;
   if (facts) {
-    // Quality webhooks write the limit and the flag too. One that committed while Meta was being asked
-    // is at least as new as Meta's answer: writing the answer over it would undo a downgrade (and warn
-    // of it a second time at the next check).
-    const rowMovedOn = context.factsAskedAtVersion !== undefined && context.factsAskedAtVersion !== credential.version;
-    const messagingLimit = rowMovedOn ? credential.messagingLimit : (facts.messagingLimit ?? credential.messagingLimit);
-    const qualityFlagged = rowMovedOn ? credential.qualityFlagged : facts.flagged;
     quality = qualityWarningOf(
       { qualityRating: credential.qualityRating, messagingLimit: credential.messagingLimit, qualityFlagged: credential.qualityFlagged },
-      { qualityRating: facts.qualityRating, messagingLimit, qualityFlagged },
+      { qualityRating: facts.qualityRating, messagingLimit: facts.messagingLimit ?? credential.messagingLimit, qualityFlagged: facts.flagged },
     );
     credential.tokenExpiresAt = facts.tokenExpiresAt;
     credential.tokenScopes = facts.scopes;
     credential.qualityRating = facts.qualityRating;
-    credential.messagingLimit = messagingLimit;
+    if (facts.messagingLimit) credential.messagingLimit = facts.messagingLimit;
     if (facts.throughputLevel) credential.throughputLevel = facts.throughputLevel;
-    credential.qualityFlagged = qualityFlagged;
+    credential.qualityFlagged = facts.flagged;
     credential.phoneNumber = facts.phoneNumber;
     if (facts.displayName) credential.displayName = facts.displayName;
     credential.lastValidatedAt = now;
@@ -217,7 +223,7 @@ export async function recordHealthVerdict(
   services: Pick<CredentialServices, 'orm' | 'jobs' | 'mailer' | 'eventBus'>,
   credentialId: string,
   verdict: HealthVerdict | ((credential: WhatsAppCredential) => HealthVerdict | null),
-  context: { actor: AuditActor; requestId?: string | null; liftAdminHold?: boolean; factsAskedAtVersion?: number },
+  context: { actor: AuditActor; requestId?: string | null; liftAdminHold?: boolean },
 ): Promise<WhatsAppCredential | null> {
   let change: HealthChange | null = null;
   const credential = await services.orm.em.fork().transactional(async (em) => {

@@ -73,7 +73,21 @@ export async function checkCredentialHealth(
       throw err;
     }
   }
-  return recordHealthVerdict(services, credentialId, verdict, { ...options, factsAskedAtVersion: credential.version });
+  const asked = credential.version;
+  let outdated = false;
+  const recorded = await recordHealthVerdict(
+    services,
+    credentialId,
+    (current) => {
+      if (typeof verdict === 'function') return verdict(current);
+      outdated = current.version !== asked;
+      return outdated ? { ...verdict, outdated } : verdict;
+    },
+    options,
+  );
+  // The row changed while Meta was asked: what Meta said may be older than what changed it.
+  if (outdated) await requestCredentialHealthCheck(services, credentialId);
+  return recorded;
 }
 
 /**

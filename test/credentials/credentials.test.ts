@@ -17,6 +17,7 @@ import {
   type AdminCredentialsQuery,
   type WhatsAppConnectCredentialInput,
 } from '../generated/graphql';
+import { eventually } from '../support/eventually';
 import { postGraphQL } from '../support/graphql-http';
 import { startSmtpSink } from '../support/smtp-sink';
 import { newUserId, startTestApp, type TestApp } from '../support/start-test-app';
@@ -271,6 +272,33 @@ describe('updating, revalidating and deleting', () => {
     }
     const recovered = await checkCredentialHealth(app.services, credential.id, { actor: 'system', whenUnreachable: 'count' });
     expect(recovered).toMatchObject({ status: 'active', statusReason: 'none', consecutiveFailures: 0 });
+  });
+
+  it('does not mark a credential revoked for a token its owner replaced while Meta was being asked', async () => {
+    const userId = newUserId();
+    const { account, credential } = await connected(userId);
+    // The check has read the old token and waits on its next request to Meta.
+    const held = sandbox().holdNext({ method: 'GET', pathIncludes: `${account.wabaId}/phone_numbers` });
+    const checking = checkCredentialHealth(app.services, credential.id, { actor: 'system', whenUnreachable: 'count' });
+    await held.arrived;
+    const replaced = await postGraphQL(app.graphqlUrl, UpdateCredentialDocument, {
+      variables: { id: credential.id, input: { accessToken: account.tokens.expiring } },
+      authorization: await app.tokenFor(userId),
+    });
+    expect(replaced.errors).toBeUndefined();
+    // The owner replaced it because it leaked: Meta now refuses the old one.
+    sandbox().revokeToken(account.tokens.valid);
+    held.release();
+    const checked = await checking;
+    expect(checked).toMatchObject({ status: 'active', statusReason: 'token_expiring' });
+    // The stale answer asked for a fresh check, which reads the new token.
+    const fresh = await eventually(
+      () => app.orm.em.fork().findOneOrFail(WhatsAppCredential, { id: credential.id }),
+      (row) => row.healthCheckedAt! > checked!.healthCheckedAt!,
+      20_000,
+      'the fresh check',
+    );
+    expect(fresh).toMatchObject({ status: 'active', statusReason: 'token_expiring' });
   });
 
   it('marks a restricted number SUSPENDED / PHONE_NUMBER_RESTRICTED', async () => {
