@@ -14,12 +14,6 @@ export interface HealthVerdict {
   reason: CredentialStatusReason;
   message: string | null;
   facts?: CredentialFacts;
-  /**
-   * Meta was asked before the credential's row last changed: a webhook (a downgrade, a blocked account)
-   * or the owner (a new token) got there first, so the answer may describe what is no longer there.
-   * Nothing of it is written but the time of the check; a fresh check decides.
-   */
-  outdated?: boolean;
 }
 
 export interface HealthChange {
@@ -75,12 +69,6 @@ export async function applyHealthVerdict(
   context: { actor: AuditActor; requestId?: string | null; now?: Date; liftAdminHold?: boolean },
 ): Promise<HealthChange | null> {
   const now = context.now ?? new Date();
-  if (verdict.outdated) {
-    // Writing it would undo a downgrade a webhook just recorded (and warn of it again at the next
-    // check), or mark a replaced token's successor revoked.
-    credential.healthCheckedAt = now;
-    return null;
-  }
   const facts = verdict.facts;
   let quality: ReturnType<typeof qualityWarningOf> = null;
   if (facts) {

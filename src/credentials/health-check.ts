@@ -80,12 +80,16 @@ export async function checkCredentialHealth(
     credentialId,
     (current) => {
       if (typeof verdict === 'function') return verdict(current);
-      outdated = current.version !== asked;
-      return outdated ? { ...verdict, outdated } : verdict;
+      if (current.version === asked) return verdict;
+      // The row changed while Meta was asked (a quality or account webhook, the owner's new token): the
+      // answer may describe a limit since lowered or a token since replaced. Only the check's time is
+      // written; a fresh check decides.
+      outdated = true;
+      current.healthCheckedAt = new Date();
+      return null;
     },
     options,
   );
-  // The row changed while Meta was asked: what Meta said may be older than what changed it.
   if (outdated) await requestCredentialHealthCheck(services, credentialId);
   return recorded;
 }
