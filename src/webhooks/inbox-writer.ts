@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { GroupCommit, type Outcome } from '../platform/db/group-commit';
 
 export interface InboxRow {
   endpointId: string;
@@ -20,87 +21,66 @@ export interface InboxWriterOptions {
   maxInFlight?: number;
 }
 
-interface Pending {
-  row: InboxRow;
-  resolve: (stored: boolean) => void;
-  reject: (error: unknown) => void;
-}
-
 const COLUMNS_PER_ROW = 5;
 
 /**
  * Writes accepted deliveries to the durable inbox (`webhook_deliveries`), resolving only once the row is
- * committed, so a 200 always means "stored". Under load, rows that arrive while INSERTs are running are
- * grouped into one multi-row INSERT (group commit): one round trip and one WAL flush for many deliveries,
- * with no added wait beyond the current event-loop turn.
+ * committed, so a 200 always means "stored". The rows of one event-loop turn, and those that arrive
+ * while INSERTs are running, go in one multi-row INSERT (GroupCommit): one round trip and one WAL flush
+ * for many deliveries, with no added wait beyond the current turn.
  *
  * Each row is inserted only if its endpoint still exists and its credential still has the version the
  * signature was checked against; `false` means the caller's view is stale (secret changed, credential
  * deleted) and it must look again before answering.
  */
 export class InboxWriter {
-  private readonly queue: Pending[] = [];
-  private inFlight = 0;
-  private scheduled = false;
-  private readonly maxBatch: number;
-  private readonly maxInFlight: number;
+  private readonly rows: GroupCommit<InboxRow, boolean>;
   private readonly tables: { deliveries: string; endpoints: string; credentials: string };
 
   constructor(private readonly options: InboxWriterOptions) {
-    this.maxBatch = options.maxBatch ?? 128;
-    this.maxInFlight = options.maxInFlight ?? 4;
+    this.rows = new GroupCommit({ run: (rows) => this.insertAll(rows), maxBatch: options.maxBatch ?? 128, maxInFlight: options.maxInFlight ?? 4 });
     const table = (name: string) => `"${options.schema}"."${name}"`;
     this.tables = { deliveries: table('webhook_deliveries'), endpoints: table('whatsapp_webhooks'), credentials: table('whatsapp_credentials') };
   }
 
   append(row: InboxRow): Promise<boolean> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ row, resolve, reject });
-      if (this.scheduled) return;
-      // After this turn's I/O callbacks: the requests they finish join one INSERT.
-      this.scheduled = true;
-      setImmediate(() => {
-        this.scheduled = false;
-        this.flush();
-      });
-    });
-  }
-
-  private flush(): void {
-    while (this.inFlight < this.maxInFlight && this.queue.length > 0) {
-      const batch = this.takeBatch();
-      this.inFlight += 1;
-      void this.insert(batch).finally(() => {
-        this.inFlight -= 1;
-        this.flush();
-      });
-    }
+    return this.rows.submit(row);
   }
 
   /**
-   * The next rows to insert together. Rows are matched to the INSERT's result by endpoint, so one batch
-   * never holds two versions of one endpoint's credential; such a row waits for the next batch.
+   * Rows are matched to the INSERT's result by endpoint, so two versions of one endpoint's credential
+   * (its secret changed during a burst) never share an INSERT: the later ones go in the next.
    */
-  private takeBatch(): Pending[] {
-    const batch: Pending[] = [];
-    const versions = new Map<string, number>();
-    for (let i = 0; i < this.queue.length && batch.length < this.maxBatch; ) {
-      const pending = this.queue[i]!;
-      const version = versions.get(pending.row.endpointId);
-      if (version !== undefined && version !== pending.row.credentialVersion) {
-        i += 1;
-        continue;
+  private async insertAll(rows: InboxRow[]): Promise<Array<Outcome<boolean>>> {
+    const outcomes: Array<Outcome<boolean>> = [];
+    let rest = rows.map((row, index) => ({ row, index }));
+    while (rest.length > 0) {
+      const versions = new Map<string, number>();
+      const now: typeof rest = [];
+      const later: typeof rest = [];
+      for (const item of rest) {
+        const version = versions.get(item.row.endpointId);
+        if (version !== undefined && version !== item.row.credentialVersion) later.push(item);
+        else {
+          versions.set(item.row.endpointId, item.row.credentialVersion);
+          now.push(item);
+        }
       }
-      versions.set(pending.row.endpointId, pending.row.credentialVersion);
-      batch.push(pending);
-      this.queue.splice(i, 1);
+      try {
+        const stored = await this.insert(now.map((item) => item.row));
+        for (const item of now) outcomes[item.index] = { ok: true, value: stored.has(item.row.endpointId) };
+      } catch (error) {
+        for (const item of now) outcomes[item.index] = { ok: false, error };
+      }
+      rest = later;
     }
-    return batch;
+    return outcomes;
   }
 
-  private async insert(batch: Pending[]): Promise<void> {
+  /** The endpoints whose rows were stored. */
+  private async insert(rows: InboxRow[]): Promise<Set<string>> {
     const values: unknown[] = [];
-    const tuples = batch.map(({ row }, index) => {
+    const tuples = rows.map((row, index) => {
       values.push(row.endpointId, row.credentialVersion, row.rawBody, row.signatureHeader, row.signatureVerified);
       const p = index * COLUMNS_PER_ROW;
       return `($${p + 1}::uuid, $${p + 2}::int, $${p + 3}::bytea, $${p + 4}::text, $${p + 5}::boolean)`;
@@ -113,13 +93,8 @@ export class InboxWriter {
       `join ${endpoints} w on w.id = v.endpoint_id ` +
       `join ${credentials} c on c.id = w.credential_id and c.version = v.credential_version ` +
       `returning endpoint_id`;
-    try {
-      // Named, so each connection plans the statement once per batch size instead of on every INSERT.
-      const result = await this.options.pool.query<{ endpoint_id: string }>({ name: `wc-inbox-insert-${batch.length}`, text: sql, values });
-      const stored = new Set(result.rows.map((r) => r.endpoint_id));
-      for (const pending of batch) pending.resolve(stored.has(pending.row.endpointId));
-    } catch (error) {
-      for (const pending of batch) pending.reject(error);
-    }
+    // Named, so each connection plans the statement once per batch size instead of on every INSERT.
+    const result = await this.options.pool.query<{ endpoint_id: string }>({ name: `wc-inbox-insert-${rows.length}`, text: sql, values });
+    return new Set(result.rows.map((r) => r.endpoint_id));
   }
 }
