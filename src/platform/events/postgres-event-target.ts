@@ -33,9 +33,11 @@ export class PostgresEventTarget extends EventTarget {
    * element without a `type` is ignored by every listener, older releases included (rolling upgrades).
    */
   private readonly originMark = `{"origin":"${randomBytes(8).toString('hex')}"}`;
+  /** Bytes of a NOTIFY payload before its first event: `[`, the origin mark, `]`. */
+  private readonly emptyPayloadBytes = this.originMark.length + 2;
   /** Events waiting for the end of the turn. */
   private pending: string[] = [];
-  private pendingBytes: number;
+  private pendingBytes = this.emptyPayloadBytes;
   private flushScheduled = false;
   /** Sealed events (JSON arrays) this instance's listeners have yet to hear, oldest first. */
   private unheard: string[] = [];
@@ -52,7 +54,6 @@ export class PostgresEventTarget extends EventTarget {
     super();
     this.publisher = new Pool({ connectionString, max: 1 });
     this.publisher.on('error', () => undefined); // a broken idle connection is replaced on next use
-    this.pendingBytes = this.emptyPayloadBytes();
     this.readyPromise = this.connect();
   }
 
@@ -65,7 +66,7 @@ export class PostgresEventTarget extends EventTarget {
     const detail = (event as CustomEvent).detail;
     const payload = JSON.stringify({ type: event.type, detail });
     const bytes = Buffer.byteLength(payload);
-    if (bytes + this.emptyPayloadBytes() > MAX_NOTIFY_BYTES) {
+    if (bytes + this.emptyPayloadBytes > MAX_NOTIFY_BYTES) {
       this.logger.error({ type: event.type }, 'event payload too large for NOTIFY; dropped');
       return false;
     }
@@ -101,17 +102,13 @@ export class PostgresEventTarget extends EventTarget {
     this.send();
   }
 
-  private emptyPayloadBytes(): number {
-    return this.originMark.length + 2;
-  }
-
   private seal(): void {
     if (this.pending.length === 0) return;
     const events = this.pending.join(',');
     this.sealed.push(`[${this.originMark},${events}]`);
     this.unheard.push(`[${events}]`);
     this.pending = [];
-    this.pendingBytes = this.emptyPayloadBytes();
+    this.pendingBytes = this.emptyPayloadBytes;
   }
 
   private dispatchLocally(json: string): void {
