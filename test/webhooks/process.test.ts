@@ -480,7 +480,7 @@ describe('processing stored deliveries', () => {
     await running.sandbox.deliverInboundMessage({ phoneNumberId: tenant.account.phoneNumberId, from: '5511987654321', type: 'text', text: { body: 'oi' } });
     await first;
     const endpoint = await app.orm.em.fork().findOneOrFail(WebhookEndpoint, { id: tenant.endpoint.id });
-    expect(endpoint.lastDeliveryAt!.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1_000);
+    expect(endpoint.lastDeliveryAt!.getTime()).toBeGreaterThanOrEqual(before.getTime());
   });
 
   it('re-processing a delivery (a crash after applying it, before marking it) changes nothing', async () => {
