@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
 import { Field, ObjectType } from 'type-graphql';
-import { qualifiedTable } from '../platform/db/orm';
+import { qualifiedTable, storedScalarProps } from '../platform/db/orm';
 import { PublicError } from '../platform/errors';
 import { decodeTimeIdCursor, PageInfo, pageSize, toPage } from '../platform/graphql/pagination';
 import { parseRecipient, toWaId } from '../adapters/whatsapp';
@@ -101,7 +101,7 @@ function messageShape(em: EntityManager): MessageShape {
   let shape = shapes.get(metadata);
   if (shape === undefined) {
     const platform = em.getPlatform();
-    const props = metadata.get(Message).props.filter((prop) => prop.persist !== false && prop.kind === 'scalar' && prop.fieldNames?.length === 1 && !prop.hidden);
+    const props = storedScalarProps(em, Message).filter((prop) => !prop.hidden);
     shape = {
       columns: props.map((prop) => `m."${prop.fieldNames[0]}" as "${prop.name}"`).join(', '),
       converted: props.flatMap((prop) => {

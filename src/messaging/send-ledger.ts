@@ -2,7 +2,7 @@ import type { EntityProperty } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { GroupCommit, type Outcome } from '../platform/db/group-commit';
 import { isStatementError } from '../platform/db/pg-errors';
-import { qualifiedTable } from '../platform/db/orm';
+import { qualifiedTable, storedScalarProps } from '../platform/db/orm';
 import { WhatsAppSuppression } from '../opt-outs/whatsapp-suppression.entity';
 import { Conversation } from './conversation.entity';
 import { MessageStatus } from './message-enums';
@@ -178,7 +178,7 @@ export class SendLedger {
   private insertShape(): { table: string; columns: string; props: EntityProperty[]; conflict: string } {
     if (!this.shape) {
       const meta = this.orm.getMetadata().get(Message);
-      const props = meta.props.filter((prop) => prop.persist !== false && prop.kind === 'scalar' && prop.fieldNames?.length === 1);
+      const props = storedScalarProps(this.orm.em, Message);
       const column = (name: 'credentialId' | 'userId' | 'idempotencyKey') => `"${meta.properties[name].fieldNames[0]}"`;
       this.shape = {
         table: qualifiedTable(this.orm.em, Message),

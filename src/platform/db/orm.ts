@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { MikroORM, defineConfig, type EntityManager, type Options } from '@mikro-orm/postgresql';
-import type { EntityName, MigrationObject } from '@mikro-orm/core';
+import type { EntityName, EntityProperty, MigrationObject } from '@mikro-orm/core';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 import { SelfReleasingClient } from './self-releasing-client';
@@ -107,4 +107,9 @@ export async function isSchemaCurrent(orm: MikroORM): Promise<boolean> {
 export function qualifiedTable(em: EntityManager, entity: EntityName<object>): string {
   const meta = em.getMetadata().get(entity);
   return `"${meta.schema ?? em.config.get('schema')}"."${meta.tableName}"`;
+}
+
+/** An entity's properties stored in a column of their own, for hand-written statements that follow the entity. */
+export function storedScalarProps(em: EntityManager, entity: EntityName<object>): EntityProperty[] {
+  return em.getMetadata().get(entity).props.filter((prop) => prop.persist !== false && prop.kind === 'scalar' && prop.fieldNames?.length === 1);
 }
